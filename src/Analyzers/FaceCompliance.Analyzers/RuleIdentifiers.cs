@@ -1,0 +1,20 @@
+namespace FaceCompliance.Analyzers;
+
+/// <summary>Every rule id and its help link, in one place. Ids are stable once shipped.</summary>
+internal static class RuleIdentifiers
+{
+    public const string PurposeRequired = "FC0001";
+    public const string ConsentCheckRequired = "FC0002";
+    public const string AlternativeRequired = "FC0003";
+    public const string AlternativeInvalid = "FC0004";
+    public const string MethodExceedsPurpose = "FC0005";
+    public const string ConsentForOtherPurpose = "FC0006";
+    public const string ProcessorRequired = "FC0007";
+    public const string PurposeIncomplete = "FC0008";
+    public const string ObligationDropped = "FC0009";
+    public const string InvalidFacialDataApiEntry = "FC1001";
+
+    public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
+
+    public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
+}

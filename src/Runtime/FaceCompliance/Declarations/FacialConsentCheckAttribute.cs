@@ -1,0 +1,32 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Marks a method or property that checks separate consent to process facial information (Measures Art. 6;
+/// PIPL Art. 29). The analyzers accept three shapes: a method that throws when consent is missing, a
+/// <see cref="bool"/> that is <see langword="true"/> only when consent is given (used in <c>if</c>, <c>!</c>,
+/// <c>== false</c>, <c>is true</c>, early <c>return</c> or <c>throw</c>), and a method that returns a consent
+/// receipt (a type marked <see cref="FacialConsentReceiptAttribute"/>). A facial-data call needs such a check
+/// for its purpose on every control-flow path before it (FC0002, FC0006).
+/// </summary>
+/// <remarks>
+/// The purpose checked is, in order: the type given here; a purpose type among the method's type arguments;
+/// a purpose type among the containing type's type arguments; a purpose type among the returned receipt's type
+/// arguments. A check whose purpose cannot be determined counts for every purpose.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class FacialConsentCheckAttribute : Attribute
+{
+    /// <summary>Marks a check whose purpose comes from type arguments, or that counts for every purpose.</summary>
+    public FacialConsentCheckAttribute()
+    {
+    }
+
+    /// <summary>Marks a check for one purpose.</summary>
+    /// <param name="purpose">A type marked <see cref="FacialDataPurposeAttribute"/>.</param>
+    public FacialConsentCheckAttribute(Type purpose) => Purpose = purpose;
+
+    /// <summary>The purpose checked, when given explicitly.</summary>
+    public Type? Purpose { get; }
+}

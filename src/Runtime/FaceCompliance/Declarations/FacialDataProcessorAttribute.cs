@@ -1,0 +1,34 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Declares who processes facial information in this assembly and how people reach them: the first item
+/// people must be told before processing (Measures Art. 5 §1(1); PIPL Art. 17(1)). An assembly that
+/// processes facial data without it, or with an empty name or contact, fails the build (FC0007).
+/// </summary>
+/// <example><code>[assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example")]</code></example>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class FacialDataProcessorAttribute : Attribute
+{
+    /// <summary>Declares the processor.</summary>
+    /// <param name="name">The processor's name as registered (个人信息处理者的名称或者姓名).</param>
+    /// <param name="contact">How people contact the processor about their face information (联系方式).</param>
+    public FacialDataProcessorAttribute(string name, string contact)
+    {
+        Name = name;
+        Contact = contact;
+    }
+
+    /// <summary>The processor's name as registered.</summary>
+    public string Name { get; }
+
+    /// <summary>How people contact the processor: an address, telephone number or e-mail address.</summary>
+    public string Contact { get; }
+
+    /// <summary>The processor's name in English, for the English notice; <see cref="Name"/> when empty.</summary>
+    public string? NameEn { get; set; }
+
+    /// <summary>Where people complain or report (投诉、举报), when it differs from <see cref="Contact"/>.</summary>
+    public string? ComplaintChannel { get; set; }
+}

@@ -1,0 +1,61 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Marks a type as a purpose of processing facial information (处理目的), with everything people must be told
+/// about it: Measures Art. 4 (specific purpose and sufficient necessity), Art. 5 (notice of purpose, method,
+/// retention, necessity and impact), Art. 7 (under-14s) and Art. 8 (storage and shortest retention).
+/// A purpose is a type, not a string, so that consent receipts can carry it and generators can complete it:
+/// declare it <c>partial</c>. A declaration missing a description, necessity, impact or a bounded retention
+/// fails the build (FC0008).
+/// </summary>
+/// <example><code>
+/// [FacialDataPurpose(FacialProcessingMethod.Verification,
+///     DescriptionZh = "核验住户身份以开启小区门禁", DescriptionEn = "Verify residents at the community gate",
+///     NecessityZh = "...", NecessityEn = "...", ImpactZh = "...", ImpactEn = "...", RetentionDays = 365)]
+/// public sealed partial class CommunityEntry { }
+/// </code></example>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class FacialDataPurposeAttribute : Attribute
+{
+    /// <summary>Declares a purpose with the most intrusive processing method it allows.</summary>
+    /// <param name="method">The processing method (处理方式); calls beyond it are reported (FC0005).</param>
+    public FacialDataPurposeAttribute(FacialProcessingMethod method) => Method = method;
+
+    /// <summary>The most intrusive processing method this purpose allows.</summary>
+    public FacialProcessingMethod Method { get; }
+
+    /// <summary>The purpose in Chinese, as people will read it in the notice (人脸信息的处理目的).</summary>
+    public string? DescriptionZh { get; set; }
+
+    /// <summary>The purpose in English, as people will read it in the notice.</summary>
+    public string? DescriptionEn { get; set; }
+
+    /// <summary>Why processing face information is necessary for this purpose, in Chinese (必要性; Art. 4, Art. 5 §1(3)).</summary>
+    public string? NecessityZh { get; set; }
+
+    /// <summary>Why processing face information is necessary for this purpose, in English.</summary>
+    public string? NecessityEn { get; set; }
+
+    /// <summary>The impact on people's rights and how it is limited, in Chinese (对个人权益的影响; Art. 5 §1(3)).</summary>
+    public string? ImpactZh { get; set; }
+
+    /// <summary>The impact on people's rights and how it is limited, in English.</summary>
+    public string? ImpactEn { get; set; }
+
+    /// <summary>
+    /// How many days face information is kept at most (保存期限; Art. 8 §2: the shortest time the purpose needs).
+    /// Must be at least 1 and at most the configured maximum (FC0008, default 3650).
+    /// </summary>
+    public int RetentionDays { get; set; }
+
+    /// <summary>Where the face information is stored (Art. 8 §1). Defaults to <see cref="FacialDataStorage.OnDevice"/>.</summary>
+    public FacialDataStorage Storage { get; set; } = FacialDataStorage.OnDevice;
+
+    /// <summary>Whether people under 14 may be processed, which requires a guardian's consent (Art. 7; PIPL Art. 31).</summary>
+    public bool MayInvolveMinors { get; set; }
+
+    /// <summary>The categories of personal information processed (PIPL Art. 17(2)).</summary>
+    public FacialDataCategories DataCategories { get; set; } = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate;
+}

@@ -1,0 +1,22 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Marks an API that processes facial information (Measures Art. 19: applying face recognition technology).
+/// Every use of it (a call, object creation, property access or delegate conversion) must sit where a purpose
+/// is declared (Art. 4, FC0001), after a consent check on every path (Art. 6, FC0002), and, for 1:1 or 1:N
+/// identity methods, beside a non-biometric alternative (Art. 10, FC0003). On a type it marks every member.
+/// Inside a member that carries this attribute, those obligations move to its callers, as for a wrapper.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property
+    | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class ProcessesFacialDataAttribute : Attribute
+{
+    /// <summary>Marks an API with the processing method it performs.</summary>
+    /// <param name="method">What the API does with the face; compared with the caller's purpose (FC0005).</param>
+    public ProcessesFacialDataAttribute(FacialProcessingMethod method) => Method = method;
+
+    /// <summary>What the API does with the face.</summary>
+    public FacialProcessingMethod Method { get; }
+}
