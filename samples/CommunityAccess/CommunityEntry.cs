@@ -1,0 +1,23 @@
+using FaceCompliance;
+
+namespace CommunityAccess;
+
+/// <summary>
+/// The one purpose for which the gate processes residents' faces: checking, 1:1, that the person at the gate is
+/// the resident they claim to be, so that the gate can open. Everything a resident must be told before they
+/// agree is declared here, in Chinese and in English (Measures Art. 4, 5, 7 and 8).
+/// </summary>
+[FacialDataPurpose(FacialProcessingMethod.Verification,
+    DescriptionZh = "在小区门禁处核验住户本人身份（1:1 比对），核验通过后开启闸门。",
+    DescriptionEn = "To confirm at the community gate that you are the resident you say you are (a 1:1 comparison), and to open the gate when you are.",
+    NecessityZh = "刷脸通行让住户无需携带门禁卡即可进出，并防止门禁卡被借用或冒用；不愿使用人脸识别的住户可随时改用门禁卡或密码，通行权利不受影响。",
+    NecessityEn = "Face entry lets residents come and go without carrying a card and stops lost or lent cards from opening the gate. Residents who prefer not to use it can use their access card or PIN at any time, with the same access.",
+    ImpactZh = "人脸特征属于敏感个人信息，一旦泄露可能被用于冒充身份。我们只做 1:1 比对，不做 1:N 辨识或追踪；人脸数据仅保存在门禁设备内，不上传网络；您撤回同意或搬离后立即删除。",
+    ImpactEn = "A face template is sensitive personal information and could be misused to impersonate you if it leaked. We only compare you with your own template (never search among many people or track you), keep face data only inside the gate device, never send it over the network, and delete it as soon as you withdraw consent or move out.",
+    RetentionDays = 365,
+    Storage = FacialDataStorage.OnDevice,
+    MayInvolveMinors = true,
+    DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity)]
+public sealed partial class CommunityEntry
+{
+}

@@ -1,0 +1,8 @@
+using FaceCompliance;
+
+// Who processes residents' face information, and how residents reach them (Measures Art. 5 §1(1); PIPL Art. 17(1)).
+[assembly: FacialDataProcessor(
+    "阳光花园物业服务有限公司",
+    "privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000",
+    NameEn = "Sunny Gardens Property Services Co., Ltd.",
+    ComplaintChannel = "12345 政务服务便民热线, or the resident committee office (业主委员会)")]
