@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using FaceCompliance;
+
+namespace NonCompliant
+{
+    /// <summary>This project's own face engine: every member is a processing API.</summary>
+    public sealed class FaceEngine
+    {
+        /// <summary>Counts the faces in a frame.</summary>
+        /// <param name="frame">The frame.</param>
+        /// <returns>The number of faces.</returns>
+        [ProcessesFacialData(FacialProcessingMethod.Detection)]
+        public int CountFaces(byte[] frame) => frame.Length > 0 ? 1 : 0;
+
+        /// <summary>Compares a frame with one enrolled template (1:1).</summary>
+        /// <param name="enrolled">The template.</param>
+        /// <param name="frame">The frame.</param>
+        /// <returns>Whether they match.</returns>
+        [ProcessesFacialData(FacialProcessingMethod.Verification)]
+        public bool Verify(byte[] enrolled, byte[] frame) => enrolled.AsSpan().SequenceEqual(frame);
+
+        /// <summary>Searches all residents for the face in a frame (1:N).</summary>
+        /// <param name="frame">The frame.</param>
+        /// <returns>The resident found, if any.</returns>
+        [ProcessesFacialData(FacialProcessingMethod.Identification)]
+        public string? Identify(byte[] frame) => frame.Length > 0 ? "someone" : null;
+    }
+
+    /// <summary>Consent records with two checks the analyzers recognise.</summary>
+    public sealed class ConsentRegistry
+    {
+        private readonly HashSet<(Type Purpose, string PersonId)> given = new();
+
+        /// <summary>Records consent.</summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        public void Give<TPurpose>(string personId) => given.Add((typeof(TPurpose), personId));
+
+        /// <summary>Throws unless the person consented to <typeparamref name="TPurpose"/>.</summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        [FacialConsentCheck]
+        public void Ensure<TPurpose>(string personId)
+        {
+            if (!given.Contains((typeof(TPurpose), personId)))
+            {
+                throw new InvalidOperationException($"{personId} has not consented to {typeof(TPurpose).Name}.");
+            }
+        }
+
+        /// <summary>Throws unless the person consented to anything; its purpose cannot be determined.</summary>
+        /// <param name="personId">The person.</param>
+        [FacialConsentCheck]
+        public void EnsureAny(string personId)
+        {
+            foreach ((Type _, string id) in given)
+            {
+                if (id == personId)
+                {
+                    return;
+                }
+            }
+
+            throw new InvalidOperationException($"{personId} has not consented to anything.");
+        }
+    }
+}
+
+namespace NonCompliant.Vendor
+{
+    /// <summary>
+    /// Stands in for a third-party face SDK that carries no FaceCompliance attributes; FacialDataApis.txt lists
+    /// its members instead.
+    /// </summary>
+    public sealed class FaceScanner
+    {
+        /// <summary>Scans a frame for faces.</summary>
+        /// <param name="frame">The frame.</param>
+        /// <returns>The number of faces.</returns>
+        public int Scan(byte[] frame) => frame.Length > 0 ? 1 : 0;
+
+        /// <summary>Calibrates the camera.</summary>
+        public void Calibrate()
+        {
+        }
+    }
+}
