@@ -1,0 +1,54 @@
+using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FaceCompliance.Analyzers.Catalog;
+
+/// <summary>One line of a facial-data API list: a documentation-comment id and the processing method.</summary>
+internal sealed class ApiListEntry
+{
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line)
+    {
+        Id = id;
+        Kind = kind;
+        SimpleName = simpleName;
+        Method = method;
+        Path = path;
+        Line = line;
+    }
+
+    /// <summary>The documentation-comment id, e.g. <c>M:Acme.Face.Verify(System.Byte[])</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>T, M, P, F or E.</summary>
+    public char Kind { get; }
+
+    /// <summary>The member's name (".ctor" for constructors), or the type's name for T: entries; a cheap filter before resolution.</summary>
+    public string SimpleName { get; }
+
+    public ProcessingMethod Method { get; }
+
+    public string Path { get; }
+
+    public int Line { get; }
+}
+
+/// <summary>A problem with one line of a facial-data API list, reported as FC1001 at that line.</summary>
+internal sealed class ApiListError
+{
+    public ApiListError(string path, int line, TextSpan span, string message)
+    {
+        Path = path;
+        Line = line;
+        Span = span;
+        Message = message;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Zero-based line number.</summary>
+    public int Line { get; }
+
+    public TextSpan Span { get; }
+
+    public string Message { get; }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FaceCompliance.Analyzers.Catalog;
+
+/// <summary>
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method]</c>, one per line,
+/// <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
+/// </summary>
+internal sealed class ApiListParser
+{
+    private readonly Dictionary<string, ApiListEntry> _seen = new(StringComparer.Ordinal);
+
+    public List<ApiListEntry> Entries { get; } = new();
+
+    public List<ApiListError> Errors { get; } = new();
+
+    public void Parse(string path, SourceText text)
+    {
+        foreach (var line in text.Lines)
+        {
+            ParseLine(path, line.LineNumber, line.ToString(), line.Start);
+        }
+    }
+
+    private void ParseLine(string path, int lineNumber, string lineText, int lineStart)
+    {
+        var content = lineText;
+        var comment = content.IndexOf("//", StringComparison.Ordinal);
+        if (comment >= 0)
+        {
+            content = content.Substring(0, comment);
+        }
+
+        var trimmed = content.Trim();
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+
+        var span = new TextSpan(lineStart + content.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length);
+        var separator = trimmed.IndexOf(';');
+        var id = (separator < 0 ? trimmed : trimmed.Substring(0, separator)).Trim();
+        var methodText = separator < 0 ? string.Empty : trimmed.Substring(separator + 1).Trim();
+
+        var simpleName = GetSimpleName(id);
+        if (simpleName is null)
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span,
+                $"'{id}' is not a documentation-comment id; expected T:, M:, P:, F: or E: followed by a full name, e.g. M:Acme.Face.Verify(System.Byte[])"));
+            return;
+        }
+
+        var method = ProcessingMethod.Unspecified;
+        if (methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span,
+                $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification"));
+            return;
+        }
+
+        if (_seen.TryGetValue(id, out var first))
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span,
+                $"'{id}' is listed twice; first at {System.IO.Path.GetFileName(first.Path)} line {first.Line + 1}"));
+            return;
+        }
+
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber);
+        _seen.Add(id, entry);
+        Entries.Add(entry);
+    }
+
+    /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>
+    internal static string? GetSimpleName(string id)
+    {
+        if (id.Length < 3 || id[1] != ':' || "TMPFE".IndexOf(id[0]) < 0)
+        {
+            return null;
+        }
+
+        var name = id.Substring(2);
+        var parameters = name.IndexOf('(');
+        if (parameters >= 0)
+        {
+            if (id[0] is not ('M' or 'P') || !name.EndsWith(")", StringComparison.Ordinal) && name.IndexOf(")~", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            name = name.Substring(0, parameters);
+        }
+
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c) || c is ';' or '(' or ')' or ',')
+            {
+                return null;
+            }
+        }
+
+        var lastDot = name.LastIndexOf('.');
+        if (lastDot <= 0 || lastDot == name.Length - 1)
+        {
+            return null;
+        }
+
+        var simple = name.Substring(lastDot + 1);
+        var arity = simple.IndexOf('`');
+        if (arity == 0)
+        {
+            return null;
+        }
+
+        if (arity > 0)
+        {
+            simple = simple.Substring(0, arity);
+        }
+
+        return simple == "#ctor" ? ".ctor" : simple;
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FaceCompliance.Analyzers.Internals;
+
+internal static class AnalysisContextExtensions
+{
+    /// <summary>
+    /// The common start of every FaceCompliance analyzer: a <see cref="FacialModel"/> built once per compilation;
+    /// nothing is registered when no facial data can be processed.
+    /// </summary>
+    public static void RegisterFacialModelAction(this AnalysisContext context, Action<CompilationStartAnalysisContext, FacialModel> action)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = FacialModel.Create(start.Compilation, start.Options, start.CancellationToken);
+            if (model.IsActive)
+            {
+                action(start, model);
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> for every facial-data use in the compilation.</summary>
+    public static void RegisterFacialUseAction(this AnalysisContext context, Action<OperationAnalysisContext, FacialModel, FacialUse> action)
+        => context.RegisterFacialModelAction((start, model) => start.RegisterOperationAction(
+            operationContext =>
+            {
+                if (model.ClassifyUse(operationContext.Operation) is { } use)
+                {
+                    action(operationContext, model, use);
+                }
+            },
+            FacialModel.UseKinds));
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+using FaceCompliance.Analyzers.Internals;
+using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FaceCompliance.Analyzers.Rules;
+
+/// <summary>FC0001: a use needs a declared purpose (Art. 4). FC0005: the use's method must stay within it (Art. 4-5).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor PurposeRule = new(
+        RuleIdentifiers.PurposeRequired,
+        "Facial data processed without a declared purpose",
+        "'{0}' processes facial data, but no purpose is declared for '{1}': add [UsesFacialData<TPurpose>] to it or its type (Measures, Article 4)",
+        RuleCategories.Purpose,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Facial information may be processed only for a specific purpose with sufficient necessity (Measures, Article 4). Declare the purpose where it is processed.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PurposeRequired));
+
+    internal static readonly DiagnosticDescriptor MethodRule = new(
+        RuleIdentifiers.MethodExceedsPurpose,
+        "Processing method exceeds the declared purpose",
+        "'{0}' performs {1}, which exceeds {2} (Measures, Articles 4 and 5)",
+        RuleCategories.Purpose,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "People are told the processing method of each purpose (Measures Art. 5); a call must not process more than that, such as 1:N identification under a 1:1 verification purpose.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MethodExceedsPurpose));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PurposeRule, MethodRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterFacialUseAction(static (context, model, use) =>
+        {
+            if (use.Api.Kind != FacialApiKind.Processing)
+            {
+                return;
+            }
+
+            var site = model.GetSite(context.ContainingSymbol);
+            var location = use.Operation.Syntax.GetLocation();
+            if (site.WrapperMethod is { } wrapperMethod)
+            {
+                if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
+                        $"the {wrapperMethod} declared by '{site.Member.Name}' with [ProcessesFacialData]"));
+                }
+
+                return;
+            }
+
+            if (site.Purposes.IsEmpty)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, use.DisplayName, site.Member.Name));
+            }
+            else if (!model.SiteAllows(site, use.Api.Method))
+            {
+                var declared = string.Join(", ", site.Purposes.Select(p => $"'{p.Name}' ({model.Symbols.GetPurposeMethod(p)})"));
+                context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
+            }
+        });
+    }
+}
