@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using FaceCompliance.Analyzers.Flow;
@@ -67,14 +68,21 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var root in end.OperationBlocks)
+                var roots = new HashSet<IOperation>();
+                foreach (var operationBlock in end.OperationBlocks)
                 {
-                    if (root.Parent is not null || !HasControlFlowGraph(root))
+                    var root = operationBlock;
+                    while (root.Parent is not null)
+                    {
+                        root = root.Parent;
+                    }
+
+                    if (!HasControlFlowGraph(root) || !roots.Add(root))
                     {
                         continue;
                     }
 
-                    foreach (var finding in ConsentFlowAnalysis.Run(model, site, end.GetControlFlowGraph(root), end.CancellationToken))
+                    foreach (var finding in ConsentFlowAnalysis.Run(model, site, end.GetControlFlowGraph(operationBlock), end.CancellationToken))
                     {
                         var location = finding.Use.Operation.Syntax.GetLocation();
                         end.ReportDiagnostic(finding.CheckedInstead is null
