@@ -82,10 +82,16 @@ internal sealed class ApiListParser
         }
 
         var name = id.Substring(2);
+        var returnType = name.IndexOf('~');
+        if (returnType >= 0)
+        {
+            name = name.Substring(0, returnType);
+        }
+
         var parameters = name.IndexOf('(');
         if (parameters >= 0)
         {
-            if (id[0] is not ('M' or 'P') || !name.EndsWith(")", StringComparison.Ordinal) && name.IndexOf(")~", StringComparison.Ordinal) < 0)
+            if (id[0] is not ('M' or 'P') || !name.EndsWith(")", StringComparison.Ordinal))
             {
                 return null;
             }
