@@ -1,0 +1,157 @@
+using System.Linq;
+using System.Threading.Tasks;
+using FaceCompliance.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace FaceCompliance.Analyzers.Tests.Rules;
+
+/// <summary>FC0007 (processor), FC0008 (complete purpose) and FC0009 (overrides keep obligations).</summary>
+public sealed class DeclarationTests
+{
+    private const string CompletePurposeArguments = """
+        DescriptionZh = "考勤", DescriptionEn = "Attendance", NecessityZh = "确认身份", NecessityEn = "Establish identity",
+        ImpactZh = "仅用于考勤", ImpactEn = "Attendance only"
+        """;
+
+    [Fact]
+    public Task Purpose_without_processor_is_FC0007() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        [{|FC0007:FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, RetentionDays = 30)|}]
+        public sealed partial class Attendance { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task Processor_with_empty_contact_is_FC0007_once() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        [assembly: {|FC0007:FacialDataProcessor("某某科技有限公司", " ")|}]
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, RetentionDays = 30)]
+        public sealed partial class Attendance { }
+
+        [FacialDataPurpose(FacialProcessingMethod.Detection, {{CompletePurposeArguments}}, RetentionDays = 30)]
+        public sealed partial class Counting { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task No_purpose_no_processor_needed() => new AnalyzerTest("""
+        public class Plain { public int Add(int a, int b) => a + b; }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public async Task Incomplete_purpose_is_FC0008_listing_what_is_missing()
+    {
+        var diagnostics = await new AnalyzerTest("""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+            [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Unspecified, DescriptionZh = "考勤", DescriptionEn = "Attendance", NecessityEn = "Identity")|}]
+            public sealed partial class Attendance { }
+            """).WithoutPrelude().RunAsync();
+
+        var message = diagnostics.Single().GetMessage();
+        Assert.Contains("the method is unspecified", message);
+        Assert.Contains("missing NecessityZh, ImpactZh, ImpactEn", message);
+        Assert.Contains("RetentionDays must be between 1 and 3650 (is 0)", message);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(3650, false)]
+    [InlineData(3651, true)]
+    public Task Retention_must_be_bounded(int days, bool reported) => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+        [{{(reported ? "{|FC0008:" : "")}}FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, RetentionDays = {{days}}){{(reported ? "|}" : "")}}]
+        public sealed partial class Attendance { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task Max_retention_is_configurable() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+        [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, RetentionDays = 31)|}]
+        public sealed partial class Attendance { }
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, RetentionDays = 30)]
+        public sealed partial class Visitors { }
+        """).WithoutPrelude().WithEditorConfig("""
+        root = true
+
+        [*.cs]
+        FC0008.max_retention_days = 30
+        """).RunAsync();
+
+    [Fact]
+    public Task Uses_facial_data_of_a_type_that_is_no_purpose_is_FC0008() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        public sealed class NotAPurpose { }
+
+        [{|FC0008:UsesFacialData<NotAPurpose>|}]
+        public class Lobby
+        {
+        }
+        """);
+
+    [Fact]
+    public Task Implementation_that_drops_or_adds_an_obligation_is_FC0009() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        public interface IMatcher
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] bool Match(Frame frame);
+            bool Count(Frame frame);
+            [RequiresFacialConsent] bool Guarded(Frame frame);
+        }
+
+        public class Matcher : IMatcher
+        {
+            public bool {|FC0009:Match|}(Frame frame) => true;
+            [ProcessesFacialData(FacialProcessingMethod.Detection)] public bool {|FC0009:Count|}(Frame frame) => true;
+            public bool {|FC0009:Guarded|}(Frame frame) => true;
+        }
+
+        public class Kept : IMatcher
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] public bool Match(Frame frame) => true;
+            public bool Count(Frame frame) => true;
+            [RequiresFacialConsent] public bool Guarded(Frame frame) => true;
+        }
+        """);
+
+    [Fact]
+    public Task Override_and_explicit_implementation_with_another_method_are_FC0009() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        public abstract class EngineBase
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] public abstract bool Match(Frame frame);
+        }
+
+        public class Engine : EngineBase
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Identification)] public override bool {|FC0009:Match|}(Frame frame) => true;
+        }
+
+        public interface ICounter { [ProcessesFacialData(FacialProcessingMethod.Detection)] int Count(Frame frame); }
+
+        public class Counter : ICounter
+        {
+            int ICounter.{|FC0009:Count|}(Frame frame) => 0;
+        }
+
+        [ProcessesFacialData(FacialProcessingMethod.Detection)]
+        public class TypeLevel : ICounter
+        {
+            public int Count(Frame frame) => 0;
+        }
+        """);
+}
