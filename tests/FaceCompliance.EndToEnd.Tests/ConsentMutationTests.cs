@@ -83,6 +83,25 @@ public sealed class ConsentMutationTests
         await AssertOnlyFc0002At(copy, expectedLine);
     }
 
+    /// <summary>
+    /// The bool form holds consent only where the check was true: with the condition inverted, the path on which
+    /// consent is missing reaches the detection call.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Inverting_the_bool_check_reports_FC0002_at_the_detection_call()
+    {
+        SampleCopy copy = SampleCopy.Create("inverted-bool-check");
+        MarkedSource gate = SampleCopy.Read(copy.GateController);
+        int original = gate.LineOf("face-call-c");
+
+        gate.Replace("consent-bool", "if (!consent.HasConsent<", "if (consent.HasConsent<").Save();
+        int expectedLine = gate.LineOf("face-call-c");
+        Assert.Equal(original, expectedLine);
+
+        await AssertOnlyFc0002At(copy, expectedLine);
+    }
+
     private static async Task AssertOnlyFc0002At(SampleCopy copy, int line)
     {
         BuildResult result = await BuildRunner.BuildAsync(copy.ProjectDirectory);

@@ -71,6 +71,9 @@ public sealed class HelperTests
         source.Remove("check");
         Assert.Equal(3, source.LineOf("end"));
         Assert.Equal(["if (x)", "{", "} // e2e: end", "Use(); // e2e: use"], source.ToString().Split('\n').Take(4));
+        source.Replace("use", "Use()", "Use(receipt)");
+        Assert.Equal("Use(receipt); // e2e: use", source.TextOf("use"));
+        Assert.Throws<System.InvalidOperationException>(() => source.Replace("use", "absent", "x"));
         Assert.Throws<System.InvalidOperationException>(() => source.LineOf("missing"));
         Assert.Throws<System.InvalidOperationException>(() => source.LineOf("dup"));
     }

@@ -119,6 +119,23 @@ internal sealed class MarkedSource
         return this;
     }
 
+    /// <summary>Replaces text within the line that carries a marker; the text must occur in it.</summary>
+    /// <param name="name">The marker's name.</param>
+    /// <param name="oldText">The text to replace.</param>
+    /// <param name="newText">Its replacement.</param>
+    /// <returns>This source.</returns>
+    public MarkedSource Replace(string name, string oldText, string newText)
+    {
+        int index = IndexOf(name);
+        if (!lines[index].Contains(oldText, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{Path}: the line marked `// e2e: {name}` does not contain `{oldText}`.");
+        }
+
+        lines[index] = lines[index].Replace(oldText, newText, StringComparison.Ordinal);
+        return this;
+    }
+
     /// <summary>Writes the edited lines back to the file.</summary>
     public void Save() => File.WriteAllLines(Path, lines);
 

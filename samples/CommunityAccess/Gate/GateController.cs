@@ -95,10 +95,10 @@ public sealed class GateController
     /// <returns>The decision.</returns>
     public GateDecision EnterByFace(string residentId, FaceImage frame, TimeOnly timeOfDay)
     {
-        if (!consent.HasConsent<CommunityEntry>(residentId)) return EnterWithCard(residentId, cardOrPin: null);
+        if (!consent.HasConsent<CommunityEntry>(residentId)) return EnterWithCard(residentId, cardOrPin: null); // e2e: consent-bool
 
         // One person at a time: a frame without exactly one face is not compared with anyone.
-        IReadOnlyList<FaceRegion> faces = engine.DetectFaces(frame);
+        IReadOnlyList<FaceRegion> faces = engine.DetectFaces(frame); // e2e: face-call-c
         if (faces.Count != 1)
         {
             string why = faces.Count == 0 ? "no face in view" : "more than one face in view";
