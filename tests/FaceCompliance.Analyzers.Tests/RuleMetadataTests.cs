@@ -1,0 +1,49 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FaceCompliance.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace FaceCompliance.Analyzers.Tests;
+
+/// <summary>Every rule has a help link to its page, a page, and a release-tracking line (Meziantou's RuleHelpUri).</summary>
+public sealed class RuleMetadataTests
+{
+    private static readonly string[] s_descriptorIds = TestReferences.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Every_rule_of_the_design_is_implemented()
+        => Assert.Equal(new[] { "FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC1001" }, s_descriptorIds);
+
+    [Fact]
+    public void Every_help_link_points_at_an_existing_rule_page()
+    {
+        foreach (var descriptor in TestReferences.Analyzers.SelectMany(a => a.SupportedDiagnostics))
+        {
+            Assert.Equal(RuleIdentifiers.GetHelpUri(descriptor.Id), descriptor.HelpLinkUri);
+            Assert.EndsWith($"/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+            var page = Path.Combine(TestReferences.RepositoryRoot, "docs", "rules", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{descriptor.Id} links to {descriptor.HelpLinkUri}, but {page} does not exist.");
+            Assert.StartsWith($"# {descriptor.Id}", File.ReadAllLines(page)[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_is_error_by_default_and_tracked_for_release()
+    {
+        var unshipped = File.ReadAllText(Path.Combine(TestReferences.RepositoryRoot, "src/Analyzers/FaceCompliance.Analyzers/AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in TestReferences.Analyzers.SelectMany(a => a.SupportedDiagnostics))
+        {
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Matches(new Regex($@"^{descriptor.Id} \| {Regex.Escape(descriptor.Category)} \| Error \|", RegexOptions.Multiline), unshipped);
+        }
+    }
+
+    [Fact]
+    public void Rules_index_lists_every_rule()
+    {
+        var index = File.ReadAllText(Path.Combine(TestReferences.RepositoryRoot, "docs/rules/README.md"));
+        Assert.All(s_descriptorIds, id => Assert.Contains($"[{id}]", index, StringComparison.Ordinal));
+    }
+}
