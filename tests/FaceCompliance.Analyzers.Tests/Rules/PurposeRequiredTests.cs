@@ -174,4 +174,17 @@ public sealed class PurposeRequiredTests
             public string? Launder(Frame frame) => {|FC0005:engine.Identify(frame)|};
         }
         """);
+
+    [Fact]
+    public Task Members_of_a_type_marked_as_processing_are_wrappers_too() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        [ProcessesFacialData(FacialProcessingMethod.Verification)]
+        public class MatcherClient(IFaceEngine engine)
+        {
+            public bool Matches(Frame frame, Template template) => engine.Verify(frame, template);
+
+            public string? Search(Frame frame) => {|FC0005:engine.Identify(frame)|};
+        }
+        """);
 }

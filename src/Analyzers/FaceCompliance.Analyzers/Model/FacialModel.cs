@@ -145,6 +145,11 @@ internal sealed class FacialModel
         }
 
         var wrapper = Symbols.Find(member, Symbols.ProcessesFacialData);
+        for (var type = member as INamedTypeSymbol ?? member.ContainingType; wrapper is null && type is not null; type = type.ContainingType)
+        {
+            wrapper = Symbols.Find(type, Symbols.ProcessesFacialData);
+        }
+
         return new UseSite(member, purposes, purposeOwner, alternative, alternativeOwner,
             wrapper is null ? null : ProcessingMethods.FromAttributeArgument(wrapper),
             Symbols.Has(member, Symbols.RequiresFacialConsent));
