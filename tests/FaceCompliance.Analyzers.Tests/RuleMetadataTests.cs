@@ -46,4 +46,10 @@ public sealed class RuleMetadataTests
         var index = File.ReadAllText(Path.Combine(TestReferences.RepositoryRoot, "docs/rules/README.md"));
         Assert.All(s_descriptorIds, id => Assert.Contains($"[{id}]", index, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Analyzer_mirror_of_the_processing_method_matches_the_runtime_enum()
+        => Assert.Equal(
+            Enum.GetValues<FaceCompliance.FacialProcessingMethod>().Select(v => (v.ToString(), (int)v)),
+            Enum.GetValues<FaceCompliance.Analyzers.Model.ProcessingMethod>().Select(v => (v.ToString(), (int)v)));
 }
