@@ -49,20 +49,21 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var mine = Describe(model, member);
+        (ProcessingMethod? Processes, bool RequiresConsent)? mine = null;
         foreach (var (baseMember, relation) in GetBases(member))
         {
+            mine ??= Describe(model, member);
             var theirs = Describe(model, baseMember);
-            if (mine.Processes != theirs.Processes)
+            if (mine.Value.Processes != theirs.Processes)
             {
                 var text = theirs.Processes is { } method
                     ? $"does not declare [ProcessesFacialData({method})] like"
-                    : $"declares [ProcessesFacialData({mine.Processes})] unlike";
+                    : $"declares [ProcessesFacialData({mine.Value.Processes})] unlike";
                 Report(context, member, text, baseMember, relation);
                 return;
             }
 
-            if (mine.RequiresConsent != theirs.RequiresConsent)
+            if (mine.Value.RequiresConsent != theirs.RequiresConsent)
             {
                 Report(context, member, theirs.RequiresConsent ? "does not declare [RequiresFacialConsent] like" : "declares [RequiresFacialConsent] unlike",
                     baseMember, relation);
@@ -110,7 +111,7 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
             yield return (implemented, "implements");
         }
 
-        if (!explicitImplementations.IsEmpty || member.IsStatic)
+        if (!explicitImplementations.IsEmpty || member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
         {
             yield break;
         }
