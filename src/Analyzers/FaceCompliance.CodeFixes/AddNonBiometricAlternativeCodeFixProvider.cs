@@ -143,8 +143,10 @@ public sealed class AddNonBiometricAlternativeCodeFixProvider : CodeFixProvider
             MethodDeclarationSyntax method => SyntaxFactory.MethodDeclaration(method.ReturnType.WithoutTrivia(), SyntaxFactory.Identifier(name))
                 .WithModifiers(modifiers)
                 .WithTypeParameterList(method.TypeParameterList?.WithoutTrivia())
-                .WithParameterList(method.ParameterList.WithoutTrivia())
-                .WithConstraintClauses(SyntaxFactory.List(method.ConstraintClauses.Select(c => c.WithoutTrivia())))
+                .WithParameterList(method.ConstraintClauses.Count == 0 ? method.ParameterList.WithoutTrivia() : method.ParameterList.WithoutLeadingTrivia())
+                .WithConstraintClauses(method.ConstraintClauses.Count == 0
+                    ? method.ConstraintClauses
+                    : method.ConstraintClauses.Replace(method.ConstraintClauses.Last(), method.ConstraintClauses.Last().WithoutTrailingTrivia()))
                 .WithBody(body),
             PropertyDeclarationSyntax property => SyntaxFactory.MethodDeclaration(property.Type.WithoutTrivia(), SyntaxFactory.Identifier(name))
                 .WithModifiers(modifiers)
