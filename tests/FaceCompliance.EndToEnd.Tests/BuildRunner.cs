@@ -49,8 +49,9 @@ internal static class BuildRunner
 
     /// <summary>Builds a project.</summary>
     /// <param name="project">A project file or the folder holding one.</param>
+    /// <param name="extraArguments">More arguments for `dotnet build`, such as properties.</param>
     /// <returns>The outcome.</returns>
-    public static async Task<BuildResult> BuildAsync(string project)
+    public static async Task<BuildResult> BuildAsync(string project, params string[] extraArguments)
     {
         string dotnet = DotnetExecutable();
         string[] arguments =
@@ -58,6 +59,7 @@ internal static class BuildRunner
             "build", project,
             "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false",
             "-v:m", "-clp:NoSummary", "-tl:off", "-nologo",
+            .. extraArguments,
         ];
 
         var start = new ProcessStartInfo(dotnet)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -34,7 +36,12 @@ public sealed class NonCompliantBuildTests
         var expected = ExpectationMarkers.Scan(RepoPaths.NonCompliant).ToHashSet();
         Assert.NotEmpty(expected);
 
-        BuildResult result = await BuildRunner.BuildAsync(RepoPaths.NonCompliant);
+        string sarif = Path.Combine(RepoPaths.Root, "artifacts", "e2e", "sarif", "NonCompliant.sarif");
+        Directory.CreateDirectory(Path.GetDirectoryName(sarif)!);
+        File.Delete(sarif);
+
+        // README's SARIF command; MSBuild splits -p values at commas, so the comma is escaped as %2C.
+        BuildResult result = await BuildRunner.BuildAsync(RepoPaths.NonCompliant, $"-p:ErrorLog={sarif}%2Cversion=2.1");
 
         Assert.True(result.ExitCode != 0, "The non-compliant sample built successfully.\n" + result.Describe());
         var actual = result.FaceComplianceDiagnostics.Select(d => d.Key).ToHashSet();
@@ -49,5 +56,27 @@ public sealed class NonCompliantBuildTests
         Assert.True(
             result.DiagnosticOutputLines.All(line => DiagnosticLine.IsDiagnostic(line, out string id) && id.StartsWith("FC", StringComparison.Ordinal)),
             "Diagnostics other than FC were reported.\n" + result.Describe());
+
+        // The SARIF 2.1 log holds the same results, and each rule's help link names its page.
+        using JsonDocument log = JsonDocument.Parse(File.ReadAllText(sarif));
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+        JsonElement run = log.RootElement.GetProperty("runs")[0];
+        var logged = run.GetProperty("results").EnumerateArray()
+            .Select(r => (Id: r.GetProperty("ruleId").GetString()!, Location: r.GetProperty("locations")[0].GetProperty("physicalLocation")))
+            .Where(r => r.Id.StartsWith("FC", StringComparison.Ordinal))
+            .Select(r => new RuleAtLine(
+                r.Id,
+                Path.GetFileName(new Uri(r.Location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath),
+                r.Location.GetProperty("region").GetProperty("startLine").GetInt32()))
+            .ToHashSet();
+        Assert.Equal(expected.OrderBy(k => k.ToString(), StringComparer.Ordinal), logged.OrderBy(k => k.ToString(), StringComparer.Ordinal));
+        foreach (JsonElement rule in run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray())
+        {
+            string id = rule.GetProperty("id").GetString()!;
+            if (id.StartsWith("FC", StringComparison.Ordinal))
+            {
+                Assert.EndsWith($"/docs/rules/{id}.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
+            }
+        }
     }
 }

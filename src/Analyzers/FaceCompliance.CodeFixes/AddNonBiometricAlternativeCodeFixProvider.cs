@@ -23,7 +23,7 @@ namespace FaceCompliance.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddNonBiometricAlternativeCodeFixProvider))]
 [Shared]
-public sealed class AddNonBiometricAlternativeCodeFixProvider : CodeFixProvider
+public sealed class AddNonBiometricAlternativeCodeFixProvider : MemberCodeFixProvider
 {
     internal const string Suffix = "WithoutFace";
 
@@ -32,24 +32,18 @@ public sealed class AddNonBiometricAlternativeCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.AlternativeRequired);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override async Task<ImmutableArray<MemberFix>> GetFixesAsync(Document document, MemberDeclarationSyntax member, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null
-            || UseSiteSyntax.FindMember(root, context.Span) is not { } member
-            || member.Parent is not TypeDeclarationSyntax
-            || !CanMirror(member))
+        if (member.Parent is not TypeDeclarationSyntax || !CanMirror(member))
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (semanticModel is null || semanticModel.GetDeclaredSymbol(member, context.CancellationToken) is not { ContainingType: { } containingType } symbol)
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (semanticModel is null || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { ContainingType: { } containingType } symbol)
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
         var compilation = semanticModel.Compilation;
@@ -58,16 +52,13 @@ public sealed class AddNonBiometricAlternativeCodeFixProvider : CodeFixProvider
             || !compilation.IsSymbolAccessibleWithin(alternative, containingType)
             || symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, alternative)))
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
         var name = ChooseName(containingType, symbol.Name + Suffix);
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                CodeFixTitles.AddNonBiometricAlternative,
-                cancellationToken => AddAlternativeAsync(document, member, alternative, name, cancellationToken),
-                equivalenceKey: CodeFixTitles.AddNonBiometricAlternative),
-            context.Diagnostics);
+        return ImmutableArray.Create(new MemberFix(
+            CodeFixTitles.AddNonBiometricAlternative,
+            token => AddAlternativeAsync(document, member, alternative, name, token)));
     }
 
     /// <summary>Ordinary methods and non-indexer properties, declared under their own name.</summary>

@@ -7,6 +7,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FaceCompliance.Analyzers;
+using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -15,33 +17,26 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FaceCompliance.CodeFixes;
 
 /// <summary>
-/// FC0001: offers "Declare purpose 'X'" for each purpose type the use site can see (at most five, by name), adding
+/// FC0001: offers "Declare purpose 'X'" for each purpose type the use site can see and whose method allows the use
+/// (at most five, by name), adding
 /// <c>[UsesFacialData&lt;X&gt;]</c> to the member that holds the use.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclarePurposeCodeFixProvider))]
 [Shared]
-public sealed class DeclarePurposeCodeFixProvider : CodeFixProvider
+public sealed class DeclarePurposeCodeFixProvider : MemberCodeFixProvider
 {
     internal const int MaxPurposes = 5;
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.PurposeRequired);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override async Task<ImmutableArray<MemberFix>> GetFixesAsync(Document document, MemberDeclarationSyntax member, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || UseSiteSyntax.FindMember(root, context.Span) is not { } member)
-        {
-            return;
-        }
-
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (semanticModel is null
-            || semanticModel.GetDeclaredSymbol(member, context.CancellationToken) is not { ContainingType: { } containingType })
+            || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { ContainingType: { } containingType })
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
         var compilation = semanticModel.Compilation;
@@ -49,20 +44,25 @@ public sealed class DeclarePurposeCodeFixProvider : CodeFixProvider
         var purposeAttribute = compilation.GetTypeByMetadataName("FaceCompliance.FacialDataPurposeAttribute");
         if (usesFacialData is null || purposeAttribute is null || !compilation.IsSymbolAccessibleWithin(usesFacialData, containingType))
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
-        var purposes = FindPurposes(compilation, purposeAttribute, containingType, context.CancellationToken);
+        var useMethod = diagnostic.Properties.TryGetValue(PurposeRequiredAnalyzer.MethodProperty, out var method) && ProcessingMethods.TryParse(method ?? "", out var parsed)
+            ? parsed
+            : ProcessingMethod.Unspecified;
+        var purposes = FindPurposes(compilation, purposeAttribute, containingType, useMethod, cancellationToken);
         var duplicateNames = new HashSet<string>(purposes.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
+        var fixes = ImmutableArray.CreateBuilder<MemberFix>();
         foreach (var purpose in purposes)
         {
             var shown = duplicateNames.Contains(purpose.Name) ? purpose.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) : purpose.Name;
-            var title = string.Format(CultureInfo.InvariantCulture, CodeFixTitles.DeclarePurposeFormat, shown);
             var attributeType = usesFacialData.Construct(purpose);
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => UseSiteSyntax.AddAttributeAsync(document, member, attributeType, null, null, cancellationToken), equivalenceKey: title),
-                context.Diagnostics);
+            fixes.Add(new MemberFix(
+                string.Format(CultureInfo.InvariantCulture, CodeFixTitles.DeclarePurposeFormat, shown),
+                token => UseSiteSyntax.AddAttributeAsync(document, member, attributeType, null, null, token)));
         }
+
+        return fixes.ToImmutable();
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class DeclarePurposeCodeFixProvider : CodeFixProvider
     /// FaceCompliance declarations; non-generic, not static, accessible; ordered by name; at most five.
     /// </summary>
     internal static ImmutableArray<INamedTypeSymbol> FindPurposes(Compilation compilation, INamedTypeSymbol purposeAttribute, INamedTypeSymbol within,
-        CancellationToken cancellationToken)
+        ProcessingMethod useMethod, CancellationToken cancellationToken)
     {
         var found = new List<INamedTypeSymbol>();
         var declarationsAssembly = purposeAttribute.ContainingAssembly;
@@ -101,7 +101,7 @@ public sealed class DeclarePurposeCodeFixProvider : CodeFixProvider
                     else if (child is INamedTypeSymbol type)
                     {
                         pending.Push(type);
-                        if (IsUsablePurpose(compilation, type, purposeAttribute, within))
+                        if (IsUsablePurpose(compilation, type, purposeAttribute, within, useMethod))
                         {
                             found.Add(type);
                         }
@@ -117,10 +117,13 @@ public sealed class DeclarePurposeCodeFixProvider : CodeFixProvider
             .ToImmutableArray();
     }
 
-    private static bool IsUsablePurpose(Compilation compilation, INamedTypeSymbol type, INamedTypeSymbol purposeAttribute, INamedTypeSymbol within)
+    /// <summary>A purpose the member can name and whose method allows the use (so the fix never leads to FC0005).</summary>
+    private static bool IsUsablePurpose(Compilation compilation, INamedTypeSymbol type, INamedTypeSymbol purposeAttribute, INamedTypeSymbol within,
+        ProcessingMethod useMethod)
         => type.TypeKind is TypeKind.Class or TypeKind.Struct
             && type.Arity == 0
             && !type.IsStatic
-            && type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, purposeAttribute))
+            && type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, purposeAttribute)) is { } declaration
+            && ProcessingMethods.Allows(ProcessingMethods.FromAttributeArgument(declaration), useMethod)
             && compilation.IsSymbolAccessibleWithin(type, within);
 }

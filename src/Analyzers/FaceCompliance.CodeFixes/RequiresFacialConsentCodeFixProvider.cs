@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FaceCompliance.Analyzers;
+using FaceCompliance.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,27 +20,20 @@ namespace FaceCompliance.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequiresFacialConsentCodeFixProvider))]
 [Shared]
-public sealed class RequiresFacialConsentCodeFixProvider : CodeFixProvider
+public sealed class RequiresFacialConsentCodeFixProvider : MemberCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ConsentCheckRequired);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override async Task<ImmutableArray<MemberFix>> GetFixesAsync(Document document, MemberDeclarationSyntax member, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || UseSiteSyntax.FindMember(root, context.Span) is not { } member || member is DestructorDeclarationSyntax)
-        {
-            return;
-        }
-
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (semanticModel is null
-            || semanticModel.GetDeclaredSymbol(member, context.CancellationToken) is not { ContainingType: { } containingType } symbol
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (member is DestructorDeclarationSyntax
+            || semanticModel is null
+            || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { ContainingType: { } containingType } symbol
             || symbol is IMethodSymbol { MethodKind: MethodKind.StaticConstructor })
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
         var compilation = semanticModel.Compilation;
@@ -49,66 +43,16 @@ public sealed class RequiresFacialConsentCodeFixProvider : CodeFixProvider
             || !compilation.IsSymbolAccessibleWithin(requiresConsent, containingType)
             || HasAttribute(symbol, requiresConsent)
             || HasAttribute(symbol, processes)
-            || GetBases(symbol).Any(b => !HasAttribute(b, requiresConsent)))
+            || symbol.GetOverriddenOrImplementedMembers().Any(b => !HasAttribute(b.Member, requiresConsent)))
         {
-            return;
+            return ImmutableArray<MemberFix>.Empty;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                CodeFixTitles.RequiresFacialConsent,
-                cancellationToken => UseSiteSyntax.AddAttributeAsync(document, member, requiresConsent, null, null, cancellationToken),
-                equivalenceKey: CodeFixTitles.RequiresFacialConsent),
-            context.Diagnostics);
+        return ImmutableArray.Create(new MemberFix(
+            CodeFixTitles.RequiresFacialConsent,
+            token => UseSiteSyntax.AddAttributeAsync(document, member, requiresConsent, null, null, token)));
     }
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
         => attributeType is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-
-    /// <summary>The members this one overrides or implements (the relations FC0009 compares).</summary>
-    private static IEnumerable<ISymbol> GetBases(ISymbol member)
-    {
-        if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) })
-        {
-            yield break;
-        }
-
-        var overridden = member switch
-        {
-            IMethodSymbol method => (ISymbol?)method.OverriddenMethod,
-            IPropertySymbol property => property.OverriddenProperty,
-            _ => null,
-        };
-        if (overridden is not null)
-        {
-            yield return overridden;
-        }
-
-        var explicitImplementations = member switch
-        {
-            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
-            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
-            _ => ImmutableArray<ISymbol>.Empty,
-        };
-        foreach (var implemented in explicitImplementations)
-        {
-            yield return implemented;
-        }
-
-        if (!explicitImplementations.IsEmpty || member.IsStatic)
-        {
-            yield break;
-        }
-
-        foreach (var @interface in member.ContainingType.AllInterfaces)
-        {
-            foreach (var candidate in @interface.GetMembers(member.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member))
-                {
-                    yield return candidate;
-                }
-            }
-        }
-    }
 }

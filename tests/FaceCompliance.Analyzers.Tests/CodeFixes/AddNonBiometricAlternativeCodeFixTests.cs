@@ -157,7 +157,7 @@ public sealed class AddNonBiometricAlternativeCodeFixTests
     [Fact]
     public async Task Not_offered_in_a_constructor()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<AddNonBiometricAlternativeCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<AddNonBiometricAlternativeCodeFixProvider>("""
             using FaceCompliance;
 
             [UsesFacialData<CommunityEntry>]

@@ -136,7 +136,7 @@ public sealed class DeclarePurposeCodeFixTests
     [Fact]
     public async Task Offers_one_action_per_purpose_ordered_by_name()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
             public class Lobby(IFaceEngine engine)
             {
                 public int Count(Frame frame) => {|FC0001:{|FC0002:engine.CountFaces(frame)|}|};
@@ -149,7 +149,7 @@ public sealed class DeclarePurposeCodeFixTests
     [Fact]
     public async Task Offers_at_most_five_purposes()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
             using FaceCompliance;
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "a", DescriptionEn = "a", NecessityZh = "a", NecessityEn = "a",
@@ -180,7 +180,7 @@ public sealed class DeclarePurposeCodeFixTests
     [Fact]
     public async Task Offers_nothing_when_no_purpose_type_exists()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
             using FaceCompliance;
 
             public interface IDetector
@@ -200,7 +200,7 @@ public sealed class DeclarePurposeCodeFixTests
     [Fact]
     public async Task Offers_nothing_for_a_use_in_a_field_initializer()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
             using System;
 
             public class Lobby(IFaceEngine engine)
@@ -212,5 +212,18 @@ public sealed class DeclarePurposeCodeFixTests
             """);
 
         Assert.Empty(titles);
+    }
+
+    [Fact]
+    public async Task Offers_only_purposes_whose_method_allows_the_use()
+    {
+        var titles = await CodeFixTest.GetTitlesAsync<DeclarePurposeCodeFixProvider>("""
+            public class Desk(IFaceEngine engine)
+            {
+                public string? Who(Frame frame) => {|FC0001:{|FC0002:{|FC0003:engine.Identify(frame)|}|}|};
+            }
+            """);
+
+        Assert.Equal(new[] { "Declare purpose 'StaffAttendance'" }, titles);
     }
 }

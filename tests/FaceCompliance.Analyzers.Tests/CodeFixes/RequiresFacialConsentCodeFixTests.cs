@@ -169,7 +169,7 @@ public sealed class RequiresFacialConsentCodeFixTests
     [Fact]
     public async Task Not_offered_where_it_would_drop_the_obligation_of_a_base_member()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<RequiresFacialConsentCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<RequiresFacialConsentCodeFixProvider>("""
             using FaceCompliance;
 
             public abstract class Door
@@ -197,7 +197,7 @@ public sealed class RequiresFacialConsentCodeFixTests
     [Fact]
     public async Task Not_offered_where_no_member_attribute_can_go()
     {
-        var titles = await CodeFixActions.GetTitlesAsync<RequiresFacialConsentCodeFixProvider>("""
+        var titles = await CodeFixTest.GetTitlesAsync<RequiresFacialConsentCodeFixProvider>("""
             using System;
             using FaceCompliance;
 

@@ -60,6 +60,10 @@ internal static class ProjectGenerator
         public string FullRecord => Namespace + "." + Record;
     }
 
+    /// <summary>The analyzer assembly <c>ours</c> loads: the Release build, which <see cref="Program"/> makes before measuring.</summary>
+    public static string AnalyzerAssembly(string repoRoot)
+        => Path.Combine(repoRoot, "src", "Analyzers", "FaceCompliance.Analyzers", "bin", "Release", "netstandard2.0", "FaceCompliance.Analyzers.dll");
+
     public static GeneratedProject Generate(string directory, string repoRoot, int files, int seed)
     {
         if (System.IO.Directory.Exists(directory))
@@ -151,7 +155,7 @@ internal static class ProjectGenerator
     private static string ProjectFile(string repoRoot, int files, int seed)
     {
         var runtime = Path.Combine(repoRoot, "src", "Runtime", "FaceCompliance", "FaceCompliance.csproj");
-        var analyzers = Path.Combine(repoRoot, "src", "Analyzers", "FaceCompliance.Analyzers", "FaceCompliance.Analyzers.csproj");
+        var analyzers = AnalyzerAssembly(repoRoot);
         return $$"""
             <Project>
               <!--
@@ -180,9 +184,9 @@ internal static class ProjectGenerator
                 <ProjectReference Include="{{runtime}}" GlobalPropertiesToRemove="BenchConfig" />
               </ItemGroup>
 
-              <!-- ours: the FaceCompliance analyzers, told about the vendor SDK by FacialDataApis.txt. -->
+              <!-- ours: the FaceCompliance analyzers (their Release build, referenced as a package would), told about the vendor SDK by FacialDataApis.txt. -->
               <ItemGroup Condition="'$(BenchConfig)' == 'ours'">
-                <ProjectReference Include="{{analyzers}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" GlobalPropertiesToRemove="BenchConfig" />
+                <Analyzer Include="{{analyzers}}" />
                 <AdditionalFiles Include="FacialDataApis.txt" />
               </ItemGroup>
 

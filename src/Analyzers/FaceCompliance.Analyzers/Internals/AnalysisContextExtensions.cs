@@ -24,13 +24,17 @@ internal static class AnalysisContextExtensions
 
     /// <summary>Runs <paramref name="action"/> for every facial-data use in the compilation.</summary>
     public static void RegisterFacialUseAction(this AnalysisContext context, Action<OperationAnalysisContext, FacialModel, FacialUse> action)
-        => context.RegisterFacialModelAction((start, model) => start.RegisterOperationAction(
+        => context.RegisterFacialModelAction((start, model) => start.RegisterFacialUseAction(model, (operationContext, use) => action(operationContext, model, use)));
+
+    /// <summary>Runs <paramref name="action"/> for every facial-data use: one lookup per call, creation, method group or property access.</summary>
+    public static void RegisterFacialUseAction(this CompilationStartAnalysisContext context, FacialModel model, Action<OperationAnalysisContext, FacialUse> action)
+        => context.RegisterOperationAction(
             operationContext =>
             {
                 if (model.ClassifyUse(operationContext.Operation) is { } use)
                 {
-                    action(operationContext, model, use);
+                    action(operationContext, use);
                 }
             },
-            FacialModel.UseKinds));
+            FacialModel.UseKinds);
 }

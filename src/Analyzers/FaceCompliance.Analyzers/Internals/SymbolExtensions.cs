@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -30,4 +32,46 @@ internal static class SymbolExtensions
         Accessibility.ProtectedOrInternal => "protected internal",
         _ => accessibility.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The members this one overrides or implements, explicitly or implicitly, with "overrides" or "implements".</summary>
+    public static IEnumerable<(ISymbol Member, string Relation)> GetOverriddenOrImplementedMembers(this ISymbol member)
+    {
+        var overridden = member switch
+        {
+            IMethodSymbol method => (ISymbol?)method.OverriddenMethod,
+            IPropertySymbol property => property.OverriddenProperty,
+            _ => null,
+        };
+        if (overridden is not null)
+        {
+            yield return (overridden, "overrides");
+        }
+
+        var explicitImplementations = member switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        foreach (var implemented in explicitImplementations)
+        {
+            yield return (implemented, "implements");
+        }
+
+        if (!explicitImplementations.IsEmpty || member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in member.ContainingType.AllInterfaces)
+        {
+            foreach (var candidate in @interface.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member))
+                {
+                    yield return (candidate, "implements");
+                }
+            }
+        }
+    }
 }

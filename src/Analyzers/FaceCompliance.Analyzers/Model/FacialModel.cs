@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using FaceCompliance.Analyzers.Catalog;
+using FaceCompliance.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,7 +20,10 @@ internal sealed class FacialModel
 
     private static readonly FacialApi s_none = new((FacialApiKind)(-1), ProcessingMethod.Unspecified);
 
-    private readonly ConcurrentDictionary<ISymbol, FacialApi> _apis = new(SymbolEqualityComparer.Default);
+    // Keyed by reference: the compiler hands out one symbol object per original definition, and reference hashing is
+    // the cheapest lookup on the path every call of the compilation takes. A second object for the same symbol only
+    // costs a second classification with the same result.
+    private readonly ConcurrentDictionary<ISymbol, FacialApi> _apis = new(ReferenceComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, UseSite> _sites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, CheckDeclaration> _checks = new(SymbolEqualityComparer.Default);
 

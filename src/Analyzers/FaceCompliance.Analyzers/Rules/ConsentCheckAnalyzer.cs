@@ -1,18 +1,19 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Threading;
 using FaceCompliance.Analyzers.Flow;
 using FaceCompliance.Analyzers.Internals;
 using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FaceCompliance.Analyzers.Rules;
 
 /// <summary>
 /// FC0002: consent for the use's purpose must be checked on every path before it (Art. 6, PIPL Art. 29).
-/// FC0006: it was, but only for another purpose. Uses are only collected while walking a body; the control-flow
-/// graph is built at the end of the body, and only when it holds a use (as CA1416 does).
+/// FC0006: it was, but only for another purpose. The control-flow graph of a body is built only when a use is
+/// met in it, once per body; bodies without a use cost one lookup per call (docs/benchmarks/analyzer-cost.md).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
@@ -43,57 +44,42 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterFacialModelAction(static (start, model) => start.RegisterOperationBlockStartAction(block =>
+        context.RegisterFacialModelAction(static (start, model) =>
         {
-            var site = model.GetSite(block.OwningSymbol);
-            if (site.ConsentMovedToCallers)
+            var analyzedBodies = new ConcurrentDictionary<SyntaxNode, bool>();
+            start.RegisterFacialUseAction(model, (operationContext, use) =>
             {
-                return;
-            }
-
-            var holdsUse = 0;
-            block.RegisterOperationAction(
-                operation =>
+                var site = model.GetSite(operationContext.ContainingSymbol);
+                var root = use.Operation;
+                while (root.Parent is not null)
                 {
-                    if (Volatile.Read(ref holdsUse) == 0 && model.ClassifyUse(operation.Operation) is not null)
-                    {
-                        Volatile.Write(ref holdsUse, 1);
-                    }
-                },
-                FacialModel.UseKinds);
-            block.RegisterOperationBlockEndAction(end =>
-            {
-                if (Volatile.Read(ref holdsUse) == 0)
+                    root = root.Parent;
+                }
+
+                if (site.ConsentMovedToCallers || !analyzedBodies.TryAdd(root.Syntax, true) || CreateGraph(root, operationContext) is not { } graph)
                 {
                     return;
                 }
 
-                var roots = new HashSet<IOperation>();
-                foreach (var operationBlock in end.OperationBlocks)
+                foreach (var finding in ConsentFlowAnalysis.Run(model, site, graph, operationContext.CancellationToken))
                 {
-                    var root = operationBlock;
-                    while (root.Parent is not null)
-                    {
-                        root = root.Parent;
-                    }
-
-                    if (!HasControlFlowGraph(root) || !roots.Add(root))
-                    {
-                        continue;
-                    }
-
-                    foreach (var finding in ConsentFlowAnalysis.Run(model, site, end.GetControlFlowGraph(operationBlock), end.CancellationToken))
-                    {
-                        var location = finding.Use.Operation.Syntax.GetLocation();
-                        end.ReportDiagnostic(finding.CheckedInstead is null
-                            ? Diagnostic.Create(MissingRule, location, finding.Use.DisplayName, finding.Needed)
-                            : Diagnostic.Create(OtherPurposeRule, location, finding.Use.DisplayName, finding.Needed, finding.CheckedInstead));
-                    }
+                    var location = finding.Use.Operation.Syntax.GetLocation();
+                    operationContext.ReportDiagnostic(finding.CheckedInstead is null
+                        ? Diagnostic.Create(MissingRule, location, finding.Use.DisplayName, finding.Needed)
+                        : Diagnostic.Create(OtherPurposeRule, location, finding.Use.DisplayName, finding.Needed, finding.CheckedInstead));
                 }
             });
-        }));
+        });
     }
 
-    private static bool HasControlFlowGraph(IOperation root) => root.Kind is OperationKind.Block or OperationKind.MethodBody
-        or OperationKind.ConstructorBody or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+    private static ControlFlowGraph? CreateGraph(IOperation root, OperationAnalysisContext context) => root switch
+    {
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
+        IBlockOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
+        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, context.CancellationToken),
+        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, context.CancellationToken),
+        IParameterInitializerOperation initializer => ControlFlowGraph.Create(initializer, context.CancellationToken),
+        _ => null,
+    };
 }

@@ -50,7 +50,7 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
         }
 
         (ProcessingMethod? Processes, bool RequiresConsent)? mine = null;
-        foreach (var (baseMember, relation) in GetBases(member))
+        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers())
         {
             mine ??= Describe(model, member);
             var theirs = Describe(model, baseMember);
@@ -85,46 +85,5 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
         }
 
         return (processes is null ? null : ProcessingMethods.FromAttributeArgument(processes), model.Symbols.Has(member, model.Symbols.RequiresFacialConsent));
-    }
-
-    private static IEnumerable<(ISymbol Member, string Relation)> GetBases(ISymbol member)
-    {
-        var overridden = member switch
-        {
-            IMethodSymbol method => (ISymbol?)method.OverriddenMethod,
-            IPropertySymbol property => property.OverriddenProperty,
-            _ => null,
-        };
-        if (overridden is not null)
-        {
-            yield return (overridden, "overrides");
-        }
-
-        var explicitImplementations = member switch
-        {
-            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
-            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
-            _ => ImmutableArray<ISymbol>.Empty,
-        };
-        foreach (var implemented in explicitImplementations)
-        {
-            yield return (implemented, "implements");
-        }
-
-        if (!explicitImplementations.IsEmpty || member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
-        {
-            yield break;
-        }
-
-        foreach (var @interface in member.ContainingType.AllInterfaces)
-        {
-            foreach (var candidate in @interface.GetMembers(member.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member))
-                {
-                    yield return (candidate, "implements");
-                }
-            }
-        }
     }
 }

@@ -11,6 +11,9 @@ namespace FaceCompliance.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The use's processing method, for the code fix to offer only purposes that allow it.</summary>
+    internal const string MethodProperty = "Method";
+
     internal static readonly DiagnosticDescriptor PurposeRule = new(
         RuleIdentifiers.PurposeRequired,
         "Facial data processed without a declared purpose",
@@ -59,7 +62,10 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 
             if (site.Purposes.IsEmpty)
             {
-                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, use.DisplayName, site.Member.Name));
+                // Fields and events cannot carry [UsesFacialData]: name their type.
+            var declareOn = site.Member.Kind is SymbolKind.Field or SymbolKind.Event ? site.Member.ContainingType : site.Member;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
+            context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, declareOn.Name));
             }
             else if (!model.SiteAllows(site, use.Api.Method))
             {
