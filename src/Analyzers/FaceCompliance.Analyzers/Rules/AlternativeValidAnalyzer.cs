@@ -40,53 +40,55 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolStartAction(typeStart => AnalyzeType(typeStart, model), SymbolKind.NamedType);
+            // Declarations are checked once per type; bodies only where a facial-data use is met, so no type has to
+            // wait for all its members (a symbol-start/end registration would make the driver track every type).
+            var declarationsByType = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<AlternativeDeclaration>>(SymbolEqualityComparer.Default);
+            var reportedBodies = new ConcurrentDictionary<SyntaxReference, bool>();
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    foreach (var declaration in declarationsByType.GetOrAdd((INamedTypeSymbol)symbolContext.Symbol, type => FindDeclarations(model, type)))
+                    {
+                        if (DescribeDeclaration(model, declaration) is { } problem)
+                        {
+                            symbolContext.ReportDiagnostic(declaration.CreateDiagnostic(problem, symbolContext.CancellationToken));
+                        }
+                    }
+                },
+                SymbolKind.NamedType);
+            start.RegisterFacialUseAction(model, (operationContext, use) =>
+            {
+                var member = FacialModel.GetUseSiteMember(operationContext.ContainingSymbol);
+                if (member.ContainingType is not { } type)
+                {
+                    return;
+                }
+
+                foreach (var declaration in declarationsByType.GetOrAdd(type, t => FindDeclarations(model, t)))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(declaration.Best, member) && DescribeDeclaration(model, declaration) is null
+                        && declaration.Attribute.ApplicationSyntaxReference is { } syntax && reportedBodies.TryAdd(syntax, true))
+                    {
+                        operationContext.ReportDiagnostic(declaration.CreateDiagnostic("processes facial data itself", operationContext.CancellationToken));
+                    }
+                }
+            });
         });
     }
 
-    private static void AnalyzeType(SymbolStartAnalysisContext context, FacialModel model)
+    private static ImmutableArray<AlternativeDeclaration> FindDeclarations(FacialModel model, INamedTypeSymbol type)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var declarations = new List<(ISymbol Owner, AttributeData Attribute, ImmutableArray<ISymbol> Candidates)>();
+        var declarations = ImmutableArray.CreateBuilder<AlternativeDeclaration>();
         foreach (var owner in type.GetMembers().Prepend(type))
         {
             if (model.Symbols.Find(owner, model.Symbols.NonBiometricAlternative) is { } attribute)
             {
                 var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                declarations.Add((owner, attribute, FindCandidates(type, name)));
+                declarations.Add(new AlternativeDeclaration(owner, attribute, name, FindCandidates(type, name)));
             }
         }
 
-        if (declarations.Count == 0)
-        {
-            return;
-        }
-
-        var candidates = new HashSet<ISymbol>(declarations.SelectMany(d => d.Candidates), SymbolEqualityComparer.Default);
-        var usingFace = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var member = FacialModel.GetUseSiteMember(operation.ContainingSymbol);
-                if (candidates.Contains(member) && model.ClassifyUse(operation.Operation) is not null)
-                {
-                    usingFace.TryAdd(member, true);
-                }
-            },
-            FacialModel.UseKinds);
-
-        context.RegisterSymbolEndAction(end =>
-        {
-            foreach (var (owner, attribute, found) in declarations)
-            {
-                var problem = Describe(model, owner, found, usingFace);
-                if (problem is not null)
-                {
-                    var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                    end.ReportDiagnostic(Diagnostic.Create(Rule, attribute.GetLocation(owner, end.CancellationToken), name ?? "", problem));
-                }
-            }
-        });
+        return declarations.ToImmutable();
     }
 
     private static ImmutableArray<ISymbol> FindCandidates(INamedTypeSymbol type, string? name)
@@ -108,17 +110,15 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
         return ImmutableArray<ISymbol>.Empty;
     }
 
-    /// <summary>What is wrong with the best candidate, or null when it is a valid alternative.</summary>
-    private static string? Describe(FacialModel model, ISymbol owner, ImmutableArray<ISymbol> candidates, ConcurrentDictionary<ISymbol, bool> usingFace)
+    /// <summary>What the declaration alone shows to be wrong (everything but the alternative's body), or null.</summary>
+    private static string? DescribeDeclaration(FacialModel model, AlternativeDeclaration declaration)
     {
-        if (candidates.IsEmpty)
+        if (declaration.Best is not { } best)
         {
-            return $"does not exist in '{(owner as INamedTypeSymbol ?? owner.ContainingType).Name}' or its base types";
+            return $"does not exist in '{(declaration.Owner as INamedTypeSymbol ?? declaration.Owner.ContainingType).Name}' or its base types";
         }
 
-        var best = candidates.OrderByDescending(c => c.GetEffectiveAccessibility()).First();
-        if (model.GetApi(best) is not null || model.Symbols.Has(best, model.Symbols.ProcessesFacialData) || !model.GetDeclaredPurposes(best).IsEmpty
-            || usingFace.ContainsKey(best))
+        if (model.GetApi(best) is not null || model.Symbols.Has(best, model.Symbols.ProcessesFacialData) || !model.GetDeclaredPurposes(best).IsEmpty)
         {
             return "processes facial data itself";
         }
@@ -128,10 +128,33 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
             return "is marked [Obsolete]";
         }
 
-        var face = owner.GetEffectiveAccessibility();
+        var face = declaration.Owner.GetEffectiveAccessibility();
         var alternative = best.GetEffectiveAccessibility();
         return alternative < face
-            ? $"is {alternative.Describe()}, less reachable than the face path '{owner.Name}', which is {face.Describe()}"
+            ? $"is {alternative.Describe()}, less reachable than the face path '{declaration.Owner.Name}', which is {face.Describe()}"
             : null;
+    }
+
+    /// <summary>One <c>[NonBiometricAlternative]</c>: where it is, what it names, and the most accessible member of that name.</summary>
+    private sealed class AlternativeDeclaration
+    {
+        public AlternativeDeclaration(ISymbol owner, AttributeData attribute, string? name, ImmutableArray<ISymbol> candidates)
+        {
+            Owner = owner;
+            Attribute = attribute;
+            Name = name;
+            Best = candidates.IsEmpty ? null : candidates.OrderByDescending(c => c.GetEffectiveAccessibility()).First();
+        }
+
+        public ISymbol Owner { get; }
+
+        public AttributeData Attribute { get; }
+
+        public string? Name { get; }
+
+        public ISymbol? Best { get; }
+
+        public Diagnostic CreateDiagnostic(string problem, System.Threading.CancellationToken cancellationToken)
+            => Diagnostic.Create(Rule, Attribute.GetLocation(Owner, cancellationToken), Name ?? "", problem);
     }
 }
