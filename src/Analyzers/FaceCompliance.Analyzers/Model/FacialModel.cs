@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FaceCompliance.Analyzers.Catalog;
 using FaceCompliance.Analyzers.Internals;
@@ -19,6 +20,8 @@ internal sealed class FacialModel
         OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference, OperationKind.PropertyReference);
 
     private static readonly FacialApi s_none = new((FacialApiKind)(-1), ProcessingMethod.Unspecified);
+
+    private static readonly ConditionalWeakTable<Compilation, FacialModel> s_models = new();
 
     // Keyed by reference: the compiler hands out one symbol object per original definition, and reference hashing is
     // the cheapest lookup on the path every call of the compilation takes. A second object for the same symbol only
@@ -40,8 +43,13 @@ internal sealed class FacialModel
     /// <summary>False when nothing in the compilation can process facial data: the analyzers then register nothing.</summary>
     public bool IsActive => Symbols.HasDeclarations || !Catalog.IsEmpty;
 
+    /// <summary>
+    /// The model of a compilation, shared by every FaceCompliance analyzer so that each referenced symbol is
+    /// classified once, not once per rule. A compilation belongs to one project, so its additional files (the API
+    /// lists) are the same for every analyzer that asks.
+    /// </summary>
     public static FacialModel Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => new(FacialSymbols.Create(compilation), FacialApiCatalog.Create(compilation, options, cancellationToken));
+        => s_models.GetValue(compilation, c => new FacialModel(FacialSymbols.Create(c), FacialApiCatalog.Create(c, options, cancellationToken)));
 
     /// <summary>The facial-data use an operation makes, or null.</summary>
     public FacialUse? ClassifyUse(IOperation operation)
