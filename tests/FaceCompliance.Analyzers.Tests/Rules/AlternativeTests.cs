@@ -142,4 +142,35 @@ public sealed class AlternativeTests
             }
         }
         """);
+
+    [Fact]
+    public Task Type_level_alternative_is_compared_with_the_type_and_may_be_a_property() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        [UsesFacialData<CommunityEntry>]
+        [{|FC0004:NonBiometricAlternative(nameof(EnterWithCard))|}]
+        public class Gate(IFaceEngine engine, IConsentBook consent)
+        {
+            internal bool EnterWithCard(string card) => card.Length > 0;
+
+            public bool Enter(string id, Frame frame, Template t)
+            {
+                consent.Ensure<CommunityEntry>(id);
+                return engine.Verify(frame, t);
+            }
+        }
+
+        [UsesFacialData<CommunityEntry>]
+        [NonBiometricAlternative(nameof(GuardDesk))]
+        internal class ServiceGate(IFaceEngine engine, IConsentBook consent)
+        {
+            internal string GuardDesk => "Ask the guard to check your resident card.";
+
+            public bool Enter(string id, Frame frame, Template t)
+            {
+                consent.Ensure<CommunityEntry>(id);
+                return engine.Verify(frame, t);
+            }
+        }
+        """);
 }
