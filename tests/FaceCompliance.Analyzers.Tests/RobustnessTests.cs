@@ -123,7 +123,9 @@ public sealed class RobustnessTests
 
     private static bool IsApiList(string text) => Regex.IsMatch(text, @"^\s*[TMPFE]:", RegexOptions.Multiline) && !text.Contains("class ", StringComparison.Ordinal);
 
+    /// <summary>A whole file declares only namespaces and types; anything else (methods, properties, statements) is members for the gate class.</summary>
     private static bool LooksLikeCompilationUnit(string text)
-        => Regex.IsMatch(text, @"\b(class|interface|struct|record|namespace|enum)\b\s+\w+") && !text.TrimStart().StartsWith("public bool", StringComparison.Ordinal)
-            && Regex.IsMatch(text, @"^(using|namespace|\[|public|internal|sealed|abstract|static|partial|class|interface)", RegexOptions.Multiline);
+        => CSharpSyntaxTree.ParseText(text).GetRoot() is CompilationUnitSyntax unit
+            && (unit.Members.Count > 0 || unit.AttributeLists.Count > 0)
+            && unit.Members.All(m => m is BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FaceCompliance.Analyzers;
+using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -47,10 +48,10 @@ public sealed class AddNonBiometricAlternativeCodeFixProvider : MemberCodeFixPro
         }
 
         var compilation = semanticModel.Compilation;
-        var alternative = compilation.GetTypeByMetadataName("FaceCompliance.NonBiometricAlternativeAttribute");
-        if (alternative is null
+        var symbols = FacialSymbols.Create(compilation);
+        if (symbols.NonBiometricAlternative is not { } alternative
             || !compilation.IsSymbolAccessibleWithin(alternative, containingType)
-            || symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, alternative)))
+            || symbols.Has(symbol, alternative))
         {
             return ImmutableArray<MemberFix>.Empty;
         }

@@ -40,9 +40,9 @@ public sealed class DeclarePurposeCodeFixProvider : MemberCodeFixProvider
         }
 
         var compilation = semanticModel.Compilation;
-        var usesFacialData = compilation.GetTypeByMetadataName("FaceCompliance.UsesFacialDataAttribute`1");
-        var purposeAttribute = compilation.GetTypeByMetadataName("FaceCompliance.FacialDataPurposeAttribute");
-        if (usesFacialData is null || purposeAttribute is null || !compilation.IsSymbolAccessibleWithin(usesFacialData, containingType))
+        var symbols = FacialSymbols.Create(compilation);
+        if (symbols.UsesFacialData is not { } usesFacialData || symbols.FacialDataPurpose is not { } purposeAttribute
+            || !compilation.IsSymbolAccessibleWithin(usesFacialData, containingType))
         {
             return ImmutableArray<MemberFix>.Empty;
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FaceCompliance.Analyzers;
+using FaceCompliance.Analyzers.Model;
 using FaceCompliance.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -37,13 +38,12 @@ public sealed class RequiresFacialConsentCodeFixProvider : MemberCodeFixProvider
         }
 
         var compilation = semanticModel.Compilation;
-        var requiresConsent = compilation.GetTypeByMetadataName("FaceCompliance.RequiresFacialConsentAttribute");
-        var processes = compilation.GetTypeByMetadataName("FaceCompliance.ProcessesFacialDataAttribute");
-        if (requiresConsent is null
+        var symbols = FacialSymbols.Create(compilation);
+        if (symbols.RequiresFacialConsent is not { } requiresConsent
             || !compilation.IsSymbolAccessibleWithin(requiresConsent, containingType)
-            || HasAttribute(symbol, requiresConsent)
-            || HasAttribute(symbol, processes)
-            || symbol.GetOverriddenOrImplementedMembers().Any(b => !HasAttribute(b.Member, requiresConsent)))
+            || symbols.Has(symbol, requiresConsent)
+            || symbols.Has(symbol, symbols.ProcessesFacialData)
+            || symbol.GetOverriddenOrImplementedMembers().Any(b => !symbols.Has(b.Member, requiresConsent)))
         {
             return ImmutableArray<MemberFix>.Empty;
         }
@@ -52,7 +52,4 @@ public sealed class RequiresFacialConsentCodeFixProvider : MemberCodeFixProvider
             CodeFixTitles.RequiresFacialConsent,
             token => UseSiteSyntax.AddAttributeAsync(document, member, requiresConsent, null, null, token)));
     }
-
-    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
-        => attributeType is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
 }

@@ -60,7 +60,7 @@ public sealed class ConfigurationTests
         """));
 
     [Fact]
-    public Task Without_declarations_or_apis_nothing_runs() => new AnalyzerTest("""
+    public Task Plain_code_without_declarations_reports_nothing() => new AnalyzerTest("""
         public class Calculator { public int Twice(int x) => x * 2; }
         """).WithoutPrelude().RunAsync();
 }
