@@ -17,7 +17,11 @@ namespace CommunityAccess;
     RetentionDays = 365,
     Storage = FacialDataStorage.OnDevice,
     MayInvolveMinors = true,
-    DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity)]
+    DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity,
+    AlternativeZh = "每位住户都可领取门禁卡或设置通行密码，在同一台门禁终端上刷卡或输入密码即可通行，无需办理其他手续。",
+    AlternativeEn = "Every resident can have an access card or set a PIN, and can tap the card or enter the PIN at the same gate terminal. Nothing else needs to be arranged.",
+    WithdrawalZh = "您可以在门禁终端上选择“撤回人脸通行”，也可以到物业服务中心办理，撤回即时生效。",
+    WithdrawalEn = "Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once.")]
 public sealed partial class CommunityEntry
 {
 }

@@ -5,4 +5,7 @@ using FaceCompliance;
     "阳光花园物业服务有限公司",
     "privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000",
     NameEn = "Sunny Gardens Property Services Co., Ltd.",
-    ComplaintChannel = "12345 政务服务便民热线, or the resident committee office (业主委员会)")]
+    ComplaintChannel = "物业服务中心投诉电话 0755-8888-0001，或业主委员会办公室",
+    ComplaintChannelEn = "the property service centre complaints line 0755-8888-0001, or the homeowners' committee office",
+    SecurityMeasures = FacialDataSecurityMeasures.DataEncryption | FacialDataSecurityMeasures.SecurityAudit
+        | FacialDataSecurityMeasures.AccessControl | FacialDataSecurityMeasures.AuthorizationManagement)]

@@ -31,4 +31,17 @@ public sealed class FacialDataProcessorAttribute : Attribute
 
     /// <summary>Where people complain or report (投诉、举报), when it differs from <see cref="Contact"/>.</summary>
     public string? ComplaintChannel { get; set; }
+
+    /// <summary>The complaint channel in English, for the English notice; <see cref="ComplaintChannel"/> when empty.</summary>
+    public string? ComplaintChannelEn { get; set; }
+
+    /// <summary>The security measures in place (Art. 14), as declared in the filing materials (Art. 15).</summary>
+    public FacialDataSecurityMeasures SecurityMeasures { get; set; }
+
+    /// <summary>
+    /// The reference (number and date) of the personal information protection impact assessment done before
+    /// processing (个人信息保护影响评估; Art. 9; PIPL Art. 55). Written into the filing materials; left as a gap to
+    /// complete when empty.
+    /// </summary>
+    public string? ImpactAssessmentReference { get; set; }
 }

@@ -58,4 +58,34 @@ public sealed class FacialDataPurposeAttribute : Attribute
 
     /// <summary>The categories of personal information processed (PIPL Art. 17(2)).</summary>
     public FacialDataCategories DataCategories { get; set; } = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate;
+
+    /// <summary>
+    /// The non-biometric alternative and how to choose it, in Chinese (其他合理、便捷的方式; Art. 10). Required for
+    /// 1:1 verification and 1:N identification purposes (FC0008).
+    /// </summary>
+    public string? AlternativeZh { get; set; }
+
+    /// <summary>The non-biometric alternative and how to choose it, in English.</summary>
+    public string? AlternativeEn { get; set; }
+
+    /// <summary>
+    /// Where and how people withdraw consent for this purpose, in Chinese (撤回同意的方式; Art. 6; PIPL Art. 15).
+    /// When empty the notice points to the processor's contact.
+    /// </summary>
+    public string? WithdrawalZh { get; set; }
+
+    /// <summary>Where and how people withdraw consent for this purpose, in English.</summary>
+    public string? WithdrawalEn { get; set; }
+
+    /// <summary>
+    /// Whether the purpose is deployed in a public place, which needs a public-safety basis and a prominent sign
+    /// (显著提示标识; Art. 13; PIPL Art. 26). The generator then also emits the sign text.
+    /// </summary>
+    public bool PublicPlace { get; set; }
+
+    /// <summary>The collection area shown on the public-place sign, in Chinese; required when <see cref="PublicPlace"/> is set (FC0008).</summary>
+    public string? CollectionAreaZh { get; set; }
+
+    /// <summary>The collection area shown on the public-place sign, in English.</summary>
+    public string? CollectionAreaEn { get; set; }
 }

@@ -1,0 +1,94 @@
+using System.Globalization;
+using FaceCompliance.Generators.Model;
+using FaceCompliance.Notice;
+
+namespace FaceCompliance.Generators.Emission;
+
+/// <summary>
+/// Completes a purpose's partial type: its id, notice version and notice, retention period with
+/// <c>ExpiresAt</c>/<c>IsExpired</c>, and <see cref="T:FaceCompliance.IFacialDataPurpose"/>.
+/// </summary>
+internal static class PurposeEmitter
+{
+    public static string HintName(PurposeDeclaration purpose) => purpose.Id.Replace('+', '.') + ".FacialPurpose.g.cs";
+
+    public static string Emit(PurposeSpec spec)
+    {
+        var purpose = spec.Declaration;
+        var notice = spec.Notice;
+        var days = purpose.RetentionDays.ToString(CultureInfo.InvariantCulture);
+        var writer = GeneratedCode.Start();
+        if (purpose.Type.Namespace.Length > 0)
+        {
+            writer.Open("namespace " + purpose.Type.Namespace);
+        }
+
+        for (var i = 0; i < purpose.Type.Declarations.Count - 1; i++)
+        {
+            writer.Open(purpose.Type.Declarations[i]);
+        }
+
+        writer.Line(GeneratedCode.Attribute);
+        writer.Open(purpose.Type.Declarations[purpose.Type.Declarations.Count - 1] + " : global::FaceCompliance.IFacialDataPurpose");
+        writer.Line("/// <summary>The id under which face information and consent for this purpose are stored, and its notice is approved.</summary>")
+            .Line($"public const string PurposeId = {SourceWriter.Literal(purpose.Id)};")
+            .Line()
+            .Line("/// <summary>")
+            .Line("/// The version of this purpose's notice: a hash of its text in both languages. A consent receipt records it;")
+            .Line("/// when the text changes, so does the version, and people must consent again (Measures Art. 5 §2).")
+            .Line("/// </summary>")
+            .Line($"public const string NoticeVersion = {SourceWriter.Literal(notice.Version)};")
+            .Line()
+            .Line($"/// <summary>How long face information for this purpose is kept at most: {days} days (Measures Art. 8 §2).</summary>")
+            .Line($"public static global::System.TimeSpan RetentionPeriod => global::System.TimeSpan.FromDays({days});")
+            .Line()
+            .Line("/// <summary>When face information collected at <paramref name=\"collectedAt\"/> must have been deleted.</summary>")
+            .Line("public static global::System.DateTimeOffset ExpiresAt(global::System.DateTimeOffset collectedAt) => collectedAt + RetentionPeriod;")
+            .Line()
+            .Line("/// <summary>Whether face information collected at <paramref name=\"collectedAt\"/> is past its retention at <paramref name=\"now\"/>.</summary>")
+            .Line("public static bool IsExpired(global::System.DateTimeOffset collectedAt, global::System.DateTimeOffset now) => now >= ExpiresAt(collectedAt);")
+            .Line()
+            .Line("/// <summary>The notice people read before they consent to this purpose (人脸信息处理规则; Measures Art. 5).</summary>")
+            .Line("public static global::FaceCompliance.FacialNotice Notice => Info.Notice;")
+            .Line()
+            .Line("/// <summary>This purpose's declaration, notice and retention, as the runtime reads them.</summary>")
+            .Line("public static global::FaceCompliance.FacialPurposeInfo Info { get; } = new global::FaceCompliance.FacialPurposeInfo(");
+        writer.Line("    PurposeId,")
+            .Line($"    (global::FaceCompliance.FacialProcessingMethod){purpose.Method.ToString(CultureInfo.InvariantCulture)},")
+            .Line("    RetentionPeriod,")
+            .Line($"    (global::FaceCompliance.FacialDataStorage){purpose.Storage.ToString(CultureInfo.InvariantCulture)},")
+            .Line(purpose.MayInvolveMinors ? "    true," : "    false,")
+            .Line("    new global::FaceCompliance.FacialNotice(")
+            .Line("        NoticeVersion,");
+        WriteText(writer, notice.Chinese, ",");
+        WriteText(writer, notice.English, "));");
+        writer.Close();
+
+        for (var i = 0; i < purpose.Type.Declarations.Count - 1; i++)
+        {
+            writer.Close();
+        }
+
+        if (purpose.Type.Namespace.Length > 0)
+        {
+            writer.Close();
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteText(SourceWriter writer, RenderedNoticeText text, string suffix)
+    {
+        writer.Line("        new global::FaceCompliance.FacialNoticeText(");
+        writer.StringExpression("            ", text.Text, ",");
+        writer.StringExpression("            ", text.Markdown, ",");
+        if (text.Sign.Length == 0)
+        {
+            writer.Line("            null)" + suffix);
+        }
+        else
+        {
+            writer.StringExpression("            ", text.Sign, ")" + suffix);
+        }
+    }
+}

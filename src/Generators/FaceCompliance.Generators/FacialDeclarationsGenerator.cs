@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Immutable;
+using FaceCompliance.Generators.Emission;
+using FaceCompliance.Generators.Model;
+using FaceCompliance.Notice;
+using FaceCompliance.Reports;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FaceCompliance.Generators;
+
+/// <summary>
+/// Generates, from <c>[assembly: FacialDataProcessor]</c> and every <c>[FacialDataPurpose]</c> type: the notice in
+/// zh-CN and en with its version and retention members on each purpose's partial type; one assembly-level class
+/// that registers the retention schedules; and, when <c>FaceComplianceReportPath</c> is set, the report constants
+/// a build step writes to files. It reports nothing: the analyzers FC0010 and FC0011 do, so <c>#pragma</c> works.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var purposes = context.SyntaxProvider.ForAttributeWithMetadataName(
+                DeclarationValues.PurposeAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (attributeContext, cancellationToken) => DeclarationReader.ReadPurpose(
+                    (INamedTypeSymbol)attributeContext.TargetSymbol, attributeContext.Attributes[0], cancellationToken))
+            .WithTrackingName(StepNames.Purposes);
+
+        var processor = context.SyntaxProvider.ForAttributeWithMetadataName(
+                DeclarationValues.ProcessorAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => DeclarationReader.ReadProcessor(attributeContext.Attributes[0]))
+            .Collect()
+            .Select(static (processors, _) => processors.IsEmpty ? ProcessorDeclaration.Undeclared : processors[0])
+            .WithTrackingName(StepNames.Processor);
+
+        var notices = purposes.Combine(processor)
+            .Select(static (pair, _) => new PurposeSpec(pair.Left, NoticeRenderer.Render(pair.Right, pair.Left)))
+            .WithTrackingName(StepNames.Notices);
+
+        context.RegisterSourceOutput(notices, static (output, spec) =>
+        {
+            if (spec.Declaration.Type.CanBeExtended)
+            {
+                output.AddSource(PurposeEmitter.HintName(spec.Declaration), PurposeEmitter.Emit(spec));
+            }
+        });
+
+        var reportEnabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue(ReportFiles.ReportPathProperty, out var path) && !string.IsNullOrWhiteSpace(path));
+
+        var assembly = notices.Collect()
+            .Combine(processor)
+            .Combine(reportEnabled)
+            .Select(static (input, _) => new AssemblySpec(input.Left.Right, Ordered(input.Left.Left), input.Right))
+            .WithTrackingName(StepNames.Assembly);
+
+        context.RegisterSourceOutput(assembly, static (output, spec) =>
+        {
+            if (spec.Purposes.Count == 0)
+            {
+                return;
+            }
+
+            output.AddSource(DeclarationsEmitter.HintName, DeclarationsEmitter.Emit(spec));
+            if (spec.ReportEnabled)
+            {
+                output.AddSource(DeclarationsEmitter.ReportHintName, DeclarationsEmitter.EmitReport(spec));
+            }
+        });
+    }
+
+    private static EquatableArray<PurposeSpec> Ordered(ImmutableArray<PurposeSpec> purposes)
+    {
+        var ordered = purposes.Sort(static (left, right) => string.CompareOrdinal(left.Declaration.Id, right.Declaration.Id));
+        return new EquatableArray<PurposeSpec>(ordered);
+    }
+}

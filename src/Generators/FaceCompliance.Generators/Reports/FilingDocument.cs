@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using FaceCompliance.Generators.Emission;
+using FaceCompliance.Generators.Model;
+using FaceCompliance.Notice;
+
+namespace FaceCompliance.Generators.Reports;
+
+/// <summary>
+/// filing.json: the data of the 人脸识别技术应用情况备案表 (Measures Art. 15; REGULATION.md §5): processor, purposes,
+/// methods, storage, retention, declared security measures and the assessment reference. What the code cannot
+/// know is null and listed in <c>toComplete</c>.
+/// </summary>
+internal static class FilingDocument
+{
+    public const int FilingThreshold = 100_000;
+
+    public static string Write(AssemblySpec spec)
+    {
+        var processor = spec.Processor;
+        var toComplete = new List<string>
+        {
+            "numberOfPeopleStored: the current number of distinct people whose face information is stored, counted across all scenarios (the runtime's template store reports it).",
+            "processorBasics: unified social credit code, address, legal representative and the person handling the filing (个人信息处理者基本情况表).",
+        };
+        var json = new JsonWriter().StartObject()
+            .String("form", "人脸识别技术应用情况备案表")
+            .String("formEn", "Facial recognition technology application filing form")
+            .String("legalBasis", "《人脸识别技术应用安全管理办法》第十五条 (Measures for the Security Management of the Application of Facial Recognition Technology, Art. 15)")
+            .String("generatedBy", GeneratedCode.Tool + " " + GeneratedCode.Version)
+            .StartObject("processor")
+            .String("name", processor.Name)
+            .String("nameEn", processor.NameEn)
+            .String("contact", processor.Contact)
+            .String("complaintChannel", processor.ComplaintChannel.Length > 0 ? processor.ComplaintChannel : processor.Contact)
+            .EndObject()
+            .StartArray("purposes");
+        foreach (var purpose in spec.Purposes)
+        {
+            var declaration = purpose.Declaration;
+            json.StartObject()
+                .String("id", declaration.Id)
+                .StartObject("description").String("zh-CN", declaration.DescriptionZh).String("en", declaration.DescriptionEn).EndObject()
+                .String("method", DeclarationValues.MethodName(declaration.Method))
+                .StartObject("necessity").String("zh-CN", declaration.NecessityZh).String("en", declaration.NecessityEn).EndObject()
+                .String("storage", DeclarationValues.StorageName(declaration.Storage))
+                .Boolean("internetTransfer", declaration.Storage != DeclarationValues.StorageOnDevice)
+                .Number("retentionDays", declaration.RetentionDays)
+                .Boolean("mayInvolveMinors", declaration.MayInvolveMinors)
+                .StartArray("dataCategories");
+            foreach (var (value, name) in DeclarationValues.Categories)
+            {
+                if ((declaration.DataCategories & value) == value)
+                {
+                    json.String(null, name);
+                }
+            }
+
+            json.EndArray()
+                .Boolean("publicPlace", declaration.PublicPlace)
+                .String("noticeVersion", purpose.Notice.Version)
+                .EndObject();
+        }
+
+        json.EndArray()
+            .Null("numberOfPeopleStored")
+            .Number("filingThreshold", FilingThreshold)
+            .StartArray("securityMeasures");
+        foreach (var (value, name) in DeclarationValues.SecurityMeasures)
+        {
+            if ((processor.SecurityMeasures & value) == value)
+            {
+                json.String(null, name);
+            }
+        }
+
+        if (processor.SecurityMeasures == 0)
+        {
+            toComplete.Add("securityMeasures: none declared; set FacialDataProcessor.SecurityMeasures (Measures Art. 14).");
+        }
+
+        json.EndArray()
+            .StartObject("processingRules")
+            .String("zh-CN", "notice.zh-CN.md")
+            .String("en", "notice.en.md")
+            .EndObject()
+            .StartObject("impactAssessment")
+            .String("report", "pipia.md")
+            .String("reference", processor.ImpactAssessmentReference.Length > 0 ? processor.ImpactAssessmentReference : null)
+            .EndObject();
+        if (processor.ImpactAssessmentReference.Length == 0)
+        {
+            toComplete.Add("impactAssessment.reference: the number and date of the completed impact assessment; set FacialDataProcessor.ImpactAssessmentReference (Measures Art. 9).");
+        }
+
+        json.StartArray("toComplete");
+        foreach (var item in toComplete)
+        {
+            json.String(null, item);
+        }
+
+        return json.EndArray().EndObject().ToString();
+    }
+}

@@ -1,0 +1,19 @@
+using FaceCompliance.Generators.Model;
+
+namespace FaceCompliance.Generators.Reports;
+
+/// <summary>Renders every report file, in the order of <see cref="FaceCompliance.Reports.ReportFiles.All"/>.</summary>
+internal static class ReportWriter
+{
+    /// <summary>Marks what people must complete by hand, the same way in every report.</summary>
+    public const string Gap = "【待填写 TO COMPLETE】";
+
+    public static string[] Write(AssemblySpec spec) => new[]
+    {
+        NoticeDocument.Write(spec, chinese: true),
+        NoticeDocument.Write(spec, chinese: false),
+        RetentionDocument.Write(spec),
+        FilingDocument.Write(spec),
+        ImpactAssessmentDocument.Write(spec),
+    };
+}

@@ -1,0 +1,57 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// What a purpose declares, as the generator compiled it: the identity used in stored records, the method, the
+/// retention period (Art. 8 §2) and the notice people read (Art. 5).
+/// </summary>
+public sealed class FacialPurposeInfo
+{
+    /// <summary>Creates the description of a purpose; called by generated code.</summary>
+    /// <exception cref="ArgumentException">The id is empty or the retention period is not positive.</exception>
+    public FacialPurposeInfo(string id, FacialProcessingMethod method, TimeSpan retentionPeriod, FacialDataStorage storage,
+        bool mayInvolveMinors, FacialNotice notice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (retentionPeriod <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Purpose '{id}' has a retention period of {retentionPeriod}; it must be positive (Measures Art. 8 §2).", nameof(retentionPeriod));
+        }
+
+        Id = id;
+        Method = method;
+        RetentionPeriod = retentionPeriod;
+        Storage = storage;
+        MayInvolveMinors = mayInvolveMinors;
+        Notice = notice;
+    }
+
+    /// <summary>The purpose's identity in stored records and receipts: the full metadata name of its type.</summary>
+    public string Id { get; }
+
+    /// <summary>The most intrusive processing method the purpose allows.</summary>
+    public FacialProcessingMethod Method { get; }
+
+    /// <summary>How long face information collected for this purpose may be kept.</summary>
+    public TimeSpan RetentionPeriod { get; }
+
+    /// <summary>Where face information for this purpose is stored.</summary>
+    public FacialDataStorage Storage { get; }
+
+    /// <summary>Whether people under 14 may be processed (with a guardian's consent).</summary>
+    public bool MayInvolveMinors { get; }
+
+    /// <summary>The notice people read before they consent, and its version.</summary>
+    public FacialNotice Notice { get; }
+
+    /// <summary>When face information collected at <paramref name="collectedAt"/> must be gone.</summary>
+    public DateTimeOffset ExpiresAt(DateTimeOffset collectedAt) => collectedAt + RetentionPeriod;
+
+    /// <summary>Whether face information collected at <paramref name="collectedAt"/> is past its retention at <paramref name="now"/>.</summary>
+    public bool IsExpired(DateTimeOffset collectedAt, DateTimeOffset now) => now >= ExpiresAt(collectedAt);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({Method}, kept {RetentionPeriod.TotalDays:0.##} days, notice {Notice.Version})";
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace FaceCompliance.Notice;
+
+/// <summary>The notice in Simplified Chinese (zh-CN): the text that governs.</summary>
+internal sealed class ChineseNoticeWriter : NoticeWriter
+{
+    public static ChineseNoticeWriter Instance { get; } = new();
+
+    private const string Undeclared = "【未声明】";
+
+    private static readonly string[] s_numerals = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+    public override string Language => "zh-CN";
+
+    public override string Title => "人脸信息处理规则";
+
+    public override string Introduction => "请您在作出同意前仔细阅读本规则。是否同意由您自主决定，您也可以随时撤回同意。";
+
+    public override string VersionLabel => "规则版本";
+
+    public override string Number(int index) => index switch
+    {
+        <= 10 => s_numerals[index - 1],
+        < 20 => "十" + s_numerals[index - 11],
+        _ => index.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public override IEnumerable<NoticeSection> Sections(ProcessorDeclaration processor, PurposeDeclaration purpose)
+    {
+        var contact = Or(processor.Contact);
+        yield return Section(NoticeElement.Processor, "个人信息处理者",
+            "名称：" + Or(processor.Name),
+            "联系方式：" + contact);
+        yield return Section(NoticeElement.Purpose, "处理目的", Sentence(purpose.DescriptionZh));
+        yield return Section(NoticeElement.Method, "处理方式", MethodText(purpose.Method) + PlaceText(purpose.Storage));
+        yield return Section(NoticeElement.Retention, "保存期限",
+            $"自采集之日起最长保存{purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)}日。保存期限届满、处理目的已经实现或者您撤回同意的，我们将及时删除您的人脸信息。");
+        yield return Section(NoticeElement.Necessity, "处理人脸信息的必要性", Sentence(purpose.NecessityZh));
+        yield return Section(NoticeElement.Impact, "对个人权益的影响", Sentence(purpose.ImpactZh));
+        yield return Section(NoticeElement.Rights, "个人权利的行使方式和程序",
+            $"您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：{contact}。我们核实您的身份后，将依法及时办理。",
+            "您有权随时撤回同意。"
+                + (purpose.WithdrawalZh.Length > 0 ? Sentence(purpose.WithdrawalZh) : "撤回同意可通过上述联系方式提出。")
+                + "撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。");
+        if (purpose.AlternativeZh.Length > 0 || DeclarationValues.IsIdentityMethod(purpose.Method))
+        {
+            yield return Section(NoticeElement.Alternative, "不使用人脸识别的其他方式",
+                Sentence(purpose.AlternativeZh),
+                "您不同意处理人脸信息的，可以选择上述方式，我们不会因此拒绝为您提供相应服务。");
+        }
+
+        yield return Section(NoticeElement.Categories, "处理的个人信息种类", CategoriesText(purpose.DataCategories));
+        yield return Section(NoticeElement.Storage, "存储地点及对外传输", purpose.Storage == DeclarationValues.StorageOnDevice
+            ? "您的人脸信息仅存储于人脸识别设备内，不通过互联网对外传输。"
+            : "您的人脸信息将通过网络传输至我们的服务器并在服务器中存储。通过互联网对外传输人脸信息须取得您的单独同意，我们将在传输前另行征求。");
+        if (purpose.MayInvolveMinors)
+        {
+            yield return Section(NoticeElement.Minors, "不满十四周岁未成年人的特别规则",
+                "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。",
+                "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。");
+        }
+
+        var channel = Or(processor.ComplaintChannel.Length > 0 ? processor.ComplaintChannel : processor.Contact);
+        yield return Section(NoticeElement.Complaints, "投诉、举报",
+            $"您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：{channel}。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。");
+    }
+
+    public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !purpose.PublicPlace ? "" : string.Join("\n",
+        "人脸识别提示",
+        "您已进入人脸信息采集区域：" + Or(purpose.CollectionAreaZh),
+        "处理者：" + Or(processor.Name),
+        "处理目的：" + Sentence(purpose.DescriptionZh),
+        "联系方式：" + Or(processor.Contact),
+        "完整的人脸信息处理规则可向处理者索取。");
+
+    private static string MethodText(int method) => method switch
+    {
+        DeclarationValues.MethodDetection => "人脸检测：仅检测画面中是否有人脸及人脸所在位置，不提取人脸特征，不识别您的身份。",
+        DeclarationValues.MethodLiveness => "活体检测：仅判断镜头前是否为真实在场的人，不识别您的身份。",
+        DeclarationValues.MethodAttributeAnalysis => "人脸属性分析：对人脸图像的属性进行分析，不识别您的身份。",
+        DeclarationValues.MethodVerification => "人脸验证（1:1 比对）：将现场采集的人脸与您本人事先登记的人脸特征进行比对，以验证是否为您本人。",
+        DeclarationValues.MethodIdentification => "人脸辨识（1:N 检索）：将现场采集的人脸与全部已登记人员的人脸特征进行检索比对，以辨识您的身份。",
+        _ => "处理方式" + Undeclared + "。",
+    };
+
+    private static string PlaceText(int storage) => storage == DeclarationValues.StorageOnDevice
+        ? "上述处理由人脸识别设备在本地自动完成。"
+        : "上述处理由我们的服务器自动完成。";
+
+    private static string CategoriesText(int categories)
+    {
+        var names = new List<string>();
+        if (Has(categories, DeclarationValues.CategoryFaceImage))
+        {
+            names.Add("人脸图像");
+        }
+
+        if (Has(categories, DeclarationValues.CategoryFaceTemplate))
+        {
+            names.Add("人脸特征（从人脸图像中提取、用于比对的数据）");
+        }
+
+        if (Has(categories, DeclarationValues.CategoryLinkedIdentity))
+        {
+            names.Add("与人脸信息关联的身份信息（如姓名、房号、卡号）");
+        }
+
+        if (Has(categories, DeclarationValues.CategoryLivenessSignal))
+        {
+            names.Add("活体检测信号（如深度、动作、纹理信息）");
+        }
+
+        return names.Count == 0
+            ? "处理的个人信息种类" + Undeclared + "。"
+            : "我们处理以下个人信息：" + string.Join("；", names) + "。人脸信息属于敏感个人信息。";
+    }
+
+    private static string Or(string value) => value.Length > 0 ? value : Undeclared;
+
+    /// <summary>A declared text as a complete sentence: ends with Chinese full-stop punctuation.</summary>
+    private static string Sentence(string value)
+    {
+        if (value.Length == 0)
+        {
+            return Undeclared;
+        }
+
+        var last = value[value.Length - 1];
+        return last is '。' or '！' or '？' or '；' ? value : value.TrimEnd('.', ' ') + "。";
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FaceCompliance.Notice;
+
+/// <summary>Turns the processor and purpose attributes into plain declarations; the only code that reads them.</summary>
+internal static class DeclarationReader
+{
+    public static ProcessorDeclaration ReadProcessor(AttributeData attribute)
+    {
+        var arguments = attribute.ConstructorArguments;
+        var name = arguments.Length > 0 ? Text(arguments[0]) : "";
+        var contact = arguments.Length > 1 ? Text(arguments[1]) : "";
+        var named = Named(attribute);
+        var complaint = Text(named, "ComplaintChannel");
+        return new ProcessorDeclaration(
+            name,
+            Fallback(Text(named, "NameEn"), name),
+            contact,
+            complaint,
+            Fallback(Text(named, "ComplaintChannelEn"), complaint),
+            Int(named, "SecurityMeasures", 0),
+            Text(named, "ImpactAssessmentReference"));
+    }
+
+    public static PurposeDeclaration ReadPurpose(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        var named = Named(attribute);
+        var method = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : DeclarationValues.MethodUnspecified;
+        return new PurposeDeclaration(
+            Id: MetadataName(type),
+            Type: ReadShape(type, cancellationToken),
+            Method: method,
+            DescriptionZh: Text(named, "DescriptionZh"),
+            DescriptionEn: Text(named, "DescriptionEn"),
+            NecessityZh: Text(named, "NecessityZh"),
+            NecessityEn: Text(named, "NecessityEn"),
+            ImpactZh: Text(named, "ImpactZh"),
+            ImpactEn: Text(named, "ImpactEn"),
+            RetentionDays: Int(named, "RetentionDays", 0),
+            Storage: Int(named, "Storage", DeclarationValues.StorageOnDevice),
+            MayInvolveMinors: named.TryGetValue("MayInvolveMinors", out var minors) && minors.Value is true,
+            DataCategories: Int(named, "DataCategories", DeclarationValues.DefaultDataCategories),
+            AlternativeZh: Text(named, "AlternativeZh"),
+            AlternativeEn: Text(named, "AlternativeEn"),
+            WithdrawalZh: Text(named, "WithdrawalZh"),
+            WithdrawalEn: Text(named, "WithdrawalEn"),
+            PublicPlace: named.TryGetValue("PublicPlace", out var publicPlace) && publicPlace.Value is true,
+            CollectionAreaZh: Text(named, "CollectionAreaZh"),
+            CollectionAreaEn: Text(named, "CollectionAreaEn"));
+    }
+
+    /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>
+    public static string MetadataName(INamedTypeSymbol type)
+    {
+        var parts = new Stack<string>();
+        for (ISymbol? current = type; current is INamedTypeSymbol named; current = current.ContainingSymbol)
+        {
+            parts.Push(named.MetadataName);
+        }
+
+        var name = string.Join("+", parts);
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() + "." : "";
+        return ns + name;
+    }
+
+    /// <summary>Whether the type and every containing type are declared <c>partial</c> and are not generic.</summary>
+    public static TypeShape ReadShape(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var declarations = new List<string>();
+        var canBeExtended = true;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            canBeExtended &= current.TypeParameters.IsEmpty && IsPartial(current, cancellationToken);
+            declarations.Insert(0, "partial " + Keyword(current) + " " + current.Name);
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
+        return new TypeShape(ns, new EquatableArray<string>(declarations.ToImmutableArray()), canBeExtended);
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (_, TypeKind.Struct) => "struct",
+        (_, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+
+    private static Dictionary<string, TypedConstant> Named(AttributeData attribute)
+    {
+        var named = new Dictionary<string, TypedConstant>();
+        foreach (var argument in attribute.NamedArguments)
+        {
+            named[argument.Key] = argument.Value;
+        }
+
+        return named;
+    }
+
+    private static string Text(TypedConstant constant) => (constant.Kind == TypedConstantKind.Primitive ? constant.Value as string : null)?.Trim() ?? "";
+
+    private static string Text(Dictionary<string, TypedConstant> named, string name) => named.TryGetValue(name, out var value) ? Text(value) : "";
+
+    private static int Int(Dictionary<string, TypedConstant> named, string name, int fallback) => named.TryGetValue(name, out var value) && value.Value is int number ? number : fallback;
+
+    private static string Fallback(string value, string fallback) => value.Length > 0 ? value : fallback;
+}

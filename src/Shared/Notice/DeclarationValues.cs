@@ -1,0 +1,50 @@
+namespace FaceCompliance.Notice;
+
+/// <summary>
+/// The runtime's enum values and attribute names, mirrored by value because analyzers and generators never
+/// reference the runtime assembly. A test compares them with the runtime's own enums.
+/// </summary>
+internal static class DeclarationValues
+{
+    public const string ProcessorAttribute = "FaceCompliance.FacialDataProcessorAttribute";
+    public const string PurposeAttribute = "FaceCompliance.FacialDataPurposeAttribute";
+
+    public const int MethodUnspecified = 0;
+    public const int MethodDetection = 1;
+    public const int MethodLiveness = 2;
+    public const int MethodAttributeAnalysis = 3;
+    public const int MethodVerification = 4;
+    public const int MethodIdentification = 5;
+
+    public static readonly string[] MethodNames = { "Unspecified", "Detection", "Liveness", "AttributeAnalysis", "Verification", "Identification" };
+
+    public const int StorageOnDevice = 0;
+    public const int StorageServer = 1;
+
+    public static readonly string[] StorageNames = { "OnDevice", "Server" };
+
+    public const int CategoryFaceImage = 1;
+    public const int CategoryFaceTemplate = 2;
+    public const int CategoryLinkedIdentity = 4;
+    public const int CategoryLivenessSignal = 8;
+
+    /// <summary>The attribute's default: <c>FaceImage | FaceTemplate</c>.</summary>
+    public const int DefaultDataCategories = CategoryFaceImage | CategoryFaceTemplate;
+
+    public static readonly (int Value, string Name)[] Categories =
+    {
+        (CategoryFaceImage, "FaceImage"), (CategoryFaceTemplate, "FaceTemplate"),
+        (CategoryLinkedIdentity, "LinkedIdentity"), (CategoryLivenessSignal, "LivenessSignal"),
+    };
+
+    public static readonly (int Value, string Name)[] SecurityMeasures =
+    {
+        (1, "DataEncryption"), (2, "SecurityAudit"), (4, "AccessControl"), (8, "AuthorizationManagement"), (16, "IntrusionDetection"),
+    };
+
+    public static string MethodName(int method) => method >= 0 && method < MethodNames.Length ? MethodNames[method] : method.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string StorageName(int storage) => storage >= 0 && storage < StorageNames.Length ? StorageNames[storage] : storage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsIdentityMethod(int method) => method is MethodVerification or MethodIdentification;
+}

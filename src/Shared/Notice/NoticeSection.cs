@@ -1,0 +1,21 @@
+namespace FaceCompliance.Notice;
+
+/// <summary>One numbered element of a notice: its heading and its paragraphs.</summary>
+internal sealed record NoticeSection(NoticeElement Element, string Heading, EquatableArray<string> Paragraphs);
+
+/// <summary>The elements of a notice, in the order people read them (REGULATION.md §6).</summary>
+internal enum NoticeElement
+{
+    Processor,
+    Purpose,
+    Method,
+    Retention,
+    Necessity,
+    Impact,
+    Rights,
+    Alternative,
+    Categories,
+    Storage,
+    Minors,
+    Complaints,
+}

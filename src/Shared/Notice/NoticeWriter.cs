@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace FaceCompliance.Notice;
+
+/// <summary>
+/// The wording of the notice in one language. Each language is written on its own terms, not translated line by
+/// line; the renderer only numbers and lays out what a writer returns.
+/// </summary>
+internal abstract class NoticeWriter
+{
+    public abstract string Language { get; }
+
+    public abstract string Title { get; }
+
+    public abstract string Introduction { get; }
+
+    public abstract string VersionLabel { get; }
+
+    public abstract string Number(int index);
+
+    public abstract IEnumerable<NoticeSection> Sections(ProcessorDeclaration processor, PurposeDeclaration purpose);
+
+    /// <summary>The sign for a purpose deployed in a public place (Art. 13), or an empty string.</summary>
+    public abstract string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose);
+
+    protected static NoticeSection Section(NoticeElement element, string heading, params string[] paragraphs)
+    {
+        var kept = ImmutableArray.CreateBuilder<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Length > 0)
+            {
+                kept.Add(paragraph);
+            }
+        }
+
+        return new NoticeSection(element, heading, new EquatableArray<string>(kept.ToImmutable()));
+    }
+
+    protected static bool Has(int flags, int flag) => (flags & flag) == flag;
+}

@@ -1,0 +1,35 @@
+namespace FaceCompliance.Notice;
+
+/// <summary>
+/// What a <c>[FacialDataPurpose]</c> type declares, as plain values (no symbols, syntax or compilation), so that
+/// incremental generator steps compare by value. Enum values are kept as their integers, mirrored in
+/// <see cref="DeclarationValues"/>.
+/// </summary>
+internal sealed record PurposeDeclaration(
+    string Id,
+    TypeShape Type,
+    int Method,
+    string DescriptionZh,
+    string DescriptionEn,
+    string NecessityZh,
+    string NecessityEn,
+    string ImpactZh,
+    string ImpactEn,
+    int RetentionDays,
+    int Storage,
+    bool MayInvolveMinors,
+    int DataCategories,
+    string AlternativeZh,
+    string AlternativeEn,
+    string WithdrawalZh,
+    string WithdrawalEn,
+    bool PublicPlace,
+    string CollectionAreaZh,
+    string CollectionAreaEn);
+
+/// <summary>
+/// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for
+/// the global namespace) and the declarations from the outermost type inward, such as <c>partial class Outer</c>.
+/// <see cref="CanBeExtended"/> is false when a type in the chain is not partial or is generic (FC0011 reports it).
+/// </summary>
+internal sealed record TypeShape(string Namespace, EquatableArray<string> Declarations, bool CanBeExtended);
