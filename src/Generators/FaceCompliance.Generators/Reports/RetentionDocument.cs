@@ -29,7 +29,7 @@ internal static class RetentionDocument
 
         document.Append("\n## 删除触发条件 Deletion triggers\n\n")
             .Append("- 保存期限届满 The retention period ends: the purge job deletes the template (ExpiresAt = collected at + retention).\n")
-            .Append("- 撤回同意 Consent is withdrawn: the subject's templates and data key are deleted at once.\n")
+            .Append("- 撤回同意 Consent is withdrawn: the person's face information is deleted at once.\n")
             .Append("- 处理目的已实现或不再必要 The purpose is achieved or no longer needs the data: ").Append(ReportWriter.Gap).Append(" describe the operational procedure (for example, a resident moves out).\n");
         return document.ToString();
     }

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace FaceCompliance.Generators.Tests.Harness;
+
+/// <summary>Compiles sources against the FaceCompliance runtime and runs the generator on them, as a build would.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> s_references = CreateReferences();
+
+    public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => ($"Source{i}.cs", s)));
+
+    public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) => CSharpCompilation.Create(
+        "GeneratorTest",
+        sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+        s_references,
+        new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>The sample's own sources, as its build compiles them (an executable when its project says so).</summary>
+    public static CSharpCompilation CompileSample(string sample) => Compile(
+        Directory.EnumerateFiles(Paths.Sample(sample), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (Path.GetRelativePath(Paths.Sample(sample), p).Replace('\\', '/'), File.ReadAllText(p))),
+        Directory.EnumerateFiles(Paths.Sample(sample), "*.csproj").Any(p => File.ReadAllText(p).Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal))
+            ? OutputKind.ConsoleApplication
+            : OutputKind.DynamicallyLinkedLibrary);
+
+    public static GeneratorDriver CreateDriver(string? reportPath = null) => CSharpGeneratorDriver.Create(
+        new[] { new FacialDeclarationsGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        optionsProvider: new BuildProperties(reportPath is null ? ImmutableDictionary<string, string>.Empty
+            : ImmutableDictionary<string, string>.Empty.Add("build_property.FaceComplianceReportPath", reportPath)),
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator and checks that it neither throws nor produces code that fails to compile.</summary>
+    public static (GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, string? reportPath = null)
+    {
+        var driver = CreateDriver(reportPath).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The generated code does not compile:\n" + string.Join("\n", errors));
+        return (result, output);
+    }
+
+    /// <summary>Generated files by hint name, with the generator's version replaced by %VERSION% for snapshots.</summary>
+    public static IReadOnlyDictionary<string, string> Sources(GeneratorRunResult result) => result.GeneratedSources
+        .ToDictionary(s => s.HintName, s => s.SourceText.ToString().Replace(GeneratorVersion, "%VERSION%", StringComparison.Ordinal));
+
+    public static string GeneratorVersion { get; } = typeof(FacialDeclarationsGenerator).Assembly.GetName().Version!.ToString();
+
+    private static ImmutableArray<MetadataReference> CreateReferences()
+    {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Directory.GetFiles(framework, "*.dll")
+            .Where(IsManagedAssembly)
+            .Append(typeof(FacialDataPurposeAttribute).Assembly.Location)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class BuildProperties(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static Options Empty { get; } = new(ImmutableDictionary<string, string>.Empty);
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
