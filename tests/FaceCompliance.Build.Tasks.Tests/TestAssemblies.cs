@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FaceCompliance.Build.Tasks.Tests;
+
+/// <summary>Compiles small assemblies in memory with Roslyn and writes them where the task can read them.</summary>
+internal static class TestAssemblies
+{
+    /// <summary>
+    /// The text of each report constant used by the tests: multi-line, \n line endings, Chinese text and characters
+    /// that C# and JSON escape, so that a wrong decoding or a line-ending conversion would show.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SampleContents { get; } = new Dictionary<string, string>
+    {
+        ["NoticeChineseMarkdown"] = "# 人脸信息处理规则\n\n### 一、个人信息处理者\n\n名称：阳光花园物业服务有限公司\n\n规则版本：`0123456789abcdef`\n",
+        ["NoticeEnglishMarkdown"] = "# How we process your face information\n\n### 1. Who processes your face information\n\nName: \"Sunny\" \\ Gardens\n",
+        ["RetentionMarkdown"] = "# 保存期限表 Retention schedule\n\n| Purpose | Retention |\n|---|---|\n| `A.B` | 365 日 days |\n",
+        ["FilingJson"] = "{\n  \"form\": \"人脸识别技术应用情况备案表\",\n  \"tab\": \"a\\tb\"\n}",
+        ["ImpactAssessmentMarkdown"] = "# 个人信息保护影响评估报告\n\n- 评估人员 Assessors: 【待填写 TO COMPLETE】\n",
+    };
+
+    /// <summary>C# source of the generated report class, with the given members.</summary>
+    /// <param name="members">C# member declarations.</param>
+    /// <returns>The source.</returns>
+    public static string ReportClass(IEnumerable<string> members) =>
+        "namespace FaceCompliance.Generated\n{\n    internal static class FacialComplianceReport\n    {\n"
+        + string.Concat(members.Select(m => "        " + m + "\n"))
+        + "    }\n}\n";
+
+    /// <summary>One <c>public const string</c> per entry.</summary>
+    /// <param name="contents">Constant name to text.</param>
+    /// <returns>The member declarations.</returns>
+    public static IEnumerable<string> Constants(IReadOnlyDictionary<string, string> contents) =>
+        contents.Select(pair => $"public const string {pair.Key} = {SymbolDisplay.FormatLiteral(pair.Value, quote: true)};");
+
+    /// <summary>Compiles C# source to a library in <paramref name="directory"/>; fails the test on compile errors.</summary>
+    /// <param name="directory">Where to write the assembly.</param>
+    /// <param name="source">The source.</param>
+    /// <param name="name">The assembly's name.</param>
+    /// <returns>The assembly's path.</returns>
+    public static string Compile(string directory, string source, string name = "Sample")
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, encoding: Encoding.UTF8)],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        string path = Path.Combine(directory, name + ".dll");
+        Directory.CreateDirectory(directory);
+        using (var stream = File.Create(path))
+        {
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException(
+                    "The test assembly does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            }
+        }
+
+        return path;
+    }
+}
