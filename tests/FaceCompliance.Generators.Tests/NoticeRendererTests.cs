@@ -1,0 +1,192 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using FaceCompliance.Notice;
+using Xunit;
+
+namespace FaceCompliance.Generators.Tests;
+
+/// <summary>The notice's elements, their order and conditions, its version, and culture-independent rendering.</summary>
+public sealed class NoticeRendererTests
+{
+    private static readonly ProcessorDeclaration s_processor = new("示例物业服务有限公司", "Example Property Services", "privacy@example.com", "", "", 0, "");
+
+    private static readonly PurposeDeclaration s_gate = new(
+        Id: "Demo.GateEntry",
+        Type: new TypeShape("Demo", EquatableArray<string>.Empty, CanBeExtended: true),
+        Method: DeclarationValues.MethodVerification,
+        DescriptionZh: "核验住户身份", DescriptionEn: "To verify residents",
+        NecessityZh: "防止冒用门禁卡。", NecessityEn: "To stop card misuse.",
+        ImpactZh: "仅 1:1 比对。", ImpactEn: "1:1 only.",
+        RetentionDays: 30,
+        Storage: DeclarationValues.StorageOnDevice,
+        MayInvolveMinors: true,
+        DataCategories: DeclarationValues.DefaultDataCategories,
+        AlternativeZh: "刷卡通行。", AlternativeEn: "Tap a card.",
+        WithdrawalZh: "", WithdrawalEn: "",
+        PublicPlace: false, CollectionAreaZh: "", CollectionAreaEn: "");
+
+    [Fact]
+    public void An_identity_purpose_that_may_involve_minors_has_every_element_in_the_order_of_the_regulation()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        var expected = Enum.GetValues<NoticeElement>();
+        Assert.Equal(expected, notice.Chinese.Sections.Select(s => s.Element));
+        Assert.Equal(expected, notice.English.Sections.Select(s => s.Element));
+        foreach (var section in notice.Chinese.Sections.Concat(notice.English.Sections))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(section.Heading));
+            Assert.NotEmpty(section.Paragraphs);
+            Assert.All(section.Paragraphs, p => Assert.False(string.IsNullOrWhiteSpace(p)));
+        }
+
+        Assert.DoesNotContain("未声明", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not declared", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_detection_purpose_for_adults_only_has_no_minors_or_alternative_element()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Method = DeclarationValues.MethodDetection, MayInvolveMinors = false, AlternativeZh = "", AlternativeEn = "" });
+
+        var elements = notice.Chinese.Sections.Select(s => s.Element).ToList();
+        Assert.DoesNotContain(NoticeElement.Minors, elements);
+        Assert.DoesNotContain(NoticeElement.Alternative, elements);
+        Assert.Equal(10, elements.Count);
+        Assert.StartsWith("十、投诉、举报", notice.Chinese.Text.Split('\n').Last(l => l.StartsWith("十", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\n10. Complaints and reports\n", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Declared_texts_are_completed_as_sentences_in_each_language()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        Assert.Contains("\n核验住户身份。\n", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("\nTo verify residents.\n", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Server_storage_says_the_data_leaves_the_device_and_needs_separate_consent()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Storage = DeclarationValues.StorageServer });
+
+        Assert.Contains("单独同意", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("separate consent", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("服务器", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_place_purpose_gets_a_sign_naming_the_area_processor_purpose_and_contact()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { PublicPlace = true, CollectionAreaZh = "小区东门入口", CollectionAreaEn = "the east gate entrance" });
+
+        Assert.Equal("", NoticeRenderer.Render(s_processor, s_gate).Chinese.Sign);
+        foreach (var expected in new[] { "小区东门入口", "示例物业服务有限公司", "核验住户身份。", "privacy@example.com" })
+        {
+            Assert.Contains(expected, notice.Chinese.Sign, StringComparison.Ordinal);
+        }
+
+        foreach (var expected in new[] { "the east gate entrance", "Example Property Services", "To verify residents.", "privacy@example.com" })
+        {
+            Assert.Contains(expected, notice.English.Sign, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_undeclared_processor_shows_as_a_visible_gap_rather_than_an_empty_line()
+    {
+        var notice = NoticeRenderer.Render(ProcessorDeclaration.Undeclared, s_gate);
+
+        Assert.Contains("名称：【未声明】", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("Name: [not declared]", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_version_is_stable_and_changes_when_any_declared_text_or_number_changes()
+    {
+        var version = NoticeRenderer.Render(s_processor, s_gate).Version;
+        Assert.Equal(version, NoticeRenderer.Render(s_processor, s_gate with { }).Version);
+        Assert.Matches("^[0-9a-f]{16}$", version);
+
+        var changed = 0;
+        foreach (var property in typeof(PurposeDeclaration).GetProperties().Where(p => p.PropertyType == typeof(string) && (p.Name.EndsWith("Zh", StringComparison.Ordinal) || p.Name.EndsWith("En", StringComparison.Ordinal))))
+        {
+            var edited = With(s_gate, property, "另一段文字 other text");
+            var notice = NoticeRenderer.Render(s_processor, edited with { PublicPlace = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal) });
+            Assert.NotEqual(version, notice.Version);
+            changed++;
+        }
+
+        Assert.Equal(12, changed);
+        Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
+        Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);
+    }
+
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("tr-TR")]
+    [InlineData("ar-SA")]
+    public void Rendering_does_not_depend_on_the_current_culture(string culture)
+    {
+        if (culture == "sv-SE")
+        {
+            Assert.NotEqual("-", CultureInfo.GetCultureInfo(culture).NumberFormat.NegativeSign);
+        }
+
+        var purpose = s_gate with { RetentionDays = -1 };
+        var invariant = Render(CultureInfo.InvariantCulture, purpose);
+        var local = Render(CultureInfo.GetCultureInfo(culture), purpose);
+
+        Assert.Equal(invariant.Version, local.Version);
+        Assert.Equal(invariant.English.Markdown, local.English.Markdown);
+        Assert.Contains("最长保存-1日", local.Chinese.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_escapes_formatting_characters_in_declared_text()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { DescriptionEn = "Verify *residents* at [gate_1]" });
+
+        Assert.Contains(@"Verify \*residents\* at \[gate\_1\].", notice.English.Markdown, StringComparison.Ordinal);
+        Assert.Contains("Verify *residents* at [gate_1].", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_ends_with_the_version_and_plain_text_does_not_contain_it()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        Assert.EndsWith($"规则版本：`{notice.Version}`\n", notice.Chinese.Markdown, StringComparison.Ordinal);
+        Assert.EndsWith($"Rules version: `{notice.Version}`\n", notice.English.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(notice.Version, notice.Chinese.Text, StringComparison.Ordinal);
+    }
+
+    private static string Section(RenderedNoticeText text, NoticeElement element) =>
+        string.Join("\n", text.Sections.Single(s => s.Element == element).Paragraphs);
+
+    private static PurposeDeclaration With(PurposeDeclaration purpose, PropertyInfo property, string value)
+    {
+        var clone = purpose with { };
+        typeof(PurposeDeclaration).GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!.SetValue(clone, value);
+        return clone;
+    }
+
+    private static RenderedNotice Render(CultureInfo culture, PurposeDeclaration purpose)
+    {
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return NoticeRenderer.Render(s_processor, purpose);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
+    }
+}
