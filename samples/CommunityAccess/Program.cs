@@ -1,12 +1,12 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Text;
 using CommunityAccess;
 using CommunityAccess.Consent;
 using CommunityAccess.Faces;
 using CommunityAccess.Gate;
 using FaceCompliance;
+using FaceCompliance.Generated;
 
 // A short scripted morning-and-night at the community gate, on real face photos (see ../shared/data/faces/SOURCES.md).
 Console.OutputEncoding = Encoding.UTF8;
@@ -20,13 +20,15 @@ if (faces is null)
     return 2;
 }
 
-FacialDataProcessorAttribute processor = typeof(CommunityEntry).Assembly.GetCustomAttribute<FacialDataProcessorAttribute>()!;
-FacialDataPurposeAttribute purpose = typeof(CommunityEntry).GetCustomAttribute<FacialDataPurposeAttribute>()!;
+// Before anything else, residents read the notice: the text generated from CommunityEntry's declarations (Art. 5).
+FacialNotice notice = CommunityEntry.Notice;
+Console.WriteLine(notice.Chinese.Text);
+Console.WriteLine(notice.English.Text);
+Console.WriteLine($"(notice version {CommunityEntry.NoticeVersion}; every consent below records it)");
+Console.WriteLine();
 Console.WriteLine("Community gate demo: 1:1 face entry, with card or PIN for everyone");
-Console.WriteLine($"  processor : {processor.NameEn} ({processor.Name}), contact {processor.Contact}");
-Console.WriteLine($"  purpose   : {purpose.DescriptionEn}");
-Console.WriteLine($"  目的       : {purpose.DescriptionZh}");
-Console.WriteLine($"  method {purpose.Method}, kept at most {purpose.RetentionDays} days, stored {purpose.Storage}, under-14s with a guardian's consent: {purpose.MayInvolveMinors}");
+Console.WriteLine($"  processor : {FacialDataDeclarations.ProcessorName}, contact {FacialDataDeclarations.ProcessorContact}");
+Console.WriteLine($"  purpose   : {CommunityEntry.PurposeId}, kept at most {CommunityEntry.RetentionPeriod.TotalDays} days (a template enrolled now expires {CommunityEntry.ExpiresAt(DateTimeOffset.UtcNow):yyyy-MM-dd})");
 Console.WriteLine($"  photos    : {faces}");
 Console.WriteLine("  matcher   : ThumbnailFaceEngine, a STAND-IN (16x16 thumbnails, cosine similarity) until the ONNX matcher lands; scores are illustrative only");
 Console.WriteLine();
@@ -45,7 +47,7 @@ Log("07:50", "cards issued to howard, raj and penny");
 // Howard and Raj read the notice and consent; Penny does not.
 consent.RecordConsent<CommunityEntry>("howard");
 consent.RecordConsent<CommunityEntry>("raj");
-Log("07:55", "howard and raj gave separate consent to CommunityEntry; penny did not");
+Log("07:55", $"howard and raj read notice {CommunityEntry.NoticeVersion} and gave separate consent to CommunityEntry; penny did not");
 
 foreach ((string resident, string photo) in new[] { ("howard", "identities/howard1.ppm"), ("raj", "identities/raj5.ppm"), ("penny", "identities/penny1.ppm") })
 {

@@ -19,8 +19,9 @@ public sealed class ConsentBook
     public ConsentBook(TimeProvider clock) => this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
 
     /// <summary>
-    /// Records that a resident agreed, after reading the notice of <typeparamref name="TPurpose"/>, to the processing
-    /// of their face information. A resident under 14 needs their guardian's consent (Measures Art. 7; PIPL Art. 31).
+    /// Records that a resident agreed, after reading the generated notice of <typeparamref name="TPurpose"/>, to the
+    /// processing of their face information, with the version of the notice they read. A resident under 14 needs
+    /// their guardian's consent (Measures Art. 7; PIPL Art. 31).
     /// </summary>
     /// <typeparam name="TPurpose">The purpose consented to.</typeparam>
     /// <param name="residentId">The resident.</param>
@@ -28,6 +29,7 @@ public sealed class ConsentBook
     /// <param name="guardianName">The guardian who consents for a resident under 14.</param>
     /// <returns>The record.</returns>
     public ConsentRecord RecordConsent<TPurpose>(string residentId, bool residentIsUnder14 = false, string? guardianName = null)
+        where TPurpose : IFacialDataPurpose
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(residentId);
         if (residentIsUnder14 && string.IsNullOrWhiteSpace(guardianName))
@@ -40,7 +42,8 @@ public sealed class ConsentBook
             typeof(TPurpose),
             residentIsUnder14 ? guardianName! : residentId,
             residentIsUnder14,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            TPurpose.Info.Notice.Version);
         records[(typeof(TPurpose), residentId)] = record;
         return record;
     }
@@ -49,14 +52,22 @@ public sealed class ConsentBook
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="residentId">The resident.</param>
     /// <returns>Whether there was a consent to withdraw.</returns>
-    public bool Withdraw<TPurpose>(string residentId) => records.Remove((typeof(TPurpose), residentId));
+    public bool Withdraw<TPurpose>(string residentId)
+        where TPurpose : IFacialDataPurpose
+        => records.Remove((typeof(TPurpose), residentId));
 
-    /// <summary>Whether the resident's consent to <typeparamref name="TPurpose"/> is on record.</summary>
+    /// <summary>
+    /// Whether the resident's consent to <typeparamref name="TPurpose"/> is on record for the notice as it reads now.
+    /// A consent given to an older text no longer counts: the resident must read the new one and consent again
+    /// (Measures Art. 5 §2).
+    /// </summary>
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="residentId">The resident.</param>
-    /// <returns><see langword="true"/> only when consent is on record.</returns>
+    /// <returns><see langword="true"/> only when consent to the current notice is on record.</returns>
     [FacialConsentCheck]
-    public bool HasConsent<TPurpose>(string residentId) => records.ContainsKey((typeof(TPurpose), residentId));
+    public bool HasConsent<TPurpose>(string residentId)
+        where TPurpose : IFacialDataPurpose
+        => records.TryGetValue((typeof(TPurpose), residentId), out var record) && record.NoticeVersion == TPurpose.Info.Notice.Version;
 
     /// <summary>Throws unless the resident's consent to <typeparamref name="TPurpose"/> is on record.</summary>
     /// <typeparam name="TPurpose">The purpose.</typeparam>
@@ -64,6 +75,7 @@ public sealed class ConsentBook
     /// <exception cref="ConsentMissingException">There is no consent on record.</exception>
     [FacialConsentCheck]
     public void EnsureConsent<TPurpose>(string residentId)
+        where TPurpose : IFacialDataPurpose
     {
         if (!HasConsent<TPurpose>(residentId))
         {

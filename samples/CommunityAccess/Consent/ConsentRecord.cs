@@ -11,13 +11,15 @@ public sealed class ConsentRecord
     /// <param name="givenBy">Who gave it: the resident, or the guardian of a resident under 14.</param>
     /// <param name="byGuardian">Whether a guardian gave it (Measures Art. 7).</param>
     /// <param name="givenAt">When it was given.</param>
-    public ConsentRecord(string residentId, Type purpose, string givenBy, bool byGuardian, DateTimeOffset givenAt)
+    /// <param name="noticeVersion">The version of the generated notice the person read (Measures Art. 5 §2).</param>
+    public ConsentRecord(string residentId, Type purpose, string givenBy, bool byGuardian, DateTimeOffset givenAt, string noticeVersion)
     {
         ResidentId = residentId;
         Purpose = purpose;
         GivenBy = givenBy;
         ByGuardian = byGuardian;
         GivenAt = givenAt;
+        NoticeVersion = noticeVersion;
     }
 
     /// <summary>Whose face information the consent covers.</summary>
@@ -34,4 +36,7 @@ public sealed class ConsentRecord
 
     /// <summary>When it was given.</summary>
     public DateTimeOffset GivenAt { get; }
+
+    /// <summary>The version of the notice the person read before consenting.</summary>
+    public string NoticeVersion { get; }
 }
