@@ -46,5 +46,17 @@ internal static class DeclarationValues
 
     public static string StorageName(int storage) => storage >= 0 && storage < StorageNames.Length ? StorageNames[storage] : storage.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The names of the flags set in <paramref name="flags"/>, in table order.</summary>
+    public static System.Collections.Generic.IEnumerable<string> FlagNames(int flags, (int Value, string Name)[] table)
+    {
+        foreach (var (value, name) in table)
+        {
+            if ((flags & value) == value)
+            {
+                yield return name;
+            }
+        }
+    }
+
     public static bool IsIdentityMethod(int method) => method is MethodVerification or MethodIdentification;
 }

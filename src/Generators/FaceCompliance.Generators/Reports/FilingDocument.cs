@@ -47,12 +47,9 @@ internal static class FilingDocument
                 .Number("retentionDays", declaration.RetentionDays)
                 .Boolean("mayInvolveMinors", declaration.MayInvolveMinors)
                 .StartArray("dataCategories");
-            foreach (var (value, name) in DeclarationValues.Categories)
+            foreach (var name in DeclarationValues.FlagNames(declaration.DataCategories, DeclarationValues.Categories))
             {
-                if ((declaration.DataCategories & value) == value)
-                {
-                    json.String(null, name);
-                }
+                json.String(null, name);
             }
 
             json.EndArray()
@@ -65,12 +62,9 @@ internal static class FilingDocument
             .Null("numberOfPeopleStored")
             .Number("filingThreshold", FilingThreshold)
             .StartArray("securityMeasures");
-        foreach (var (value, name) in DeclarationValues.SecurityMeasures)
+        foreach (var name in DeclarationValues.FlagNames(processor.SecurityMeasures, DeclarationValues.SecurityMeasures))
         {
-            if ((processor.SecurityMeasures & value) == value)
-            {
-                json.String(null, name);
-            }
+            json.String(null, name);
         }
 
         if (processor.SecurityMeasures == 0)

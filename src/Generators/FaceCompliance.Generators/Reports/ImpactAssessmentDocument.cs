@@ -51,7 +51,8 @@ internal static class ImpactAssessmentDocument
         foreach (var purpose in spec.Purposes)
         {
             var d = purpose.Declaration;
-            document.Append("- `").Append(d.Id).Append("`: ").Append(DataCategories(d.DataCategories))
+            var categories = string.Join(", ", DeclarationValues.FlagNames(d.DataCategories, DeclarationValues.Categories));
+            document.Append("- `").Append(d.Id).Append("`: ").Append(categories.Length > 0 ? categories : "no categories declared")
                 .Append("; stored ").Append(DeclarationValues.StorageName(d.Storage))
                 .Append(d.Storage == DeclarationValues.StorageOnDevice ? " (no internet transfer)" : " (sent over a network: separate consent needed, Art. 8)")
                 .Append("; kept at most ").Append(d.RetentionDays.ToString(CultureInfo.InvariantCulture)).Append(" days\n");
@@ -61,31 +62,9 @@ internal static class ImpactAssessmentDocument
 
         document.Append("\n## 四、所采取的保护措施是否合法、有效并与风险程度相适应 4. Are the protections lawful, effective and proportionate to the risk?\n\n")
             .Append("- 已声明的安全措施 Declared measures (Art. 14): ");
-        var measures = new StringBuilder();
-        foreach (var (value, name) in DeclarationValues.SecurityMeasures)
-        {
-            if ((processor.SecurityMeasures & value) == value)
-            {
-                measures.Append(measures.Length > 0 ? ", " : "").Append(name);
-            }
-        }
-
-        document.Append(measures.Length > 0 ? measures.ToString() : gap).Append('\n')
+        var measures = string.Join(", ", DeclarationValues.FlagNames(processor.SecurityMeasures, DeclarationValues.SecurityMeasures));
+        document.Append(measures.Length > 0 ? measures : gap).Append('\n')
             .Append("- 评估结论 Conclusion: ").Append(gap).Append('\n');
         return document.ToString();
-    }
-
-    private static string DataCategories(int categories)
-    {
-        var names = new StringBuilder();
-        foreach (var (value, name) in DeclarationValues.Categories)
-        {
-            if ((categories & value) == value)
-            {
-                names.Append(names.Length > 0 ? ", " : "").Append(name);
-            }
-        }
-
-        return names.Length > 0 ? names.ToString() : "no categories declared";
     }
 }
