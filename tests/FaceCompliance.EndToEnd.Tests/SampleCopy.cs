@@ -21,6 +21,15 @@ internal sealed class SampleCopy
     /// <summary>The copy's GateController.cs, the file the mutations edit.</summary>
     public string GateController => Path.Combine(ProjectDirectory, "Gate", "GateController.cs");
 
+    /// <summary>The copy's CommunityEntry.cs, which declares the sample's purpose.</summary>
+    public string CommunityEntry => Path.Combine(ProjectDirectory, "CommunityEntry.cs");
+
+    /// <summary>The copy's FacialNotice.approved.txt, the approved notice versions FC0010 compares with.</summary>
+    public string ApprovedNotices => Path.Combine(ProjectDirectory, "FacialNotice.approved.txt");
+
+    /// <summary>The assembly the copy's Debug build compiles (obj/, as CoreCompile writes it).</summary>
+    public string IntermediateAssembly => Path.Combine(ProjectDirectory, "obj", "Debug", "net10.0", "CommunityAccess.dll");
+
     /// <summary>Copies samples/CommunityAccess (without bin/ and obj/), replacing any earlier copy of the same name.</summary>
     /// <param name="name">The test's folder name under artifacts/e2e.</param>
     /// <returns>The copy.</returns>
