@@ -14,7 +14,7 @@ namespace CommunityAccess
         /// The version of this purpose's notice: a hash of its text in both languages. A consent receipt records it;
         /// when the text changes, so does the version, and people must consent again (Measures Art. 5 §2).
         /// </summary>
-        public const string NoticeVersion = "e6b8ca649133e9f0";
+        public const string NoticeVersion = "19ad6afa303db1b8";
 
         /// <summary>How long face information for this purpose is kept at most: 365 days (Measures Art. 8 §2).</summary>
         public static global::System.TimeSpan RetentionPeriod => global::System.TimeSpan.FromDays(365);
@@ -44,7 +44,7 @@ namespace CommunityAccess
                         + "\n"
                         + "一、个人信息处理者\n"
                         + "名称：阳光花园物业服务有限公司\n"
-                        + "联系方式：privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000\n"
+                        + "联系方式：privacy@sunny-gardens.example / +86 755 8888 0000\n"
                         + "\n"
                         + "二、处理目的\n"
                         + "在小区门禁处核验住户本人身份（1:1 比对），核验通过后开启闸门。\n"
@@ -62,7 +62,7 @@ namespace CommunityAccess
                         + "人脸特征属于敏感个人信息，一旦泄露可能被用于冒充身份。我们只做 1:1 比对，不做 1:N 辨识或追踪；人脸数据仅保存在门禁设备内，不上传网络；您撤回同意或搬离后立即删除。\n"
                         + "\n"
                         + "七、个人权利的行使方式和程序\n"
-                        + "您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000。我们核实您的身份后，将依法及时办理。\n"
+                        + "您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：privacy@sunny-gardens.example / +86 755 8888 0000。我们核实您的身份后，将依法及时办理。\n"
                         + "您有权随时撤回同意。您可以在门禁终端上选择“撤回人脸通行”，也可以到物业服务中心办理，撤回即时生效。撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。\n"
                         + "\n"
                         + "八、不使用人脸识别的其他方式\n"
@@ -89,7 +89,7 @@ namespace CommunityAccess
                         + "\n"
                         + "名称：阳光花园物业服务有限公司\n"
                         + "\n"
-                        + "联系方式：privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000\n"
+                        + "联系方式：privacy@sunny-gardens.example / +86 755 8888 0000\n"
                         + "\n"
                         + "## 二、处理目的\n"
                         + "\n"
@@ -113,7 +113,7 @@ namespace CommunityAccess
                         + "\n"
                         + "## 七、个人权利的行使方式和程序\n"
                         + "\n"
-                        + "您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000。我们核实您的身份后，将依法及时办理。\n"
+                        + "您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：privacy@sunny-gardens.example / +86 755 8888 0000。我们核实您的身份后，将依法及时办理。\n"
                         + "\n"
                         + "您有权随时撤回同意。您可以在门禁终端上选择“撤回人脸通行”，也可以到物业服务中心办理，撤回即时生效。撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。\n"
                         + "\n"
@@ -141,7 +141,7 @@ namespace CommunityAccess
                         + "\n"
                         + "您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：物业服务中心投诉电话 0755-8888-0001，或业主委员会办公室。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。\n"
                         + "\n"
-                        + "规则版本：`e6b8ca649133e9f0`\n",
+                        + "规则版本：`19ad6afa303db1b8`\n",
                     null),
                 new global::FaceCompliance.FacialNoticeText(
                     "How we process your face information\n"
@@ -150,7 +150,7 @@ namespace CommunityAccess
                         + "\n"
                         + "1. Who processes your face information\n"
                         + "Name: Sunny Gardens Property Services Co., Ltd.\n"
-                        + "Contact: privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000\n"
+                        + "Contact: privacy@sunny-gardens.example / +86 755 8888 0000\n"
                         + "\n"
                         + "2. Purpose\n"
                         + "To confirm at the community gate that you are the resident you say you are (a 1:1 comparison), and to open the gate when you are.\n"
@@ -168,7 +168,7 @@ namespace CommunityAccess
                         + "A face template is sensitive personal information and could be misused to impersonate you if it leaked. We only compare you with your own template (never search among many people or track you), keep face data only inside the gate device, never send it over the network, and delete it as soon as you withdraw consent or move out.\n"
                         + "\n"
                         + "7. Your rights and how to exercise them\n"
-                        + "You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000. We will act on it promptly once we have confirmed your identity.\n"
+                        + "You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: privacy@sunny-gardens.example / +86 755 8888 0000. We will act on it promptly once we have confirmed your identity.\n"
                         + "You have the right to withdraw your consent at any time. Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once. Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.\n"
                         + "\n"
                         + "8. Another way, without your face\n"
@@ -195,7 +195,7 @@ namespace CommunityAccess
                         + "\n"
                         + "Name: Sunny Gardens Property Services Co., Ltd.\n"
                         + "\n"
-                        + "Contact: privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000\n"
+                        + "Contact: privacy@sunny-gardens.example / +86 755 8888 0000\n"
                         + "\n"
                         + "## 2. Purpose\n"
                         + "\n"
@@ -219,7 +219,7 @@ namespace CommunityAccess
                         + "\n"
                         + "## 7. Your rights and how to exercise them\n"
                         + "\n"
-                        + "You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000. We will act on it promptly once we have confirmed your identity.\n"
+                        + "You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: privacy@sunny-gardens.example / +86 755 8888 0000. We will act on it promptly once we have confirmed your identity.\n"
                         + "\n"
                         + "You have the right to withdraw your consent at any time. Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once. Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.\n"
                         + "\n"
@@ -247,7 +247,7 @@ namespace CommunityAccess
                         + "\n"
                         + "If you believe our processing of your face information infringes your rights, you can complain or report it through: the property service centre complaints line 0755-8888-0001, or the homeowners' committee office. You can also complain to the cyberspace administration or another authority responsible for personal information protection.\n"
                         + "\n"
-                        + "Rules version: `e6b8ca649133e9f0`\n",
+                        + "Rules version: `19ad6afa303db1b8`\n",
                     null)));
     }
 }

@@ -12,7 +12,7 @@ namespace FaceCompliance.Generated
         public const string ProcessorName = "阳光花园物业服务有限公司";
 
         /// <summary>How people contact the processor.</summary>
-        public const string ProcessorContact = "privacy@sunny-gardens.example / 物业服务中心 0755-8888-0000";
+        public const string ProcessorContact = "privacy@sunny-gardens.example / +86 755 8888 0000";
 
         /// <summary>Every purpose declared in this assembly, ordered by id.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FaceCompliance.FacialPurposeInfo> Purposes { get; } =
