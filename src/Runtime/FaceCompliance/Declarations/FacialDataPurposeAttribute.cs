@@ -7,13 +7,15 @@ namespace FaceCompliance;
 /// about it: Measures Art. 4 (specific purpose and sufficient necessity), Art. 5 (notice of purpose, method,
 /// retention, necessity and impact), Art. 7 (under-14s) and Art. 8 (storage and shortest retention).
 /// A purpose is a type, not a string, so that consent receipts can carry it and generators can complete it:
-/// declare it <c>partial</c>. A declaration missing a description, necessity, impact or a bounded retention
-/// fails the build (FC0008).
+/// declare it <c>partial</c> (FC0011), and the generator adds its notice, notice version and retention members.
+/// A declaration missing a description, necessity, impact, a bounded retention or, for 1:1 and 1:N purposes, the
+/// alternative fails the build (FC0008).
 /// </summary>
 /// <example><code>
 /// [FacialDataPurpose(FacialProcessingMethod.Verification,
 ///     DescriptionZh = "核验住户身份以开启小区门禁", DescriptionEn = "Verify residents at the community gate",
-///     NecessityZh = "...", NecessityEn = "...", ImpactZh = "...", ImpactEn = "...", RetentionDays = 365)]
+///     NecessityZh = "...", NecessityEn = "...", ImpactZh = "...", ImpactEn = "...", RetentionDays = 365,
+///     AlternativeZh = "可刷门禁卡通行", AlternativeEn = "Tap your access card instead")]
 /// public sealed partial class CommunityEntry { }
 /// </code></example>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
