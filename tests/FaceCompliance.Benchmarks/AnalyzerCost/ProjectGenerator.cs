@@ -296,7 +296,9 @@ internal static class ProjectGenerator
             ImpactEn = "Face templates stay on the gate devices, are used for nothing else, and are deleted when residents move out or withdraw consent",
             RetentionDays = 365,
             Storage = FacialDataStorage.OnDevice,
-            DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity)]
+            DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity,
+            AlternativeZh = "住户可刷门禁卡通行，访客可由值班人员核验登记后通行",
+            AlternativeEn = "Residents can tap their access card; visitors can ask the staff on duty to check them in")]
         public sealed partial class AccessPurpose
         {
         }
