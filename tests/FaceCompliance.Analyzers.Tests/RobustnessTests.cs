@@ -16,7 +16,8 @@ namespace FaceCompliance.Analyzers.Tests;
 /// Incomplete code is what the IDE analyzes most of the time. Every raw-string snippet of this test project,
 /// found by parsing the test sources themselves (so new tests are covered without registration), is cut after
 /// each of its tokens and analyzed by every analyzer: no analyzer may throw (AD0001). API-list snippets are
-/// cut after every character and given as FacialDataApis.txt.
+/// cut after every character and given as FacialDataApis.txt, approved-notice lists as FacialNotice.approved.txt
+/// beside the prelude's purposes.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -38,6 +39,7 @@ public sealed class RobustnessTests
         Assert.True(snippets.Count >= 90, $"Only {snippets.Count} snippets found under {TestReferences.TestProjectDirectory}.");
         Assert.Contains(snippets.Keys, k => k.StartsWith("Rules/ConsentFlowTests.cs:", StringComparison.Ordinal));
         Assert.Contains(snippets.Keys, k => k.StartsWith("Harness/Prelude.cs:", StringComparison.Ordinal));
+        Assert.Contains(snippets.Values, IsApprovedNoticeList);
     }
 
     [Theory]
@@ -52,6 +54,16 @@ public sealed class RobustnessTests
             {
                 var file = new InMemoryAdditionalText($"{AnalyzerTest.Directory}/FacialDataApis.txt", text.Substring(0, length));
                 var result = await AnalyzerTest.Analyze(new[] { ($"{AnalyzerTest.Directory}/Test0.cs", "class C { }") }, new[] { file }, null);
+                failures.AddRange(result.Exceptions.Select(e => $"cut at {length}: {e}"));
+            }
+        }
+        else if (IsApprovedNoticeList(text))
+        {
+            for (var length = 0; length <= text.Length; length++)
+            {
+                var file = new InMemoryAdditionalText($"{AnalyzerTest.Directory}/FacialNotice.approved.txt", text.Substring(0, length));
+                var sources = new[] { ($"{AnalyzerTest.Directory}/Test0.cs", "class C { }"), ($"{AnalyzerTest.Directory}/Prelude.cs", Prelude.Source) };
+                var result = await AnalyzerTest.Analyze(sources, new[] { file }, null);
                 failures.AddRange(result.Exceptions.Select(e => $"cut at {length}: {e}"));
             }
         }
@@ -122,6 +134,17 @@ public sealed class RobustnessTests
     private static bool IsEditorConfig(string text) => text.Contains("root = true", StringComparison.Ordinal) || text.TrimStart().StartsWith("[*", StringComparison.Ordinal);
 
     private static bool IsApiList(string text) => Regex.IsMatch(text, @"^\s*[TMPFE]:", RegexOptions.Multiline) && !text.Contains("class ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Lines that are '#' comments (not C# directives) or words without C# punctuation, at least one of them a comment:
+    /// the shape of FacialNotice.approved.txt.
+    /// </summary>
+    private static bool IsApprovedNoticeList(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        static bool IsComment(string line) => line.StartsWith('#') && !Regex.IsMatch(line, @"^#\s*(pragma|nullable|if|else|elif|endif|region|endregion|define|undef)\b");
+        return lines.Any(IsComment) && lines.All(l => IsComment(l) || !Regex.IsMatch(l, @"[;{}()\[\]=""<>,:]"));
+    }
 
     /// <summary>A whole file declares only namespaces and types; anything else (methods, properties, statements) is members for the gate class.</summary>
     private static bool LooksLikeCompilationUnit(string text)

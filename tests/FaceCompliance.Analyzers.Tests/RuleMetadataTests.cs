@@ -14,7 +14,7 @@ public sealed class RuleMetadataTests
 
     [Fact]
     public void Every_rule_of_the_design_is_implemented()
-        => Assert.Equal(new[] { "FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC1001" }, s_descriptorIds);
+        => Assert.Equal(new[] { "FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC1001", "FC1002" }, s_descriptorIds);
 
     [Fact]
     public void Every_help_link_points_at_an_existing_rule_page()
@@ -29,14 +29,16 @@ public sealed class RuleMetadataTests
         }
     }
 
+    /// <summary>FC0010 (notice not approved) is a warning: a changed notice must not stop a developer's build before the text is reviewed.</summary>
     [Fact]
-    public void Every_rule_is_error_by_default_and_tracked_for_release()
+    public void Every_rule_but_FC0010_is_error_by_default_and_each_is_tracked_for_release()
     {
         var unshipped = File.ReadAllText(Path.Combine(TestReferences.RepositoryRoot, "src/Analyzers/FaceCompliance.Analyzers/AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in TestReferences.Analyzers.SelectMany(a => a.SupportedDiagnostics))
         {
-            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, descriptor.DefaultSeverity);
-            Assert.Matches(new Regex($@"^{descriptor.Id} \| {Regex.Escape(descriptor.Category)} \| Error \|", RegexOptions.Multiline), unshipped);
+            var severity = descriptor.Id == "FC0010" ? Microsoft.CodeAnalysis.DiagnosticSeverity.Warning : Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
+            Assert.Equal(severity, descriptor.DefaultSeverity);
+            Assert.Matches(new Regex($@"^{descriptor.Id} \| {Regex.Escape(descriptor.Category)} \| {severity} \|", RegexOptions.Multiline), unshipped);
         }
     }
 

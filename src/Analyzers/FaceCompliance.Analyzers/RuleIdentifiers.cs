@@ -12,7 +12,10 @@ internal static class RuleIdentifiers
     public const string ProcessorRequired = "FC0007";
     public const string PurposeIncomplete = "FC0008";
     public const string ObligationDropped = "FC0009";
+    public const string NoticeNotApproved = "FC0010";
+    public const string PurposeNotExtensible = "FC0011";
     public const string InvalidFacialDataApiEntry = "FC1001";
+    public const string InvalidApprovedNoticeEntry = "FC1002";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

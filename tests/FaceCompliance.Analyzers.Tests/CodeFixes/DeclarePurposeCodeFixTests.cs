@@ -154,15 +154,15 @@ public sealed class DeclarePurposeCodeFixTests
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "a", DescriptionEn = "a", NecessityZh = "a", NecessityEn = "a",
                 ImpactZh = "a", ImpactEn = "a", RetentionDays = 1)]
-            public sealed class AisleCounting { }
+            public sealed partial class AisleCounting { }
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "b", DescriptionEn = "b", NecessityZh = "b", NecessityEn = "b",
                 ImpactZh = "b", ImpactEn = "b", RetentionDays = 1)]
-            public sealed class BayCounting { }
+            public sealed partial class BayCounting { }
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "c", DescriptionEn = "c", NecessityZh = "c", NecessityEn = "c",
                 ImpactZh = "c", ImpactEn = "c", RetentionDays = 1)]
-            internal sealed class CarparkCounting { }
+            internal sealed partial class CarparkCounting { }
 
             public class Lobby(IFaceEngine engine)
             {

@@ -63,8 +63,61 @@ public static class CodeFixTest
         return titles.ToImmutable();
     }
 
-    /// <summary>A workspace holding the snippet as Test0.cs (and the prelude), and the diagnostics of Test0.cs that the fix handles.</summary>
-    private static async Task<(Document Document, ImmutableArray<Diagnostic> Targets)> OpenAsync<TFix>(string markup, bool prelude)
+    /// <summary>
+    /// For fixes that edit the project's additional files (FC0010): checks the markup of <paramref name="source"/>
+    /// with <paramref name="additionalFiles"/> beside it, applies the action titled <paramref name="actionTitle"/> to
+    /// the first fixable marked diagnostic (or, with <paramref name="fixAllKey"/>, Fix All in the project for that
+    /// equivalence key), and returns every additional document afterwards, by file path. The project file is
+    /// <see cref="ProjectFilePath"/>.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> FixAdditionalFilesAsync<TFix>(string source, IReadOnlyList<(string Name, string Text)> additionalFiles,
+        string? actionTitle = null, string? fixAllKey = null, bool prelude = true)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = prelude ? new AnalyzerTest(source) : new AnalyzerTest(source).WithoutPrelude();
+        foreach (var (name, text) in additionalFiles)
+        {
+            test.WithAdditionalFile(name, text);
+        }
+
+        await test.CheckingNoticeApproval().RunAsync();
+        var fix = new TFix();
+        var (document, targets) = await OpenAsync<TFix>(source, prelude, additionalFiles);
+        CodeAction? chosen;
+        if (fixAllKey is not null)
+        {
+            var context = new FixAllContext(document.Project, fix, FixAllScope.Project, fixAllKey, fix.FixableDiagnosticIds, new FixedDiagnostics(targets), CancellationToken.None);
+            chosen = await fix.GetFixAllProvider()!.GetFixAsync(context);
+            Assert.True(chosen is not null, "Fix All produced no code action.");
+        }
+        else
+        {
+            var actions = await GetActionsAsync(fix, document, targets[0]);
+            chosen = actionTitle is null ? actions.FirstOrDefault() : actions.FirstOrDefault(a => a.Title == actionTitle);
+            Assert.True(chosen is not null, $"No code action{(actionTitle is null ? "" : $" titled '{actionTitle}'")} was offered; offered: {string.Join(", ", actions.Select(a => a.Title))}");
+        }
+
+        var operations = await chosen!.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in changed.GetProject(document.Project.Id)!.AdditionalDocuments)
+        {
+            result.Add(file.FilePath ?? file.Name, (await file.GetTextAsync()).ToString());
+        }
+
+        Assert.Equal(Markup.Strip(source), (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString());
+        return result;
+    }
+
+    /// <summary>The project file of the code-fix workspace; additional files given by name live beside it.</summary>
+    public const string ProjectFilePath = AnalyzerTest.Directory + "/TestProject.csproj";
+
+    /// <summary>
+    /// A workspace holding the snippet as Test0.cs (and the prelude, and any additional files), and the
+    /// diagnostics of Test0.cs that the fix handles.
+    /// </summary>
+    private static async Task<(Document Document, ImmutableArray<Diagnostic> Targets)> OpenAsync<TFix>(string markup, bool prelude,
+        IReadOnlyList<(string Name, string Text)>? additionalFiles = null)
         where TFix : CodeFixProvider, new()
     {
         var sources = new List<(string Path, string Text)> { ($"{AnalyzerTest.Directory}/Test0.cs", Markup.Strip(markup)) };
@@ -77,7 +130,7 @@ public static class CodeFixTest
         var projectId = ProjectId.CreateNewId();
         var options = AnalyzerTest.CreateCompilation(sources, null).Options;
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp,
-            compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.Latest), metadataReferences: TestReferences.All));
+            filePath: ProjectFilePath, compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.Latest), metadataReferences: TestReferences.All));
         var testDocument = DocumentId.CreateNewId(projectId);
         foreach (var (path, text) in sources)
         {
@@ -85,11 +138,17 @@ public static class CodeFixTest
             solution = solution.AddDocument(id, System.IO.Path.GetFileName(path), SourceText.From(text), filePath: path);
         }
 
+        foreach (var (name, text) in additionalFiles ?? Array.Empty<(string, string)>())
+        {
+            solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(Markup.Strip(text)),
+                filePath: $"{AnalyzerTest.Directory}/{name}");
+        }
+
         var document = solution.GetDocument(testDocument)!;
         var compilation = (await document.Project.GetCompilationAsync())!;
         var tree = await document.GetSyntaxTreeAsync();
         var fixable = new TFix().FixableDiagnosticIds;
-        var targets = (await compilation.WithAnalyzers(TestReferences.Analyzers).GetAnalyzerDiagnosticsAsync())
+        var targets = (await compilation.WithAnalyzers(TestReferences.Analyzers, document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync())
             .Where(d => fixable.Contains(d.Id) && d.Location.SourceTree == tree)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();

@@ -16,6 +16,7 @@ public static class Prelude
             DescriptionZh = "核验住户身份以开启小区门禁", DescriptionEn = "Verify residents at the community gate",
             NecessityZh = "门禁须确认进入者为本小区住户", NecessityEn = "The gate must confirm that the person entering lives here",
             ImpactZh = "人脸特征仅存于门禁设备内", ImpactEn = "Face templates stay inside the gate device",
+            AlternativeZh = "刷门禁卡", AlternativeEn = "Tap an access card",
             RetentionDays = 365)]
         public sealed partial class CommunityEntry { }
 
@@ -23,6 +24,7 @@ public static class Prelude
             DescriptionZh = "员工考勤", DescriptionEn = "Staff attendance",
             NecessityZh = "考勤须确认员工身份", NecessityEn = "Attendance must establish who clocked in",
             ImpactZh = "仅用于考勤", ImpactEn = "Used for attendance only",
+            AlternativeZh = "向前台登记", AlternativeEn = "Sign in at the front desk",
             RetentionDays = 90)]
         public sealed partial class StaffAttendance { }
 

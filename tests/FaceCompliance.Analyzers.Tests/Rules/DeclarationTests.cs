@@ -10,7 +10,7 @@ public sealed class DeclarationTests
 {
     private const string CompletePurposeArguments = """
         DescriptionZh = "考勤", DescriptionEn = "Attendance", NecessityZh = "确认身份", NecessityEn = "Establish identity",
-        ImpactZh = "仅用于考勤", ImpactEn = "Attendance only"
+        ImpactZh = "仅用于考勤", ImpactEn = "Attendance only", AlternativeZh = "打卡", AlternativeEn = "Clock in with a card"
         """;
 
     [Fact]
@@ -154,4 +154,85 @@ public sealed class DeclarationTests
             public int Count(Frame frame) => 0;
         }
         """);
+
+    [Theory]
+    [InlineData("Verification", "verification")]
+    [InlineData("Identification", "identification")]
+    public async Task Identity_purpose_without_its_alternative_is_FC0008(string method, string kind)
+    {
+        var diagnostics = await new AnalyzerTest($$"""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+            [{|FC0008:FacialDataPurpose(FacialProcessingMethod.{{method}}, DescriptionZh = "考勤", DescriptionEn = "Attendance",
+                NecessityZh = "确认身份", NecessityEn = "Establish identity", ImpactZh = "仅用于考勤", ImpactEn = "Attendance only",
+                AlternativeZh = " ", RetentionDays = 30)|}]
+            public sealed partial class Attendance { }
+            """).WithoutPrelude().RunAsync();
+
+        Assert.Equal(
+            $"Purpose 'Attendance' is incomplete: missing AlternativeZh, AlternativeEn (a {kind} purpose's notice names the non-biometric alternative) (Measures, Article 10)",
+            diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task Identity_purpose_with_one_language_of_its_alternative_names_the_other()
+    {
+        var diagnostics = await new AnalyzerTest($$"""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+            [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Verification, DescriptionZh = "考勤", DescriptionEn = "Attendance",
+                NecessityZh = "确认身份", NecessityEn = "Establish identity", ImpactZh = "仅用于考勤", ImpactEn = "Attendance only",
+                AlternativeZh = "打卡", RetentionDays = 0)|}]
+            public sealed partial class Attendance { }
+            """).WithoutPrelude().RunAsync();
+
+        Assert.Equal(
+            "Purpose 'Attendance' is incomplete: RetentionDays must be between 1 and 3650 (is 0); missing AlternativeEn (a verification purpose's notice names the non-biometric alternative) (Measures, Articles 8 and 10)",
+            diagnostics.Single().GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Detection")]
+    [InlineData("Liveness")]
+    [InlineData("AttributeAnalysis")]
+    public Task Purposes_that_identify_nobody_need_no_alternative(string method) => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+        [FacialDataPurpose(FacialProcessingMethod.{{method}}, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
+            NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1)]
+        public sealed partial class Counting { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public async Task Public_place_purpose_without_its_collection_area_is_FC0008()
+    {
+        var diagnostics = await new AnalyzerTest("""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+            [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = true, CollectionAreaEn = "Lobby")|}]
+            public sealed partial class Counting { }
+
+            [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "排队", DescriptionEn = "Queueing", NecessityZh = "人流",
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = true,
+                CollectionAreaZh = "大堂", CollectionAreaEn = "Lobby")]
+            public sealed partial class Queueing { }
+
+            [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "客流", DescriptionEn = "Footfall", NecessityZh = "人流",
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = false)]
+            public sealed partial class Footfall { }
+            """).WithoutPrelude().RunAsync();
+
+        Assert.Equal(
+            "Purpose 'Counting' is incomplete: missing CollectionAreaZh (the sign of a purpose in a public place names the collection area) (Measures, Article 13)",
+            diagnostics.Single().GetMessage());
+    }
 }

@@ -9,8 +9,9 @@ namespace FaceCompliance.Analyzers.Rules;
 
 /// <summary>
 /// FC0008: a purpose must say everything the notice needs (Art. 5): descriptions, necessity and impact in zh-CN
-/// and en, a method, and a bounded retention (Art. 8 §2). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose
-/// is reported too.
+/// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
+/// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
+/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
@@ -21,17 +22,21 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.PurposeIncomplete,
         "Purpose declaration incomplete",
-        "Purpose '{0}' is incomplete: {1} (Measures, Articles 5 and 8)",
+        "Purpose '{0}' is incomplete: {1} (Measures, {2})",
         RuleCategories.Notice,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2).",
+        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PurposeIncomplete));
 
     private static readonly string[] s_requiredTexts =
     {
         "DescriptionZh", "DescriptionEn", "NecessityZh", "NecessityEn", "ImpactZh", "ImpactEn",
     };
+
+    private static readonly string[] s_alternativeTexts = { "AlternativeZh", "AlternativeEn" };
+
+    private static readonly string[] s_collectionAreaTexts = { "CollectionAreaZh", "CollectionAreaEn" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -62,9 +67,12 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         var location = purpose.GetLocation(context.Symbol, context.CancellationToken);
         var maxDays = context.Options.GetInt32Option(RuleIdentifiers.PurposeIncomplete, MaxRetentionDaysOption, location.SourceTree, DefaultMaxRetentionDays);
         var problems = new List<string>();
-        if (ProcessingMethods.FromAttributeArgument(purpose) == ProcessingMethod.Unspecified)
+        var articles = new SortedSet<int>();
+        var method = ProcessingMethods.FromAttributeArgument(purpose);
+        if (method == ProcessingMethod.Unspecified)
         {
             problems.Add("the method is unspecified");
+            articles.Add(5);
         }
 
         var named = new Dictionary<string, TypedConstant>();
@@ -73,8 +81,42 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             named[argument.Key] = argument.Value;
         }
 
+        if (Missing(named, s_requiredTexts) is { } missing)
+        {
+            problems.Add("missing " + missing);
+            articles.Add(5);
+        }
+
+        var days = named.TryGetValue("RetentionDays", out var retention) && retention.Value is int declared ? declared : 0;
+        if (days < 1 || days > maxDays)
+        {
+            problems.Add($"RetentionDays must be between 1 and {maxDays} (is {days})");
+            articles.Add(8);
+        }
+
+        if (method is ProcessingMethod.Verification or ProcessingMethod.Identification && Missing(named, s_alternativeTexts) is { } alternative)
+        {
+            problems.Add($"missing {alternative} (a {(method == ProcessingMethod.Verification ? "verification" : "identification")} purpose's notice names the non-biometric alternative)");
+            articles.Add(10);
+        }
+
+        if (named.TryGetValue("PublicPlace", out var publicPlace) && publicPlace.Value is true && Missing(named, s_collectionAreaTexts) is { } area)
+        {
+            problems.Add($"missing {area} (the sign of a purpose in a public place names the collection area)");
+            articles.Add(13);
+        }
+
+        if (problems.Count > 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, context.Symbol.Name, string.Join("; ", problems), Articles(articles)));
+        }
+    }
+
+    /// <summary>The properties among <paramref name="properties"/> that are missing, empty or white space, comma-separated; null when none is.</summary>
+    private static string? Missing(Dictionary<string, TypedConstant> named, string[] properties)
+    {
         var missing = new List<string>();
-        foreach (var property in s_requiredTexts)
+        foreach (var property in properties)
         {
             if (!named.TryGetValue(property, out var value) || string.IsNullOrWhiteSpace(value.Value as string))
             {
@@ -82,21 +124,21 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (missing.Count > 0)
+        return missing.Count == 0 ? null : string.Join(", ", missing);
+    }
+
+    /// <summary>"Article 5", "Articles 5 and 8", "Articles 5, 8 and 10".</summary>
+    private static string Articles(SortedSet<int> articles)
+    {
+        var numbers = new List<string>();
+        foreach (var article in articles)
         {
-            problems.Add("missing " + string.Join(", ", missing));
+            numbers.Add(article.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var days = named.TryGetValue("RetentionDays", out var retention) && retention.Value is int declared ? declared : 0;
-        if (days < 1 || days > maxDays)
-        {
-            problems.Add($"RetentionDays must be between 1 and {maxDays} (is {days})");
-        }
-
-        if (problems.Count > 0)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, context.Symbol.Name, string.Join("; ", problems)));
-        }
+        return numbers.Count == 1
+            ? "Article " + numbers[0]
+            : "Articles " + string.Join(", ", numbers.GetRange(0, numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
     }
 
     private static void AnalyzePurposeReferences(SymbolAnalysisContext context, FacialModel model)
@@ -114,7 +156,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
                 && !model.Symbols.IsPurposeType(purpose))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, attribute.GetLocation(context.Symbol, context.CancellationToken), purpose.Name,
-                    "the type has no [FacialDataPurpose] declaration"));
+                    "the type has no [FacialDataPurpose] declaration", "Articles 5 and 8"));
             }
         }
     }
