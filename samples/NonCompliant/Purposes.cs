@@ -10,6 +10,8 @@ namespace NonCompliant;
     NecessityEn = "To stop lent or stolen cards from opening the gate.",
     ImpactZh = "人脸特征泄露可能被用于冒充身份；数据仅存于设备内。",
     ImpactEn = "A leaked template could be used to impersonate you; it stays on the device.",
+    AlternativeZh = "住户可随时改用门禁卡通行。",
+    AlternativeEn = "Residents can always use their access card instead.",
     RetentionDays = 365)]
 public sealed partial class GateEntry
 {
