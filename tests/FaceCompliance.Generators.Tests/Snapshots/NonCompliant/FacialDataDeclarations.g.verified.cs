@@ -20,6 +20,7 @@ namespace FaceCompliance.Generated
         {
             global::NonCompliant.GateEntry.Info,
             global::NonCompliant.LobbyHeadcount.Info,
+            global::NonCompliant.ParcelCollection.Info,
             global::NonCompliant.VisitorCounting.Info,
         };
 

@@ -14,7 +14,7 @@ namespace NonCompliant
         /// The version of this purpose's notice: a hash of its text in both languages. A consent receipt records it;
         /// when the text changes, so does the version, and people must consent again (Measures Art. 5 §2).
         /// </summary>
-        public const string NoticeVersion = "5b597b4e593f0d16";
+        public const string NoticeVersion = "fa6364f39945ea88";
 
         /// <summary>How long face information for this purpose is kept at most: 365 days (Measures Art. 8 §2).</summary>
         public static global::System.TimeSpan RetentionPeriod => global::System.TimeSpan.FromDays(365);
@@ -66,7 +66,7 @@ namespace NonCompliant
                         + "您有权随时撤回同意。撤回同意可通过上述联系方式提出。撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。\n"
                         + "\n"
                         + "八、不使用人脸识别的其他方式\n"
-                        + "【未声明】\n"
+                        + "住户可随时改用门禁卡通行。\n"
                         + "您不同意处理人脸信息的，可以选择上述方式，我们不会因此拒绝为您提供相应服务。\n"
                         + "\n"
                         + "九、处理的个人信息种类\n"
@@ -115,7 +115,7 @@ namespace NonCompliant
                         + "\n"
                         + "## 八、不使用人脸识别的其他方式\n"
                         + "\n"
-                        + "【未声明】\n"
+                        + "住户可随时改用门禁卡通行。\n"
                         + "\n"
                         + "您不同意处理人脸信息的，可以选择上述方式，我们不会因此拒绝为您提供相应服务。\n"
                         + "\n"
@@ -131,7 +131,7 @@ namespace NonCompliant
                         + "\n"
                         + "您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：【未声明】。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。\n"
                         + "\n"
-                        + "规则版本：`5b597b4e593f0d16`\n",
+                        + "规则版本：`fa6364f39945ea88`\n",
                     null),
                 new global::FaceCompliance.FacialNoticeText(
                     "How we process your face information\n"
@@ -162,7 +162,7 @@ namespace NonCompliant
                         + "You have the right to withdraw your consent at any time. To withdraw, contact us as above. Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.\n"
                         + "\n"
                         + "8. Another way, without your face\n"
-                        + "[not declared]\n"
+                        + "Residents can always use their access card instead.\n"
                         + "If you do not agree to the processing of your face information, choose this way instead; we will not refuse you the service because of it.\n"
                         + "\n"
                         + "9. Categories of personal information\n"
@@ -211,7 +211,7 @@ namespace NonCompliant
                         + "\n"
                         + "## 8. Another way, without your face\n"
                         + "\n"
-                        + "\\[not declared\\]\n"
+                        + "Residents can always use their access card instead.\n"
                         + "\n"
                         + "If you do not agree to the processing of your face information, choose this way instead; we will not refuse you the service because of it.\n"
                         + "\n"
@@ -227,7 +227,7 @@ namespace NonCompliant
                         + "\n"
                         + "If you believe our processing of your face information infringes your rights, you can complain or report it through: \\[not declared\\]. You can also complain to the cyberspace administration or another authority responsible for personal information protection.\n"
                         + "\n"
-                        + "Rules version: `5b597b4e593f0d16`\n",
+                        + "Rules version: `fa6364f39945ea88`\n",
                     null)));
     }
 }
