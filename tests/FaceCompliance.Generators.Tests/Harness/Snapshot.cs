@@ -42,13 +42,16 @@ internal static class Snapshot
         }
     }
 
-    public static void Verify(string name, string extension, string actual)
+    public static void Verify(string name, string extension, string actual) =>
+        Verify(name, extension, actual, accept: Environment.GetEnvironmentVariable("ACCEPT_SNAPSHOTS") == "1");
+
+    public static void Verify(string name, string extension, string actual, bool accept)
     {
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         var verified = Path.Combine(Paths.Snapshots, $"{name}.verified.{extension}");
         var received = Path.Combine(Paths.Snapshots, $"{name}.received.{extension}");
         Directory.CreateDirectory(Path.GetDirectoryName(verified)!);
-        if (Environment.GetEnvironmentVariable("ACCEPT_SNAPSHOTS") == "1")
+        if (accept)
         {
             File.WriteAllText(verified, actual, new UTF8Encoding(false));
             File.Delete(received);
