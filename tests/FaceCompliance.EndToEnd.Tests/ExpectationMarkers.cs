@@ -21,8 +21,7 @@ internal static class ExpectationMarkers
         Directory.EnumerateFiles(projectDirectory, "*", SearchOption.AllDirectories)
             .Where(path => !IsUnder(projectDirectory, path, "bin") && !IsUnder(projectDirectory, path, "obj"))
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal)
-                || (Path.GetFileName(path).StartsWith("FacialDataApis", StringComparison.Ordinal)
-                    && path.EndsWith(".txt", StringComparison.Ordinal)))
+                || Path.GetFileName(path) is "FacialDataApis.txt" or "FacialNotice.approved.txt")
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToList();
 

@@ -13,7 +13,7 @@ namespace FaceCompliance.EndToEnd.Tests;
 public sealed class NonCompliantBuildTests
 {
     private static readonly string[] AllRules =
-        ["FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC1001"];
+        ["FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC1001", "FC1002"];
 
     /// <summary>The sample marks exactly one violation of every rule.</summary>
     [Fact]
@@ -23,6 +23,7 @@ public sealed class NonCompliantBuildTests
 
         Assert.Equal(AllRules, expected.Select(e => e.Id).OrderBy(id => id, StringComparer.Ordinal));
         Assert.Contains(expected, e => e.Id == "FC1001" && e.File == "FacialDataApis.txt");
+        Assert.Contains(expected, e => e.Id == "FC1002" && e.File == "FacialNotice.approved.txt");
     }
 
     /// <summary>
