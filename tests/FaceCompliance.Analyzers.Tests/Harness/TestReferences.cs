@@ -12,7 +12,7 @@ namespace FaceCompliance.Analyzers.Tests.Harness;
 /// <summary>What every test compilation is built against, created once: the running .NET shared framework and the FaceCompliance runtime.</summary>
 public static class TestReferences
 {
-    public static ImmutableArray<MetadataReference> All { get; } = Create();
+    public static ImmutableArray<MetadataReference> All => FaceCompliance.Tests.Shared.CompilationReferences.FrameworkAndRuntime;
 
     /// <summary>Every analyzer of the analyzer assembly, so a test sees every rule that fires, not just the one it is about.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RuleIdentifiers).Assembly.GetTypes()
@@ -34,28 +34,4 @@ public static class TestReferences
 
     private static string Metadata(string key) => typeof(TestReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == key).Value!;
-
-    private static ImmutableArray<MetadataReference> Create()
-    {
-        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return Directory.GetFiles(framework, "*.dll")
-            .Where(IsManagedAssembly)
-            .Append(typeof(FaceCompliance.ProcessesFacialDataAttribute).Assembly.Location)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -16,7 +16,7 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly ImmutableArray<MetadataReference> s_references = CreateReferences();
+    private static readonly ImmutableArray<MetadataReference> s_references = FaceCompliance.Tests.Shared.CompilationReferences.FrameworkAndRuntime;
 
     public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => ($"Source{i}.cs", s)));
 
@@ -61,30 +61,6 @@ internal static class GeneratorHarness
         .ToDictionary(s => s.HintName, s => s.SourceText.ToString().Replace(GeneratorVersion, "%VERSION%", StringComparison.Ordinal));
 
     public static string GeneratorVersion { get; } = typeof(FacialDeclarationsGenerator).Assembly.GetName().Version!.ToString();
-
-    private static ImmutableArray<MetadataReference> CreateReferences()
-    {
-        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return Directory.GetFiles(framework, "*.dll")
-            .Where(IsManagedAssembly)
-            .Append(typeof(FacialDataPurposeAttribute).Assembly.Location)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
 
     private sealed class BuildProperties(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
     {

@@ -1,5 +1,6 @@
 using System;
 using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FaceCompliance.Analyzers.Internals;
@@ -37,4 +38,27 @@ internal static class AnalysisContextExtensions
                 }
             },
             FacialModel.UseKinds);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> for every type declared with <c>[FacialDataPurpose]</c>, with that attribute;
+    /// registers nothing when the compilation cannot see the attribute.
+    /// </summary>
+    public static void RegisterPurposeTypeAction(this CompilationStartAnalysisContext context, FacialModel model, Action<SymbolAnalysisContext, INamedTypeSymbol, AttributeData> action)
+    {
+        var symbols = model.Symbols;
+        if (symbols.FacialDataPurpose is null)
+        {
+            return;
+        }
+
+        context.RegisterSymbolAction(
+            symbolContext =>
+            {
+                if (symbolContext.Symbol is INamedTypeSymbol type && symbols.Find(type, symbols.FacialDataPurpose) is { } purpose)
+                {
+                    action(symbolContext, type, purpose);
+                }
+            },
+            SymbolKind.NamedType);
+    }
 }

@@ -62,11 +62,6 @@ public sealed class NoticeApprovedAnalyzer : DiagnosticAnalyzer
         context.RegisterFacialModelAction(static (start, model) =>
         {
             var symbols = model.Symbols;
-            if (symbols.FacialDataPurpose is null)
-            {
-                return;
-            }
-
             // Both are read at most once per compilation, and only when the compilation declares a purpose.
             var compilation = start.Compilation;
             var options = start.Options;
@@ -79,32 +74,24 @@ public sealed class NoticeApprovedAnalyzer : DiagnosticAnalyzer
                 () => ApprovedNoticeList.Read(options.AdditionalFiles, CancellationToken.None),
                 LazyThreadSafetyMode.ExecutionAndPublication);
 
-            start.RegisterSymbolAction(
-                symbolContext =>
+            start.RegisterPurposeTypeAction(model, (symbolContext, type, attribute) =>
+            {
+                var purpose = DeclarationReader.ReadPurpose(type, attribute, symbolContext.CancellationToken);
+                var version = NoticeRenderer.Render(processor.Value, purpose).Version;
+                var line = approved.Value.Find(purpose.Id);
+                if (line is not null && ApprovedNoticeList.SameVersion(line.Version, version))
                 {
-                    if (symbolContext.Symbol is not INamedTypeSymbol type
-                        || symbols.Find(type, symbols.FacialDataPurpose) is not { } attribute)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var purpose = DeclarationReader.ReadPurpose(type, attribute, symbolContext.CancellationToken);
-                    var version = NoticeRenderer.Render(processor.Value, purpose).Version;
-                    var line = approved.Value.Find(purpose.Id);
-                    if (line is not null && ApprovedNoticeList.SameVersion(line.Version, version))
-                    {
-                        return;
-                    }
-
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(PurposeIdProperty, purpose.Id)
-                        .Add(NoticeVersionProperty, version);
-                    var location = attribute.GetLocation(type, symbolContext.CancellationToken);
-                    symbolContext.ReportDiagnostic(line is null
-                        ? Diagnostic.Create(NeverApprovedRule, location, properties, purpose.Id, version)
-                        : Diagnostic.Create(ChangedRule, location, properties, purpose.Id, line.Version, version));
-                },
-                SymbolKind.NamedType);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(PurposeIdProperty, purpose.Id)
+                    .Add(NoticeVersionProperty, version);
+                var location = attribute.GetLocation(type, symbolContext.CancellationToken);
+                symbolContext.ReportDiagnostic(line is null
+                    ? Diagnostic.Create(NeverApprovedRule, location, properties, purpose.Id, version)
+                    : Diagnostic.Create(ChangedRule, location, properties, purpose.Id, line.Version, version));
+            });
         });
     }
 }

@@ -29,34 +29,22 @@ public sealed class ProcessorDeclaredAnalyzer : DiagnosticAnalyzer
         context.RegisterFacialModelAction(static (start, model) =>
         {
             var symbols = model.Symbols;
-            if (symbols.FacialDataPurpose is null)
-            {
-                return;
-            }
-
             var processor = symbols.Find(start.Compilation.Assembly, symbols.FacialDataProcessor);
             var incomplete = processor is null ? null : MissingParts(processor);
             var reported = 0;
-            start.RegisterSymbolAction(
-                symbolContext =>
+            start.RegisterPurposeTypeAction(model, (symbolContext, type, purpose) =>
+            {
+                if (processor is null)
                 {
-                    if (symbols.Find(symbolContext.Symbol, symbols.FacialDataPurpose) is not { } purpose)
-                    {
-                        return;
-                    }
-
-                    if (processor is null)
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, purpose.GetLocation(symbolContext.Symbol, symbolContext.CancellationToken),
-                            $"Purpose '{symbolContext.Symbol.Name}' is declared, but the assembly declares no processor: add [assembly: FacialDataProcessor(name, contact)]"));
-                    }
-                    else if (incomplete is not null && Interlocked.Exchange(ref reported, 1) == 0)
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, processor.GetLocation(symbolContext.Symbol, symbolContext.CancellationToken),
-                            $"The processor declaration has an empty {incomplete}"));
-                    }
-                },
-                SymbolKind.NamedType);
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, purpose.GetLocation(type, symbolContext.CancellationToken),
+                        $"Purpose '{type.Name}' is declared, but the assembly declares no processor: add [assembly: FacialDataProcessor(name, contact)]"));
+                }
+                else if (incomplete is not null && Interlocked.Exchange(ref reported, 1) == 0)
+                {
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, processor.GetLocation(type, symbolContext.CancellationToken),
+                        $"The processor declaration has an empty {incomplete}"));
+                }
+            });
         });
     }
 

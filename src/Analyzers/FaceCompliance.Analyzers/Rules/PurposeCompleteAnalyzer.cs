@@ -51,20 +51,15 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzePurpose(symbolContext, model), SymbolKind.NamedType);
+            start.RegisterPurposeTypeAction(model, AnalyzePurpose);
             start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(symbolContext, model),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
         });
     }
 
-    private static void AnalyzePurpose(SymbolAnalysisContext context, FacialModel model)
+    private static void AnalyzePurpose(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData purpose)
     {
-        if (model.Symbols.Find(context.Symbol, model.Symbols.FacialDataPurpose) is not { } purpose)
-        {
-            return;
-        }
-
-        var location = purpose.GetLocation(context.Symbol, context.CancellationToken);
+        var location = purpose.GetLocation(type, context.CancellationToken);
         var maxDays = context.Options.GetInt32Option(RuleIdentifiers.PurposeIncomplete, MaxRetentionDaysOption, location.SourceTree, DefaultMaxRetentionDays);
         var problems = new List<string>();
         var articles = new SortedSet<int>();
@@ -108,7 +103,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
 
         if (problems.Count > 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, context.Symbol.Name, string.Join("; ", problems), Articles(articles)));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, type.Name, string.Join("; ", problems), Articles(articles)));
         }
     }
 

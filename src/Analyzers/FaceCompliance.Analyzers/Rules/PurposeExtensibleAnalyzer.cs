@@ -37,25 +37,16 @@ public sealed class PurposeExtensibleAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterFacialModelAction(static (start, model) =>
         {
-            var symbols = model.Symbols;
-            if (symbols.FacialDataPurpose is null)
+            // The generator's own test (DeclarationReader.ReadShape) decides, so the rule fires exactly when it skips the type.
+            start.RegisterPurposeTypeAction(model, (symbolContext, type, _) =>
             {
-                return;
-            }
-
-            start.RegisterSymbolAction(
-                symbolContext =>
+                if (!type.Locations.IsEmpty && !DeclarationReader.ReadShape(type, symbolContext.CancellationToken).CanBeExtended)
                 {
-                    // The generator's own test (DeclarationReader.ReadShape) decides, so the rule fires exactly when it skips the type.
-                    if (symbolContext.Symbol is INamedTypeSymbol type && symbols.Has(type, symbols.FacialDataPurpose) && !type.Locations.IsEmpty
-                        && !DeclarationReader.ReadShape(type, symbolContext.CancellationToken).CanBeExtended)
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0],
-                            type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-                            Describe(type, symbolContext.CancellationToken) ?? "it is generic or not declared partial"));
-                    }
-                },
-                SymbolKind.NamedType);
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0],
+                        type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                        Describe(type, symbolContext.CancellationToken) ?? "it is generic or not declared partial"));
+                }
+            });
         });
     }
 
