@@ -1,0 +1,11 @@
+namespace FaceCompliance;
+
+/// <summary>How consent was given (Measures Art. 6; PIPL Arts. 14 and 29).</summary>
+public enum ConsentForm
+{
+    /// <summary>Separate consent (单独同意): a distinct action for facial processing alone, not bundled with anything else.</summary>
+    Separate = 1,
+
+    /// <summary>Written consent (书面同意), where a law requires it; also separate.</summary>
+    Written = 2,
+}

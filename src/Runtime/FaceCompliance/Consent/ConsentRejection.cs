@@ -1,0 +1,23 @@
+namespace FaceCompliance;
+
+/// <summary>Why a consent receipt is not valid now. Each reason has its own message.</summary>
+public enum ConsentRejection
+{
+    /// <summary>The receipt was never issued by this registry.</summary>
+    Forged = 1,
+
+    /// <summary>The receipt was issued, but its content was changed afterwards (its signature no longer matches).</summary>
+    Tampered = 2,
+
+    /// <summary>The receipt is for another purpose than the one it is used for.</summary>
+    WrongPurpose = 3,
+
+    /// <summary>The person withdrew the consent.</summary>
+    Withdrawn = 4,
+
+    /// <summary>The consent's validity ended.</summary>
+    Expired = 5,
+
+    /// <summary>The person consented to an older version of the notice; the text changed, so they must consent again (Art. 5 §2).</summary>
+    OldNotice = 6,
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// The secrets of a facial-data store, derived from one master key the application supplies and keeps outside the
+/// store (a key vault, a hardware module, an environment secret): one key signs consent receipts, one wraps the
+/// per-person data keys, one keys the audit chain (HKDF-SHA256). Lose the master key and the data cannot be read.
+/// </summary>
+public sealed class FacialDataKeys
+{
+    /// <summary>The shortest master key accepted, in bytes.</summary>
+    public const int MinimumMasterKeyLength = 32;
+
+    /// <summary>Derives the keys.</summary>
+    /// <exception cref="ArgumentException">The master key is shorter than 32 bytes.</exception>
+    public FacialDataKeys(ReadOnlySpan<byte> masterKey)
+    {
+        if (masterKey.Length < MinimumMasterKeyLength)
+        {
+            throw new ArgumentException($"The master key must be at least {MinimumMasterKeyLength} random bytes; it has {masterKey.Length}.", nameof(masterKey));
+        }
+
+        ReceiptKey = Derive(masterKey, "receipts");
+        KeyWrappingKey = Derive(masterKey, "key-wrapping");
+        AuditKey = Derive(masterKey, "audit");
+    }
+
+    /// <summary>Signs consent receipts (HMAC-SHA256).</summary>
+    public ReadOnlyMemory<byte> ReceiptKey { get; }
+
+    /// <summary>Encrypts each person's data key (AES-256-GCM).</summary>
+    public ReadOnlyMemory<byte> KeyWrappingKey { get; }
+
+    /// <summary>Keys the audit chain's hashes (HMAC-SHA256).</summary>
+    public ReadOnlyMemory<byte> AuditKey { get; }
+
+    /// <summary>A new random master key.</summary>
+    public static byte[] NewMasterKey() => RandomNumberGenerator.GetBytes(MinimumMasterKeyLength);
+
+    private static byte[] Derive(ReadOnlySpan<byte> masterKey, string use)
+    {
+        var key = new byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, key, salt: [], info: Encoding.UTF8.GetBytes("FaceCompliance " + use));
+        return key;
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Encrypts face templates at rest (Measures Art. 14) with AES-256-GCM under a data key of their own person. Each
+/// data key is stored only wrapped (encrypted) under the key-wrapping key; deleting it makes every copy of that
+/// person's templates unreadable, including copies in backups and free pages (crypto-shredding). The associated data
+/// binds each ciphertext to its person, purpose and template id, so a ciphertext moved to another row fails to decrypt.
+/// </summary>
+public sealed class TemplateProtector(FacialDataKeys keys)
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] _wrappingKey = keys.KeyWrappingKey.ToArray();
+
+    /// <summary>A new random data key for a person, wrapped for storage.</summary>
+    public byte[] NewWrappedSubjectKey(string subjectId)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            return Seal(_wrappingKey, key, Encoding.UTF8.GetBytes("subject-key\n" + subjectId));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>Encrypts a template under the person's wrapped data key.</summary>
+    public byte[] Encrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, FaceTemplate template)
+    {
+        var key = UnwrapSubjectKey(wrappedSubjectKey, subjectId);
+        try
+        {
+            return Seal(key, MemoryMarshal.AsBytes(template.Values), AssociatedData(subjectId, purposeId, templateId));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>Decrypts a template.</summary>
+    /// <exception cref="CryptographicException">The ciphertext, its key or its binding to person, purpose and id was altered.</exception>
+    public FaceTemplate Decrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, ReadOnlySpan<byte> ciphertext)
+    {
+        var key = UnwrapSubjectKey(wrappedSubjectKey, subjectId);
+        try
+        {
+            var plain = Open(key, ciphertext, AssociatedData(subjectId, purposeId, templateId));
+            try
+            {
+                return new FaceTemplate(MemoryMarshal.Cast<byte, float>(plain));
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private byte[] UnwrapSubjectKey(ReadOnlySpan<byte> wrapped, string subjectId) =>
+        Open(_wrappingKey, wrapped, Encoding.UTF8.GetBytes("subject-key\n" + subjectId));
+
+    private static byte[] AssociatedData(string subjectId, string purposeId, string templateId) =>
+        Encoding.UTF8.GetBytes("template\n" + subjectId + "\n" + purposeId + "\n" + templateId);
+
+    private static byte[] Seal(byte[] key, ReadOnlySpan<byte> plaintext, byte[] associatedData)
+    {
+        var sealedBytes = new byte[NonceSize + TagSize + plaintext.Length];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), associatedData);
+        return sealedBytes;
+    }
+
+    private static byte[] Open(byte[] key, ReadOnlySpan<byte> sealedBytes, byte[] associatedData)
+    {
+        if (sealedBytes.Length < NonceSize + TagSize)
+        {
+            throw new CryptographicException("The encrypted value is too short to be AES-GCM output.");
+        }
+
+        var plaintext = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plaintext, associatedData);
+        return plaintext;
+    }
+}
