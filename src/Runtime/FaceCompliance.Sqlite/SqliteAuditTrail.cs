@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Data.Sqlite;
+
+namespace FaceCompliance.Sqlite;
+
+/// <summary>
+/// The audit table: appends records to the hash chain inside the caller's write transaction (so the record and the
+/// change it describes commit together), reads them back and verifies the chain.
+/// </summary>
+internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain, string actor, TimeProvider clock) : IAuditTrail
+{
+    private const string Columns = "sequence, time, actor, action, subject_id, purpose_id, receipt_id, outcome, detail, previous_hash, hash";
+
+    /// <summary>Appends one record in the open write transaction.</summary>
+    public AuditRecord Append(SqliteConnection connection, SqliteTransaction transaction, AuditAction action, string? subjectId,
+        string? purposeId, string? receiptId, AuditOutcome outcome, string? detail)
+    {
+        AuditRecord? last = null;
+        using (var command = SqliteDatabase.Command(connection, transaction, $"SELECT {Columns} FROM audit ORDER BY sequence DESC LIMIT 1"))
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                last = ReadRecord(reader);
+            }
+        }
+
+        var record = last is null
+            ? chain.Append(null, clock.GetUtcNow(), actor, action, subjectId, purposeId, receiptId, outcome, detail)
+            : chain.Append(last, clock.GetUtcNow(), actor, action, subjectId, purposeId, receiptId, outcome, detail);
+        SqliteDatabase.Execute(connection, transaction,
+            $"INSERT INTO audit ({Columns}) VALUES ($sequence, $time, $actor, $action, $subject, $purpose, $receipt, $outcome, $detail, $previous, $hash)",
+            ("$sequence", record.Sequence), ("$time", record.Time.UtcTicks), ("$actor", record.Actor), ("$action", (int)record.Action),
+            ("$subject", record.SubjectId), ("$purpose", record.PurposeId), ("$receipt", record.ReceiptId), ("$outcome", (int)record.Outcome),
+            ("$detail", record.Detail), ("$previous", record.PreviousHash), ("$hash", record.Hash));
+        return record;
+    }
+
+    /// <summary>Appends one record in a transaction of its own.</summary>
+    public AuditRecord Append(AuditAction action, string? subjectId, string? purposeId, string? receiptId, AuditOutcome outcome, string? detail) =>
+        database.Write((connection, transaction) => Append(connection, transaction, action, subjectId, purposeId, receiptId, outcome, detail));
+
+    public IReadOnlyList<AuditRecord> Read(long afterSequence = 0, int max = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, null,
+            $"SELECT {Columns} FROM audit WHERE sequence > $after ORDER BY sequence LIMIT $max", ("$after", afterSequence), ("$max", max));
+        using var reader = command.ExecuteReader();
+        var records = new List<AuditRecord>();
+        while (reader.Read())
+        {
+            records.Add(ReadRecord(reader));
+        }
+
+        return records;
+    }
+
+    public AuditVerification Verify()
+    {
+        using var connection = database.Open();
+        return chain.Verify(ReadAll(connection));
+    }
+
+    private static IEnumerable<AuditRecord> ReadAll(SqliteConnection connection)
+    {
+        using var command = SqliteDatabase.Command(connection, null, $"SELECT {Columns} FROM audit ORDER BY sequence");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return ReadRecord(reader);
+        }
+    }
+
+    private static AuditRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+        reader.GetString(2),
+        (AuditAction)reader.GetInt32(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        (AuditOutcome)reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        (byte[])reader.GetValue(9),
+        (byte[])reader.GetValue(10));
+}

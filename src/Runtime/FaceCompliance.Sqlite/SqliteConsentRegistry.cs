@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace FaceCompliance.Sqlite;
+
+/// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>.</summary>
+internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock) : IConsentRegistry
+{
+    /// <summary>Deletes the templates of a withdrawn consent; set once by the store.</summary>
+    public SqliteTemplateStore Templates { get; set; } = null!;
+
+    public ConsentReceipt<TPurpose> Grant<TPurpose>(ConsentGrant grant)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var purpose = TPurpose.Info;
+        SubjectId.Validate(grant.SubjectId, nameof(grant));
+        if (!Enum.IsDefined(grant.Form))
+        {
+            throw new ArgumentException($"{grant.Form} is not a consent form; use Separate or Written.", nameof(grant));
+        }
+
+        if (grant.SubjectIsUnder14 && grant.GuardianId is null)
+        {
+            throw new ArgumentException($"Subject '{grant.SubjectId}' is under 14: a parent or guardian must consent (Measures Art. 7); set GuardianId.", nameof(grant));
+        }
+
+        if (!grant.SubjectIsUnder14 && grant.GuardianId is not null)
+        {
+            throw new ArgumentException($"A guardian consents only for a subject under 14; subject '{grant.SubjectId}' is not marked under 14.", nameof(grant));
+        }
+
+        if (grant.SubjectIsUnder14 && !purpose.MayInvolveMinors)
+        {
+            throw new ArgumentException($"Purpose '{purpose.Id}' does not declare MayInvolveMinors, so it may not process subject '{grant.SubjectId}', who is under 14.", nameof(grant));
+        }
+
+        if (grant.ValidFor is { } validFor && validFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"A consent must be valid for a positive time, not {validFor}.", nameof(grant));
+        }
+
+        var givenAt = clock.GetUtcNow();
+        var unsigned = new ConsentReceipt<TPurpose>(Guid.NewGuid().ToString("N"), grant.SubjectId, purpose.Id, purpose.Notice.Version, givenAt,
+            givenAt + (grant.ValidFor ?? purpose.RetentionPeriod), grant.Form, grant.SubjectIsUnder14, grant.GuardianId, []);
+        var receipt = new ConsentReceipt<TPurpose>(unsigned.Id, unsigned.Subject, unsigned.PurposeId, unsigned.NoticeVersion, unsigned.GivenAt,
+            unsigned.ExpiresAt, unsigned.Form, unsigned.SubjectIsUnder14, unsigned.GuardianId, signer.Sign(unsigned));
+        database.Write((connection, transaction) =>
+        {
+            SqliteDatabase.Execute(connection, transaction, """
+                INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature)
+                VALUES ($id, $subject, $purpose, $version, $given, $expires, $form, $under14, $guardian, $signature)
+                """,
+                ("$id", receipt.Id), ("$subject", receipt.Subject), ("$purpose", receipt.PurposeId), ("$version", receipt.NoticeVersion),
+                ("$given", receipt.GivenAt.UtcTicks), ("$expires", receipt.ExpiresAt.UtcTicks), ("$form", (int)receipt.Form),
+                ("$under14", receipt.SubjectIsUnder14 ? 1 : 0), ("$guardian", receipt.GuardianId), ("$signature", receipt.Signature.ToArray()));
+            return audit.Append(connection, transaction, AuditAction.ConsentGranted, receipt.Subject, receipt.PurposeId, receipt.Id, AuditOutcome.Succeeded,
+                $"{receipt.Form} consent to notice {receipt.NoticeVersion}" + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
+        });
+        return receipt;
+    }
+
+    public ConsentRejection? Check<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        using var connection = database.Open();
+        return Check(connection, null, receipt).Reason;
+    }
+
+    public void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        database.Write((connection, transaction) =>
+        {
+            EnsureValid(connection, transaction, receipt);
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// Checks the receipt inside a write transaction. When it is not valid, the refusal is audited and committed
+    /// here, and <see cref="ConsentRequiredException"/> is thrown: the caller writes nothing else.
+    /// </summary>
+    public void EnsureValid<TPurpose>(SqliteConnection connection, SqliteTransaction transaction, ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        var (reason, message) = Check(connection, transaction, receipt);
+        if (reason is null)
+        {
+            return;
+        }
+
+        audit.Append(connection, transaction, AuditAction.ConsentRejected, receipt.Subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
+        transaction.Commit();
+        throw new ConsentRequiredException(receipt.Subject, TPurpose.Info.Id, reason.Value, message!);
+    }
+
+    public int Withdraw<TPurpose>(string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        var purposeId = TPurpose.Info.Id;
+        var (deleted, before, after) = database.Write((connection, transaction) =>
+        {
+            var before = SqliteTemplateStore.CountPeople(connection, transaction);
+            var consents = SqliteDatabase.Execute(connection, transaction,
+                "UPDATE consents SET withdrawn_at = $now WHERE subject_id = $subject AND purpose_id = $purpose AND withdrawn_at IS NULL",
+                ("$now", clock.GetUtcNow().UtcTicks), ("$subject", subjectId), ("$purpose", purposeId));
+            if (consents == 0)
+            {
+                throw new KeyNotFoundException($"Subject '{subjectId}' has no consent to purpose '{purposeId}' to withdraw.");
+            }
+
+            audit.Append(connection, transaction, AuditAction.ConsentWithdrawn, subjectId, purposeId, null, AuditOutcome.Succeeded,
+                consents.ToString(CultureInfo.InvariantCulture) + " consent(s) withdrawn");
+            var deleted = Templates.DeleteTemplates(connection, transaction, subjectId, purposeId);
+            return (deleted, before, SqliteTemplateStore.CountPeople(connection, transaction));
+        });
+        Templates.AfterDeletion(before, after);
+        return deleted;
+    }
+
+    private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        var purpose = TPurpose.Info;
+        using var command = SqliteDatabase.Command(connection, transaction,
+            "SELECT subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, withdrawn_at FROM consents WHERE receipt_id = $id",
+            ("$id", receipt.Id));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return (ConsentRejection.Forged, $"receipt {receipt.Id} was not issued by this registry (forged)");
+        }
+
+        var issuedUnchanged = signer.HasValidSignature(receipt)
+            && reader.GetString(0) == receipt.Subject && reader.GetString(1) == receipt.PurposeId && reader.GetString(2) == receipt.NoticeVersion
+            && reader.GetInt64(3) == receipt.GivenAt.UtcTicks && reader.GetInt64(4) == receipt.ExpiresAt.UtcTicks
+            && reader.GetInt32(5) == (int)receipt.Form && (reader.GetInt32(6) == 1) == receipt.SubjectIsUnder14
+            && (reader.IsDBNull(7) ? null : reader.GetString(7)) == receipt.GuardianId
+            && ((byte[])reader.GetValue(8)).AsSpan().SequenceEqual(receipt.Signature);
+        if (!issuedUnchanged)
+        {
+            return (ConsentRejection.Tampered, $"receipt {receipt.Id} was altered after it was issued (its content no longer matches its signature)");
+        }
+
+        if (receipt.PurposeId != purpose.Id)
+        {
+            return (ConsentRejection.WrongPurpose, $"receipt {receipt.Id} is for purpose '{receipt.PurposeId}', not '{purpose.Id}'");
+        }
+
+        if (!reader.IsDBNull(9))
+        {
+            return (ConsentRejection.Withdrawn, $"consent {receipt.Id} was withdrawn at {new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero):u}");
+        }
+
+        if (clock.GetUtcNow() >= receipt.ExpiresAt)
+        {
+            return (ConsentRejection.Expired, $"consent {receipt.Id} expired at {receipt.ExpiresAt:u}");
+        }
+
+        if (receipt.NoticeVersion != purpose.Notice.Version)
+        {
+            return (ConsentRejection.OldNotice, $"consent {receipt.Id} was given to notice version {receipt.NoticeVersion}, but the notice now reads version {purpose.Notice.Version}: the subject must read it and consent again (Measures Art. 5 §2)");
+        }
+
+        return (null, null);
+    }
+}

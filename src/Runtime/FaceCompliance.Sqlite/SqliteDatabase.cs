@@ -1,0 +1,123 @@
+using System;
+using Microsoft.Data.Sqlite;
+
+namespace FaceCompliance.Sqlite;
+
+/// <summary>
+/// The SQLite file: connection settings, schema, and write transactions. Every write is one <c>BEGIN IMMEDIATE</c>
+/// transaction holding the change and its audit record, so a crash leaves either both or neither. Deleted content is
+/// overwritten (<c>secure_delete</c>) and the write-ahead log is truncated after deletions, so deleted ciphertext does
+/// not stay in the file.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private const int SchemaVersion = 1;
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, null, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000;");
+        return connection;
+    }
+
+    public void CreateSchema()
+    {
+        using var connection = Open();
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == SchemaVersion)
+        {
+            return;
+        }
+
+        if (version != 0)
+        {
+            throw new InvalidOperationException($"'{Path}' has FaceCompliance schema version {version}; this library reads version {SchemaVersion}.");
+        }
+
+        Execute(connection, transaction, """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+            CREATE TABLE consents (
+                receipt_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, notice_version TEXT NOT NULL,
+                given_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, form INTEGER NOT NULL, under14 INTEGER NOT NULL,
+                guardian_id TEXT, signature BLOB NOT NULL, withdrawn_at INTEGER);
+            CREATE INDEX consents_subject ON consents (subject_id, purpose_id);
+            CREATE TABLE subject_keys (subject_id TEXT PRIMARY KEY, wrapped_key BLOB NOT NULL, created_at INTEGER NOT NULL);
+            CREATE TABLE templates (
+                template_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subject_keys (subject_id),
+                purpose_id TEXT NOT NULL, receipt_id TEXT NOT NULL, collected_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+                ciphertext BLOB NOT NULL);
+            CREATE INDEX templates_subject ON templates (subject_id, purpose_id);
+            CREATE INDEX templates_expiry ON templates (expires_at);
+            CREATE TABLE audit (
+                sequence INTEGER PRIMARY KEY, time INTEGER NOT NULL, actor TEXT NOT NULL, action INTEGER NOT NULL,
+                subject_id TEXT, purpose_id TEXT, receipt_id TEXT, outcome INTEGER NOT NULL, detail TEXT,
+                previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+            """);
+        Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
+        transaction.Commit();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
+    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>Copies the write-ahead log into the file and empties it, so deleted content leaves both.</summary>
+    public void Checkpoint()
+    {
+        using var connection = Open();
+        Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using Microsoft.Data.Sqlite;
+
+namespace FaceCompliance.Sqlite;
+
+/// <summary>
+/// FaceCompliance's embedded store: consent receipts, encrypted face templates and the audit trail in one SQLite
+/// file on the device (Measures Art. 8 §1), with no server to install. Safe for concurrent use from many threads.
+/// </summary>
+/// <example><code>
+/// using var store = SqliteFacialDataStore.Open("gate.db", new FacialDataStoreOptions(new FacialDataKeys(masterKey)) { Actor = "gate-1" });
+/// var receipt = store.Consents.Grant&lt;CommunityEntry&gt;(new ConsentGrant("resident-42"));
+/// store.Templates.Enroll(receipt, template);
+/// </code></example>
+public sealed class SqliteFacialDataStore : IDisposable
+{
+    private readonly SqliteDatabase _database;
+
+    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options)
+    {
+        _database = database;
+        var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
+        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
+        var consents = new SqliteConsentRegistry(database, audit, new ReceiptSigner(options.Keys), options.TimeProvider);
+        templates.Consents = consents;
+        consents.Templates = templates;
+        Audit = audit;
+        Templates = templates;
+        Consents = consents;
+    }
+
+    /// <summary>Consent receipts: grant, check, withdraw.</summary>
+    public IConsentRegistry Consents { get; }
+
+    /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored.</summary>
+    public IFaceTemplateStore Templates { get; }
+
+    /// <summary>The hash-chained processing records.</summary>
+    public IAuditTrail Audit { get; }
+
+    /// <summary>The database file.</summary>
+    public string Path => _database.Path;
+
+    /// <summary>Opens (or creates) the store in <paramref name="path"/>.</summary>
+    /// <exception cref="ArgumentException">The path is empty, or the options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The file holds another schema version.</exception>
+    public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
+        {
+            throw new ArgumentException($"TemplateDimension must be 1 to {FaceTemplate.MaxDimension}, not {options.TemplateDimension}.", nameof(options));
+        }
+
+        var database = new SqliteDatabase(path);
+        database.CreateSchema();
+        return new SqliteFacialDataStore(database, options);
+    }
+
+    /// <summary>Releases the pooled connections to the file.</summary>
+    public void Dispose() => SqliteConnection.ClearAllPools();
+}

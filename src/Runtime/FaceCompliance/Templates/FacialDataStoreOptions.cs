@@ -1,0 +1,28 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>How a facial-data store is set up; shared by every store implementation.</summary>
+public sealed class FacialDataStoreOptions
+{
+    /// <summary>Creates options around the keys derived from the application's master key.</summary>
+    public FacialDataStoreOptions(FacialDataKeys keys) => Keys = keys ?? throw new ArgumentNullException(nameof(keys));
+
+    /// <summary>The keys that sign receipts, wrap data keys and chain the audit trail.</summary>
+    public FacialDataKeys Keys { get; }
+
+    /// <summary>Who acts, as written in the audit trail: an operator or device id.</summary>
+    public string Actor { get; init; } = "system";
+
+    /// <summary>The number of values every template has (the embedding size of the face model); 512 by default.</summary>
+    public int TemplateDimension { get; init; } = 512;
+
+    /// <summary>
+    /// The warning and filing levels of the number of people stored (Measures Art. 15: 100,000) and the working-day
+    /// calendar of the 30-working-day deadline. Its clock is ignored: the store's <see cref="TimeProvider"/> dates the events.
+    /// </summary>
+    public FilingThresholdOptions Filing { get; init; } = new();
+
+    /// <summary>The clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,38 @@
+using System;
+
+namespace FaceCompliance;
+
+/// <summary>
+/// Stores face templates, never images, encrypted under a data key per person (Measures Arts. 8 and 14). Every call
+/// that touches a template takes the person's consent receipt and checks it first; each template carries its purpose
+/// and collection time and is purged when the purpose's retention ends (Art. 8 §2). Keeps the number of people
+/// stored and raises <see cref="FilingThresholdReached"/> at the warning and filing levels (Art. 15).
+/// </summary>
+public interface IFaceTemplateStore
+{
+    /// <summary>Raised after a change brings the number of people stored to a warning or filing level.</summary>
+    event EventHandler<FilingThresholdEventArgs>? FilingThresholdReached;
+
+    /// <summary>The number of distinct people whose templates are stored now, across all purposes.</summary>
+    int PeopleStored { get; }
+
+    /// <summary>Stores a template of the receipt's person for the receipt's purpose and returns its id.</summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now; nothing is stored.</exception>
+    /// <exception cref="ArgumentException">The template does not have the store's dimension.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    string Enroll<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate template)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>Compares a probe with the receipt's person's templates for the purpose (1:1) and returns the best cosine similarity.</summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no template for the purpose.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>Deletes every template of the person and destroys their data key (crypto-shredding). Returns the number of templates deleted.</summary>
+    int DeleteSubject(string subjectId);
+
+    /// <summary>Deletes every template past its purpose's retention period. Returns the number deleted.</summary>
+    int PurgeExpired();
+}
