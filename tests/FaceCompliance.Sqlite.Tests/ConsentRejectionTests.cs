@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Xunit;
+
+namespace FaceCompliance.Sqlite.Tests;
+
+/// <summary>Forged, tampered, expired, withdrawn, wrong-purpose and old-notice receipts: each refused, each with its own message, nothing processed.</summary>
+public sealed class ConsentRejectionTests
+{
+    [Fact]
+    public void A_receipt_issued_by_another_registry_is_forged()
+    {
+        using var test = new TestStore();
+        using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
+        var foreign = other.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+
+        var error = Refused(test, foreign, ConsentRejection.Forged);
+
+        Assert.Contains("was not issued by this registry (forged)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receipt_whose_content_was_changed_is_tampered()
+    {
+        using var test = new TestStore();
+        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var edited = Edit(genuine, content => content.Replace("\nresident-7\n", "\nresident-8\n", StringComparison.Ordinal));
+
+        var error = Refused(test, edited, ConsentRejection.Tampered);
+
+        Assert.Contains("altered after it was issued", error.Message, StringComparison.Ordinal);
+        Assert.Equal("resident-8", error.SubjectId);
+    }
+
+    [Fact]
+    public void A_later_expiry_written_into_a_receipt_is_tampering_too()
+    {
+        using var test = new TestStore();
+        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var edited = new ConsentReceipt<GateEntry>(genuine.Id, genuine.Subject, genuine.PurposeId, genuine.NoticeVersion, genuine.GivenAt,
+            genuine.ExpiresAt.AddYears(10), genuine.Form, genuine.SubjectIsUnder14, genuine.GuardianId, genuine.Signature);
+
+        Refused(test, edited, ConsentRejection.Tampered);
+    }
+
+    [Fact]
+    public void A_receipt_past_its_validity_is_expired()
+    {
+        using var test = new TestStore();
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { ValidFor = TimeSpan.FromDays(2) });
+        test.Clock.Advance(TimeSpan.FromDays(2));
+
+        var error = Refused(test, receipt, ConsentRejection.Expired);
+
+        Assert.Contains("expired at 2026-03-04 01:00:00Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_withdrawn_receipt_is_refused_at_once()
+    {
+        using var test = new TestStore();
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        test.Consents.Withdraw<GateEntry>("resident-7");
+
+        var error = Refused(test, receipt, ConsentRejection.Withdrawn);
+
+        Assert.Contains("was withdrawn at 2026-03-02 01:00:00Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receipt_for_another_purpose_is_refused()
+    {
+        using var test = new TestStore();
+        var visitor = test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-7"));
+        var presentedAsGate = ConsentReceipt<GateEntry>.Parse(visitor.ToToken());
+
+        var error = Refused(test, presentedAsGate, ConsentRejection.WrongPurpose);
+
+        Assert.Contains($"is for purpose '{VisitorCheck.PurposeId}', not '{GateEntry.PurposeId}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receipt_for_an_older_notice_must_be_given_again()
+    {
+        using var test = new TestStore();
+        var older = IssuedForOlderNotice(test, "resident-7", "0123456789abcdef");
+
+        var error = Refused(test, older, ConsentRejection.OldNotice);
+
+        Assert.Contains($"notice version 0123456789abcdef, but the notice now reads version {GateEntry.NoticeVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("consent again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_six_reasons_have_six_different_messages()
+    {
+        var messages = new List<string>();
+        using (var test = new TestStore())
+        {
+            using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
+            messages.Add(Refused(test, other.Consents.Grant<GateEntry>(new ConsentGrant("s1")), ConsentRejection.Forged).Message);
+            messages.Add(Refused(test, Edit(test.Consents.Grant<GateEntry>(new ConsentGrant("s2")), c => c.Replace("\ns2\n", "\ns9\n", StringComparison.Ordinal)), ConsentRejection.Tampered).Message);
+            messages.Add(Refused(test, ConsentReceipt<GateEntry>.Parse(test.Consents.Grant<VisitorCheck>(new ConsentGrant("s3")).ToToken()), ConsentRejection.WrongPurpose).Message);
+            var withdrawn = test.Consents.Grant<GateEntry>(new ConsentGrant("s4"));
+            test.Consents.Withdraw<GateEntry>("s4");
+            messages.Add(Refused(test, withdrawn, ConsentRejection.Withdrawn).Message);
+            messages.Add(Refused(test, IssuedForOlderNotice(test, "s5", "fedcba9876543210"), ConsentRejection.OldNotice).Message);
+            var expiring = test.Consents.Grant<GateEntry>(new ConsentGrant("s6") { ValidFor = TimeSpan.FromMinutes(1) });
+            test.Clock.Advance(TimeSpan.FromMinutes(1));
+            messages.Add(Refused(test, expiring, ConsentRejection.Expired).Message);
+        }
+
+        var stems = messages.Select(m => m[(m.IndexOf("is not valid: ", StringComparison.Ordinal) + 14)..]).Select(m => string.Join(' ', m.Split(' ').Skip(2).Take(4))).ToList();
+        Assert.Equal(6, stems.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>Checks that the receipt is refused everywhere it is used, with the reason, and that nothing was stored.</summary>
+    private static ConsentRequiredException Refused(TestStore test, ConsentReceipt<GateEntry> receipt, ConsentRejection reason)
+    {
+        var templatesBefore = test.Count("templates");
+        Assert.Equal(reason, test.Consents.Check(receipt));
+        var enrol = Assert.Throws<ConsentRequiredException>(() => test.Templates.Enroll(receipt, TestStore.Template(1)));
+        var verify = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
+        var ensure = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt));
+
+        Assert.Equal(templatesBefore, test.Count("templates"));
+        foreach (var error in new[] { enrol, verify, ensure })
+        {
+            Assert.Equal(reason, error.Reason);
+            Assert.Equal(GateEntry.PurposeId, error.PurposeId);
+            Assert.Equal(receipt.Subject, error.SubjectId);
+            Assert.StartsWith($"Consent of subject '{receipt.Subject}' to purpose '{GateEntry.PurposeId}' is not valid: ", error.Message, StringComparison.Ordinal);
+        }
+
+        var refusals = test.Audit.Read(0, 10_000).Where(r => r.Action == AuditAction.ConsentRejected && r.ReceiptId == receipt.Id).ToList();
+        Assert.Equal(3, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal(AuditOutcome.Refused, r.Outcome));
+        Assert.All(refusals, r => Assert.Equal(reason.ToString(), r.Detail));
+        Assert.True(test.Audit.Verify().IsValid);
+        return enrol;
+    }
+
+    private static ConsentReceipt<GateEntry> Edit(ConsentReceipt<GateEntry> receipt, Func<string, string> edit)
+    {
+        var parts = receipt.ToToken().Split('.');
+        var content = Encoding.UTF8.GetString(FromBase64Url(parts[1]));
+        var edited = Convert.ToBase64String(Encoding.UTF8.GetBytes(edit(content))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return ConsentReceipt<GateEntry>.Parse($"{parts[0]}.{edited}.{parts[2]}");
+    }
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
+    }
+
+    /// <summary>A receipt issued, with a valid signature, by an earlier build whose notice had another version.</summary>
+    private static ConsentReceipt<GateEntry> IssuedForOlderNotice(TestStore test, string subject, string oldVersion)
+    {
+        var now = test.Clock.Now;
+        var unsigned = new ConsentReceipt<GateEntry>(Guid.NewGuid().ToString("N"), subject, GateEntry.PurposeId, oldVersion, now, now.AddDays(30),
+            ConsentForm.Separate, false, null, []);
+        var receipt = new ConsentReceipt<GateEntry>(unsigned.Id, subject, unsigned.PurposeId, oldVersion, now, now.AddDays(30),
+            ConsentForm.Separate, false, null, new ReceiptSigner(test.Keys).Sign(unsigned));
+        using var connection = test.Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature)
+            VALUES ($id, $subject, $purpose, $version, $given, $expires, 1, 0, NULL, $signature)
+            """;
+        command.Parameters.AddWithValue("$id", receipt.Id);
+        command.Parameters.AddWithValue("$subject", subject);
+        command.Parameters.AddWithValue("$purpose", receipt.PurposeId);
+        command.Parameters.AddWithValue("$version", oldVersion);
+        command.Parameters.AddWithValue("$given", receipt.GivenAt.UtcTicks);
+        command.Parameters.AddWithValue("$expires", receipt.ExpiresAt.UtcTicks);
+        command.Parameters.AddWithValue("$signature", receipt.Signature.ToArray());
+        command.ExecuteNonQuery();
+        return receipt;
+    }
+}
