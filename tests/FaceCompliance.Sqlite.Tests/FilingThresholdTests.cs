@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace FaceCompliance.Sqlite.Tests;
+
+/// <summary>The number of distinct people stored now, and the warning and filing events at the configured levels (Art. 15).</summary>
+public sealed class FilingThresholdTests
+{
+    [Fact]
+    public void Events_fire_at_the_configured_counts_of_distinct_current_people()
+    {
+        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 });
+        var events = new List<FilingThresholdEventArgs>();
+        test.Templates.FilingThresholdReached += (_, e) => events.Add(e);
+
+        Enrol(test, "p1", 2);
+        Enrol(test, "p2", 1);
+        Assert.Empty(events);
+        Enrol(test, "p1", 1);
+        Assert.Empty(events);
+        Enrol(test, "p3", 1);
+        var warning = Assert.Single(events);
+        Assert.Equal((FilingThresholdLevel.Warning, 3, 3), (warning.Level, warning.Threshold, warning.Count));
+        Assert.Null(warning.FilingDeadline);
+
+        Enrol(test, "p4", 1);
+        Enrol(test, "p5", 3);
+
+        Assert.Equal(2, events.Count);
+        var filing = events[1];
+        Assert.Equal((FilingThresholdLevel.Filing, 5, 5), (filing.Level, filing.Threshold, filing.Count));
+        Assert.Equal(new DateOnly(2026, 3, 2), filing.ReachedOn);
+        Assert.Equal(new DateOnly(2026, 4, 13), filing.FilingDeadline);
+        Assert.Equal(5, test.Templates.PeopleStored);
+        Assert.Contains(test.Audit.Read(), r => r.Action == AuditAction.FilingThresholdReached && r.Detail == "Filing level 5 reached with 5 people stored; file by 2026-04-13");
+    }
+
+    [Fact]
+    public void People_who_leave_lower_the_count_and_crossing_again_fires_again()
+    {
+        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 });
+        var events = new List<FilingThresholdEventArgs>();
+        test.Templates.FilingThresholdReached += (_, e) => events.Add(e);
+        Enrol(test, "p1", 1);
+        Enrol(test, "p2", 1);
+        Assert.Equal([FilingThresholdLevel.Warning, FilingThresholdLevel.Filing], events.Select(e => e.Level));
+
+        test.Templates.DeleteSubject("p2");
+        Assert.Equal(1, test.Templates.PeopleStored);
+        test.Consents.Withdraw<GateEntry>("p1");
+        Assert.Equal(0, test.Templates.PeopleStored);
+        Assert.Equal(2, events.Count);
+
+        Enrol(test, "p3", 1);
+        Enrol(test, "p4", 1);
+
+        Assert.Equal([FilingThresholdLevel.Warning, FilingThresholdLevel.Filing, FilingThresholdLevel.Warning, FilingThresholdLevel.Filing], events.Select(e => e.Level));
+    }
+
+    [Fact]
+    public void A_person_enrolled_for_two_purposes_counts_once()
+    {
+        using var test = new TestStore();
+        test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant("p1")), TestStore.Template(1));
+        test.Templates.Enroll(test.Consents.Grant<VisitorCheck>(new ConsentGrant("p1")), TestStore.Template(2));
+
+        Assert.Equal(1, test.Templates.PeopleStored);
+    }
+
+    private static void Enrol(TestStore test, string subject, int templates)
+    {
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant(subject));
+        for (var i = 0; i < templates; i++)
+        {
+            test.Templates.Enroll(receipt, TestStore.Template(subject.GetHashCode(StringComparison.Ordinal) + i));
+        }
+    }
+}
