@@ -26,7 +26,7 @@ public sealed class FaceTemplate
         {
             if (!float.IsFinite(values[i]))
             {
-                throw new ArgumentException($"A face template holds finite numbers only; value {i} is {values[i]}.", nameof(values));
+                throw new ArgumentException($"A face template holds finite numbers only; value {i} is {values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}.", nameof(values));
             }
         }
 
