@@ -35,7 +35,7 @@ Console.WriteLine();
 
 var consent = new ConsentBook(TimeProvider.System);
 var gate = new GateController(new ThumbnailFaceEngine(), consent);
-FaceImage Photo(string relative) => FaceImage.LoadPpm(Path.Combine(faces, relative));
+PhotoFrame Photo(string relative) => PhotoFrame.LoadPpm(Path.Combine(faces, relative));
 void Log(string time, string what) => Console.WriteLine($"[{time}] {what}");
 
 // Every resident gets a card or PIN, whether or not they use face entry.

@@ -32,7 +32,7 @@ public sealed class ThumbnailFaceEngine : IFaceEngine
 
     /// <inheritdoc/>
     [ProcessesFacialData(FacialProcessingMethod.Detection)]
-    public IReadOnlyList<FaceRegion> DetectFaces(FaceImage image)
+    public IReadOnlyList<FaceRegion> DetectFaces(PhotoFrame image)
     {
         ArgumentNullException.ThrowIfNull(image);
         double sum = 0;
@@ -57,7 +57,7 @@ public sealed class ThumbnailFaceEngine : IFaceEngine
 
     /// <inheritdoc/>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public FaceTemplate ExtractTemplate(FaceImage image, FaceRegion face)
+    public ThumbnailTemplate ExtractTemplate(PhotoFrame image, FaceRegion face)
     {
         ArgumentNullException.ThrowIfNull(image);
         int left = face.X + (int)(face.Width * Inset);
@@ -116,12 +116,12 @@ public sealed class ThumbnailFaceEngine : IFaceEngine
             values[i] = norm > 0 ? (float)(cells[i] / norm) : 0f;
         }
 
-        return new FaceTemplate(values);
+        return new ThumbnailTemplate(values);
     }
 
     /// <inheritdoc/>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public FaceComparison Verify(FaceTemplate enrolled, FaceImage probe)
+    public FaceComparison Verify(ThumbnailTemplate enrolled, PhotoFrame probe)
     {
         ArgumentNullException.ThrowIfNull(enrolled);
         IReadOnlyList<FaceRegion> faces = DetectFaces(probe);
@@ -130,7 +130,7 @@ public sealed class ThumbnailFaceEngine : IFaceEngine
             return new FaceComparison(faceFound: false, similarity: 0);
         }
 
-        FaceTemplate live = ExtractTemplate(probe, faces[0]);
+        ThumbnailTemplate live = ExtractTemplate(probe, faces[0]);
         if (live.Length != enrolled.Length)
         {
             throw new ArgumentException("The enrolled template was made by a different engine.", nameof(enrolled));

@@ -30,7 +30,7 @@ public sealed class GateController
 
     private readonly IFaceEngine engine;
     private readonly ConsentBook consent;
-    private readonly Dictionary<string, FaceTemplate> templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ThumbnailTemplate> templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> credentials = new(StringComparer.Ordinal);
 
     /// <summary>Creates a gate.</summary>
@@ -60,7 +60,7 @@ public sealed class GateController
     /// <param name="photo">A photo holding exactly one face.</param>
     /// <returns>Whether the resident was enrolled.</returns>
     /// <exception cref="ConsentMissingException">The resident has not consented.</exception>
-    public bool Enrol(string residentId, FaceImage photo)
+    public bool Enrol(string residentId, PhotoFrame photo)
     {
         consent.EnsureConsent<CommunityEntry>(residentId);
         IReadOnlyList<FaceRegion> faces = engine.DetectFaces(photo);
@@ -93,7 +93,7 @@ public sealed class GateController
     /// <param name="frame">The camera frame.</param>
     /// <param name="timeOfDay">The local time, which selects the day or night path.</param>
     /// <returns>The decision.</returns>
-    public GateDecision EnterByFace(string residentId, FaceImage frame, TimeOnly timeOfDay)
+    public GateDecision EnterByFace(string residentId, PhotoFrame frame, TimeOnly timeOfDay)
     {
         if (!consent.HasConsent<CommunityEntry>(residentId)) return EnterWithCard(residentId, cardOrPin: null); // e2e: consent-bool
 
@@ -114,10 +114,10 @@ public sealed class GateController
     /// <param name="nightMode">Whether the camera runs in its night (infrared) mode.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ConsentMissingException">The resident has not consented.</exception>
-    public GateDecision VerifyAtGate(string residentId, FaceImage frame, bool nightMode)
+    public GateDecision VerifyAtGate(string residentId, PhotoFrame frame, bool nightMode)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (!templates.TryGetValue(residentId, out FaceTemplate? enrolled))
+        if (!templates.TryGetValue(residentId, out ThumbnailTemplate? enrolled))
         {
             return GateDecision.CardRequired(residentId, "not enrolled for face entry; please use your card or PIN");
         }

@@ -8,7 +8,7 @@ namespace CommunityAccess.Faces;
 /// An 8-bit RGB image as the gate camera hands it over. The sample reads binary PPM files (P6), which need no
 /// image library; a real gate receives frames from the camera driver instead.
 /// </summary>
-public sealed class FaceImage
+public sealed class PhotoFrame
 {
     private readonly byte[] rgb;
 
@@ -17,7 +17,7 @@ public sealed class FaceImage
     /// <param name="height">Height in pixels, at least 1.</param>
     /// <param name="rgb">The pixels; exactly <c>width * height * 3</c> bytes.</param>
     /// <param name="source">Where the image came from, for the log.</param>
-    public FaceImage(int width, int height, byte[] rgb, string source)
+    public PhotoFrame(int width, int height, byte[] rgb, string source)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -56,7 +56,7 @@ public sealed class FaceImage
     /// <param name="path">The file to read.</param>
     /// <returns>The image.</returns>
     /// <exception cref="InvalidDataException">The file is not a binary 8-bit PPM image.</exception>
-    public static FaceImage LoadPpm(string path)
+    public static PhotoFrame LoadPpm(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
         int position = 0;
@@ -92,7 +92,7 @@ public sealed class FaceImage
             }
         }
 
-        return new FaceImage(width, height, rgb, Path.GetFileName(path));
+        return new PhotoFrame(width, height, rgb, Path.GetFileName(path));
     }
 
     private static int ReadNumber(byte[] bytes, ref int position, string path)
