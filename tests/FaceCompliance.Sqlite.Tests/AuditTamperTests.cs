@@ -65,6 +65,41 @@ public sealed class AuditTamperTests
         }
     }
 
+    [Fact]
+    public void Records_younger_than_3_years_cannot_be_purged()
+    {
+        using var test = new TestStore();
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1"));
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => test.Audit.PurgeRecordsBefore(test.Clock.Now.AddYears(-3).AddSeconds(1)));
+
+        Assert.Contains("at least 3 years (Measures Art. 9)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, test.Count("audit"));
+    }
+
+    [Fact]
+    public void After_purging_old_records_the_rest_still_verifies_and_the_chain_goes_on()
+    {
+        using var test = new TestStore();
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1"));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-2"));
+        test.Clock.Advance(TimeSpan.FromDays(400));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-3"));
+        var cutoff = test.Clock.Now;
+        test.Clock.Advance(TimeSpan.FromDays(3 * 366));
+
+        Assert.Equal(2, test.Audit.PurgeRecordsBefore(cutoff));
+
+        Assert.Equal([3L], test.Audit.Read().Select(r => r.Sequence));
+        Assert.True(test.Audit.Verify().IsValid);
+        Assert.Equal(1, test.Audit.PurgeRecordsBefore(test.Clock.Now.AddYears(-3)));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-4"));
+        Assert.Equal([4L], test.Audit.Read().Select(r => r.Sequence));
+        Assert.True(test.Audit.Verify().IsValid);
+        Execute(test, "UPDATE meta SET value = zeroblob(32) WHERE key = 'audit_anchor_hash'");
+        Assert.Equal(4, test.Audit.Verify().FirstInvalidSequence);
+    }
+
     private static void Execute(TestStore test, string sql)
     {
         using var connection = test.Raw();

@@ -26,9 +26,11 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
             }
         }
 
-        var record = last is null
-            ? chain.Append(null, clock.GetUtcNow(), actor, action, subjectId, purposeId, receiptId, outcome, detail)
-            : chain.Append(last, clock.GetUtcNow(), actor, action, subjectId, purposeId, receiptId, outcome, detail);
+        var anchor = last is null ? ReadAnchor(connection, transaction) : null;
+        var now = clock.GetUtcNow();
+        var record = anchor is { } purged
+            ? chain.Append(purged.Sequence, purged.Hash, now, actor, action, subjectId, purposeId, receiptId, outcome, detail)
+            : chain.Append(last, now, actor, action, subjectId, purposeId, receiptId, outcome, detail);
         SqliteDatabase.Execute(connection, transaction,
             $"INSERT INTO audit ({Columns}) VALUES ($sequence, $time, $actor, $action, $subject, $purpose, $receipt, $outcome, $detail, $previous, $hash)",
             ("$sequence", record.Sequence), ("$time", record.Time.UtcTicks), ("$actor", record.Actor), ("$action", (int)record.Action),
@@ -61,8 +63,45 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
     public AuditVerification Verify()
     {
         using var connection = database.Open();
-        return chain.Verify(ReadAll(connection));
+        var anchor = ReadAnchor(connection, null);
+        return anchor is { } purged
+            ? chain.Verify(ReadAll(connection), purged.Hash, purged.Sequence + 1)
+            : chain.Verify(ReadAll(connection));
     }
+
+    public int PurgeRecordsBefore(DateTimeOffset cutoff)
+    {
+        var now = clock.GetUtcNow();
+        if (!AuditRetention.MayPurge(cutoff, now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff,
+                $"Audit records are kept at least 3 years (Measures Art. 9): records written before {cutoff:u} may not be deleted at {now:u}.");
+        }
+
+        return database.Write((connection, transaction) =>
+        {
+            // Only a prefix of the chain can go: stop at the first record written at or after the cutoff.
+            var last = Convert.ToInt64(SqliteDatabase.Scalar(connection, transaction,
+                "SELECT COALESCE((SELECT MIN(sequence) FROM audit WHERE time >= $cutoff), (SELECT MAX(sequence) + 1 FROM audit), 1) - 1",
+                ("$cutoff", cutoff.UtcTicks)), System.Globalization.CultureInfo.InvariantCulture);
+            if (SqliteDatabase.Scalar(connection, transaction, "SELECT hash FROM audit WHERE sequence = $last", ("$last", last)) is not byte[] hash)
+            {
+                return 0;
+            }
+
+            var deleted = SqliteDatabase.Execute(connection, transaction, "DELETE FROM audit WHERE sequence <= $last", ("$last", last));
+            SqliteDatabase.Execute(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_anchor_sequence', $sequence), ('audit_anchor_hash', $hash)",
+                ("$sequence", last), ("$hash", hash));
+            return deleted;
+        });
+    }
+
+    /// <summary>The sequence and hash of the last record purged, from which the remaining chain continues.</summary>
+    private static (long Sequence, byte[] Hash)? ReadAnchor(SqliteConnection connection, SqliteTransaction? transaction) =>
+        SqliteDatabase.Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'audit_anchor_sequence'") is long sequence
+        && SqliteDatabase.Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'audit_anchor_hash'") is byte[] hash
+            ? (sequence, hash)
+            : null;
 
     private static IEnumerable<AuditRecord> ReadAll(SqliteConnection connection)
     {

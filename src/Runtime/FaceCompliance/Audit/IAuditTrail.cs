@@ -13,4 +13,11 @@ public interface IAuditTrail
 
     /// <summary>Checks the whole chain and returns the first problem, if any.</summary>
     AuditVerification Verify();
+
+    /// <summary>
+    /// Deletes the oldest records, those written before <paramref name="cutoff"/>, keeping the hash of the last one
+    /// deleted so that the rest still verifies. Returns the number deleted.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="cutoff"/> is less than 3 years ago (Measures Art. 9).</exception>
+    int PurgeRecordsBefore(System.DateTimeOffset cutoff);
 }
