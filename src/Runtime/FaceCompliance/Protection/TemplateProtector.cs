@@ -10,6 +10,8 @@ namespace FaceCompliance;
 /// data key is stored only wrapped (encrypted) under the key-wrapping key; deleting it makes every copy of that
 /// person's templates unreadable, including copies in backups and free pages (crypto-shredding). The associated data
 /// binds each ciphertext to its person, purpose and template id, so a ciphertext moved to another row fails to decrypt.
+/// A building block for store implementations: its template methods are marked <see cref="ProcessesFacialDataAttribute"/>,
+/// so application code that calls them directly must declare a purpose and check consent like any other processing.
 /// </summary>
 public sealed class TemplateProtector(FacialDataKeys keys)
 {
@@ -32,6 +34,7 @@ public sealed class TemplateProtector(FacialDataKeys keys)
     }
 
     /// <summary>Encrypts a template under the person's wrapped data key.</summary>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public byte[] Encrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, FaceTemplate template)
     {
         var key = UnwrapSubjectKey(wrappedSubjectKey, subjectId);
@@ -47,6 +50,7 @@ public sealed class TemplateProtector(FacialDataKeys keys)
 
     /// <summary>Decrypts a template.</summary>
     /// <exception cref="CryptographicException">The ciphertext, its key or its binding to person, purpose and id was altered.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public FaceTemplate Decrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, ReadOnlySpan<byte> ciphertext)
     {
         var key = UnwrapSubjectKey(wrappedSubjectKey, subjectId);

@@ -46,6 +46,7 @@ public sealed class FaceTemplate
 
     /// <summary>The cosine similarity with another template of the same dimension, from -1 to 1.</summary>
     /// <exception cref="ArgumentException">The dimensions differ.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public float CosineSimilarity(FaceTemplate other)
     {
         ArgumentNullException.ThrowIfNull(other);
