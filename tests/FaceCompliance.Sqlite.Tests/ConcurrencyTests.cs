@@ -11,10 +11,21 @@ using Xunit.Abstractions;
 namespace FaceCompliance.Sqlite.Tests;
 
 /// <summary>
+/// The stress tests run alone, after the parallel ones: a store's <c>Dispose</c> clears every SQLite connection pool
+/// in the process (see <see cref="ConcurrencyTests.Disposing_one_store_while_another_store_in_the_process_is_in_use_does_not_break_it"/>),
+/// so the other tests' teardowns would otherwise hit these tests' connections, and on two cores they compete for CPU.
+/// </summary>
+[CollectionDefinition(nameof(StoreStressCollection), DisableParallelization = true)]
+public sealed class StoreStressCollection
+{
+}
+
+/// <summary>
 /// Many threads on one store: every write lands, each with exactly its audit records, and the chain stays valid.
 /// Each thread owns its subjects and runs a seeded random sequence of operations against a model of its own, so the
 /// final state of the file is exactly the union of the models whatever the interleaving.
 /// </summary>
+[Collection(nameof(StoreStressCollection))]
 public sealed class ConcurrencyTests(ITestOutputHelper output)
 {
     private const int Threads = 8;
@@ -134,6 +145,59 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
 
         Assert.Equal("ok", Rows(raw, "PRAGMA integrity_check").Single()[0]);
         output.WriteLine($"checked {consents.Count} consents, {templateRows} templates, {keys.Count} subject keys, {records.Count} audit records");
+    }
+
+    [Fact(Skip = "Store bug: SqliteFacialDataStore.Dispose calls SqliteConnection.ClearAllPools(), which clears every pool in the process; "
+        + "a clear racing with another store's SqliteConnection.Open disposes that connection's native handle, so the other store's call throws "
+        + "ObjectDisposedException ('SQLitePCL.sqlite3'). Unskipped, it failed in 4 of 4 runs, within 10,000 to 150,000 checks. Unskip when Dispose clears only its own pool.")]
+    public void Disposing_one_store_while_another_store_in_the_process_is_in_use_does_not_break_it()
+    {
+        using var busy = new TestStore(dimension: 8);
+        var receipt = busy.Consents.Grant<GateEntry>(new ConsentGrant("busy-subject"));
+        busy.Templates.Enroll(receipt, TestStore.Template(1));
+        using var other = new TestStore(dimension: 8);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var stop = 0;
+        var checks = 0L;
+        var readers = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                while (Volatile.Read(ref stop) == 0)
+                {
+                    Assert.Null(busy.Consents.Check(receipt));
+                    Interlocked.Increment(ref checks);
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        })
+        { IsBackground = true }).ToArray();
+        foreach (var reader in readers)
+        {
+            reader.Start();
+        }
+
+        var disposals = 0;
+        // Dispose the other store again and again (each call clears the pools) while the readers open connections.
+        while (failures.IsEmpty && Interlocked.Read(ref checks) < 400_000)
+        {
+            other.Store.Dispose();
+            disposals++;
+            Thread.Sleep(disposals % 2);
+        }
+
+        Volatile.Write(ref stop, 1);
+        foreach (var reader in readers)
+        {
+            Assert.True(reader.Join(TimeSpan.FromMinutes(2)));
+        }
+
+        output.WriteLine($"{disposals} disposals of another store during {Interlocked.Read(ref checks)} consent checks");
+        Assert.True(failures.IsEmpty, $"after {disposals} disposals of another store: {failures.FirstOrDefault()}");
+        Assert.Null(busy.Consents.Check(receipt));
     }
 
     internal static List<AuditRecord> ReadAll(IAuditTrail audit)

@@ -17,6 +17,7 @@ namespace FaceCompliance.Sqlite.Tests;
 /// SQLite's integrity check and holds only whole records: every template with its key, consent and audit record, every
 /// audit record with what it describes, every acknowledged enrolment; and the store carries on from it.
 /// </summary>
+[Collection(nameof(StoreStressCollection))]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Rounds = 3;
@@ -44,7 +45,6 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(directory, recursive: true);
