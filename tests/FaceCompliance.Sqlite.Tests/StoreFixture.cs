@@ -82,7 +82,6 @@ internal sealed class TestStore : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        SqliteConnection.ClearAllPools();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -62,11 +62,13 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
 
     public AuditVerification Verify()
     {
+        // One read transaction: the anchor and the records come from the same snapshot, even while a purge runs.
         using var connection = database.Open();
-        var anchor = ReadAnchor(connection, null);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var anchor = ReadAnchor(connection, snapshot);
         return anchor is { } purged
-            ? chain.Verify(ReadAll(connection), purged.Hash, purged.Sequence + 1)
-            : chain.Verify(ReadAll(connection));
+            ? chain.Verify(ReadAll(connection, snapshot), purged.Hash, purged.Sequence + 1)
+            : chain.Verify(ReadAll(connection, snapshot));
     }
 
     public int PurgeRecordsBefore(DateTimeOffset cutoff)
@@ -103,9 +105,9 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
             ? (sequence, hash)
             : null;
 
-    private static IEnumerable<AuditRecord> ReadAll(SqliteConnection connection)
+    private static IEnumerable<AuditRecord> ReadAll(SqliteConnection connection, SqliteTransaction snapshot)
     {
-        using var command = SqliteDatabase.Command(connection, null, $"SELECT {Columns} FROM audit ORDER BY sequence");
+        using var command = SqliteDatabase.Command(connection, snapshot, $"SELECT {Columns} FROM audit ORDER BY sequence");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -88,11 +88,28 @@ internal sealed class SqliteDatabase
         return result;
     }
 
-    /// <summary>Copies the write-ahead log into the file and empties it, so deleted content leaves both.</summary>
+    /// <summary>
+    /// Copies the write-ahead log into the file and empties it, so deleted content leaves both. Runs after a deletion
+    /// has committed, so it never reports the deletion as failed: if the log is busy, SQLite's automatic checkpoint
+    /// moves the (already zeroed) pages later.
+    /// </summary>
     public void Checkpoint()
     {
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+        try
+        {
+            using var connection = Open();
+            Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException)
+        {
+        }
+    }
+
+    /// <summary>Closes the pooled connections to this file only; other stores in the process keep theirs.</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)

@@ -1,5 +1,4 @@
 using System;
-using Microsoft.Data.Sqlite;
 
 namespace FaceCompliance.Sqlite;
 
@@ -57,6 +56,6 @@ public sealed class SqliteFacialDataStore : IDisposable
         return new SqliteFacialDataStore(database, options);
     }
 
-    /// <summary>Releases the pooled connections to the file.</summary>
-    public void Dispose() => SqliteConnection.ClearAllPools();
+    /// <summary>Releases the pooled connections to the file (only this store's).</summary>
+    public void Dispose() => _database.ClearPool();
 }
