@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+using Microsoft.ML.OnnxRuntime;
+
+namespace FaceCompliance.Vision.Onnx;
+
+/// <summary>
+/// The four face models as ONNX Runtime sessions, each created on first use from the verified embedded bytes and
+/// then reused. <see cref="InferenceSession.Run(System.Collections.Generic.IReadOnlyCollection{NamedOnnxValue})"/>
+/// is safe to call from several threads at once, so one instance serves a whole application;
+/// <see cref="Shared"/> is that instance with the default options.
+/// </summary>
+internal sealed class OnnxModels : IDisposable
+{
+    private readonly Lazy<InferenceSession>[] sessions;
+    private readonly bool isShared;
+    private int disposed;
+
+    /// <summary>Sessions with the given options (default <see cref="OnnxModelOptions.Default"/>), created lazily.</summary>
+    public OnnxModels(OnnxModelOptions? options = null)
+        : this(options ?? OnnxModelOptions.Default, isShared: false)
+    {
+    }
+
+    private OnnxModels(OnnxModelOptions options, bool isShared)
+    {
+        Options = options;
+        this.isShared = isShared;
+        sessions = new Lazy<InferenceSession>[FaceModel.All.Count];
+        for (int i = 0; i < sessions.Length; i++)
+        {
+            FaceModel model = FaceModel.All[i];
+            sessions[i] = new Lazy<InferenceSession>(() => CreateSession(model, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+    }
+
+    /// <summary>The process-wide sessions with the default options; <see cref="Dispose"/> leaves them open.</summary>
+    public static OnnxModels Shared { get; } = new(OnnxModelOptions.Default, isShared: true);
+
+    /// <summary>The options the sessions are created with.</summary>
+    public OnnxModelOptions Options { get; }
+
+    /// <summary>fr_detect.onnx (<see cref="FaceModel.Detector"/>).</summary>
+    public InferenceSession Detector => this[FaceModel.Detector];
+
+    /// <summary>fr_landmark.onnx (<see cref="FaceModel.Landmarks"/>).</summary>
+    public InferenceSession Landmarks => this[FaceModel.Landmarks];
+
+    /// <summary>fr_feature.onnx (<see cref="FaceModel.Embedding"/>).</summary>
+    public InferenceSession Embedding => this[FaceModel.Embedding];
+
+    /// <summary>fr_liveness.onnx (<see cref="FaceModel.Liveness"/>).</summary>
+    public InferenceSession Liveness => this[FaceModel.Liveness];
+
+    /// <summary>The session of <paramref name="model"/>, created on first use.</summary>
+    public InferenceSession this[FaceModel model]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            int index = -1;
+            for (int i = 0; i < FaceModel.All.Count; i++)
+            {
+                if (ReferenceEquals(FaceModel.All[i], model))
+                {
+                    index = i;
+                }
+            }
+            return sessions[index].Value;
+        }
+    }
+
+    /// <summary>A new session of <paramref name="model"/>, independent of any <see cref="OnnxModels"/>; the caller disposes it.</summary>
+    public static InferenceSession CreateSession(FaceModel model, OnnxModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        byte[] bytes = ModelStore.Load(model);
+        using SessionOptions sessionOptions = options.CreateSessionOptions();
+        return new InferenceSession(bytes, sessionOptions);
+    }
+
+    /// <summary>Closes the sessions created so far (not those of <see cref="Shared"/>).</summary>
+    public void Dispose()
+    {
+        if (isShared || Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+        foreach (Lazy<InferenceSession> session in sessions)
+        {
+            if (session.IsValueCreated)
+            {
+                session.Value.Dispose();
+            }
+        }
+    }
+}
