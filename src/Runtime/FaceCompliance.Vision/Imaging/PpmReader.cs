@@ -96,6 +96,20 @@ public static class PpmReader
             throw new InvalidDataException(DescribeWrongFormat(p, n));
         }
 
+        var separator = source.Next();
+        if (separator == '#')
+        {
+            SkipComment(ref source, "width");
+        }
+        else if (separator < 0)
+        {
+            throw new InvalidDataException("PPM header truncated: the data ends right after the magic number P6.");
+        }
+        else if (!IsWhitespace(separator))
+        {
+            throw new InvalidDataException(Format($"PPM header: the magic number P6 is followed by {Describe(separator)}, not whitespace."));
+        }
+
         var width = ReadNumber(ref source, "width");
         var height = ReadNumber(ref source, "height");
         var maxValue = ReadNumber(ref source, "maxval");
