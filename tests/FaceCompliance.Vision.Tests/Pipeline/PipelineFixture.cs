@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using FaceCompliance.Vision.Onnx;
+
+namespace FaceCompliance.Vision.Tests.Pipeline;
+
+/// <summary>The analyzer over the real models, and the shared photographs decoded once.</summary>
+public sealed class PipelineFixture
+{
+    internal FaceAnalyzer Analyzer { get; } = new(OnnxModels.Shared);
+
+    /// <summary>The 40 identity crops (8 people x 5), person name and image, padded into a 320x240 canvas as a camera frame would hold them.</summary>
+    public IReadOnlyList<(string Person, string File, FaceImage Image)> Identities { get; } = Directory
+        .GetFiles(Path.Combine(VisionPaths.Faces, "ppm", "identities"), "*.ppm")
+        .OrderBy(p => p, StringComparer.Ordinal)
+        .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), Padded(PpmReader.ReadFile(p))))
+        .ToList();
+
+    public static FaceImage Scene(string name) => PpmReader.ReadFile(Path.Combine(VisionPaths.Faces, "ppm", "scenes", name + ".ppm"));
+
+    /// <summary>The embedding of the largest face in the image.</summary>
+    internal float[] EmbedLargest(FaceImage image)
+    {
+        var faces = Analyzer.Detect(image);
+        if (faces.Count == 0)
+        {
+            throw new InvalidOperationException("no face found");
+        }
+
+        var largest = faces.MaxBy(f => f.Area);
+        return Analyzer.Embed(image, Analyzer.FivePoints(image, largest));
+    }
+
+    private static FaceImage Padded(FaceImage crop)
+    {
+        const int width = 320, height = 240;
+        var canvas = new byte[width * height * 3];
+        ImageOps.PadCentered(crop.Pixels, crop.Width, crop.Height, canvas, width, height);
+        return FaceImage.FromRgb24(canvas, width, height);
+    }
+}
