@@ -12,6 +12,17 @@ namespace FaceCompliance.Vision.Onnx;
 /// </summary>
 internal sealed class OnnxModels : IDisposable
 {
+    /// <summary>
+    /// ONNX Runtime's own telemetry (ETW events on Windows) switched off once per process before the first session:
+    /// facial data processing should send nothing anywhere. The npm build's sources also set ORT_DISABLE_TELEMETRY;
+    /// this covers the NuGet package too.
+    /// </summary>
+    private static readonly Lazy<bool> TelemetryOff = new(() =>
+    {
+        OrtEnv.Instance().DisableTelemetryEvents();
+        return true;
+    });
+
     private readonly Lazy<InferenceSession>[] sessions;
     private readonly bool isShared;
     private int disposed;
@@ -77,6 +88,7 @@ internal sealed class OnnxModels : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         byte[] bytes = ModelStore.Load(model);
+        _ = TelemetryOff.Value;
         using SessionOptions sessionOptions = options.CreateSessionOptions();
         return new InferenceSession(bytes, sessionOptions);
     }
