@@ -38,8 +38,8 @@ public class ConcurrencyTests
     [Fact]
     public async Task Searches_during_writes_see_the_gallery_before_or_after_each_write_never_between()
     {
-        // A fixed base gallery, and a writer that keeps adding then removing an exact copy of the probe (which also
-        // moves rows and grows the arrays). A search must return either the copy (similarity 1) or the base's own
+        // A fixed base gallery, and a writer that adds then removes an exact copy of the probe, with 50 extras (which
+        // also moves rows and grows the arrays). A search must return either the copy (similarity 1) or the base's own
         // best match (or an extra that beats it), with its exact score; never an exception, a torn row or a wrong id.
         const int dimension = 64;
         var values = Gaussian(300, dimension, seed: 43);
@@ -51,47 +51,70 @@ public class ConcurrencyTests
         using var extrasAlone = Build(extra, dimension);
         var extraScores = extrasAlone.Search(probe, 50).ToDictionary(m => "extra" + int.Parse(m.Id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), m => m.Similarity);
 
-        using var stop = new CancellationTokenSource();
-        var writes = 0;
+        // The writer runs 5 rounds. After adding the copy, and again after removing it, it waits until the readers have
+        // finished 20 more searches, so each state is certainly searched (at most one search per reader can have
+        // started before the write); the 50 extras go in and out without waiting, racing the searches.
+        const int rounds = 5, settle = 20, readerCount = 4;
+        var searches = 0;
+        var done = 0;
+        var readerFailed = 0;
+        void WaitForSearches()
+        {
+            // Gives up if a reader failed or after a minute, so a broken gallery fails the test instead of hanging it.
+            var target = Volatile.Read(ref searches) + settle;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Volatile.Read(ref searches) < target && Volatile.Read(ref readerFailed) == 0 && clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                Thread.Yield();
+            }
+        }
+
         var writer = Task.Run(() =>
         {
-            // Pausing outside the lock after each write lets readers in at every state, not only where a write
-            // happens to do work before taking the lock (Add normalises first; Remove does all its work inside).
-            static void Pause() => Thread.SpinWait(500);
-
-            while (!stop.IsCancellationRequested)
+            try
             {
-                gallery.Add("copy", probe);
-                Pause();
-                for (var e = 0; e < 50; e++)
+                for (var round = 0; round < rounds; round++)
                 {
-                    gallery.Add("extra" + e, extra.AsSpan(e * dimension, dimension));
-                    Pause();
-                }
+                    gallery.Add("copy", probe);
+                    WaitForSearches();
+                    for (var e = 0; e < 50; e++)
+                    {
+                        gallery.Add("extra" + e, extra.AsSpan(e * dimension, dimension));
+                    }
 
-                gallery.Remove("copy");
-                Pause();
-                for (var e = 0; e < 50; e++)
-                {
-                    gallery.Remove("extra" + e);
-                    Pause();
+                    gallery.Remove("copy");
+                    WaitForSearches();
+                    for (var e = 0; e < 50; e++)
+                    {
+                        gallery.Remove("extra" + e);
+                    }
                 }
-
-                Interlocked.Increment(ref writes);
+            }
+            finally
+            {
+                Volatile.Write(ref done, 1);
             }
         });
 
         var failures = new ConcurrentBag<string>();
         var sawCopy = 0;
         var sawBase = 0;
-        var searches = 0;
-        var readers = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        var readers = Enumerable.Range(0, readerCount).Select(t => Task.Run(() =>
         {
-            // At least 300 searches each, and until the writer has done 3 whole rounds.
-            for (var i = 0; i < 300 || Volatile.Read(ref writes) < 3; i++)
+            while (Volatile.Read(ref done) == 0)
             {
-                Interlocked.Increment(ref searches);
-                var result = gallery.Search(probe, 1)[0];
+                GalleryMatch result;
+                try
+                {
+                    result = gallery.Search(probe, 1)[0];
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failures.Add(e.GetType().Name + ": " + e.Message);
+                    Volatile.Write(ref readerFailed, 1);
+                    return;
+                }
+
                 if (result.Id == "copy" && Math.Abs(result.Similarity - 1) < 1e-5)
                 {
                     Interlocked.Increment(ref sawCopy);
@@ -106,16 +129,17 @@ public class ConcurrencyTests
                 {
                     failures.Add($"{result}");
                 }
+
+                Interlocked.Increment(ref searches);
             }
         })).ToArray();
 
-        await Task.WhenAll(readers);
-        await stop.CancelAsync();
         await writer;
+        await Task.WhenAll(readers);
 
         Assert.Empty(failures);
-        Assert.True(writes >= 3);
-        Assert.True(sawCopy > 0 && sawBase > 0, $"copy seen {sawCopy} times, base {sawBase} times");
+        Assert.True(sawCopy >= rounds * (settle - readerCount), $"copy seen {sawCopy} times");
+        Assert.True(sawBase >= rounds * (settle - readerCount), $"base seen {sawBase} times");
         Assert.Equal(searches, sawCopy + sawBase);
         Assert.Equal(300, gallery.Count);
         Assert.Equal(baseBest, gallery.Search(probe, 1)[0]);

@@ -10,17 +10,19 @@ public class Int8Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(512)]
+    [InlineData(96)]   // one 64-byte step and one 32-byte step
+    [InlineData(100)]  // and a scalar tail
     [InlineData(77)]
+    [InlineData(33)]
     [InlineData(16)]
     [InlineData(15)]
     [InlineData(1)]
-    [InlineData(33)]
     public void Avx2_portable_and_scalar_int8_dot_products_are_the_same_integers(int dimension)
     {
         var random = new Random(dimension);
         var rows = new sbyte[4 * dimension];
-        var probe0 = new short[dimension];
-        var probe1 = new short[dimension];
+        var probe0 = new sbyte[dimension];
+        var probe1 = new sbyte[dimension];
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = (sbyte)random.Next(-127, 128);
@@ -28,14 +30,18 @@ public class Int8Tests(ITestOutputHelper output)
 
         for (var i = 0; i < dimension; i++)
         {
-            probe0[i] = (short)random.Next(-127, 128);
-            probe1[i] = (short)random.Next(-127, 128);
+            probe0[i] = (sbyte)random.Next(-127, 128);
+            probe1[i] = (sbyte)random.Next(-127, 128);
         }
 
-        // The extreme case: every product +-127^2, the pairs summed in 16 bits must not overflow.
+        // The extremes: all products +127^2 (pairs summed in 16 bits must not overflow), all -127^2, and zeros.
         rows.AsSpan(0, dimension).Fill(-127);
         probe1.AsSpan().Fill(-127);
+        rows.AsSpan(dimension, dimension).Fill(127);
+        rows.AsSpan(2 * dimension, Math.Min(dimension, 5)).Clear();
 
+        var wide0 = probe0.Select(v => (short)v).ToArray();
+        var wide1 = probe1.Select(v => (short)v).ToArray();
         var naive = new int[8];
         for (var r = 0; r < 4; r++)
         {
@@ -47,21 +53,44 @@ public class Int8Tests(ITestOutputHelper output)
         }
 
         Assert.Equal(127 * 127 * dimension, naive[4]);
+        Assert.Equal(-127 * 127 * dimension, naive[5]);
         foreach (var avx2 in new[] { true, false })
         {
             var dots = new int[8];
-            ScanKernels.DotInt8x4x2(ref rows[0], ref probe0[0], ref probe1[0], dimension, dots, avx2);
+            ScanKernels.DotInt8x4x2(ref rows[0], ref wide0[0], ref wide1[0], dimension, dots, avx2);
             Assert.Equal(naive, dots);
 
-            for (var rowCount = 1; rowCount <= 4; rowCount++)
+            for (var r = 0; r < 4; r++)
             {
-                var some = new int[4];
-                ScanKernels.DotInt8Rows(ref rows[0], ref probe1[0], dimension, rowCount, some, avx2);
-                Assert.Equal(naive.Skip(4).Take(rowCount), some.Take(rowCount));
+                Assert.Equal(naive[r], ScanKernels.DotInt8(ref rows[r * dimension], ref probe0[0], ref wide0[0], dimension, avx2));
+                Assert.Equal(naive[4 + r], ScanKernels.DotInt8(ref rows[r * dimension], ref probe1[0], ref wide1[0], dimension, avx2));
             }
         }
+    }
 
-        Assert.Equal(naive[0], ScanKernels.DotInt8x1(ref rows[0], ref probe0[0], dimension));
+    [Theory]
+    [InlineData(512)]
+    [InlineData(24)]
+    [InlineData(13)]
+    [InlineData(3)]
+    public void The_fp32_tile_kernel_computes_each_pair_exactly_as_the_one_row_kernel(int dimension)
+    {
+        var rows = GalleryData.Gaussian(4, dimension, seed: dimension);
+        var probes = GalleryData.Gaussian(2, dimension, seed: dimension + 1);
+        var scores = new float[8];
+
+        ScanKernels.Dot4x2(ref rows[0], ref probes[0], ref probes[dimension], dimension, scores);
+
+        for (var p = 0; p < 2; p++)
+        {
+            for (var r = 0; r < 4; r++)
+            {
+                var one = ScanKernels.Dot1x1(ref rows[r * dimension], ref probes[p * dimension], dimension);
+                Assert.Equal(BitConverter.SingleToInt32Bits(one), BitConverter.SingleToInt32Bits(scores[(p * 4) + r]));
+                var reference = Enumerable.Range(0, dimension).Sum(i => (double)rows[(r * dimension) + i] * probes[(p * dimension) + i]);
+                Assert.Equal(reference, one, 1e-3);
+            }
+        }
     }
 
     [Fact]

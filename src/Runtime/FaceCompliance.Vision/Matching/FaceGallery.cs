@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using System.Threading;
 
@@ -19,7 +20,9 @@ namespace FaceCompliance.Vision;
 /// <para>
 /// <b>Storage.</b> Templates are normalised on entry and kept in one contiguous <c>float[]</c>, row after row, so a
 /// search reads memory sequentially; with the int8 copy, also one <c>sbyte[]</c> (symmetric, one scale per template,
-/// values −127 to 127). Removing an entry moves the last row into its place and erases the vacated row. Removed
+/// values −127 to 127). Both are pinned, so the garbage collector never moves them and leaves no unerased copy
+/// behind, and a scan can prefetch ahead by address. Removing an entry moves the last row into its place and
+/// erases the vacated row. Removed
 /// templates, <see cref="Clear"/> and <see cref="Dispose"/> overwrite the memory with zeros: templates are
 /// biometric data (Measures Art. 14).
 /// </para>
@@ -43,6 +46,11 @@ public sealed class FaceGallery : IDisposable
     internal const int ProbeBlock = 64;
 
     private const int MinimumRescoreCandidates = 32;
+
+    /// <summary>How far ahead a single-query scan prefetches.</summary>
+    private const int PrefetchBytes = 4096;
+
+    private const int CacheLine = 64;
 
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, int> rowOf = new(StringComparer.Ordinal);
@@ -73,11 +81,11 @@ public sealed class FaceGallery : IDisposable
 
         Dimension = dimension;
         HasInt8Copy = keepInt8Copy;
-        vectors = new float[(long)initialCapacity * dimension];
+        vectors = GC.AllocateArray<float>(initialCapacity * dimension, pinned: true);
         ids = new string?[initialCapacity];
         if (keepInt8Copy)
         {
-            codes = new sbyte[(long)initialCapacity * dimension];
+            codes = GC.AllocateArray<sbyte>(initialCapacity * dimension, pinned: true);
             codeScales = new float[initialCapacity];
         }
     }
@@ -485,102 +493,154 @@ public sealed class FaceGallery : IDisposable
         }
     }
 
-    /// <summary>One pass over the fp32 rows for up to <see cref="ProbeBlock"/> probes: four rows at a time, two probes at a time.</summary>
+    /// <summary>
+    /// One pass over the fp32 rows. One probe: rows one after another (one sequential stream, the fastest way through
+    /// memory). Several: four rows at a time against two probes at a time, the rows staying in L1 while every probe of
+    /// the block passes over them.
+    /// </summary>
     private TopK[] ScanFloat32(ReadOnlySpan<float> probes, int probeCount, int keep)
     {
         var tops = NewTops(probeCount, keep);
         var d = Dimension;
         ref var rows = ref MemoryMarshal.GetArrayDataReference(vectors);
         ref var probe = ref MemoryMarshal.GetReference(probes);
-        Span<float> scores = stackalloc float[ScanKernels.RowTile * ScanKernels.ProbeTile];
-        var r = 0;
-        for (; r <= count - ScanKernels.RowTile; r += ScanKernels.RowTile)
+        if (probeCount == 1)
         {
-            ref var tile = ref Unsafe.Add(ref rows, (nint)r * d);
+            var top = tops[0];
+            var ahead = (PrefetchBytes + (d * sizeof(float)) - 1) / (d * sizeof(float));
+            for (var r = 0; r < count; r++)
+            {
+                ref var row = ref Unsafe.Add(ref rows, (nint)r * d);
+                PrefetchRow(ref Unsafe.As<float, byte>(ref row), (nint)ahead * d * sizeof(float), d * sizeof(float));
+                var score = ScanKernels.Dot1x1(ref row, ref probe, d);
+                if (score >= top.Threshold)
+                {
+                    top.Offer(score, r);
+                }
+            }
+
+            return tops;
+        }
+
+        Span<float> scores = stackalloc float[ScanKernels.RowTile * ScanKernels.ProbeTile];
+        var q = 0;
+        for (; q <= count - ScanKernels.RowTile; q += ScanKernels.RowTile)
+        {
+            ref var tile = ref Unsafe.Add(ref rows, (nint)q * d);
             var p = 0;
             for (; p <= probeCount - ScanKernels.ProbeTile; p += ScanKernels.ProbeTile)
             {
                 ScanKernels.Dot4x2(ref tile, ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probe, (p + 1) * d), d, scores);
-                Offer(tops[p], scores[..4], r);
-                Offer(tops[p + 1], scores[4..], r);
+                Offer(tops[p], scores[..4], q);
+                Offer(tops[p + 1], scores[4..], q);
             }
 
-            if (p < probeCount)
+            for (; p < probeCount; p++)
             {
-                ScanKernels.Dot4x1(ref tile, ref Unsafe.Add(ref probe, p * d), d, scores);
-                Offer(tops[p], scores[..4], r);
+                for (var j = 0; j < ScanKernels.RowTile; j++)
+                {
+                    tops[p].Offer(ScanKernels.Dot1x1(ref Unsafe.Add(ref tile, j * d), ref Unsafe.Add(ref probe, p * d), d), q + j);
+                }
             }
         }
 
-        for (; r < count; r++)
+        for (; q < count; q++)
         {
-            ref var row = ref Unsafe.Add(ref rows, (nint)r * d);
+            ref var row = ref Unsafe.Add(ref rows, (nint)q * d);
             for (var p = 0; p < probeCount; p++)
             {
-                tops[p].Offer(ScanKernels.Dot1x1(ref row, ref Unsafe.Add(ref probe, p * d), d), r);
+                tops[p].Offer(ScanKernels.Dot1x1(ref row, ref Unsafe.Add(ref probe, p * d), d), q);
             }
         }
 
         return tops;
     }
 
-    /// <summary>One pass over the int8 rows: probes quantised and widened to 16 bits; score = dot × row scale × probe scale.</summary>
+    /// <summary>
+    /// One pass over the int8 rows, organised as <see cref="ScanFloat32"/>; probes quantised like the templates;
+    /// score = dot × row scale × probe scale.
+    /// </summary>
     private TopK[] ScanInt8(ReadOnlySpan<float> probes, int probeCount, int keep)
     {
         var tops = NewTops(probeCount, keep);
         var d = Dimension;
-        var quantised = ArrayPool<short>.Shared.Rent(probeCount * d);
+        var narrow = ArrayPool<sbyte>.Shared.Rent(probeCount * d);
+        var wide = ArrayPool<short>.Shared.Rent(probeCount * d);
         Span<float> probeScales = stackalloc float[probeCount];
-        Span<sbyte> code = stackalloc sbyte[d];
         try
         {
             for (var p = 0; p < probeCount; p++)
             {
+                var code = narrow.AsSpan(p * d, d);
                 probeScales[p] = Quantise(probes.Slice(p * d, d), code);
-                var wide = quantised.AsSpan(p * d, d);
+                var widened = wide.AsSpan(p * d, d);
                 for (var i = 0; i < d; i++)
                 {
-                    wide[i] = code[i];
+                    widened[i] = code[i];
                 }
             }
 
             ref var rows = ref MemoryMarshal.GetArrayDataReference(codes!);
-            ref var probe = ref MemoryMarshal.GetArrayDataReference(quantised);
+            ref var probe = ref MemoryMarshal.GetArrayDataReference(narrow);
+            ref var probeWide = ref MemoryMarshal.GetArrayDataReference(wide);
             var scales = codeScales!;
-            Span<int> dots = stackalloc int[ScanKernels.RowTile * ScanKernels.ProbeTile];
-            var r = 0;
-            for (; r <= count - ScanKernels.RowTile; r += ScanKernels.RowTile)
+            if (probeCount == 1)
             {
-                ref var tile = ref Unsafe.Add(ref rows, (nint)r * d);
+                var top = tops[0];
+                var probeScale = probeScales[0];
+                var ahead = (PrefetchBytes + d - 1) / d;
+                for (var r = 0; r < count; r++)
+                {
+                    ref var row = ref Unsafe.Add(ref rows, (nint)r * d);
+                    PrefetchRow(ref row, (nint)ahead * d, d);
+                    var score = ScanKernels.DotInt8(ref row, ref probe, ref probeWide, d, avx2: true) * scales[r] * probeScale;
+                    if (score >= top.Threshold)
+                    {
+                        top.Offer(score, r);
+                    }
+                }
+
+                return tops;
+            }
+
+            Span<int> dots = stackalloc int[ScanKernels.RowTile * ScanKernels.ProbeTile];
+            var q = 0;
+            for (; q <= count - ScanKernels.RowTile; q += ScanKernels.RowTile)
+            {
+                ref var tile = ref Unsafe.Add(ref rows, (nint)q * d);
                 var p = 0;
                 for (; p <= probeCount - ScanKernels.ProbeTile; p += ScanKernels.ProbeTile)
                 {
-                    ScanKernels.DotInt8x4x2(ref tile, ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probe, (p + 1) * d), d, dots, avx2: true);
-                    OfferInt8(tops[p], dots[..4], scales, probeScales[p], r);
-                    OfferInt8(tops[p + 1], dots[4..], scales, probeScales[p + 1], r);
+                    ScanKernels.DotInt8x4x2(ref tile, ref Unsafe.Add(ref probeWide, p * d), ref Unsafe.Add(ref probeWide, (p + 1) * d), d, dots, avx2: true);
+                    OfferInt8(tops[p], dots[..4], scales, probeScales[p], q);
+                    OfferInt8(tops[p + 1], dots[4..], scales, probeScales[p + 1], q);
                 }
 
-                if (p < probeCount)
+                for (; p < probeCount; p++)
                 {
-                    ScanKernels.DotInt8Rows(ref tile, ref Unsafe.Add(ref probe, p * d), d, ScanKernels.RowTile, dots, avx2: true);
-                    OfferInt8(tops[p], dots[..4], scales, probeScales[p], r);
+                    for (var j = 0; j < ScanKernels.RowTile; j++)
+                    {
+                        dots[j] = ScanKernels.DotInt8(ref Unsafe.Add(ref tile, j * d), ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probeWide, p * d), d, avx2: true);
+                    }
+
+                    OfferInt8(tops[p], dots[..4], scales, probeScales[p], q);
                 }
             }
 
-            if (r < count)
+            for (; q < count; q++)
             {
-                ref var tile = ref Unsafe.Add(ref rows, (nint)r * d);
+                ref var row = ref Unsafe.Add(ref rows, (nint)q * d);
                 for (var p = 0; p < probeCount; p++)
                 {
-                    ScanKernels.DotInt8Rows(ref tile, ref Unsafe.Add(ref probe, p * d), d, count - r, dots, avx2: true);
-                    OfferInt8(tops[p], dots[..(count - r)], scales, probeScales[p], r);
+                    dots[0] = ScanKernels.DotInt8(ref row, ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probeWide, p * d), d, avx2: true);
+                    OfferInt8(tops[p], dots[..1], scales, probeScales[p], q);
                 }
             }
         }
         finally
         {
-            code.Clear();
-            ArrayPool<short>.Shared.Return(quantised, clearArray: true);
+            ArrayPool<sbyte>.Shared.Return(narrow, clearArray: true);
+            ArrayPool<short>.Shared.Return(wide, clearArray: true);
         }
 
         return tops;
@@ -604,6 +664,26 @@ public sealed class FaceGallery : IDisposable
         return tops;
     }
 
+    /// <summary>
+    /// Asks for the cache lines of the row <paramref name="distance"/> bytes ahead (x86 only). The hardware prefetcher
+    /// alone kept the int8 scan about 1.4x the plain read on the machine measured; 4 KiB ahead brought it near 1.1x.
+    /// A prefetch is a hint and never faults, even past the end of the array; the arrays are pinned, so the address
+    /// stays right.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRow<T>(ref T row, nint distance, int bytes)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            var address = (byte*)Unsafe.AsPointer(ref row) + distance;
+            for (var offset = 0; offset < bytes; offset += CacheLine)
+            {
+                Sse.Prefetch0(address + offset);
+            }
+        }
+    }
+
     private static TopK[] NewTops(int probeCount, int keep)
     {
         var tops = new TopK[probeCount];
@@ -618,18 +698,29 @@ public sealed class FaceGallery : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Offer(TopK top, ReadOnlySpan<float> scores, int firstRow)
     {
+        var threshold = top.Threshold;
         for (var i = 0; i < scores.Length; i++)
         {
-            top.Offer(scores[i], firstRow + i);
+            if (scores[i] >= threshold)
+            {
+                top.Offer(scores[i], firstRow + i);
+                threshold = top.Threshold;
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void OfferInt8(TopK top, ReadOnlySpan<int> dots, float[] rowScales, float probeScale, int firstRow)
     {
+        var threshold = top.Threshold;
         for (var i = 0; i < dots.Length; i++)
         {
-            top.Offer(dots[i] * rowScales[firstRow + i] * probeScale, firstRow + i);
+            var score = dots[i] * rowScales[firstRow + i] * probeScale;
+            if (score >= threshold)
+            {
+                top.Offer(score, firstRow + i);
+                threshold = top.Threshold;
+            }
         }
     }
 
@@ -648,14 +739,14 @@ public sealed class FaceGallery : IDisposable
         }
 
         var grown = (int)Math.Min(max, Math.Max(16L, capacity * 2L));
-        var newVectors = new float[(long)grown * Dimension];
+        var newVectors = GC.AllocateArray<float>(grown * Dimension, pinned: true);
         vectors.AsSpan(0, count * Dimension).CopyTo(newVectors);
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(vectors.AsSpan()));
         vectors = newVectors;
         Array.Resize(ref ids, grown);
         if (codes is not null)
         {
-            var newCodes = new sbyte[(long)grown * Dimension];
+            var newCodes = GC.AllocateArray<sbyte>(grown * Dimension, pinned: true);
             codes.AsSpan(0, count * Dimension).CopyTo(newCodes);
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(codes.AsSpan()));
             codes = newCodes;

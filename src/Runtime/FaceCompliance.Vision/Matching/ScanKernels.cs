@@ -11,37 +11,54 @@ namespace FaceCompliance.Vision;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every fp32 kernel computes each (row, probe) pair the same way: one <see cref="Vector{T}"/> accumulator updated
-/// with <see cref="Vector.MultiplyAddEstimate(Vector{float}, Vector{float}, Vector{float})"/> from element 0 upwards,
-/// reduced with <see cref="Vector.Sum{T}(Vector{T})"/>, then a scalar tail. So the single-probe and the blocked
-/// many-probe scans give bit-identical scores, and a batch returns exactly what single searches return.
+/// Every fp32 kernel computes each (row, probe) pair the same way: two <see cref="Vector{T}"/> accumulators, one
+/// for the even-numbered vector blocks and one for the odd, updated in order with
+/// <see cref="Vector.MultiplyAddEstimate(Vector{float}, Vector{float}, Vector{float})"/>, added, reduced with
+/// <see cref="Vector.Sum{T}(Vector{T})"/>, then a scalar tail. So the single-probe and the blocked many-probe scans
+/// give bit-identical scores, and a batch returns exactly what single searches return. (Two accumulators halve the
+/// dependency chain of a single-probe scan; the many-probe tile gets them by making two passes over its rows.)
 /// </para>
 /// <para>
 /// The int8 kernels compute exact 32-bit integer dot products (|q| ≤ 127, so a product fits 16 bits and two fit
-/// 16 bits too): with AVX2, <c>vpmovsxbw</c> + <c>vpmaddwd</c>; elsewhere, <see cref="Vector.Widen(Vector{sbyte}, out Vector{short}, out Vector{short})"/>
-/// and 16-bit multiplies. Both paths give the same integers.
+/// 16 bits too), so every path gives the same integers: with AVX2, the sign trick with <c>vpmaddubsw</c> for one
+/// row, <c>vpmovsxbw</c> + <c>vpmaddwd</c> for the many-probe tile; elsewhere,
+/// <see cref="Vector.Widen(Vector{sbyte}, out Vector{short}, out Vector{short})"/> and 16-bit multiplies.
+/// </para>
+/// <para>
+/// A single query reads rows one at a time, front to back, prefetching 4 KiB ahead: on the machine measured
+/// (docs/benchmarks/gallery-scan.md) one sequential stream kept closer to the plain-read floor than four rows read
+/// side by side.
 /// </para>
 /// </remarks>
 internal static class ScanKernels
 {
-    /// <summary>Rows per fp32 and int8 tile.</summary>
+    /// <summary>Rows per tile of the many-probe kernels.</summary>
     public const int RowTile = 4;
 
     /// <summary>Probes per tile in the many-probe kernels.</summary>
     public const int ProbeTile = 2;
 
-    /// <summary>Scores of one row against one probe.</summary>
+    /// <summary>Scores one row against one probe: the reference arithmetic every fp32 kernel reproduces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot1x1(ref float row, ref float probe, int dimension)
     {
-        var acc = Vector<float>.Zero;
+        var w = Vector<float>.Count;
+        var even = Vector<float>.Zero;
+        var odd = Vector<float>.Zero;
         var i = 0;
-        for (; i <= dimension - Vector<float>.Count; i += Vector<float>.Count)
+        for (; i <= dimension - (2 * w); i += 2 * w)
         {
-            acc = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref row, (nuint)i), Vector.LoadUnsafe(ref probe, (nuint)i), acc);
+            even = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref row, (nuint)i), Vector.LoadUnsafe(ref probe, (nuint)i), even);
+            odd = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref row, (nuint)(i + w)), Vector.LoadUnsafe(ref probe, (nuint)(i + w)), odd);
         }
 
-        var sum = Vector.Sum(acc);
+        if (i <= dimension - w)
+        {
+            even = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref row, (nuint)i), Vector.LoadUnsafe(ref probe, (nuint)i), even);
+            i += w;
+        }
+
+        var sum = Vector.Sum(even + odd);
         for (; i < dimension; i++)
         {
             sum += Unsafe.Add(ref row, i) * Unsafe.Add(ref probe, i);
@@ -50,174 +67,146 @@ internal static class ScanKernels
         return sum;
     }
 
-    /// <summary>Scores four consecutive rows against one probe.</summary>
+    /// <summary>
+    /// Scores four consecutive rows against two probes; scores[probe * 4 + row]. Two passes (even vector blocks, then
+    /// odd ones) keep eight accumulators in registers and give each pair exactly <see cref="Dot1x1"/>'s arithmetic.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Dot4x1(ref float rows, ref float probe, int dimension, Span<float> scores)
-    {
-        var a0 = Vector<float>.Zero;
-        var a1 = Vector<float>.Zero;
-        var a2 = Vector<float>.Zero;
-        var a3 = Vector<float>.Zero;
-        ref var r1 = ref Unsafe.Add(ref rows, dimension);
-        ref var r2 = ref Unsafe.Add(ref r1, dimension);
-        ref var r3 = ref Unsafe.Add(ref r2, dimension);
-        var i = 0;
-        for (; i <= dimension - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            var p = Vector.LoadUnsafe(ref probe, (nuint)i);
-            a0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref rows, (nuint)i), p, a0);
-            a1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref r1, (nuint)i), p, a1);
-            a2 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref r2, (nuint)i), p, a2);
-            a3 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref r3, (nuint)i), p, a3);
-        }
-
-        float s0 = Vector.Sum(a0), s1 = Vector.Sum(a1), s2 = Vector.Sum(a2), s3 = Vector.Sum(a3);
-        for (; i < dimension; i++)
-        {
-            var p = Unsafe.Add(ref probe, i);
-            s0 += Unsafe.Add(ref rows, i) * p;
-            s1 += Unsafe.Add(ref r1, i) * p;
-            s2 += Unsafe.Add(ref r2, i) * p;
-            s3 += Unsafe.Add(ref r3, i) * p;
-        }
-
-        scores[3] = s3;
-        scores[0] = s0;
-        scores[1] = s1;
-        scores[2] = s2;
-    }
-
-    /// <summary>Scores four consecutive rows against two probes; scores[probe * 4 + row].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     public static void Dot4x2(ref float rows, ref float probe0, ref float probe1, int dimension, Span<float> scores)
     {
-        var a00 = Vector<float>.Zero;
-        var a10 = Vector<float>.Zero;
-        var a20 = Vector<float>.Zero;
-        var a30 = Vector<float>.Zero;
-        var a01 = Vector<float>.Zero;
-        var a11 = Vector<float>.Zero;
-        var a21 = Vector<float>.Zero;
-        var a31 = Vector<float>.Zero;
+        var w = Vector<float>.Count;
+        var blocks = dimension / w;
+        Span<Vector<float>> evens = stackalloc Vector<float>[RowTile * ProbeTile];
         ref var r1 = ref Unsafe.Add(ref rows, dimension);
         ref var r2 = ref Unsafe.Add(ref r1, dimension);
         ref var r3 = ref Unsafe.Add(ref r2, dimension);
-        var i = 0;
-        for (; i <= dimension - Vector<float>.Count; i += Vector<float>.Count)
+        for (var phase = 0; phase < 2; phase++)
         {
-            var x0 = Vector.LoadUnsafe(ref rows, (nuint)i);
-            var x1 = Vector.LoadUnsafe(ref r1, (nuint)i);
-            var x2 = Vector.LoadUnsafe(ref r2, (nuint)i);
-            var x3 = Vector.LoadUnsafe(ref r3, (nuint)i);
-            var p = Vector.LoadUnsafe(ref probe0, (nuint)i);
-            a00 = Vector.MultiplyAddEstimate(x0, p, a00);
-            a10 = Vector.MultiplyAddEstimate(x1, p, a10);
-            a20 = Vector.MultiplyAddEstimate(x2, p, a20);
-            a30 = Vector.MultiplyAddEstimate(x3, p, a30);
-            p = Vector.LoadUnsafe(ref probe1, (nuint)i);
-            a01 = Vector.MultiplyAddEstimate(x0, p, a01);
-            a11 = Vector.MultiplyAddEstimate(x1, p, a11);
-            a21 = Vector.MultiplyAddEstimate(x2, p, a21);
-            a31 = Vector.MultiplyAddEstimate(x3, p, a31);
-        }
+            var a00 = Vector<float>.Zero;
+            var a10 = Vector<float>.Zero;
+            var a20 = Vector<float>.Zero;
+            var a30 = Vector<float>.Zero;
+            var a01 = Vector<float>.Zero;
+            var a11 = Vector<float>.Zero;
+            var a21 = Vector<float>.Zero;
+            var a31 = Vector<float>.Zero;
+            for (var b = phase; b < blocks; b += 2)
+            {
+                var i = (nuint)(b * w);
+                var x0 = Vector.LoadUnsafe(ref rows, i);
+                var x1 = Vector.LoadUnsafe(ref r1, i);
+                var x2 = Vector.LoadUnsafe(ref r2, i);
+                var x3 = Vector.LoadUnsafe(ref r3, i);
+                var p = Vector.LoadUnsafe(ref probe0, i);
+                a00 = Vector.MultiplyAddEstimate(x0, p, a00);
+                a10 = Vector.MultiplyAddEstimate(x1, p, a10);
+                a20 = Vector.MultiplyAddEstimate(x2, p, a20);
+                a30 = Vector.MultiplyAddEstimate(x3, p, a30);
+                p = Vector.LoadUnsafe(ref probe1, i);
+                a01 = Vector.MultiplyAddEstimate(x0, p, a01);
+                a11 = Vector.MultiplyAddEstimate(x1, p, a11);
+                a21 = Vector.MultiplyAddEstimate(x2, p, a21);
+                a31 = Vector.MultiplyAddEstimate(x3, p, a31);
+            }
 
-        float s00 = Vector.Sum(a00), s10 = Vector.Sum(a10), s20 = Vector.Sum(a20), s30 = Vector.Sum(a30);
-        float s01 = Vector.Sum(a01), s11 = Vector.Sum(a11), s21 = Vector.Sum(a21), s31 = Vector.Sum(a31);
-        for (; i < dimension; i++)
-        {
-            var p0 = Unsafe.Add(ref probe0, i);
-            var p1 = Unsafe.Add(ref probe1, i);
-            float x0 = Unsafe.Add(ref rows, i), x1 = Unsafe.Add(ref r1, i), x2 = Unsafe.Add(ref r2, i), x3 = Unsafe.Add(ref r3, i);
-            s00 += x0 * p0;
-            s10 += x1 * p0;
-            s20 += x2 * p0;
-            s30 += x3 * p0;
-            s01 += x0 * p1;
-            s11 += x1 * p1;
-            s21 += x2 * p1;
-            s31 += x3 * p1;
-        }
+            if (phase == 0)
+            {
+                (evens[0], evens[1], evens[2], evens[3]) = (a00, a10, a20, a30);
+                (evens[4], evens[5], evens[6], evens[7]) = (a01, a11, a21, a31);
+                continue;
+            }
 
-        scores[7] = s31;
-        scores[0] = s00;
-        scores[1] = s10;
-        scores[2] = s20;
-        scores[3] = s30;
-        scores[4] = s01;
-        scores[5] = s11;
-        scores[6] = s21;
+            float s00 = Vector.Sum(evens[0] + a00), s10 = Vector.Sum(evens[1] + a10), s20 = Vector.Sum(evens[2] + a20), s30 = Vector.Sum(evens[3] + a30);
+            float s01 = Vector.Sum(evens[4] + a01), s11 = Vector.Sum(evens[5] + a11), s21 = Vector.Sum(evens[6] + a21), s31 = Vector.Sum(evens[7] + a31);
+            for (var i = blocks * w; i < dimension; i++)
+            {
+                var p0 = Unsafe.Add(ref probe0, i);
+                var p1 = Unsafe.Add(ref probe1, i);
+                float x0 = Unsafe.Add(ref rows, i), x1 = Unsafe.Add(ref r1, i), x2 = Unsafe.Add(ref r2, i), x3 = Unsafe.Add(ref r3, i);
+                s00 += x0 * p0;
+                s10 += x1 * p0;
+                s20 += x2 * p0;
+                s30 += x3 * p0;
+                s01 += x0 * p1;
+                s11 += x1 * p1;
+                s21 += x2 * p1;
+                s31 += x3 * p1;
+            }
+
+            scores[7] = s31;
+            scores[0] = s00;
+            scores[1] = s10;
+            scores[2] = s20;
+            scores[3] = s30;
+            scores[4] = s01;
+            scores[5] = s11;
+            scores[6] = s21;
+        }
     }
 
     /// <summary>Whether the AVX2 int8 kernels run (otherwise the portable <see cref="Vector{T}"/> ones).</summary>
     public static bool UsesAvx2 => Avx2.IsSupported;
 
-    /// <summary>Exact int8 dot product of one row with one probe (the probe widened to 16 bits).</summary>
-    public static int DotInt8x1(ref sbyte row, ref short probe, int dimension)
-    {
-        Span<int> one = stackalloc int[1];
-        DotInt8Rows(ref row, ref probe, dimension, 1, one, Avx2.IsSupported);
-        return one[0];
-    }
-
-    /// <summary>Exact int8 dot products of <paramref name="rowCount"/> (1 to 4) consecutive rows with one probe.</summary>
-    /// <param name="rows">The first row's codes.</param>
-    /// <param name="probe">The probe's codes widened to 16 bits.</param>
+    /// <summary>
+    /// Exact int8 dot product of one row with one probe. With AVX2, 64 bytes per step by the sign trick:
+    /// <c>vpmaddubsw(|row|, probe · sign(row))</c> multiplies unsigned magnitudes by signed values, whose pair sums
+    /// (at most 2 × 127²) fit 16 bits, then <c>vpmaddwd</c> by ones widens them; elsewhere the portable widening path.
+    /// </summary>
+    /// <param name="row">The row's codes.</param>
+    /// <param name="probe">The probe's codes.</param>
+    /// <param name="probeWide">The same codes widened to 16 bits (the portable path reads these).</param>
     /// <param name="dimension">The row length.</param>
-    /// <param name="rowCount">How many rows, 1 to 4.</param>
-    /// <param name="dots">Receives the dot products.</param>
     /// <param name="avx2">Use the AVX2 path (only when supported); false runs the portable path, for tests.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void DotInt8Rows(ref sbyte rows, ref short probe, int dimension, int rowCount, Span<int> dots, bool avx2)
+    /// <returns>The dot product.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DotInt8(ref sbyte row, ref sbyte probe, ref short probeWide, int dimension, bool avx2)
     {
-        if (rowCount == RowTile)
+        var i = 0;
+        int sum;
+        if (avx2 && Avx2.IsSupported)
         {
-            if (avx2 && Avx2.IsSupported)
+            var ones = Vector256.Create((short)1);
+            var a0 = Vector256<int>.Zero;
+            var a1 = Vector256<int>.Zero;
+            for (; i <= dimension - 64; i += 64)
             {
-                DotInt8x4Avx2(ref rows, ref probe, dimension, dots);
-            }
-            else
-            {
-                DotInt8x4Portable(ref rows, ref probe, dimension, dots);
+                var x = Vector256.LoadUnsafe(ref row, (nuint)i);
+                var y = Vector256.LoadUnsafe(ref probe, (nuint)i);
+                a0 = Avx2.Add(a0, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(x), Avx2.Sign(y, x)), ones));
+                x = Vector256.LoadUnsafe(ref row, (nuint)(i + 32));
+                y = Vector256.LoadUnsafe(ref probe, (nuint)(i + 32));
+                a1 = Avx2.Add(a1, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(x), Avx2.Sign(y, x)), ones));
             }
 
-            return;
+            if (i <= dimension - 32)
+            {
+                var x = Vector256.LoadUnsafe(ref row, (nuint)i);
+                var y = Vector256.LoadUnsafe(ref probe, (nuint)i);
+                a0 = Avx2.Add(a0, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(x), Avx2.Sign(y, x)), ones));
+                i += 32;
+            }
+
+            sum = Vector256.Sum(a0 + a1);
+        }
+        else
+        {
+            var acc = Vector<int>.Zero;
+            var step = Vector<sbyte>.Count;
+            for (; i <= dimension - step; i += step)
+            {
+                acc += WidenedProducts(Vector.LoadUnsafe(ref row, (nuint)i), ref probeWide, i);
+            }
+
+            sum = Vector.Sum(acc);
         }
 
-        for (var r = 0; r < rowCount; r++)
+        for (; i < dimension; i++)
         {
-            ref var row = ref Unsafe.Add(ref rows, r * dimension);
-            var i = 0;
-            var sum = 0;
-            if (avx2 && Avx2.IsSupported)
-            {
-                var acc = Vector256<int>.Zero;
-                for (; i <= dimension - 16; i += 16)
-                {
-                    var x = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref row, (nuint)i));
-                    acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(x, Vector256.LoadUnsafe(ref probe, (nuint)i)));
-                }
-
-                sum = Vector256.Sum(acc);
-            }
-            else
-            {
-                var acc = Vector<int>.Zero;
-                var step = Vector<sbyte>.Count;
-                for (; i <= dimension - step; i += step)
-                {
-                    acc += WidenedProducts(Vector.LoadUnsafe(ref row, (nuint)i), ref probe, i);
-                }
-
-                sum = Vector.Sum(acc);
-            }
-
-            for (; i < dimension; i++)
-            {
-                sum += Unsafe.Add(ref row, i) * Unsafe.Add(ref probe, i);
-            }
-
-            dots[r] = sum;
+            sum += Unsafe.Add(ref row, i) * Unsafe.Add(ref probe, i);
         }
+
+        return sum;
     }
 
     /// <summary>Exact int8 dot products of four consecutive rows with two probes; dots[probe * 4 + row].</summary>
@@ -313,76 +302,6 @@ internal static class ScanKernels
         dots[4] = s01;
         dots[5] = s11;
         dots[6] = s21;
-    }
-
-    private static void DotInt8x4Avx2(ref sbyte rows, ref short probe, int dimension, Span<int> dots)
-    {
-        ref var r1 = ref Unsafe.Add(ref rows, dimension);
-        ref var r2 = ref Unsafe.Add(ref r1, dimension);
-        ref var r3 = ref Unsafe.Add(ref r2, dimension);
-        var a0 = Vector256<int>.Zero;
-        var a1 = Vector256<int>.Zero;
-        var a2 = Vector256<int>.Zero;
-        var a3 = Vector256<int>.Zero;
-        var i = 0;
-        for (; i <= dimension - 16; i += 16)
-        {
-            var p = Vector256.LoadUnsafe(ref probe, (nuint)i);
-            a0 = Avx2.Add(a0, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref rows, (nuint)i)), p));
-            a1 = Avx2.Add(a1, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, (nuint)i)), p));
-            a2 = Avx2.Add(a2, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, (nuint)i)), p));
-            a3 = Avx2.Add(a3, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r3, (nuint)i)), p));
-        }
-
-        int s0 = Vector256.Sum(a0), s1 = Vector256.Sum(a1), s2 = Vector256.Sum(a2), s3 = Vector256.Sum(a3);
-        for (; i < dimension; i++)
-        {
-            int p = Unsafe.Add(ref probe, i);
-            s0 += Unsafe.Add(ref rows, i) * p;
-            s1 += Unsafe.Add(ref r1, i) * p;
-            s2 += Unsafe.Add(ref r2, i) * p;
-            s3 += Unsafe.Add(ref r3, i) * p;
-        }
-
-        dots[3] = s3;
-        dots[0] = s0;
-        dots[1] = s1;
-        dots[2] = s2;
-    }
-
-    private static void DotInt8x4Portable(ref sbyte rows, ref short probe, int dimension, Span<int> dots)
-    {
-        ref var r1 = ref Unsafe.Add(ref rows, dimension);
-        ref var r2 = ref Unsafe.Add(ref r1, dimension);
-        ref var r3 = ref Unsafe.Add(ref r2, dimension);
-        var a0 = Vector<int>.Zero;
-        var a1 = Vector<int>.Zero;
-        var a2 = Vector<int>.Zero;
-        var a3 = Vector<int>.Zero;
-        var step = Vector<sbyte>.Count;
-        var i = 0;
-        for (; i <= dimension - step; i += step)
-        {
-            a0 += WidenedProducts(Vector.LoadUnsafe(ref rows, (nuint)i), ref probe, i);
-            a1 += WidenedProducts(Vector.LoadUnsafe(ref r1, (nuint)i), ref probe, i);
-            a2 += WidenedProducts(Vector.LoadUnsafe(ref r2, (nuint)i), ref probe, i);
-            a3 += WidenedProducts(Vector.LoadUnsafe(ref r3, (nuint)i), ref probe, i);
-        }
-
-        int s0 = Vector.Sum(a0), s1 = Vector.Sum(a1), s2 = Vector.Sum(a2), s3 = Vector.Sum(a3);
-        for (; i < dimension; i++)
-        {
-            int p = Unsafe.Add(ref probe, i);
-            s0 += Unsafe.Add(ref rows, i) * p;
-            s1 += Unsafe.Add(ref r1, i) * p;
-            s2 += Unsafe.Add(ref r2, i) * p;
-            s3 += Unsafe.Add(ref r3, i) * p;
-        }
-
-        dots[3] = s3;
-        dots[0] = s0;
-        dots[1] = s1;
-        dots[2] = s2;
     }
 
     /// <summary>
