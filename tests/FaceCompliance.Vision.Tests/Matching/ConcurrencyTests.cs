@@ -69,7 +69,8 @@ public class ConcurrencyTests
             }
         }
 
-        var writer = Task.Run(() =>
+        // Dedicated threads, not pool threads, so a busy test run cannot leave a reader waiting for a thread.
+        var writer = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -94,12 +95,12 @@ public class ConcurrencyTests
             {
                 Volatile.Write(ref done, 1);
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var failures = new ConcurrentBag<string>();
         var sawCopy = 0;
         var sawBase = 0;
-        var readers = Enumerable.Range(0, readerCount).Select(t => Task.Run(() =>
+        var readers = Enumerable.Range(0, readerCount).Select(t => Task.Factory.StartNew(() =>
         {
             while (Volatile.Read(ref done) == 0)
             {
@@ -132,7 +133,7 @@ public class ConcurrencyTests
 
                 Interlocked.Increment(ref searches);
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
         await writer;
         await Task.WhenAll(readers);
