@@ -24,6 +24,7 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     private readonly BufferPool _landmarkInputs = new(LandmarkSize * LandmarkSize);
     private readonly BufferPool _embeddingInputs = new(3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize);
     private readonly BufferPool _livenessInputs = new(3 * LivenessSize * LivenessSize);
+    private readonly ConcurrentBag<byte[]> _alignedCrops = [];
 
     /// <summary>Faces in the image, best score first, in image pixels (not squared).</summary>
     public List<FaceBox> Detect(FaceImage image, float scoreThreshold = NonMaximumSuppression.DefaultScoreThreshold)
@@ -76,11 +77,11 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     /// <summary>The L2-normalised 512-value embedding of the face aligned on its five points.</summary>
     public float[] Embed(FaceImage image, ReadOnlySpan<Vector2> fivePoints)
     {
-        var crop = new byte[3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize];
-        AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
+        var crop = _alignedCrops.TryTake(out var pooled) ? pooled : new byte[3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize];
         var input = _embeddingInputs.Rent();
         try
         {
+            AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
             const int size = SimilarityTransform.ArcFaceCropSize;
             ImageOps.ResizeToTensor(crop, size, size, input, size, size, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
             using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, size, size]);
@@ -93,6 +94,9 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         }
         finally
         {
+            // The aligned face is image data: cleared before it is reused, never left in the pool as pixels.
+            Array.Clear(crop);
+            _alignedCrops.Add(crop);
             _embeddingInputs.Return(input);
         }
     }
