@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using FaceCompliance;
+using FaceCompliance.Vision;
+using FaceCompliance.Vision.Onnx;
+using Microsoft.ML.OnnxRuntime;
+
+// Times, in one process and alternating rounds, (1) FaceAnalyzer's detect + five points + embed per image and (2) the
+// bare Run calls of the same three models on the same inputs, built beforehand. The ratio is the pipeline's own cost.
+const int WarmupRounds = 2;
+const int Rounds = 9;
+
+var root = FindRoot();
+var faces = Path.Combine(root, "..", "shared", "data", "faces", "ppm");
+var images = Directory.GetFiles(Path.Combine(faces, "identities"), "*.ppm").Concat(Directory.GetFiles(Path.Combine(faces, "scenes"), "*.ppm"))
+    .Order(StringComparer.Ordinal).Select(PpmReader.ReadFile).ToList();
+var models = OnnxModels.Shared;
+var analyzer = new FaceAnalyzer(models);
+
+// The bare inputs: exactly the tensors the pipeline feeds, prepared once.
+var prepared = new List<(float[] Detector, float[]? Landmarks, float[]? Embedding)>();
+foreach (var image in images)
+{
+    var detector = new float[3 * 240 * 320];
+    ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, detector, 320, 240, TensorChannels.Bgr, ChannelNormalization.Symmetric127);
+    var boxes = analyzer.Detect(image);
+    if (boxes.Count == 0)
+    {
+        prepared.Add((detector, null, null));
+        continue;
+    }
+
+    var box = boxes.MaxBy(b => b.Area);
+    var landmarks = new float[64 * 64];
+    ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, PixelRegion.SquareAround(box), landmarks, 64, 64, TensorChannels.Gray, ChannelNormalization.Divide256);
+    var crop = new byte[112 * 112 * 3];
+    AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, analyzer.FivePoints(image, box), crop);
+    var embedding = new float[3 * 112 * 112];
+    ImageOps.ResizeToTensor(crop, 112, 112, embedding, 112, 112, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
+    prepared.Add((detector, landmarks, embedding));
+}
+
+double Pipeline()
+{
+    var watch = Stopwatch.StartNew();
+    foreach (var image in images)
+    {
+        var boxes = analyzer.Detect(image);
+        if (boxes.Count > 0)
+        {
+            var box = boxes.MaxBy(b => b.Area);
+            analyzer.Embed(image, analyzer.FivePoints(image, box));
+        }
+    }
+
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+double Bare()
+{
+    var watch = Stopwatch.StartNew();
+    foreach (var (detector, landmarks, embedding) in prepared)
+    {
+        Run(models.Detector, detector, [1, 3, 240, 320], ["scores", "boxes"]);
+        if (landmarks is not null)
+        {
+            Run(models.Landmarks, landmarks, [1, 1, 64, 64], ["output"]);
+            Run(models.Embedding, embedding!, [1, 3, 112, 112], ["output"]);
+        }
+    }
+
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static void Run(InferenceSession session, float[] input, long[] shape, string[] outputs)
+{
+    using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+    using var options = new RunOptions();
+    using var results = session.Run(options, ["input"], [value], outputs);
+    _ = results[0].GetTensorDataAsSpan<float>()[0];
+}
+
+for (var i = 0; i < WarmupRounds; i++)
+{
+    Pipeline();
+    Bare();
+}
+
+var pipeline = new List<double>();
+var bare = new List<double>();
+var ratios = new List<double>();
+for (var i = 0; i < Rounds; i++)
+{
+    var p = Pipeline();
+    var b = Bare();
+    pipeline.Add(p);
+    bare.Add(b);
+    ratios.Add(p / b);
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+var withFaces = prepared.Count(p => p.Landmarks is not null);
+var table = new StringBuilder()
+    .AppendLine("# Pipeline cost: the whole pipeline against the bare model calls")
+    .AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/PipelineCost` (issue 5, benchmark (a)). {images.Count} shared photos ({withFaces} with a face), one thread, intra-op threads {models.Options.IntraOpThreads}; median of {Rounds} alternating rounds after {WarmupRounds} warm-up rounds; {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} logical cores, load average {LoadAverage()}.")
+    .AppendLine()
+    .AppendLine("\"Pipeline\" is FaceAnalyzer's detect, five points (landmark model) and embed for the largest face, from decoded pixels: resizing, cropping, alignment, normalisation, NMS and pooling included. \"Bare\" is only the three `InferenceSession.Run` calls on the same input tensors, prepared beforehand. The goal is a ratio <= 1.1.")
+    .AppendLine()
+    .AppendLine("| measure | per image (ms) | all images (ms) |")
+    .AppendLine("|---|---:|---:|")
+    .AppendLine(CultureInfo.InvariantCulture, $"| pipeline | {Median(pipeline) / images.Count:0.00} | {Median(pipeline):0.0} |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| bare Run calls | {Median(bare) / images.Count:0.00} | {Median(bare):0.0} |")
+    .AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Ratio pipeline / bare: median of the per-round ratios {Median(ratios):0.000} (min {ratios.Min():0.000}, max {ratios.Max():0.000}); goal <= 1.1: {(Median(ratios) <= 1.1 ? "met" : "NOT met")}.")
+    .ToString();
+Console.WriteLine(table);
+File.WriteAllText(Path.Combine(root, "docs", "benchmarks", "pipeline-cost.md"), table.Replace("\r\n", "\n", StringComparison.Ordinal));
+return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "FaceCompliance.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("FaceCompliance.sln not found above " + AppContext.BaseDirectory);
+}
