@@ -17,8 +17,11 @@ const int Rounds = 9;
 
 var root = FindRoot();
 var faces = Path.Combine(root, "..", "shared", "data", "faces", "ppm");
-var images = Directory.GetFiles(Path.Combine(faces, "identities"), "*.ppm").Concat(Directory.GetFiles(Path.Combine(faces, "scenes"), "*.ppm"))
-    .Order(StringComparer.Ordinal).Select(PpmReader.ReadFile).ToList();
+// Identity crops are tight: padded into a camera-sized frame, as the tests and the detector need them.
+var images = Directory.GetFiles(Path.Combine(faces, "identities"), "*.ppm").Order(StringComparer.Ordinal)
+    .Select(p => FaceAnalyzer.PadToDetectorFrame(PpmReader.ReadFile(p)))
+    .Concat(Directory.GetFiles(Path.Combine(faces, "scenes"), "*.ppm").Order(StringComparer.Ordinal).Select(PpmReader.ReadFile))
+    .ToList();
 var models = OnnxModels.Shared;
 var analyzer = new FaceAnalyzer(models);
 
@@ -26,22 +29,18 @@ var analyzer = new FaceAnalyzer(models);
 var prepared = new List<(float[] Detector, float[]? Landmarks, float[]? Embedding)>();
 foreach (var image in images)
 {
-    var detector = new float[3 * 240 * 320];
-    ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, detector, 320, 240, TensorChannels.Bgr, ChannelNormalization.Symmetric127);
-    var boxes = analyzer.Detect(image);
-    if (boxes.Count == 0)
+    var detector = new float[3 * FaceAnalyzer.DetectorHeight * FaceAnalyzer.DetectorWidth];
+    FaceAnalyzer.PrepareDetectorInput(image, detector);
+    if (FaceAnalyzer.Largest(analyzer.Detect(image)) is not { } box)
     {
         prepared.Add((detector, null, null));
         continue;
     }
 
-    var box = boxes.MaxBy(b => b.Area);
-    var landmarks = new float[64 * 64];
-    ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, PixelRegion.SquareAround(box), landmarks, 64, 64, TensorChannels.Gray, ChannelNormalization.Divide256);
-    var crop = new byte[112 * 112 * 3];
-    AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, analyzer.FivePoints(image, box), crop);
+    var landmarks = new float[FaceAnalyzer.LandmarkSize * FaceAnalyzer.LandmarkSize];
+    FaceAnalyzer.PrepareLandmarkInput(image, box, landmarks);
     var embedding = new float[3 * 112 * 112];
-    ImageOps.ResizeToTensor(crop, 112, 112, embedding, 112, 112, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
+    FaceAnalyzer.PrepareEmbeddingInput(image, analyzer.FivePoints(image, box), new byte[112 * 112 * 3], embedding);
     prepared.Add((detector, landmarks, embedding));
 }
 
@@ -50,10 +49,8 @@ double Pipeline()
     var watch = Stopwatch.StartNew();
     foreach (var image in images)
     {
-        var boxes = analyzer.Detect(image);
-        if (boxes.Count > 0)
+        if (FaceAnalyzer.Largest(analyzer.Detect(image)) is { } box)
         {
-            var box = boxes.MaxBy(b => b.Area);
             analyzer.Embed(image, analyzer.FivePoints(image, box));
         }
     }

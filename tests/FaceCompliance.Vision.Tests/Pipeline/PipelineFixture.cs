@@ -15,7 +15,7 @@ public sealed class PipelineFixture
     public IReadOnlyList<(string Person, string File, FaceImage Image)> Identities { get; } = Directory
         .GetFiles(Path.Combine(VisionPaths.Faces, "ppm", "identities"), "*.ppm")
         .OrderBy(p => p, StringComparer.Ordinal)
-        .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), Padded(PpmReader.ReadFile(p))))
+        .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), FaceAnalyzer.PadToDetectorFrame(PpmReader.ReadFile(p))))
         .ToList();
 
     public static FaceImage Scene(string name) => PpmReader.ReadFile(Path.Combine(VisionPaths.Faces, "ppm", "scenes", name + ".ppm"));
@@ -23,21 +23,7 @@ public sealed class PipelineFixture
     /// <summary>The embedding of the largest face in the image.</summary>
     internal float[] EmbedLargest(FaceImage image)
     {
-        var faces = Analyzer.Detect(image);
-        if (faces.Count == 0)
-        {
-            throw new InvalidOperationException("no face found");
-        }
-
-        var largest = faces.MaxBy(f => f.Area);
+        var largest = FaceAnalyzer.Largest(Analyzer.Detect(image)) ?? throw new InvalidOperationException("no face found");
         return Analyzer.Embed(image, Analyzer.FivePoints(image, largest));
-    }
-
-    private static FaceImage Padded(FaceImage crop)
-    {
-        const int width = 320, height = 240;
-        var canvas = new byte[width * height * 3];
-        ImageOps.PadCentered(crop.Pixels, crop.Width, crop.Height, canvas, width, height);
-        return FaceImage.FromRgb24(canvas, width, height);
     }
 }

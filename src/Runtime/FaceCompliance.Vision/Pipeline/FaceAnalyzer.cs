@@ -32,7 +32,7 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         var input = _detectorInputs.Rent();
         try
         {
-            ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, input, DetectorWidth, DetectorHeight, TensorChannels.Bgr, ChannelNormalization.Symmetric127);
+            PrepareDetectorInput(image, input);
             using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, DetectorHeight, DetectorWidth]);
             using var runOptions = new RunOptions();
             using var outputs = models.Detector.Run(runOptions, ["input"], [value], ["scores", "boxes"]);
@@ -51,11 +51,10 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     /// </summary>
     public Vector2[] FivePoints(FaceImage image, FaceBox box)
     {
-        var region = PixelRegion.SquareAround(box);
         var input = _landmarkInputs.Rent();
         try
         {
-            ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, region, input, LandmarkSize, LandmarkSize, TensorChannels.Gray, ChannelNormalization.Divide256);
+            var region = PrepareLandmarkInput(image, box, input);
             using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 1, LandmarkSize, LandmarkSize]);
             using var runOptions = new RunOptions();
             using var outputs = models.Landmarks.Run(runOptions, ["input"], [value], ["output"]);
@@ -81,9 +80,8 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         var input = _embeddingInputs.Rent();
         try
         {
-            AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
+            PrepareEmbeddingInput(image, fivePoints, crop, input);
             const int size = SimilarityTransform.ArcFaceCropSize;
-            ImageOps.ResizeToTensor(crop, size, size, input, size, size, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
             using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, size, size]);
             using var runOptions = new RunOptions();
             using var outputs = models.Embedding.Run(runOptions, ["input"], [value], ["output"]);
@@ -126,6 +124,49 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         {
             _livenessInputs.Return(input);
         }
+    }
+
+    /// <summary>The largest face of a detection, or null when there is none.</summary>
+    public static FaceBox? Largest(IReadOnlyList<FaceBox> faces)
+    {
+        FaceBox? largest = null;
+        foreach (var face in faces)
+        {
+            largest = largest is { } current && current.Area >= face.Area ? current : face;
+        }
+
+        return largest;
+    }
+
+    /// <summary>
+    /// A tight face crop centred in a black 320x240 frame, as a camera frame would hold it: the detector was trained
+    /// on whole frames and misses faces that fill the image.
+    /// </summary>
+    public static FaceImage PadToDetectorFrame(FaceImage crop)
+    {
+        var canvas = new byte[DetectorWidth * DetectorHeight * 3];
+        ImageOps.PadCentered(crop.Pixels, crop.Width, crop.Height, canvas, DetectorWidth, DetectorHeight);
+        return FaceImage.FromRgb24(canvas, DetectorWidth, DetectorHeight);
+    }
+
+    /// <summary>The detector's input: the whole image resized to 320x240, (p-127)/128, planes B,G,R.</summary>
+    public static void PrepareDetectorInput(FaceImage image, Span<float> input) =>
+        ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, input, DetectorWidth, DetectorHeight, TensorChannels.Bgr, ChannelNormalization.Symmetric127);
+
+    /// <summary>The landmark model's input: the box squared around its centre, 64x64 gray, p/256. Returns the square.</summary>
+    public static PixelRegion PrepareLandmarkInput(FaceImage image, FaceBox box, Span<float> input)
+    {
+        var region = PixelRegion.SquareAround(box);
+        ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, region, input, LandmarkSize, LandmarkSize, TensorChannels.Gray, ChannelNormalization.Divide256);
+        return region;
+    }
+
+    /// <summary>The embedding model's input: the face aligned on its five points into <paramref name="crop"/> (112x112 RGB24), then (p-127)/128.</summary>
+    public static void PrepareEmbeddingInput(FaceImage image, ReadOnlySpan<Vector2> fivePoints, Span<byte> crop, Span<float> input)
+    {
+        const int size = SimilarityTransform.ArcFaceCropSize;
+        AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
+        ImageOps.ResizeToTensor(crop, size, size, input, size, size, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
     }
 
     private static Vector2 Mean(ReadOnlySpan<Vector2> points)

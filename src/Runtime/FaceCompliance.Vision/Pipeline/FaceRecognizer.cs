@@ -73,12 +73,7 @@ public sealed class FaceRecognizer
                 $"{boxes.Count} faces were found where exactly one is required; use a photo of one person, or allow the largest face."));
         }
 
-        var face = boxes[0];
-        foreach (var box in boxes)
-        {
-            face = box.Area > face.Area ? box : face;
-        }
-
+        var face = FaceAnalyzer.Largest(boxes)!.Value;
         return new FaceTemplate(_analyzer.Embed(image, _analyzer.FivePoints(image, face)));
     }
 
