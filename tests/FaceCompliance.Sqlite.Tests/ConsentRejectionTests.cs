@@ -112,8 +112,9 @@ public sealed class ConsentRejectionTests
             messages.Add(Refused(test, expiring, ConsentRejection.Expired).Message);
         }
 
-        var stems = messages.Select(m => m[(m.IndexOf("is not valid: ", StringComparison.Ordinal) + 14)..]).Select(m => string.Join(' ', m.Split(' ').Skip(2).Take(4))).ToList();
-        Assert.Equal(6, stems.Distinct(StringComparer.Ordinal).Count());
+        // With the ids, versions, times and quoted names taken out, what is left must still tell the six apart.
+        var wording = messages.Select(m => System.Text.RegularExpressions.Regex.Replace(m, @"[0-9a-f]{16,32}|\d{4}-\d{2}-\d{2} [0-9:]+Z|'[^']*'", "_")).ToList();
+        Assert.Equal(6, wording.Distinct(StringComparer.Ordinal).Count());
     }
 
     /// <summary>Checks that the receipt is refused everywhere it is used, with the reason, and that nothing was stored.</summary>
