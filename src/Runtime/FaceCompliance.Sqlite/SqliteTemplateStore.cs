@@ -56,8 +56,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         {
             Consents.EnsureValid(connection, transaction, receipt);
             var before = CountPeople(connection, transaction);
-            var wrappedKey = SubjectKey(connection, transaction, receipt.Subject)
-                ?? CreateSubjectKey(connection, transaction, receipt.Subject);
+            var existingKey = SubjectKey(connection, transaction, receipt.Subject);
+            var wrappedKey = existingKey ?? CreateSubjectKey(connection, transaction, receipt.Subject);
             var templateId = Guid.NewGuid().ToString("N");
             var collectedAt = _clock.GetUtcNow();
             SqliteDatabase.Execute(connection, transaction, """
@@ -68,7 +68,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                 ("$collected", collectedAt.UtcTicks), ("$expires", purpose.ExpiresAt(collectedAt).UtcTicks),
                 ("$ciphertext", _protector.Encrypt(wrappedKey, receipt.Subject, purpose.Id, templateId, template)));
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
-            return (templateId, before, CountPeople(connection, transaction));
+            return (templateId, before, existingKey is null ? before + 1 : before);
         });
         RaiseFilingEvents(before, after);
         return id;
