@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using FaceCompliance.Sqlite;
 using Xunit;
 
@@ -18,10 +17,9 @@ public sealed partial class GateCheck
 /// <summary>The consent-checking recognizer with the real models, receipts from a real store, on the shared photos.</summary>
 public sealed class FaceRecognizerTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>, IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "facecompliance-vision-" + Guid.NewGuid().ToString("N") + ".db");
-    private SqliteFacialDataStore? _store;
+    private readonly TestStore _test = new();
 
-    private SqliteFacialDataStore Store => _store ??= SqliteFacialDataStore.Open(_path, new FacialDataStoreOptions(new FacialDataKeys(new byte[32])));
+    private SqliteFacialDataStore Store => _test.Store;
 
     [Fact]
     public void Enrol_and_verify_the_same_person_and_refuse_another()
@@ -80,15 +78,7 @@ public sealed class FaceRecognizerTests(PipelineFixture fixture) : IClassFixture
         Assert.Contains("The image is 16x16; faces need at least 32x32 pixels.", tiny.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _store?.Dispose();
-        File.Delete(_path);
-        File.Delete(_path + "-wal");
-        File.Delete(_path + "-shm");
-    }
+    public void Dispose() => _test.Dispose();
 
-    private FaceImage Identity(string file) => fixture.Identities is var all && all.Count > 0
-        ? System.Linq.Enumerable.Single(all, i => i.File == file).Image
-        : throw new InvalidOperationException("no identities");
+    private FaceImage Identity(string file) => fixture.Identity(file);
 }

@@ -18,6 +18,9 @@ public sealed class PipelineFixture
         .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), FaceAnalyzer.PadToDetectorFrame(PpmReader.ReadFile(p))))
         .ToList();
 
+    /// <summary>One padded identity crop by file name, e.g. "howard1.ppm".</summary>
+    public FaceImage Identity(string file) => Identities.Single(i => i.File == file).Image;
+
     public static FaceImage Scene(string name) => PpmReader.ReadFile(Path.Combine(VisionPaths.Faces, "ppm", "scenes", name + ".ppm"));
 
     /// <summary>The embedding of the largest face in the image.</summary>

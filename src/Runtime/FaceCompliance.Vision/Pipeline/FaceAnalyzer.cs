@@ -19,10 +19,11 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     public const int LandmarkSize = 64;
     public const int LivenessSize = 128;
     public const float LivenessBoxScale = 2.7f;
+    public const int AlignedBytes = 3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize;
 
     private readonly BufferPool _detectorInputs = new(3 * DetectorWidth * DetectorHeight);
     private readonly BufferPool _landmarkInputs = new(LandmarkSize * LandmarkSize);
-    private readonly BufferPool _embeddingInputs = new(3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize);
+    private readonly BufferPool _embeddingInputs = new(AlignedBytes);
     private readonly BufferPool _livenessInputs = new(3 * LivenessSize * LivenessSize);
     private readonly ConcurrentBag<byte[]> _alignedCrops = [];
 
@@ -76,12 +77,43 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     /// <summary>The L2-normalised 512-value embedding of the face aligned on its five points.</summary>
     public float[] Embed(FaceImage image, ReadOnlySpan<Vector2> fivePoints)
     {
-        var crop = _alignedCrops.TryTake(out var pooled) ? pooled : new byte[3 * SimilarityTransform.ArcFaceCropSize * SimilarityTransform.ArcFaceCropSize];
+        var crop = _alignedCrops.TryTake(out var pooled) ? pooled : new byte[AlignedBytes];
+        try
+        {
+            AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
+            return EmbedAligned(crop);
+        }
+        finally
+        {
+            // The aligned face is image data: cleared before it is reused, never left in the pool as pixels.
+            Array.Clear(crop);
+            _alignedCrops.Add(crop);
+        }
+    }
+
+    /// <summary>The face aligned on its five points: a new 112x112 RGB24 image.</summary>
+    public static FaceImage Align(FaceImage image, ReadOnlySpan<Vector2> fivePoints)
+    {
+        var crop = new byte[AlignedBytes];
+        try
+        {
+            AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
+            return FaceImage.FromRgb24(crop, SimilarityTransform.ArcFaceCropSize, SimilarityTransform.ArcFaceCropSize);
+        }
+        finally
+        {
+            Array.Clear(crop);
+        }
+    }
+
+    /// <summary>The L2-normalised 512-value embedding of an aligned 112x112 RGB24 face.</summary>
+    public float[] EmbedAligned(ReadOnlySpan<byte> alignedFace)
+    {
+        const int size = SimilarityTransform.ArcFaceCropSize;
         var input = _embeddingInputs.Rent();
         try
         {
-            PrepareEmbeddingInput(image, fivePoints, crop, input);
-            const int size = SimilarityTransform.ArcFaceCropSize;
+            PrepareAlignedInput(alignedFace, input);
             using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, size, size]);
             using var runOptions = new RunOptions();
             using var outputs = models.Embedding.Run(runOptions, ["input"], [value], ["output"]);
@@ -92,9 +124,6 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         }
         finally
         {
-            // The aligned face is image data: cleared before it is reused, never left in the pool as pixels.
-            Array.Clear(crop);
-            _alignedCrops.Add(crop);
             _embeddingInputs.Return(input);
         }
     }
@@ -164,9 +193,15 @@ internal sealed class FaceAnalyzer(OnnxModels models)
     /// <summary>The embedding model's input: the face aligned on its five points into <paramref name="crop"/> (112x112 RGB24), then (p-127)/128.</summary>
     public static void PrepareEmbeddingInput(FaceImage image, ReadOnlySpan<Vector2> fivePoints, Span<byte> crop, Span<float> input)
     {
-        const int size = SimilarityTransform.ArcFaceCropSize;
         AffineWarp.AlignToArcFace(image.Pixels, image.Width, image.Height, fivePoints, crop);
-        ImageOps.ResizeToTensor(crop, size, size, input, size, size, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
+        PrepareAlignedInput(crop, input);
+    }
+
+    /// <summary>The embedding model's input from an aligned 112x112 RGB24 face: (p-127)/128, planes R,G,B.</summary>
+    public static void PrepareAlignedInput(ReadOnlySpan<byte> alignedFace, Span<float> input)
+    {
+        const int size = SimilarityTransform.ArcFaceCropSize;
+        ImageOps.ResizeToTensor(alignedFace, size, size, input, size, size, TensorChannels.Rgb, ChannelNormalization.Symmetric127);
     }
 
     private static Vector2 Mean(ReadOnlySpan<Vector2> points)

@@ -6,9 +6,10 @@ using FaceCompliance.Vision.Onnx;
 namespace FaceCompliance.Vision;
 
 /// <summary>
-/// On-device face processing with the compliance rules built in: every call takes the person's consent receipt and
-/// checks it with the consent registry before any pixel is processed (Measures Art. 6), and each is marked with the
-/// processing method it performs, so the analyzers hold callers to a purpose that allows it (Art. 4).
+/// The whole pipeline on decoded pixels (RGB24): detect, locate five points, align, embed, and optionally check
+/// liveness. Every call takes the person's consent receipt and checks it with the consent registry before any pixel
+/// is processed (Measures Art. 6); each is marked with the processing method it performs, so the analyzers hold
+/// callers to a purpose that allows it (Art. 4), and the purpose's method is checked again here at run time.
 /// Sessions are created once and shared; safe for concurrent use.
 /// </summary>
 public sealed class FaceRecognizer
@@ -20,29 +21,52 @@ public sealed class FaceRecognizer
     private readonly FaceAnalyzer _analyzer;
 
     /// <summary>Creates a recognizer that checks receipts with <paramref name="consents"/>.</summary>
-    public FaceRecognizer(IConsentRegistry consents)
-        : this(consents, OnnxModels.Shared)
+    public FaceRecognizer(IConsentRegistry consents, FaceRecognizerOptions? options = null)
+        : this(consents, OnnxModels.Shared, options)
     {
     }
 
-    internal FaceRecognizer(IConsentRegistry consents, OnnxModels models)
+    internal FaceRecognizer(IConsentRegistry consents, OnnxModels models, FaceRecognizerOptions? options = null)
     {
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _analyzer = new FaceAnalyzer(models);
+        Options = options ?? new FaceRecognizerOptions();
+        LivenessChecker.EnsureThreshold(Options.LivenessThreshold);
     }
 
-    /// <summary>Every face in the image, best score first.</summary>
+    /// <summary>The options in force.</summary>
+    public FaceRecognizerOptions Options { get; }
+
+    /// <summary>Every face in the image, best score first, with its five alignment points.</summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
     /// <exception cref="ArgumentException">The image is smaller than <see cref="MinimumImageSide"/> on a side.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Detection)]
     public IReadOnlyList<DetectedFace> DetectFaces<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceImage image)
         where TPurpose : IFacialDataPurpose
     {
-        Check(receipt, image);
+        Check(receipt, image, FacialProcessingMethod.Detection);
         var faces = new List<DetectedFace>();
         foreach (var box in _analyzer.Detect(image))
         {
             faces.Add(new DetectedFace(box, _analyzer.FivePoints(image, box)));
+        }
+
+        return faces;
+    }
+
+    /// <summary>Every face in the image, best score first, with its box, score, five points and template.</summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    /// <exception cref="ArgumentException">The image is too small.</exception>
+    /// <exception cref="FaceNotLiveException"><see cref="FaceRecognizerOptions.RequireLiveness"/> is on and a face is below the threshold.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    public IReadOnlyList<RecognizedFace> Analyze<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceImage image)
+        where TPurpose : IFacialDataPurpose
+    {
+        Check(receipt, image, FacialProcessingMethod.Verification);
+        var faces = new List<RecognizedFace>();
+        foreach (var box in _analyzer.Detect(image))
+        {
+            faces.Add(Recognize(image, box));
         }
 
         return faces;
@@ -55,12 +79,13 @@ public sealed class FaceRecognizer
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
     /// <exception cref="FaceNotFoundException">No face, or several without <paramref name="largestOfSeveral"/>.</exception>
+    /// <exception cref="FaceNotLiveException"><see cref="FaceRecognizerOptions.RequireLiveness"/> is on and the face is below the threshold.</exception>
     /// <exception cref="ArgumentException">The image is too small.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public FaceTemplate ExtractTemplate<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceImage image, bool largestOfSeveral = false)
         where TPurpose : IFacialDataPurpose
     {
-        Check(receipt, image);
+        Check(receipt, image, FacialProcessingMethod.Verification);
         var boxes = _analyzer.Detect(image);
         if (boxes.Count == 0)
         {
@@ -73,8 +98,7 @@ public sealed class FaceRecognizer
                 $"{boxes.Count} faces were found where exactly one is required; use a photo of one person, or allow the largest face."));
         }
 
-        var face = FaceAnalyzer.Largest(boxes)!.Value;
-        return new FaceTemplate(_analyzer.Embed(image, _analyzer.FivePoints(image, face)));
+        return Recognize(image, FaceAnalyzer.Largest(boxes)!.Value).Template;
     }
 
     /// <summary>Whether two templates are the same person at <paramref name="threshold"/> (cosine similarity; <see cref="FaceMatchThreshold.Default"/>).</summary>
@@ -85,16 +109,29 @@ public sealed class FaceRecognizer
         return first.CosineSimilarity(second) >= threshold;
     }
 
-    private void Check<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceImage image)
-        where TPurpose : IFacialDataPurpose
+    private RecognizedFace Recognize(FaceImage image, FaceBox box)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
-        ArgumentNullException.ThrowIfNull(image);
-        if (image.Width < MinimumImageSide || image.Height < MinimumImageSide)
+        if (Options.RequireLiveness)
         {
-            throw new ArgumentException($"The image is {image.Width}x{image.Height}; faces need at least {MinimumImageSide}x{MinimumImageSide} pixels.", nameof(image));
+            var liveness = new LivenessResult(_analyzer.Liveness(image, box), Options.LivenessThreshold);
+            if (!liveness.IsLive)
+            {
+                throw new FaceNotLiveException(liveness);
+            }
         }
 
-        _consents.EnsureValid(receipt);
+        var points = _analyzer.FivePoints(image, box);
+        return new RecognizedFace(box, points, new FaceTemplate(_analyzer.Embed(image, points)));
+    }
+
+    private void Check<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceImage image, FacialProcessingMethod use)
+        where TPurpose : IFacialDataPurpose
+    {
+        ConsentGate.EnsureImageSize(image, nameof(image));
+        ConsentGate.Ensure(_consents, receipt, use);
+        if (Options.RequireLiveness && use != FacialProcessingMethod.Detection)
+        {
+            ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Liveness);
+        }
     }
 }

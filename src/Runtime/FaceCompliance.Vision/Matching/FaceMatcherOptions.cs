@@ -1,0 +1,14 @@
+namespace FaceCompliance.Vision;
+
+/// <summary>How a <see cref="FaceMatcher{TPurpose}"/> compares and searches.</summary>
+public sealed record FaceMatcherOptions
+{
+    /// <summary>The cosine similarity at or above which two faces are the same person; <see cref="FaceMatchThreshold.Default"/>.</summary>
+    public float Threshold { get; init; } = FaceMatchThreshold.Default;
+
+    /// <summary>How 1:N searches compute similarities; int8 keeps a quarter-size copy of the gallery and scans it.</summary>
+    public GalleryPrecision Precision { get; init; } = GalleryPrecision.Float32;
+
+    /// <summary>The number of values in a template; 512 for <see cref="FaceEmbedder"/>.</summary>
+    public int Dimension { get; init; } = FaceEmbedder.TemplateDimension;
+}

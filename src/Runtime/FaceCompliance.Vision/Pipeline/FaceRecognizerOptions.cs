@@ -1,0 +1,15 @@
+namespace FaceCompliance.Vision;
+
+/// <summary>How a <see cref="FaceRecognizer"/> decides; the defaults suit a gate camera.</summary>
+public sealed record FaceRecognizerOptions
+{
+    /// <summary>
+    /// Whether a face must pass the liveness check before its template is extracted (enrolment and verification);
+    /// off by default. When on, a face below <see cref="LivenessThreshold"/> raises <see cref="FaceNotLiveException"/>.
+    /// Needs a purpose whose method allows liveness (verification or identification).
+    /// </summary>
+    public bool RequireLiveness { get; init; }
+
+    /// <summary>The live probability a face must reach when <see cref="RequireLiveness"/> is on; <see cref="LivenessChecker.DefaultThreshold"/>.</summary>
+    public float LivenessThreshold { get; init; } = LivenessChecker.DefaultThreshold;
+}
