@@ -173,6 +173,7 @@ function setupCapture(container) {
   snap.addEventListener('click', () => {
     if (!stream) return;
     drawScaled(canvas, video, video.videoWidth, video.videoHeight);
+    file.value = '';
     for (const track of stream.getTracks()) track.stop();
     stream = null;
     video.hidden = true;
@@ -225,6 +226,9 @@ async function consent() {
     if (receipt.under14) rows.push(['Under 14, consent given by guardian', receipt.guardian]);
     const view = table(rows);
     view.id = 'receipt-table';
+    // Each consent is its own act: the boxes start unticked again for the next person.
+    for (const id of ['consent-box', 'under14-box', 'guardian-box']) $(id).checked = false;
+    $('guardian-fields').hidden = true;
     show('consent-result', 'ok', `Consent recorded and signed. You can enrol your face now (tab 2).`, view);
   } catch (error) { fail('consent-result', error); }
 }
@@ -248,9 +252,9 @@ async function enrol() {
 
 function showDecision(decision) {
   const kind = decision.outcome === 'Opened' ? 'ok' : decision.outcome === 'Refused' ? 'error' : 'warn';
-  const title = decision.outcome === 'Opened' ? 'Gate opened' : decision.outcome === 'Refused' ? 'Gate stays closed' : 'Use your card or PIN';
   const via = decision.channel === 'Face' ? 'face, 1:1' : 'card or PIN';
-  show('gate-result', kind, `${title} (${via}) — ${decision.reason}`);
+  const title = decision.outcome === 'Opened' ? `Gate opened (${via})` : decision.outcome === 'Refused' ? `Gate stays closed (${via})` : 'Face entry not used';
+  show('gate-result', kind, `${title} — ${decision.reason}`);
   const box = $('gate-result');
   box.dataset.outcome = decision.outcome;
   box.dataset.channel = decision.channel;
@@ -306,6 +310,7 @@ function renderStatus(status) {
   for (const record of status.audit) {
     const tr = body.insertRow();
     for (const value of [record.sequence, when(record.time), record.action, record.outcome, record.detail ?? '']) tr.insertCell().textContent = value;
+    tr.cells[4].className = 'detail';
   }
   view.append(summary, heading, audit);
 }

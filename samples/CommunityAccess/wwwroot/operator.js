@@ -8,12 +8,17 @@ function when(date) {
   return date ? new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
 }
 
-function fill(tableId, rows) {
+// Fills a table's body; classes[i] styles column i ('id' for long ids, 'detail' for free text).
+function fill(tableId, rows, classes = []) {
   const body = $(tableId).tBodies[0];
   body.replaceChildren();
   for (const cells of rows) {
     const tr = body.insertRow();
-    for (const value of cells) tr.insertCell().textContent = value;
+    cells.forEach((value, i) => {
+      const td = tr.insertCell();
+      td.textContent = value;
+      if (classes[i]) td.className = classes[i];
+    });
   }
 }
 
@@ -25,7 +30,8 @@ function render(report) {
   chain.textContent = audit.chainValid
     ? `Chain verified: all ${number.format(audit.recordsChecked)} records are authentic, in order and chained (checked ${when(report.now)}).`
     : `Chain BROKEN at record ${audit.firstInvalidSequence}: ${audit.problem} (${number.format(audit.recordsChecked)} records verified before it).`;
-  fill('audit', audit.records.map((r) => [r.sequence, when(r.time), r.actor, r.action, r.subjectId ?? '', r.outcome, r.detail ?? '', r.hash]));
+  fill('audit', audit.records.map((r) => [r.sequence, when(r.time), r.actor, r.action, r.subjectId ?? '', r.outcome, r.detail ?? '', r.hash]),
+    [null, null, null, null, null, null, 'detail', 'id']);
 
   const filing = report.filing;
   $('filing-people').textContent = number.format(filing.peopleStored);
@@ -38,15 +44,20 @@ function render(report) {
     : filing.events.map((e) => `${when(e.time)}: ${e.detail}`).join(' · ');
 
   const retention = report.retention;
-  fill('purposes', retention.purposes.map((p) => [p.id, p.method, `${p.retentionDays} days`, p.storage, p.noticeVersion]));
-  fill('schedule', retention.schedule.map((t) => [t.residentId, t.templateId, when(t.enrolledAt), when(t.expiresAt)]));
+  fill('purposes', retention.purposes.map((p) => [p.id, p.method, `${p.retentionDays} days`, p.storage, p.noticeVersion]), [null, null, null, null, 'id']);
+  fill('schedule', retention.schedule.map((t) => [t.residentId, t.templateId, when(t.enrolledAt), when(t.expiresAt)]), [null, 'id']);
   const purge = retention.purge;
   $('purge-status').textContent = purge.lastRunAt
     ? `Runs every ${purge.interval} and on demand. Last run ${when(purge.lastRunAt)}: ${purge.lastDeleted} template(s) deleted`
       + ` (${purge.totalDeleted} since start, ${purge.runs} run(s)). Next run ${when(purge.nextRunAt)}.`
       + ` Past their date now: ${purge.overdueNow}.` + (purge.lastError ? ` Last error: ${purge.lastError}` : '')
     : `Runs every ${purge.interval} and on demand; not run yet.`;
-  fill('gate-log', report.gate.map((g) => [when(g.time), g.residentId, g.channel === 'Face' ? 'face' : 'card/PIN', g.outcome]));
+  fill('gate-log', report.gate.map((g) => [
+    when(g.time),
+    g.residentId,
+    g.outcome === 'CardRequired' ? 'face not used' : g.channel === 'Face' ? 'face, 1:1' : 'card/PIN',
+    g.outcome === 'CardRequired' ? 'asked for card/PIN' : g.outcome === 'Opened' ? 'opened' : 'refused',
+  ]));
 }
 
 async function load() {
