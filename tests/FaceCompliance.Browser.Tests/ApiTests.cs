@@ -108,6 +108,87 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("Resident 'nobody' has not consented to face entry", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_enrolment_photo_with_two_faces_is_refused()
+    {
+        (int width, int height, byte[] pixels) = Ppm("scenes/group_two_people.ppm");
+
+        (HttpStatusCode status, string kind, string error) = await Enrol($"width={width}&height={height}", pixels);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("several-faces", kind);
+        Assert.Contains("2 faces were found where exactly one is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_crowded_frame_the_largest_face_is_compared_at_the_stricter_threshold()
+    {
+        using (HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "obama", cardOrPin = "CARD-0044" }))
+        using (HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "obama", noticeVersion = CommunityEntry.NoticeVersion, consented = true }))
+        {
+            register.EnsureSuccessStatusCode();
+            consent.EnsureSuccessStatusCode();
+        }
+
+        (int w, int h, byte[] photo) = Ppm("scenes/obama_1.ppm");
+        using (HttpResponseMessage enrolled = await Post($"api/enrol?residentId=obama&width={w}&height={h}", photo))
+        {
+            Assert.True(enrolled.IsSuccessStatusCode, await enrolled.Content.ReadAsStringAsync());
+        }
+
+        (int gw, int gh, byte[] group) = Ppm("scenes/group_obama_biden.ppm");
+        using HttpResponseMessage response = await Post($"api/gate/face?residentId=obama&width={gw}&height={gh}", group);
+        using JsonDocument decision = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Opened", decision.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(CommunityAccess.Gate.GateController.CrowdedThreshold, decision.RootElement.GetProperty("threshold").GetSingle());
+        Assert.Contains("several faces in view, the largest compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    // A binary PPM (P6) from ../shared/data/faces/ppm: its pixels are already RGB24.
+    private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
+    {
+        byte[] file = System.IO.File.ReadAllBytes(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
+        int position = 0;
+        string Token()
+        {
+            while (char.IsWhiteSpace((char)file[position]) || file[position] == '#')
+            {
+                if (file[position] == '#')
+                {
+                    while (file[position] != '\n')
+                    {
+                        position++;
+                    }
+                }
+
+                position++;
+            }
+
+            int start = position;
+            while (!char.IsWhiteSpace((char)file[position]))
+            {
+                position++;
+            }
+
+            return System.Text.Encoding.ASCII.GetString(file, start, position - start);
+        }
+
+        Assert.Equal("P6", Token());
+        int width = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
+        int height = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("255", Token());
+        position++;
+        return (width, height, file.AsSpan(position, width * height * 3).ToArray());
+    }
+
+    private async Task<HttpResponseMessage> Post(string url, byte[] pixels)
+    {
+        using var content = new ByteArrayContent(pixels);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return await Client.PostAsync(url, content);
+    }
+
     private async Task<(HttpStatusCode Status, string Kind, string Error)> Enrol(string query, byte[] body, string resident = "amy")
     {
         using var content = new ByteArrayContent(body);
