@@ -48,16 +48,15 @@ public sealed class GateController
     /// </summary>
     /// <param name="residentId">The resident.</param>
     /// <param name="photo">A photo holding exactly one face.</param>
-    /// <returns>The id the store gave the template.</returns>
+    /// <returns>The enrolment: the id the store gave the template, and when.</returns>
     /// <exception cref="NoConsentException">The resident never consented.</exception>
     /// <exception cref="ConsentRequiredException">The resident's consent is not valid now.</exception>
     /// <exception cref="FaceNotFoundException">The photo holds no face, or several.</exception>
-    public string Enrol(string residentId, FaceImage photo)
+    public Enrolment Enrol(string residentId, FaceImage photo)
     {
         consent.EnsureConsent<CommunityEntry>(residentId);
         string templateId = engine.Enrol(residentId, photo);
-        consent.RecordEnrolment<CommunityEntry>(residentId, templateId);
-        return templateId;
+        return consent.RecordEnrolment<CommunityEntry>(residentId, templateId);
     }
 
     /// <summary>

@@ -206,12 +206,15 @@ public sealed class ResidentDirectory
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="residentId">The resident.</param>
     /// <param name="templateId">The id the store gave the template.</param>
-    public void RecordEnrolment<TPurpose>(string residentId, string templateId)
+    /// <returns>The enrolment as recorded.</returns>
+    public Enrolment RecordEnrolment<TPurpose>(string residentId, string templateId)
         where TPurpose : IFacialDataPurpose
     {
+        var enrolment = new Enrolment(templateId, residentId, TPurpose.Info.Id, clock.GetUtcNow());
         using var connection = Open();
-        Execute(connection, "INSERT INTO enrolments (template_id, resident_id, purpose_id, enrolled_at) VALUES ($template, $id, $purpose, $now)",
-            ("$template", templateId), ("$id", residentId), ("$purpose", TPurpose.Info.Id), ("$now", clock.GetUtcNow().UtcTicks));
+        Execute(connection, "INSERT INTO enrolments (template_id, resident_id, purpose_id, enrolled_at) VALUES ($template, $id, $purpose, $at)",
+            ("$template", templateId), ("$id", residentId), ("$purpose", enrolment.PurposeId), ("$at", enrolment.EnrolledAt.UtcTicks));
+        return enrolment;
     }
 
     /// <summary>Forgets enrolments whose templates the store deleted (a purge, or a deletion), as its audit trail reports them.</summary>
@@ -240,12 +243,15 @@ public sealed class ResidentDirectory
         return Scalar(connection, "SELECT COUNT(*) FROM enrolments WHERE resident_id = $id", ("$id", residentId)) is long and > 0;
     }
 
-    /// <summary>The templates enrolled, oldest first, as the gate recorded them.</summary>
+    /// <summary>The templates enrolled, oldest first, as the gate recorded them: of one resident, or of everyone.</summary>
+    /// <param name="residentId">The resident, or <see langword="null"/> for everyone.</param>
     /// <returns>The enrolments.</returns>
-    public IReadOnlyList<Enrolment> Enrolments()
+    public IReadOnlyList<Enrolment> Enrolments(string? residentId = null)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT template_id, resident_id, purpose_id, enrolled_at FROM enrolments ORDER BY enrolled_at, template_id");
+        using var command = Command(connection,
+            "SELECT template_id, resident_id, purpose_id, enrolled_at FROM enrolments WHERE $id IS NULL OR resident_id = $id ORDER BY enrolled_at, template_id",
+            ("$id", residentId));
         using var reader = command.ExecuteReader();
         var list = new List<Enrolment>();
         while (reader.Read())
@@ -267,15 +273,7 @@ public sealed class ResidentDirectory
             return null;
         }
 
-        var enrolments = new List<Enrolment>();
-        foreach (Enrolment e in Enrolments())
-        {
-            if (e.ResidentId == residentId)
-            {
-                enrolments.Add(e);
-            }
-        }
-
+        IReadOnlyList<Enrolment> enrolments = Enrolments(residentId);
         string? guardian = Scalar(connection, "SELECT guardian FROM receipts WHERE resident_id = $id ORDER BY purpose_id LIMIT 1", ("$id", residentId)) as string;
         return new ResidentRecord(residentId, new DateTimeOffset(registered, TimeSpan.Zero), guardian, enrolments);
     }

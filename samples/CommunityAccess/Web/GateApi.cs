@@ -18,9 +18,6 @@ namespace CommunityAccess.Web;
 /// <summary>The JSON API behind the resident page (index.html) and the operator page (operator.html).</summary>
 internal static class GateApi
 {
-    /// <summary>The filing level of Measures Art. 15: 100,000 people whose face information is stored.</summary>
-    public const int FilingLevel = 100_000;
-
     /// <summary>Maps the endpoints.</summary>
     /// <param name="app">The app.</param>
     public static void Map(IEndpointRouteBuilder app)
@@ -98,13 +95,13 @@ internal static class GateApi
                 residents.EnsureConsent<CommunityEntry>(id);
             }
 
-            string templateId;
+            Enrolment enrolment;
             using (FaceImage photo = await PixelUpload.ReadAsync(http, width, height, cancellation))
             {
-                templateId = gate.Enrol(id, photo);
+                enrolment = gate.Enrol(id, photo);
             }
 
-            Enrolment enrolment = residents.Enrolments().Single(e => e.TemplateId == templateId);
+            string templateId = enrolment.TemplateId;
             return new
             {
                 residentId = id,
@@ -146,13 +143,13 @@ internal static class GateApi
             };
         });
 
-        api.MapGet("/operator", (SqliteFacialDataStore store, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock) =>
-            Operator(store, residents, purge, log, clock));
+        api.MapGet("/operator", (SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock) =>
+            Operator(store, options, residents, purge, log, clock));
 
-        api.MapPost("/operator/purge", (SqliteFacialDataStore store, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock) =>
+        api.MapPost("/operator/purge", (SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock) =>
         {
             int deleted = purge.RunNow();
-            return new { deleted, report = Operator(store, residents, purge, log, clock) };
+            return new { deleted, report = Operator(store, options, residents, purge, log, clock) };
         });
     }
 
@@ -184,7 +181,7 @@ internal static class GateApi
             receipt?.ExpiresAt, receipt?.GuardianId, templates.Count > 0, templates, store.Templates.PeopleStored, audit);
     }
 
-    private static OperatorReport Operator(SqliteFacialDataStore store, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock)
+    private static OperatorReport Operator(SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge, GateLog log, TimeProvider clock)
     {
         DateTimeOffset now = clock.GetUtcNow();
         AuditVerification verification = store.Audit.Verify();
@@ -205,7 +202,8 @@ internal static class GateApi
             new RetentionSummary(purposes, schedule,
                 new PurgeSummary(purge.Interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture), purge.LastRunAt, purge.LastDeleted,
                     purge.TotalDeleted, purge.Runs, purge.NextRunAt, purge.LastError, schedule.Count(e => e.ExpiresAt <= now))),
-            new FilingSummary(people, 80_000, FilingLevel, FilingLevel - people, people * 100.0 / FilingLevel, filingEvents),
+            new FilingSummary(people, options.Filing.WarningLevel, options.Filing.FilingLevel, options.Filing.FilingLevel - people,
+                people * 100.0 / options.Filing.FilingLevel, filingEvents),
             residents.CountResidents(),
             log.Recent());
     }
