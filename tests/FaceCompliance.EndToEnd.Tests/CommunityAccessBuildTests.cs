@@ -48,7 +48,7 @@ public sealed class CommunityAccessBuildTests
         string text = File.ReadAllText(source.Path);
         Assert.Matches(@"^\s*if \(!consent\.HasConsent<CommunityEntry>\(\w+\)\) return EnterWithCard\(", source.TextOf("consent-bool"));
         Assert.True(source.LineOf("consent-bool") < source.LineOf("face-call-c"), "The bool check must come before the detection call.");
-        Assert.Matches(@"^\s*.+ = engine\.DetectFaces\(\w+\);", source.TextOf("face-call-c"));
+        Assert.Matches(@"^\s*.+ = engine\.DetectFaces\(\w+, \w+\);", source.TextOf("face-call-c"));
         Assert.Contains("[UsesFacialData<CommunityEntry>]", text);
         Assert.Contains("[NonBiometricAlternative(nameof(EnterWithCard))]", text);
     }

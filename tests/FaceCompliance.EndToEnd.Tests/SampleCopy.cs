@@ -30,7 +30,7 @@ internal sealed class SampleCopy
     /// <summary>The assembly the copy's Debug build compiles (obj/, as CoreCompile writes it).</summary>
     public string IntermediateAssembly => Path.Combine(ProjectDirectory, "obj", "Debug", "net10.0", "CommunityAccess.dll");
 
-    /// <summary>Copies samples/CommunityAccess (without bin/ and obj/), replacing any earlier copy of the same name.</summary>
+    /// <summary>Copies samples/CommunityAccess (without bin/, obj/ and the data/ a local run creates), replacing any earlier copy of the same name.</summary>
     /// <param name="name">The test's folder name under artifacts/e2e.</param>
     /// <returns>The copy.</returns>
     public static SampleCopy Create(string name)
@@ -62,7 +62,7 @@ internal sealed class SampleCopy
         foreach (string directory in Directory.EnumerateDirectories(source))
         {
             string name = Path.GetFileName(directory);
-            if (name is "bin" or "obj")
+            if (name is "bin" or "obj" or "data")
             {
                 continue;
             }

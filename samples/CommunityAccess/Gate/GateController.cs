@@ -1,154 +1,131 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
-using CommunityAccess.Consent;
-using CommunityAccess.Faces;
+using System.Globalization;
+using CommunityAccess.Residents;
 using FaceCompliance;
+using FaceCompliance.Vision;
 
 namespace CommunityAccess.Gate;
 
 /// <summary>
-/// The community gate. Residents who consented can enter by face: the gate compares them, 1:1, with the template of
+/// The community gate. Residents who consented can enter by face: the gate compares them, 1:1, with the templates of
 /// the resident they claim to be. Every resident can always enter with their access card or PIN instead
 /// (<see cref="EnterWithCard"/>), which processes no face information (Measures Art. 10).
 /// </summary>
 /// <remarks>
 /// The two attributes are what the analyzers read: the purpose every face call here serves (FC0001, FC0005) and
 /// the non-biometric alternative (FC0003, FC0004). Every face call sits after a consent check on every path
-/// (FC0002). The end-to-end tests edit the lines marked <c>// e2e:</c>; keep the markers when editing.
+/// (FC0002); the engine checks the resident's receipt again at run time. The end-to-end tests edit the lines marked
+/// <c>// e2e:</c>; keep the markers when editing.
 /// </remarks>
 [UsesFacialData<CommunityEntry>]
 [NonBiometricAlternative(nameof(EnterWithCard))]
 public sealed class GateController
 {
-    /// <summary>The similarity a daytime face must reach (the stand-in matcher's scale).</summary>
-    public const double DayThreshold = 0.70;
+    /// <summary>
+    /// The similarity the largest face must reach when several faces are in view: stricter than
+    /// <see cref="FaceMatchThreshold.Default"/> (0.31), so that a crowd at the gate does not lower the bar.
+    /// </summary>
+    public const float CrowdedThreshold = 0.40f;
 
-    /// <summary>The stricter similarity a night-time (infrared, low light) face must reach.</summary>
-    public const double NightThreshold = 0.75;
+    private readonly GateFaceEngine engine;
 
-    private readonly IFaceEngine engine;
-    private readonly ConsentBook consent;
-    private readonly Dictionary<string, ThumbnailTemplate> templates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> credentials = new(StringComparer.Ordinal);
+    // The residents' consent receipts (and their cards): the consent checks before every face call.
+    private readonly ResidentDirectory consent;
 
     /// <summary>Creates a gate.</summary>
     /// <param name="engine">The face engine inside the gate device.</param>
-    /// <param name="consent">The consent records.</param>
-    public GateController(IFaceEngine engine, ConsentBook consent)
+    /// <param name="consent">The residents' records: consent receipts and cards.</param>
+    public GateController(GateFaceEngine engine, ResidentDirectory consent)
     {
         this.engine = engine ?? throw new ArgumentNullException(nameof(engine));
         this.consent = consent ?? throw new ArgumentNullException(nameof(consent));
     }
 
-    /// <summary>The number of residents whose face template the gate holds.</summary>
-    public int EnrolledCount => templates.Count;
-
-    /// <summary>Issues a resident an access card number or PIN. Every resident gets one, face entry or not.</summary>
-    /// <param name="residentId">The resident.</param>
-    /// <param name="cardOrPin">The card number or PIN.</param>
-    public void IssueCard(string residentId, string cardOrPin)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(residentId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(cardOrPin);
-        credentials[residentId] = Encoding.UTF8.GetBytes(cardOrPin);
-    }
-
-    /// <summary>Enrols a resident for face entry from one photo. Needs the resident's consent.</summary>
+    /// <summary>
+    /// Enrols a resident for face entry from one photo or camera frame of them alone. Needs their consent; the image
+    /// is only read to extract the template, which the store keeps encrypted.
+    /// </summary>
     /// <param name="residentId">The resident.</param>
     /// <param name="photo">A photo holding exactly one face.</param>
-    /// <returns>Whether the resident was enrolled.</returns>
-    /// <exception cref="ConsentMissingException">The resident has not consented.</exception>
-    public bool Enrol(string residentId, PhotoFrame photo)
+    /// <returns>The enrolment: the id the store gave the template, and when.</returns>
+    /// <exception cref="NoConsentException">The resident never consented.</exception>
+    /// <exception cref="ConsentRequiredException">The resident's consent is not valid now.</exception>
+    /// <exception cref="FaceNotFoundException">The photo holds no face, or several.</exception>
+    public Enrolment Enrol(string residentId, FaceImage photo)
     {
         consent.EnsureConsent<CommunityEntry>(residentId);
-        IReadOnlyList<FaceRegion> faces = engine.DetectFaces(photo);
-        if (faces.Count != 1)
-        {
-            return false;
-        }
-
-        templates[residentId] = engine.ExtractTemplate(photo, faces[0]);
-        return true;
+        string templateId = engine.Enrol(residentId, photo);
+        return consent.RecordEnrolment<CommunityEntry>(residentId, templateId);
     }
 
     /// <summary>
-    /// A resident withdraws consent to face entry: the consent is withdrawn and their template deleted at once
-    /// (PIPL Art. 15 and 47). Their card or PIN keeps working.
+    /// A resident withdraws consent to face entry: the consent is withdrawn and their templates deleted at once
+    /// (PIPL Arts. 15 and 47). Their card or PIN keeps working.
     /// </summary>
     /// <param name="residentId">The resident.</param>
-    /// <returns>Whether a template was deleted.</returns>
-    public bool WithdrawFaceEntry(string residentId)
-    {
-        consent.Withdraw<CommunityEntry>(residentId);
-        return templates.Remove(residentId);
-    }
+    /// <returns>The number of templates deleted.</returns>
+    /// <exception cref="NoConsentException">The resident has no consent to withdraw.</exception>
+    public int WithdrawFaceEntry(string residentId) => consent.Withdraw<CommunityEntry>(residentId);
 
     /// <summary>
-    /// Someone at the gate claims to be a resident and looks at the camera. Without consent on record, the face is
-    /// not processed at all: the resident is sent to the card or PIN reader.
+    /// Someone at the gate claims to be a resident and looks at the camera. Without a valid consent, the face is not
+    /// processed at all: the resident is sent to the card or PIN reader.
     /// </summary>
-    /// <param name="residentId">The resident claimed (chosen on the gate's keypad or from the room number).</param>
+    /// <param name="residentId">The resident claimed (typed on the gate's keypad, or the flat number).</param>
     /// <param name="frame">The camera frame.</param>
-    /// <param name="timeOfDay">The local time, which selects the day or night path.</param>
     /// <returns>The decision.</returns>
-    public GateDecision EnterByFace(string residentId, PhotoFrame frame, TimeOnly timeOfDay)
+    public GateDecision EnterByFace(string residentId, FaceImage frame)
     {
         if (!consent.HasConsent<CommunityEntry>(residentId)) return EnterWithCard(residentId, cardOrPin: null); // e2e: consent-bool
 
-        // One person at a time: a frame without exactly one face is not compared with anyone.
-        IReadOnlyList<FaceRegion> faces = engine.DetectFaces(frame); // e2e: face-call-c
-        if (faces.Count != 1)
-        {
-            string why = faces.Count == 0 ? "no face in view" : "more than one face in view";
-            return GateDecision.CardRequired(residentId, why + "; please use your card or PIN");
-        }
-
-        return VerifyAtGate(residentId, frame, nightMode: IsNight(timeOfDay));
-    }
-
-    /// <summary>Compares the face in the frame with the claimed resident's template (1:1) and opens on a match.</summary>
-    /// <param name="residentId">The resident claimed.</param>
-    /// <param name="frame">The camera frame.</param>
-    /// <param name="nightMode">Whether the camera runs in its night (infrared) mode.</param>
-    /// <returns>The decision.</returns>
-    /// <exception cref="ConsentMissingException">The resident has not consented.</exception>
-    public GateDecision VerifyAtGate(string residentId, PhotoFrame frame, bool nightMode)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        if (!templates.TryGetValue(residentId, out ThumbnailTemplate? enrolled))
+        if (!consent.IsEnrolled(residentId))
         {
             return GateDecision.CardRequired(residentId, "not enrolled for face entry; please use your card or PIN");
         }
 
-        string path;
-        double threshold;
-        FaceComparison comparison;
-        if (nightMode)
+        IReadOnlyList<DetectedFace> faces = engine.DetectFaces(residentId, frame); // e2e: face-call-c
+        if (faces.Count == 0)
         {
-            // Night path: the infrared image is noisier, so the gate asks for a closer match.
-            path = "night";
-            threshold = NightThreshold;
+            return GateDecision.CardRequired(residentId, "no face in view; please use your card or PIN");
+        }
+
+        return VerifyAtGate(residentId, frame, crowded: faces.Count > 1);
+    }
+
+    /// <summary>Compares the face in the frame with the claimed resident's templates (1:1) and opens on a match.</summary>
+    /// <param name="residentId">The resident claimed.</param>
+    /// <param name="frame">The camera frame.</param>
+    /// <param name="crowded">Whether several faces are in view: the largest is compared, at <see cref="CrowdedThreshold"/>.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="NoConsentException">The resident never consented.</exception>
+    /// <exception cref="ConsentRequiredException">The resident's consent is not valid now.</exception>
+    public GateDecision VerifyAtGate(string residentId, FaceImage frame, bool crowded)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        string path;
+        float threshold;
+        float similarity;
+        if (crowded)
+        {
+            // Several people in view: compare the one nearest the camera, and ask for a closer match.
+            path = "several faces in view, the largest compared";
+            threshold = CrowdedThreshold;
             consent.EnsureConsent<CommunityEntry>(residentId); // e2e: consent-branch-a
-            comparison = engine.Verify(enrolled, frame); // e2e: face-call-a
+            similarity = engine.Compare(residentId, frame, largestOfSeveral: true); // e2e: face-call-a
         }
         else
         {
-            path = "day";
-            threshold = DayThreshold;
+            path = "one face in view";
+            threshold = FaceMatchThreshold.Default;
             consent.EnsureConsent<CommunityEntry>(residentId); // e2e: consent-branch-b
-            comparison = engine.Verify(enrolled, frame); // e2e: face-call-b
+            similarity = engine.Compare(residentId, frame); // e2e: face-call-b
         } // e2e: branches-end
 
-        if (!comparison.FaceFound)
-        {
-            return GateDecision.CardRequired(residentId, $"{path} path: no face in view; please use your card or PIN");
-        }
-
-        return comparison.Similarity >= threshold
-            ? GateDecision.Opened(residentId, "face", $"{path} path: matches the enrolled face (threshold {threshold:F2})", comparison.Similarity)
-            : GateDecision.Refused(residentId, "face", $"{path} path: does not match the enrolled face (threshold {threshold:F2})", comparison.Similarity);
+        string compared = string.Create(CultureInfo.InvariantCulture, $"{path}; similarity {similarity:0.000}, threshold {threshold:0.00}");
+        return similarity >= threshold
+            ? GateDecision.Opened(residentId, GateChannel.Face, "matches the enrolled face: " + compared, similarity, threshold)
+            : GateDecision.Refused(residentId, GateChannel.Face, "does not match the enrolled face: " + compared + "; please use your card or PIN", similarity, threshold);
     }
 
     /// <summary>
@@ -162,15 +139,11 @@ public sealed class GateController
     {
         if (cardOrPin is null)
         {
-            return GateDecision.CardRequired(residentId, "face entry not used (no consent on record); please tap your card or enter your PIN");
+            return GateDecision.CardRequired(residentId, "face entry not used (no valid consent on record); please tap your card or enter your PIN");
         }
 
-        bool valid = credentials.TryGetValue(residentId, out byte[]? issued)
-            && CryptographicOperations.FixedTimeEquals(issued, Encoding.UTF8.GetBytes(cardOrPin));
-        return valid
-            ? GateDecision.Opened(residentId, "card/PIN", "card or PIN accepted")
-            : GateDecision.Refused(residentId, "card/PIN", "card or PIN not recognised");
+        return consent.CardMatches(residentId, cardOrPin)
+            ? GateDecision.Opened(residentId, GateChannel.CardOrPin, "card or PIN accepted")
+            : GateDecision.Refused(residentId, GateChannel.CardOrPin, "card or PIN not recognised");
     }
-
-    private static bool IsNight(TimeOnly timeOfDay) => timeOfDay.Hour >= 22 || timeOfDay.Hour < 6;
 }

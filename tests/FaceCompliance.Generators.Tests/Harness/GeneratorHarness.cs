@@ -20,11 +20,25 @@ internal static class GeneratorHarness
 
     public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => ($"Source{i}.cs", s)));
 
-    public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) => CSharpCompilation.Create(
+    public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary,
+        ImmutableArray<MetadataReference> references = default) => CSharpCompilation.Create(
         "GeneratorTest",
         sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
-        s_references,
+        references.IsDefault ? s_references : references,
         new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>
+    /// What the samples compile against besides the framework and the runtime: the ASP.NET Core shared framework, the
+    /// SQLite store (with Microsoft.Data.Sqlite) and the vision library, as samples/CommunityAccess references them.
+    /// </summary>
+    private static readonly ImmutableArray<MetadataReference> s_sampleReferences = s_references.AddRange(
+        Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll")
+            .Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, Path.GetFileName(p))) && IsManaged(p))
+            .Append(typeof(FaceCompliance.Sqlite.SqliteFacialDataStore).Assembly.Location)
+            .Append(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location)
+            .Append(typeof(FaceCompliance.Vision.FaceRecognizer).Assembly.Location)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
 
     /// <summary>The sample's own sources, as its build compiles them (an executable when its project says so).</summary>
     public static CSharpCompilation CompileSample(string sample) => Compile(
@@ -35,7 +49,8 @@ internal static class GeneratorHarness
             .Select(p => (Path.GetRelativePath(Paths.Sample(sample), p).Replace('\\', '/'), File.ReadAllText(p))),
         Directory.EnumerateFiles(Paths.Sample(sample), "*.csproj").Any(p => File.ReadAllText(p).Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal))
             ? OutputKind.ConsoleApplication
-            : OutputKind.DynamicallyLinkedLibrary);
+            : OutputKind.DynamicallyLinkedLibrary,
+        s_sampleReferences);
 
     public static GeneratorDriver CreateDriver(string? reportPath = null) => CSharpGeneratorDriver.Create(
         new[] { new FacialDeclarationsGenerator().AsSourceGenerator() },
@@ -77,6 +92,19 @@ internal static class GeneratorHarness
             public static Options Empty { get; } = new(ImmutableDictionary<string, string>.Empty);
 
             public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
         }
     }
 }

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using CommunityAccess.Residents;
+using FaceCompliance;
+using FaceCompliance.Vision;
+
+namespace CommunityAccess.Gate;
+
+/// <summary>
+/// The gate device's face engine, addressed by resident: FaceCompliance's <see cref="FaceRecognizer"/> (detect,
+/// align, embed on the device) and template store (encrypted templates, 1:1 comparison), each given the resident's
+/// consent receipt, which they check again before touching a pixel or a template.
+/// </summary>
+/// <remarks>
+/// Each method is marked with the processing it performs, like the runtime's own APIs, so the analyzers hold its
+/// callers (<see cref="GateController"/>) to a consent check on every path and to a purpose that allows it.
+/// </remarks>
+public sealed class GateFaceEngine
+{
+    private readonly FaceRecognizer recognizer;
+    private readonly IFaceTemplateStore templates;
+    private readonly ResidentDirectory residents;
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="recognizer">The on-device recognizer.</param>
+    /// <param name="templates">The encrypted template store.</param>
+    /// <param name="residents">Where the residents' receipts are kept.</param>
+    public GateFaceEngine(FaceRecognizer recognizer, IFaceTemplateStore templates, ResidentDirectory residents)
+    {
+        this.recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        this.templates = templates ?? throw new ArgumentNullException(nameof(templates));
+        this.residents = residents ?? throw new ArgumentNullException(nameof(residents));
+    }
+
+    /// <summary>The faces in a camera frame, best first.</summary>
+    /// <param name="residentId">The resident claimed.</param>
+    /// <param name="frame">The frame.</param>
+    /// <returns>The faces found.</returns>
+    [ProcessesFacialData(FacialProcessingMethod.Detection)]
+    public IReadOnlyList<DetectedFace> DetectFaces(string residentId, FaceImage frame)
+        => recognizer.DetectFaces(residents.ReceiptOf<CommunityEntry>(residentId), frame);
+
+    /// <summary>Extracts the template of the one face in an enrolment photo and stores it, encrypted, for the resident.</summary>
+    /// <param name="residentId">The resident.</param>
+    /// <param name="photo">A photo of the resident alone.</param>
+    /// <returns>The id the store gave the template.</returns>
+    /// <exception cref="FaceNotFoundException">The photo holds no face, or several.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    public string Enrol(string residentId, FaceImage photo)
+    {
+        ConsentReceipt<CommunityEntry> receipt = residents.ReceiptOf<CommunityEntry>(residentId);
+        return templates.Enroll(receipt, recognizer.ExtractTemplate(receipt, photo));
+    }
+
+    /// <summary>Compares the face in a frame with the resident's own enrolled templates (1:1) and returns the best cosine similarity.</summary>
+    /// <param name="residentId">The resident claimed.</param>
+    /// <param name="frame">The frame.</param>
+    /// <param name="largestOfSeveral">Compare the largest face when there are several; otherwise several faces are an error.</param>
+    /// <returns>The similarity, -1 to 1; the same person scores at least <see cref="FaceMatchThreshold.Default"/>.</returns>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    public float Compare(string residentId, FaceImage frame, bool largestOfSeveral = false)
+    {
+        ConsentReceipt<CommunityEntry> receipt = residents.ReceiptOf<CommunityEntry>(residentId);
+        return templates.Verify(receipt, recognizer.ExtractTemplate(receipt, frame, largestOfSeveral));
+    }
+}

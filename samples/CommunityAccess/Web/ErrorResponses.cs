@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using CommunityAccess.Residents;
+using FaceCompliance;
+using FaceCompliance.Vision;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityAccess.Web;
+
+/// <summary>
+/// Turns the exceptions of the runtime and the gate into JSON errors the page shows as they are:
+/// <c>{ "error": "...", "kind": "..." }</c>, with a status that says who must act.
+/// </summary>
+internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponses> logger)
+{
+    /// <summary>Runs the rest of the pipeline and maps its exceptions.</summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The work.</returns>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && Map(e) is { } error)
+        {
+            if (error.Status >= 500)
+            {
+                LogUnexpected(logger, e);
+            }
+
+            context.Response.Clear();
+            context.Response.StatusCode = error.Status;
+            await context.Response.WriteAsJsonAsync(new ErrorResponse(error.Message, error.Kind));
+        }
+    }
+
+    private static (int Status, string Kind, string Message)? Map(Exception e) => e switch
+    {
+        OperationCanceledException => null,
+        BadPixelsException => (StatusCodes.Status400BadRequest, "bad-pixels", e.Message),
+        NoConsentException => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
+        ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
+        FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",
+            e.Message + (f.FacesFound == 0 ? " Use a well-lit photo with your face clearly visible, or your card or PIN." : string.Empty)),
+        KeyNotFoundException => (StatusCodes.Status404NotFound, "not-found", e.Message),
+        BadHttpRequestException b => (b.StatusCode, "bad-request", e.Message),
+        ArgumentException => (StatusCodes.Status400BadRequest, "invalid", e.Message),
+        _ => (StatusCodes.Status500InternalServerError, "internal", "The gate hit an unexpected error; the operator log has the details."),
+    };
+
+    private static readonly Action<ILogger, Exception?> LogUnexpected =
+        LoggerMessage.Define(LogLevel.Error, new EventId(1, "Unexpected"), "Unexpected error");
+}

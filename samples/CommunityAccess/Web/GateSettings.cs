@@ -1,0 +1,85 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using FaceCompliance;
+using Microsoft.Extensions.Configuration;
+
+namespace CommunityAccess.Web;
+
+/// <summary>
+/// The sample's settings, from the <c>CommunityAccess</c> configuration section: command line
+/// (<c>--CommunityAccess:Port=5081</c>) or environment (<c>CommunityAccess__DataDirectory=/tmp/gate</c>).
+/// </summary>
+/// <param name="DataDirectory">Where the SQLite files and the master key live.</param>
+/// <param name="Port">The TCP port on 127.0.0.1; 0 lets the system choose a free one.</param>
+/// <param name="PurgeInterval">How often the retention purge runs.</param>
+internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan PurgeInterval)
+{
+    /// <summary>The port when none is configured.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>The FaceCompliance store: consent receipts, encrypted templates, the audit trail.</summary>
+    public string StorePath => Path.Combine(DataDirectory, "gate.db");
+
+    /// <summary>The gate's own records: residents, card hashes, receipt tokens, enrolment dates.</summary>
+    public string ResidentsPath => Path.Combine(DataDirectory, "residents.db");
+
+    /// <summary>The master key file, created on first run.</summary>
+    public string MasterKeyPath => Path.Combine(DataDirectory, "master.key");
+
+    /// <summary>Reads the settings; relative paths are taken from <paramref name="contentRoot"/>.</summary>
+    /// <param name="configuration">The app's configuration.</param>
+    /// <param name="contentRoot">The content root (the working directory by default).</param>
+    /// <returns>The settings.</returns>
+    public static GateSettings From(IConfiguration configuration, string contentRoot)
+    {
+        IConfigurationSection section = configuration.GetSection("CommunityAccess");
+        string data = Path.GetFullPath(Path.Combine(contentRoot, section["DataDirectory"] is { Length: > 0 } d ? d : "data"));
+        int port = section["Port"] is { Length: > 0 } p ? int.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture) : DefaultPort;
+        if (port > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(configuration), port, "CommunityAccess:Port must be 0 to 65535.");
+        }
+
+        TimeSpan purge = section["PurgeInterval"] is { Length: > 0 } i ? TimeSpan.Parse(i, CultureInfo.InvariantCulture) : TimeSpan.FromHours(1);
+        return new GateSettings(data, port, purge);
+    }
+
+    /// <summary>
+    /// Reads the master key, or creates one on first run (32 random bytes, readable by this user only). Everything the
+    /// store protects hangs on it: keep it outside the database; in production, in a KMS or HSM.
+    /// </summary>
+    /// <param name="created">Whether a new key was created.</param>
+    /// <returns>The key.</returns>
+    public byte[] LoadOrCreateMasterKey(out bool created)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (File.Exists(MasterKeyPath))
+        {
+            byte[] key = File.ReadAllBytes(MasterKeyPath);
+            if (key.Length < FacialDataKeys.MinimumMasterKeyLength)
+            {
+                throw new InvalidOperationException($"{MasterKeyPath} holds {key.Length} bytes; a master key has at least {FacialDataKeys.MinimumMasterKeyLength}.");
+            }
+
+            created = false;
+            return key;
+        }
+
+        byte[] fresh = FacialDataKeys.NewMasterKey();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(MasterKeyPath, options))
+        {
+            file.Write(fresh);
+        }
+
+        created = true;
+        return fresh;
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Tasks;
+using CommunityAccess;
+using Xunit;
+
+namespace FaceCompliance.Browser.Tests;
+
+/// <summary>The started sample's HTTP API without a browser: the notice bytes, and refusals of malformed pixel uploads.</summary>
+public sealed class ApiTests : IAsyncLifetime
+{
+    private SampleApp? app;
+    private HttpClient? client;
+
+    private HttpClient Client => client!;
+
+    public async Task InitializeAsync()
+    {
+        app = await SampleApp.StartAsync();
+        client = app.CreateClient();
+        using HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "amy", cardOrPin = "CARD-7777" });
+        register.EnsureSuccessStatusCode();
+        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "amy", noticeVersion = CommunityEntry.NoticeVersion, consented = true });
+        consent.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_notice_served_is_the_generated_constant(string language)
+    {
+        using JsonDocument notice = JsonDocument.Parse(await Client.GetStringAsync($"api/notice/{language}"));
+
+        Assert.Equal(CommunityEntry.Notice.In(language).Text, notice.RootElement.GetProperty("text").GetString());
+        Assert.Equal(CommunityEntry.NoticeVersion, notice.RootElement.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task Pixels_of_the_wrong_length_are_refused_with_the_expected_length()
+    {
+        (HttpStatusCode status, string kind, string error) = await Enrol("width=10&height=10", new byte[10 * 10 * 4]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("bad-pixels", kind);
+        Assert.Contains("a 10x10 image in RGB24 is 10 x 10 x 3 = 300 bytes, but the request body has 400 bytes", error, StringComparison.Ordinal);
+        Assert.Contains("drop the alpha byte of RGBA", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("width=10", 300, "?width=<pixels>&height=<pixels>")]
+    [InlineData("width=0&height=10", 0, "is not accepted")]
+    [InlineData("width=5000&height=10", 150_000, "is not accepted")]
+    [InlineData("width=10&height=10", 299, "but the request body has 299 bytes. The body is short")]
+    public async Task Missing_or_impossible_sizes_are_refused(string query, int bytes, string expected)
+    {
+        (HttpStatusCode status, string kind, string error) = await Enrol(query, new byte[bytes]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("bad-pixels", kind);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_instead_of_pixels_is_refused()
+    {
+        using var content = new ByteArrayContent(new byte[300]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using HttpResponseMessage response = await Client.PostAsync("api/enrol?residentId=amy&width=10&height=10", content);
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Send the pixels as application/octet-stream", body.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pixels_without_a_face_are_refused_and_nothing_is_enrolled()
+    {
+        byte[] white = new byte[64 * 64 * 3];
+        Array.Fill(white, (byte)255);
+
+        (HttpStatusCode status, string kind, string error) = await Enrol("width=64&height=64", white);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("no-face", kind);
+        Assert.Contains("No face was found in the 64x64 image.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enrolment_without_consent_is_refused_before_the_pixels_are_read()
+    {
+        (HttpStatusCode status, string kind, string error) = await Enrol("width=10&height=10", new byte[300], resident: "nobody");
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("no-consent", kind);
+        Assert.Contains("Resident 'nobody' has not consented to face entry", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enrolment_photo_with_two_faces_is_refused()
+    {
+        (int width, int height, byte[] pixels) = Ppm("scenes/group_two_people.ppm");
+
+        (HttpStatusCode status, string kind, string error) = await Enrol($"width={width}&height={height}", pixels);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("several-faces", kind);
+        Assert.Contains("2 faces were found where exactly one is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_a_crowded_frame_the_largest_face_is_compared_at_the_stricter_threshold()
+    {
+        using (HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "obama", cardOrPin = "CARD-0044" }))
+        using (HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "obama", noticeVersion = CommunityEntry.NoticeVersion, consented = true }))
+        {
+            register.EnsureSuccessStatusCode();
+            consent.EnsureSuccessStatusCode();
+        }
+
+        (int w, int h, byte[] photo) = Ppm("scenes/obama_1.ppm");
+        using (HttpResponseMessage enrolled = await Post($"api/enrol?residentId=obama&width={w}&height={h}", photo))
+        {
+            Assert.True(enrolled.IsSuccessStatusCode, await enrolled.Content.ReadAsStringAsync());
+        }
+
+        (int gw, int gh, byte[] group) = Ppm("scenes/group_obama_biden.ppm");
+        using HttpResponseMessage response = await Post($"api/gate/face?residentId=obama&width={gw}&height={gh}", group);
+        using JsonDocument decision = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Opened", decision.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(CommunityAccess.Gate.GateController.CrowdedThreshold, decision.RootElement.GetProperty("threshold").GetSingle());
+        Assert.Contains("several faces in view, the largest compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    // A binary PPM (P6) from ../shared/data/faces/ppm: its pixels are already RGB24.
+    private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
+    {
+        byte[] file = System.IO.File.ReadAllBytes(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
+        int position = 0;
+        string Token()
+        {
+            while (char.IsWhiteSpace((char)file[position]) || file[position] == '#')
+            {
+                if (file[position] == '#')
+                {
+                    while (file[position] != '\n')
+                    {
+                        position++;
+                    }
+                }
+
+                position++;
+            }
+
+            int start = position;
+            while (!char.IsWhiteSpace((char)file[position]))
+            {
+                position++;
+            }
+
+            return System.Text.Encoding.ASCII.GetString(file, start, position - start);
+        }
+
+        Assert.Equal("P6", Token());
+        int width = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
+        int height = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("255", Token());
+        position++;
+        return (width, height, file.AsSpan(position, width * height * 3).ToArray());
+    }
+
+    private async Task<HttpResponseMessage> Post(string url, byte[] pixels)
+    {
+        using var content = new ByteArrayContent(pixels);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return await Client.PostAsync(url, content);
+    }
+
+    private async Task<(HttpStatusCode Status, string Kind, string Error)> Enrol(string query, byte[] body, string resident = "amy")
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using HttpResponseMessage response = await Client.PostAsync($"api/enrol?residentId={resident}&{query}", content);
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, json.RootElement.GetProperty("kind").GetString()!, json.RootElement.GetProperty("error").GetString()!);
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FaceCompliance.Browser.Tests;
+
+/// <summary>
+/// One running copy of the sample: its build output copied to a temporary folder (so that a concurrent build of
+/// the sample cannot replace a file under it) and started with <c>dotnet CommunityAccess.dll</c> on 127.0.0.1 with a
+/// port the system chooses, and a fresh temporary data folder. Stopped and deleted on dispose.
+/// </summary>
+public sealed partial class SampleApp : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process process;
+    private readonly List<string> output = [];
+    private readonly string root;
+
+    private SampleApp(Process process, string root, Uri address)
+    {
+        this.process = process;
+        this.root = root;
+        Address = address;
+    }
+
+    /// <summary>The app's address, e.g. http://127.0.0.1:43123/.</summary>
+    public Uri Address { get; private set; }
+
+    /// <summary>The data folder: gate.db, residents.db, master.key.</summary>
+    public string DataDirectory => Path.Combine(root, "data");
+
+    /// <summary>The FaceCompliance store the app writes.</summary>
+    public string StorePath => Path.Combine(DataDirectory, "gate.db");
+
+    /// <summary>How long the app took from process start to listening.</summary>
+    public TimeSpan StartTime { get; private set; }
+
+    /// <summary>Everything the app printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join("\n", output);
+            }
+        }
+    }
+
+    /// <summary>Copies the sample's build output, starts it, and waits until it prints its address.</summary>
+    public static async Task<SampleApp> StartAsync()
+    {
+        string dll = Path.Combine(BrowserPaths.SampleOutput, "CommunityAccess.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"The sample's build output {dll} is missing: build samples/CommunityAccess (the test project references it, so `dotnet test` builds it).", dll);
+        }
+
+        string root = Path.Combine(Path.GetTempPath(), "facecompliance-browser-" + Guid.NewGuid().ToString("N"));
+        string app = Path.Combine(root, "app");
+        CopyDirectory(BrowserPaths.SampleOutput, app);
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+
+        var start = new ProcessStartInfo(DotnetExecutable())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = root,
+        };
+        start.ArgumentList.Add(Path.Combine(app, "CommunityAccess.dll"));
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("DOTNET_URLS", StringComparison.OrdinalIgnoreCase) || k.StartsWith("CommunityAccess__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["CommunityAccess__DataDirectory"] = Path.Combine(root, "data");
+        start.Environment["CommunityAccess__Port"] = "0";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var stopwatch = Stopwatch.StartNew();
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new List<string>();
+        void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value + "/"));
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The sample exited before it listened."));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        Uri address;
+        try
+        {
+            address = await listening.Task.WaitAsync(StartTimeout);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            string printed;
+            lock (lines)
+            {
+                printed = string.Join("\n  ", lines.TakeLast(40));
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            throw new InvalidOperationException(
+                $"`dotnet {start.ArgumentList[0]}` did not print its address within {StartTimeout.TotalSeconds:F0} s ({e.Message}). Output:\n  {printed}", e);
+        }
+
+        var sample = new SampleApp(process, root, address) { StartTime = stopwatch.Elapsed };
+        lock (lines)
+        {
+            sample.output.AddRange(lines);
+        }
+
+        process.OutputDataReceived += (_, e) => sample.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => sample.Add(e.Data);
+        return sample;
+    }
+
+    /// <summary>A client for the app's API.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Stops the app (SIGTERM, then kill after 15 s) and deletes its folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+            {
+                term?.WaitForExit();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.Add(line);
+            }
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (string directory in Directory.EnumerateDirectories(source))
+        {
+            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
+        }
+    }
+
+    private static string DotnetExecutable()
+    {
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+    }
+
+    [GeneratedRegex(@"^CommunityAccess: community gate listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
