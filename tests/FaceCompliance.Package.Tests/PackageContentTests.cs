@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FaceCompliance.Package.Tests;
+
+/// <summary>What each .nupkg holds and declares, read from the files <c>dotnet pack</c> wrote.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageContentTests
+{
+    private readonly PackageFeed feed;
+
+    /// <summary>Creates the tests.</summary>
+    /// <param name="feed">The packed feed.</param>
+    /// <param name="output">Where timings go.</param>
+    public PackageContentTests(PackageFeed feed, ITestOutputHelper output)
+    {
+        this.feed = feed;
+        feed.EnsureReady();
+        output.WriteLine($"pack: {feed.Pack.Elapsed.TotalSeconds:F0} s, consumer restore: {feed.Restore.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// FaceCompliance holds the runtime in lib/, the analyzers, code fixes and generators in analyzers/dotnet/cs, the
+    /// report task in tasks/, and the props, targets and three presets in buildTransitive/; nothing else is an assembly.
+    /// </summary>
+    [Fact]
+    public void FaceCompliance_holds_the_runtime_analyzers_generators_task_and_build_files()
+    {
+        IReadOnlyList<string> entries = feed.Entries("FaceCompliance");
+
+        string[] expected =
+        [
+            "README.md",
+            "lib/net10.0/FaceCompliance.dll",
+            "lib/net10.0/FaceCompliance.xml",
+            "analyzers/dotnet/cs/FaceCompliance.Analyzers.dll",
+            "analyzers/dotnet/cs/FaceCompliance.CodeFixes.dll",
+            "analyzers/dotnet/cs/FaceCompliance.Generators.dll",
+            "tasks/netstandard2.0/FaceCompliance.Build.Tasks.dll",
+            "buildTransitive/FaceCompliance.props",
+            "buildTransitive/FaceCompliance.targets",
+            "buildTransitive/FaceCompliance.default.globalconfig",
+            "buildTransitive/FaceCompliance.strict.globalconfig",
+            "buildTransitive/FaceCompliance.none.globalconfig",
+        ];
+        Assert.All(expected, e => Assert.Contains(e, entries));
+        Assert.Equal(expected.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        // The build files in the package are the repository's, byte for byte.
+        foreach (string file in expected.Where(e => e.StartsWith("buildTransitive/", StringComparison.Ordinal)))
+        {
+            string source = RepoPaths.File("src/Generators/FaceCompliance.Build.Tasks/" + file);
+            Assert.Equal(File.ReadAllText(source), feed.EntryText("FaceCompliance", file));
+        }
+
+        // The analyzer, generator and task projects are packed inside, not package dependencies.
+        Assert.Equal(["System.Numerics.Tensors"], Dependencies("FaceCompliance").Select(d => d.Id));
+        Assert.Equal("README.md", Metadata("FaceCompliance", "readme"));
+    }
+
+    /// <summary>
+    /// FaceCompliance.Sqlite and FaceCompliance.Vision depend on FaceCompliance at the same version with every asset
+    /// (include="All"), so its analyzers and generators reach whoever references only an optional package.
+    /// </summary>
+    /// <param name="id">The optional package.</param>
+    [Theory]
+    [InlineData("FaceCompliance.Sqlite")]
+    [InlineData("FaceCompliance.Vision")]
+    public void Optional_packages_depend_on_FaceCompliance_with_its_analyzers(string id)
+    {
+        Dependency core = Assert.Single(Dependencies(id), d => d.Id == "FaceCompliance");
+        Assert.Equal(RepoPaths.Version, core.Version);
+        Assert.Equal("All", core.Include);
+        Assert.Null(core.Exclude);
+        Assert.Contains($"lib/net10.0/{id}.dll", feed.Entries(id));
+        Assert.Contains("README.md", feed.Entries(id));
+        Assert.True(File.Exists(feed.PackagePath(id, "snupkg")), $"{id} has no symbols package.");
+    }
+
+    /// <summary>
+    /// FaceCompliance.Vision embeds the four models (over 8 MiB), carries their MIT notice, and gets ONNX Runtime from
+    /// FaceCompliance.OnnxRuntime rather than holding it.
+    /// </summary>
+    [Fact]
+    public void Vision_embeds_the_models_carries_their_notice_and_depends_on_FaceCompliance_OnnxRuntime()
+    {
+        IReadOnlyList<string> entries = feed.Entries("FaceCompliance.Vision");
+
+        Assert.True(feed.EntryLength("FaceCompliance.Vision", "lib/net10.0/FaceCompliance.Vision.dll") > 8_000_000, "The models are not embedded.");
+        Assert.DoesNotContain(entries, e => e.Contains("OnnxRuntime", StringComparison.OrdinalIgnoreCase) || e.Contains("runtimes/", StringComparison.Ordinal));
+        Assert.Contains("Copyright (c) 2021 gitguanqi", feed.EntryText("FaceCompliance.Vision", "THIRD-PARTY-NOTICES.md"), StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) Microsoft Corporation", feed.EntryText("FaceCompliance.Vision", "THIRD-PARTY-NOTICES.md"), StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) 2021 gitguanqi", feed.EntryText("FaceCompliance.Vision", "licenses/faceplugin-face-recognition-js/LICENSE"), StringComparison.Ordinal);
+
+        Dependency onnx = Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "FaceCompliance.OnnxRuntime");
+        Assert.Equal(RepoPaths.Version, onnx.Version);
+        Assert.DoesNotContain(Dependencies("FaceCompliance.Vision"), d => d.Id == "Microsoft.ML.OnnxRuntime");
+    }
+
+    /// <summary>
+    /// FaceCompliance.OnnxRuntime holds the managed API, the linux-x64 native library where NuGet resolves native
+    /// assets, and ONNX Runtime's license and notices; it declares the MIT license of its content.
+    /// </summary>
+    [Fact]
+    public void OnnxRuntime_holds_the_managed_api_the_linux_native_library_and_its_notices()
+    {
+        IReadOnlyList<string> entries = feed.Entries("FaceCompliance.OnnxRuntime");
+
+        Assert.Contains("lib/net10.0/Microsoft.ML.OnnxRuntime.dll", entries);
+        Assert.Contains("runtimes/linux-x64/native/libonnxruntime.so", entries);
+        Assert.True(feed.EntryLength("FaceCompliance.OnnxRuntime", "runtimes/linux-x64/native/libonnxruntime.so") > 10_000_000);
+        Assert.Contains("Copyright (c) Microsoft Corporation", feed.EntryText("FaceCompliance.OnnxRuntime", "LICENSE"), StringComparison.Ordinal);
+        Assert.Contains("ThirdPartyNotices.txt", entries);
+        Assert.Contains("README.md", entries);
+        Assert.Equal("MIT", Metadata("FaceCompliance.OnnxRuntime", "license"));
+    }
+
+    /// <summary>Every package has the version of Directory.Build.props and a description.</summary>
+    [Fact]
+    public void Every_package_has_the_one_version_and_a_description()
+    {
+        foreach (string id in PackageFeed.PackageIds)
+        {
+            Assert.Equal(id, Metadata(id, "id"));
+            Assert.Equal(RepoPaths.Version, Metadata(id, "version"));
+            Assert.False(string.IsNullOrWhiteSpace(Metadata(id, "description")), $"{id} has no description.");
+        }
+    }
+
+    private string? Metadata(string id, string element) =>
+        feed.Nuspec(id).Root!.Elements().Single(e => e.Name.LocalName == "metadata").Elements().FirstOrDefault(e => e.Name.LocalName == element)?.Value;
+
+    private IReadOnlyList<Dependency> Dependencies(string id) =>
+        feed.Nuspec(id).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => new Dependency(
+                (string)e.Attribute("id")!,
+                (string)e.Attribute("version")!,
+                (string?)e.Attribute("include"),
+                (string?)e.Attribute("exclude")))
+            .ToList();
+
+    private sealed record Dependency(string Id, string Version, string? Include, string? Exclude);
+}
