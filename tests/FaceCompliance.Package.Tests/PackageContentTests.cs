@@ -36,6 +36,7 @@ public sealed class PackageContentTests
         string[] expected =
         [
             "README.md",
+            "LICENSE",
             "lib/net10.0/FaceCompliance.dll",
             "lib/net10.0/FaceCompliance.xml",
             "analyzers/dotnet/cs/FaceCompliance.Analyzers.dll",
@@ -51,6 +52,9 @@ public sealed class PackageContentTests
         Assert.All(expected, e => Assert.Contains(e, entries));
         Assert.Equal(expected.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        Assert.Equal(File.ReadAllText(RepoPaths.File("LICENSE")), feed.EntryText("FaceCompliance", "LICENSE"));
+        Assert.StartsWith("MIT License", feed.EntryText("FaceCompliance", "LICENSE"), StringComparison.Ordinal);
 
         // The build files in the package are the repository's, byte for byte.
         foreach (string file in expected.Where(e => e.StartsWith("buildTransitive/", StringComparison.Ordinal)))
