@@ -41,7 +41,7 @@ internal sealed class FaissRun : IDisposable
         if (binary is null)
         {
             Console.Error.WriteLine($"The FAISS comparison cannot run: {problem}");
-            Console.Error.WriteLine($"Install FAISS and g++ with:\n  {FaissScan.InstallHint}");
+            Console.Error.WriteLine($"Install FAISS (Debian 12: 1.7.3) and g++ with:\n  {FaissScan.InstallCommand}\nand, for the extra row with an optimised sgemm, OpenBLAS:\n  {FaissScan.OpenBlasCommand}");
             Console.Error.WriteLine("or run without the FAISS rows: --no-faiss (the report then says they were left out).");
             return false;
         }

@@ -15,8 +15,11 @@ namespace FaceCompliance.Benchmarks.GalleryScan;
 /// </summary>
 internal sealed class FaissScan : IDisposable
 {
-    /// <summary>What to run when FAISS or g++ is missing.</summary>
-    public const string InstallHint = "sudo apt-get install -y libfaiss-dev g++   (Debian 12 gives FAISS 1.7.3; optional, for the OpenBLAS row: sudo apt-get install -y libopenblas0-serial)";
+    /// <summary>What to run when FAISS or g++ is missing (Debian 12 gives FAISS 1.7.3).</summary>
+    public const string InstallCommand = "sudo apt-get install -y libfaiss-dev g++";
+
+    /// <summary>What to run for the extra fp32 batch row with an optimised sgemm.</summary>
+    public const string OpenBlasCommand = "sudo apt-get install -y libopenblas0-serial";
 
     private readonly Process process;
     private readonly StringBuilder errors = new();

@@ -309,7 +309,7 @@ internal static class Program
 
             if (faiss.OpenBlas is null && !faiss.Default!.IsOpenBlas)
             {
-                sb.AppendLine("- No OpenBLAS installed, so no row with an optimised `sgemm` (`sudo apt-get install -y libopenblas0-serial` adds one).");
+                sb.AppendLine(inv, $"- No OpenBLAS installed, so no row with an optimised `sgemm` (`{FaissScan.OpenBlasCommand}` adds one).");
             }
         }
 
@@ -356,7 +356,7 @@ internal static class Program
         if (!hasFaiss)
         {
             sb.AppendLine();
-            sb.AppendLine(inv, $"This run left out the FAISS comparison (issue 5 (b) and (c)); it needs `{FaissScan.InstallHint}`.");
+            sb.AppendLine(inv, $"This run left out the FAISS comparison (issue 5 (b) and (c), `--no-faiss`); it needs `{FaissScan.InstallCommand}`.");
         }
 
         return sb.ToString();
