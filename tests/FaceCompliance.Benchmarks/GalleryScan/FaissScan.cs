@@ -61,6 +61,16 @@ internal sealed class FaissScan : IDisposable
     /// <summary>The BLAS library FAISS calls in this process, as the program found it in its memory map.</summary>
     public string Blas => Fields["blas"];
 
+    /// <summary>The CPU time the process has used, in seconds.</summary>
+    public double ProcessorSeconds
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime.TotalSeconds;
+        }
+    }
+
     /// <summary>Whether that BLAS is OpenBLAS.</summary>
     public bool IsOpenBlas => Blas.Contains("openblas", StringComparison.OrdinalIgnoreCase);
 

@@ -145,14 +145,16 @@ internal static class Program
         ];
 
         Console.WriteLine($"Measuring {scans.Length} scans, {options.Reps} rounds, each scan once per round ...");
+        var cpuBefore = CpuSnapshot.Take(faiss);
         MeasureInterleaved(scans, options.Reps);
+        var others = CpuSnapshot.Take(faiss).OthersShare(cpuBefore);
 
         Console.WriteLine("Comparing int8 with fp32 top-1 ...");
         var agreement = Agreement(gallery, kept, targets, options, random);
         var faissAgreement = faiss.Compare(gallery, probes, d);
         var loadAfter = LoadAverage();
 
-        var report = Report(options, scans, new Key(single32, batch32, single8, batch8), faiss, faissAgreement, agreement, loadBefore, loadAfter);
+        var report = Report(options, scans, new Key(single32, batch32, single8, batch8), faiss, faissAgreement, agreement, loadBefore, loadAfter, others);
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.Out != "-")
@@ -266,7 +268,7 @@ internal static class Program
         return new AgreementResult(n, Compare(near, targets), Compare(unrelated, null));
     }
 
-    private static string Report(Options options, Scan[] rows, Key key, FaissRun faiss, IReadOnlyList<FaissRun.Agreement> faissAgreement, AgreementResult agreement, string loadBefore, string loadAfter)
+    private static string Report(Options options, Scan[] rows, Key key, FaissRun faiss, IReadOnlyList<FaissRun.Agreement> faissAgreement, AgreementResult agreement, string loadBefore, string loadAfter, double? others)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -297,7 +299,7 @@ internal static class Program
             sb.AppendLine();
         }
 
-        sb.AppendLine(inv, $"Machine: {Cpu()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.FrameworkDescription}; Vector<T> {Vector<byte>.Count * 8} bits, AVX2 {Avx2.IsSupported}, FMA {Fma.IsSupported}, int8 kernels {(Avx2.IsSupported ? "AVX2 (vpmaddubsw sign trick for one probe, vpmaddwd for batches)" : "portable Vector<T>")}; {DateTime.UtcNow:yyyy-MM-dd} UTC; 1-minute load average {loadBefore} before, {loadAfter} after.");
+        sb.AppendLine(inv, $"Machine: {Cpu()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.FrameworkDescription}; Vector<T> {Vector<byte>.Count * 8} bits, AVX2 {Avx2.IsSupported}, FMA {Fma.IsSupported}, int8 kernels {(Avx2.IsSupported ? "AVX2 (vpmaddubsw sign trick for one probe, vpmaddwd for batches)" : "portable Vector<T>")}; {DateTime.UtcNow:yyyy-MM-dd} UTC; 1-minute load average {loadBefore} before, {loadAfter} after; other processes used {(others is { } o ? o.ToString("P0", inv) : "?")} of the machine's CPU time while the rounds ran (/proc/stat less this program's and FAISS's own).");
         if (hasFaiss)
         {
             sb.AppendLine();
@@ -429,6 +431,35 @@ internal static class Program
     /// <summary>The median over rounds of (this scan's pass / its floor's pass in the same round): robust to load that comes and goes.</summary>
     private static double PairedRatio(Scan scan) =>
         scan.Floor is null ? 1 : Median(scan.Seconds.Select((t, round) => t / scan.Floor.Seconds[round]).ToArray());
+
+    /// <summary>The machine's busy CPU time (/proc/stat) and ours (this process and the FAISS processes), to tell how much else ran.</summary>
+    private sealed record CpuSnapshot(double MachineBusy, double Own, DateTime At)
+    {
+        public static CpuSnapshot Take(FaissRun faiss)
+        {
+            double busy = double.NaN;
+            try
+            {
+                // cpu user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait, in clock ticks (100 a second).
+                var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                busy = (ticks.Sum() - ticks[3] - ticks[4]) / 100;
+            }
+            catch (IOException)
+            {
+            }
+
+            var own = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + faiss.Processes.Sum(p => p.ProcessorSeconds);
+            return new CpuSnapshot(busy, own, DateTime.UtcNow);
+        }
+
+        /// <summary>The share of all cores' time used by other processes since <paramref name="before"/>, or null if unknown.</summary>
+        public double? OthersShare(CpuSnapshot before)
+        {
+            var wall = (At - before.At).TotalSeconds * Environment.ProcessorCount;
+            var others = MachineBusy - before.MachineBusy - (Own - before.Own);
+            return double.IsFinite(others) && wall > 0 ? Math.Max(0, others / wall) : null;
+        }
+    }
 
     private static string LoadAverage()
     {
