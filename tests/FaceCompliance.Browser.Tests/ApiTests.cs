@@ -145,41 +145,11 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("several faces in view, the largest compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
-    // A binary PPM (P6) from ../shared/data/faces/ppm: its pixels are already RGB24.
+    // A binary PPM (P6) from ../shared/data/faces/ppm, read with the vision library's reader: its pixels are RGB24.
     private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
     {
-        byte[] file = System.IO.File.ReadAllBytes(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
-        int position = 0;
-        string Token()
-        {
-            while (char.IsWhiteSpace((char)file[position]) || file[position] == '#')
-            {
-                if (file[position] == '#')
-                {
-                    while (file[position] != '\n')
-                    {
-                        position++;
-                    }
-                }
-
-                position++;
-            }
-
-            int start = position;
-            while (!char.IsWhiteSpace((char)file[position]))
-            {
-                position++;
-            }
-
-            return System.Text.Encoding.ASCII.GetString(file, start, position - start);
-        }
-
-        Assert.Equal("P6", Token());
-        int width = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
-        int height = int.Parse(Token(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal("255", Token());
-        position++;
-        return (width, height, file.AsSpan(position, width * height * 3).ToArray());
+        using FaceCompliance.FaceImage image = FaceCompliance.Vision.PpmReader.ReadFile(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
+        return (image.Width, image.Height, image.Pixels.ToArray());
     }
 
     private async Task<HttpResponseMessage> Post(string url, byte[] pixels)

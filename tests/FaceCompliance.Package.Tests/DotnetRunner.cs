@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+
+using FaceCompliance.Tests.Shared;
 
 namespace FaceCompliance.Package.Tests;
 
@@ -37,9 +36,9 @@ internal sealed record DotnetResult(string CommandLine, int ExitCode, TimeSpan E
 }
 
 /// <summary>
-/// Runs real <c>dotnet</c> processes the way tests/FaceCompliance.EndToEnd.Tests does: no build servers, no reused
-/// nodes, no shared compiler server (so each build loads the analyzers from the package it restored), the MSBuild
-/// variables of the surrounding <c>dotnet test</c> removed, English messages, both output streams read asynchronously.
+/// Runs real <c>dotnet</c> commands for the package tests through the shared <see cref="DotnetProcess"/> (the same
+/// isolation as tests/FaceCompliance.EndToEnd.Tests: no build servers, no reused nodes, no shared compiler server, so
+/// each build loads the analyzers from the package it restored).
 /// </summary>
 internal static class DotnetRunner
 {
@@ -47,8 +46,7 @@ internal static class DotnetRunner
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
     /// <summary>The options every build-like command gets.</summary>
-    public static readonly string[] IsolatedBuildOptions =
-        ["--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:m", "-clp:NoSummary", "-tl:off", "-nologo"];
+    public static string[] IsolatedBuildOptions => DotnetProcess.IsolatedBuildOptions;
 
     /// <summary>Runs <c>dotnet</c> with the arguments in a folder.</summary>
     /// <param name="workingDirectory">The folder.</param>
@@ -57,99 +55,7 @@ internal static class DotnetRunner
     /// <returns>The outcome.</returns>
     public static async Task<DotnetResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        string dotnet = DotnetExecutable();
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host inherits MSBuild variables from `dotnet test`; a nested build must not see them.
-        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        string commandLine = $"{Path.GetFileName(dotnet)} {string.Join(' ', arguments)}";
-        var output = new List<string>();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Collect(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Collect(output, e.Data);
-        if (!process.Start())
-        {
-            throw new InvalidOperationException($"Could not start `{commandLine}`.");
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            string tail;
-            lock (output)
-            {
-                tail = string.Join("\n  ", output.TakeLast(30));
-            }
-
-            throw new TimeoutException($"`{commandLine}` did not finish within {Timeout.TotalMinutes:F0} minutes and was killed. Last output lines:\n  {tail}");
-        }
-
-        // Waits until both redirected streams reached their end, so that no output line is lost.
-        process.WaitForExit();
-        stopwatch.Stop();
-        lock (output)
-        {
-            return new DotnetResult(commandLine, process.ExitCode, stopwatch.Elapsed, output.ToList());
-        }
-    }
-
-    private static void Collect(List<string> output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Add(line);
-        }
-    }
-
-    // The dotnet host that runs the tests when it says so, else the one on PATH.
-    private static string DotnetExecutable()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        DotnetRun run = await DotnetProcess.RunAsync(workingDirectory, arguments, Timeout, environment);
+        return new DotnetResult(run.CommandLine, run.ExitCode, run.Elapsed, run.Output);
     }
 }
