@@ -382,7 +382,7 @@ internal static class Program
                 line += string.Create(inv, $". FAISS computes a batch of {faiss.Default!.Fields["blas_threshold"]} or more queries as one matrix product (`sgemm`): {2 * macs / Median(r.Seconds) / 1e9:F0} GFLOP/s on one core with this BLAS, against {2 * macs / Median(r.Ours!.Seconds) / 1e9:F0} for our {ScanKernelsTile} tile of `Vector<float>` FMAs");
                 if (ratio > FaissGoal)
                 {
-                    line += ", which keeps 8 sums in flight and adds up each (template, probe) pair in the same order as a single query, ending with a sum across the vector (so a batch returns exactly what single searches return); `sgemm` may order its sums as it likes, and OpenBLAS runs its own kernel for this CPU family (its configuration is printed above)";
+                    line += string.Create(inv, $", which keeps {ScanKernels.RowTile * ScanKernels.ProbeTile} sums in flight and adds up each (template, probe) pair in the same order as a single query, ending with a sum across the vector (so a batch returns exactly what single searches return); `sgemm` may order its sums as it likes, and OpenBLAS runs its own kernel for this CPU family (its configuration is printed above)");
                 }
 
                 line += ".";

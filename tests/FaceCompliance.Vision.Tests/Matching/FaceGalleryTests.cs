@@ -59,6 +59,46 @@ public class FaceGalleryTests
         }
     }
 
+    [Theory]
+    [InlineData(512)]
+    [InlineData(45)]   // an odd number of vector blocks and a scalar tail
+    public void Every_score_of_a_batch_is_bit_identical_to_single_searches_for_every_tail(int dimension)
+    {
+        // Rows 1..9: none, part of or one to two 4-row tiles, plus 0..3 leftover rows. Probes 1..7 and 64..67: every
+        // remainder of 3 (triples plus zero, one or two pairs), ProbeBlock, and a block of 1 after it (65).
+        var probeCounts = new[] { 1, 2, 3, 4, 5, 6, 7, 64, 65, 66, 67 };
+        var probes = Gaussian(probeCounts.Max(), dimension, seed: 12);
+        for (var rows = 1; rows <= 9; rows++)
+        {
+            using var gallery = Build(Gaussian(rows, dimension, seed: 100 + rows), dimension, int8: true);
+            var singles = Enumerable.Range(0, probeCounts.Max())
+                .Select(p => gallery.Search(probes.AsSpan(p * dimension, dimension), rows))
+                .ToArray();
+            foreach (var probeCount in probeCounts)
+            {
+                var batch = gallery.SearchBatch(probes.AsSpan(0, probeCount * dimension), rows); // k = rows: every score
+
+                Assert.Equal(probeCount, batch.Length);
+                for (var p = 0; p < probeCount; p++)
+                {
+                    Assert.Equal(singles[p].Select(m => m.Id), batch[p].Select(m => m.Id));
+                    Assert.Equal(
+                        singles[p].Select(m => BitConverter.SingleToInt32Bits(m.Similarity)),
+                        batch[p].Select(m => BitConverter.SingleToInt32Bits(m.Similarity)));
+                }
+            }
+
+            foreach (var precision in new[] { GalleryPrecision.Int8, GalleryPrecision.Int8Rescored })
+            {
+                var batch = gallery.SearchBatch(probes.AsSpan(0, 7 * dimension), rows, precision);
+                for (var p = 0; p < 7; p++)
+                {
+                    Assert.Equal(gallery.Search(probes.AsSpan(p * dimension, dimension), rows, precision), batch[p]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void A_batch_with_a_tail_dimension_also_equals_single_searches()
     {

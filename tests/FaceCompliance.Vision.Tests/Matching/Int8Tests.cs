@@ -93,6 +93,31 @@ public class Int8Tests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(512)]
+    [InlineData(45)]   // an odd number of vector blocks (the last one unpaired) and a scalar tail
+    [InlineData(24)]
+    [InlineData(16)]
+    [InlineData(13)]
+    [InlineData(3)]
+    public void The_fp32_three_probe_tile_computes_each_pair_exactly_as_the_one_row_kernel(int dimension)
+    {
+        var rows = GalleryData.Gaussian(4, dimension, seed: dimension);
+        var probes = GalleryData.Gaussian(3, dimension, seed: dimension + 2);
+        var scores = new float[12];
+
+        ScanKernels.Dot4x3(ref rows[0], ref probes[0], ref probes[dimension], ref probes[2 * dimension], dimension, scores);
+
+        for (var p = 0; p < 3; p++)
+        {
+            for (var r = 0; r < 4; r++)
+            {
+                var one = ScanKernels.Dot1x1(ref rows[r * dimension], ref probes[p * dimension], dimension);
+                Assert.Equal(BitConverter.SingleToInt32Bits(one), BitConverter.SingleToInt32Bits(scores[(p * 4) + r]));
+            }
+        }
+    }
+
     [Fact]
     public void Quantisation_is_symmetric_with_one_scale_and_half_a_step_of_error()
     {

@@ -495,8 +495,8 @@ public sealed class FaceGallery : IDisposable
 
     /// <summary>
     /// One pass over the fp32 rows. One probe: rows one after another (one sequential stream, the fastest way through
-    /// memory). Several: four rows at a time against two probes at a time, the rows staying in L1 while every probe of
-    /// the block passes over them.
+    /// memory). Several: four rows at a time against three probes at a time (two for the leftovers), the rows staying in
+    /// L1 while every probe of the block passes over them.
     /// </summary>
     private TopK[] ScanFloat32(ReadOnlySpan<float> probes, int probeCount, int keep)
     {
@@ -522,25 +522,30 @@ public sealed class FaceGallery : IDisposable
             return tops;
         }
 
+        // Triples of probes, then none, one or two pairs (63 = 21 x 3, 65 = 21 x 3 + 2, 64 = 20 x 3 + 2 x 2): there are
+        // at least two probes here, and a remainder of one goes as two pairs rather than a lone probe, whose kernel
+        // (Dot1x1) loads two vectors per FMA.
+        var pairs = (ScanKernels.ProbeTile - (probeCount % ScanKernels.ProbeTile)) % ScanKernels.ProbeTile;
+        var triplesEnd = probeCount - (2 * pairs);
         Span<float> scores = stackalloc float[ScanKernels.RowTile * ScanKernels.ProbeTile];
         var q = 0;
         for (; q <= count - ScanKernels.RowTile; q += ScanKernels.RowTile)
         {
             ref var tile = ref Unsafe.Add(ref rows, (nint)q * d);
             var p = 0;
-            for (; p <= probeCount - ScanKernels.ProbeTile; p += ScanKernels.ProbeTile)
+            for (; p < triplesEnd; p += ScanKernels.ProbeTile)
+            {
+                ScanKernels.Dot4x3(ref tile, ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probe, (p + 1) * d), ref Unsafe.Add(ref probe, (p + 2) * d), d, scores);
+                Offer(tops[p], scores[..4], q);
+                Offer(tops[p + 1], scores[4..8], q);
+                Offer(tops[p + 2], scores[8..], q);
+            }
+
+            for (; p < probeCount; p += 2)
             {
                 ScanKernels.Dot4x2(ref tile, ref Unsafe.Add(ref probe, p * d), ref Unsafe.Add(ref probe, (p + 1) * d), d, scores);
                 Offer(tops[p], scores[..4], q);
-                Offer(tops[p + 1], scores[4..], q);
-            }
-
-            for (; p < probeCount; p++)
-            {
-                for (var j = 0; j < ScanKernels.RowTile; j++)
-                {
-                    tops[p].Offer(ScanKernels.Dot1x1(ref Unsafe.Add(ref tile, j * d), ref Unsafe.Add(ref probe, p * d), d), q + j);
-                }
+                Offer(tops[p + 1], scores[4..8], q);
             }
         }
 
@@ -603,13 +608,13 @@ public sealed class FaceGallery : IDisposable
                 return tops;
             }
 
-            Span<int> dots = stackalloc int[ScanKernels.RowTile * ScanKernels.ProbeTile];
+            Span<int> dots = stackalloc int[ScanKernels.RowTile * ScanKernels.Int8ProbeTile];
             var q = 0;
             for (; q <= count - ScanKernels.RowTile; q += ScanKernels.RowTile)
             {
                 ref var tile = ref Unsafe.Add(ref rows, (nint)q * d);
                 var p = 0;
-                for (; p <= probeCount - ScanKernels.ProbeTile; p += ScanKernels.ProbeTile)
+                for (; p <= probeCount - ScanKernels.Int8ProbeTile; p += ScanKernels.Int8ProbeTile)
                 {
                     ScanKernels.DotInt8x4x2(ref tile, ref Unsafe.Add(ref probeWide, p * d), ref Unsafe.Add(ref probeWide, (p + 1) * d), d, dots, avx2: true);
                     OfferInt8(tops[p], dots[..4], scales, probeScales[p], q);
