@@ -24,10 +24,10 @@ public sealed class ModelTests
     private static FaceModel Model(string fileName) => FaceModel.All.Single(m => m.FileName == fileName);
 
     [Fact]
-    public void The_native_runtime_is_the_one_the_npm_package_carries()
+    public void The_native_runtime_is_the_one_the_NuGet_package_ships()
     {
-        // com.github.asus4.onnxruntime@0.4.9 ships ONNX Runtime 1.29.0; the NuGet switch pins the same version.
-        Assert.Equal("1.29.0", OrtEnv.Instance().GetVersionString());
+        // The native library that Microsoft.ML.OnnxRuntime (Directory.Packages.props) ships for this platform.
+        Assert.Equal("1.32.0", OrtEnv.Instance().GetVersionString());
     }
 
     [Theory]
