@@ -82,7 +82,7 @@ public sealed class ModelTests
         OnnxModels.Shared.Dispose();   // the shared instance stays open
         Assert.NotNull(OnnxModels.Shared.Landmarks);
 
-        var own = new OnnxModels(new OnnxModelOptions { IntraOpThreads = 2 });
+        var own = new OnnxModels(new FaceModelOptions { IntraOpThreads = 2 });
         InferenceSession session = own.Liveness;
         Assert.Same(session, own.Liveness);
         Assert.NotSame(OnnxModels.Shared.Liveness, session);

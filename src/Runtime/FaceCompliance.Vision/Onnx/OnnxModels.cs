@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.ML.OnnxRuntime;
 
@@ -27,13 +28,13 @@ internal sealed class OnnxModels : IDisposable
     private readonly bool isShared;
     private int disposed;
 
-    /// <summary>Sessions with the given options (default <see cref="OnnxModelOptions.Default"/>), created lazily.</summary>
-    public OnnxModels(OnnxModelOptions? options = null)
-        : this(options ?? OnnxModelOptions.Default, isShared: false)
+    /// <summary>Sessions with the given options (default <see cref="FaceModelOptions.Default"/>), created lazily.</summary>
+    public OnnxModels(FaceModelOptions? options = null)
+        : this(options ?? FaceModelOptions.Default, isShared: false)
     {
     }
 
-    private OnnxModels(OnnxModelOptions options, bool isShared)
+    private OnnxModels(FaceModelOptions options, bool isShared)
     {
         Options = options;
         this.isShared = isShared;
@@ -46,10 +47,33 @@ internal sealed class OnnxModels : IDisposable
     }
 
     /// <summary>The process-wide sessions with the default options; <see cref="Dispose"/> leaves them open.</summary>
-    public static OnnxModels Shared { get; } = new(OnnxModelOptions.Default, isShared: true);
+    public static OnnxModels Shared { get; } = new(FaceModelOptions.Default, isShared: true);
+
+    private static readonly ConcurrentDictionary<FaceModelOptions, OnnxModels> SharedByOptions = new();
+
+    /// <summary>
+    /// The process-wide sessions for <paramref name="options"/> (<see cref="Shared"/> for null or the default). The
+    /// options are checked now, CUDA included, so that a wrong setting fails where the component is created rather
+    /// than at its first face.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    /// <exception cref="InvalidOperationException">CUDA was asked for and cannot be used.</exception>
+    public static OnnxModels For(FaceModelOptions? options)
+    {
+        if (options is null || options == FaceModelOptions.Default)
+        {
+            return Shared;
+        }
+
+        using (options.CreateSessionOptions())
+        {
+        }
+
+        return SharedByOptions.GetOrAdd(options, o => new OnnxModels(o, isShared: true));
+    }
 
     /// <summary>The options the sessions are created with.</summary>
-    public OnnxModelOptions Options { get; }
+    public FaceModelOptions Options { get; }
 
     /// <summary>fr_detect.onnx (<see cref="FaceModel.Detector"/>).</summary>
     public InferenceSession Detector => this[FaceModel.Detector];
@@ -83,7 +107,7 @@ internal sealed class OnnxModels : IDisposable
     }
 
     /// <summary>A new session of <paramref name="model"/>, independent of any <see cref="OnnxModels"/>; the caller disposes it.</summary>
-    public static InferenceSession CreateSession(FaceModel model, OnnxModelOptions options)
+    public static InferenceSession CreateSession(FaceModel model, FaceModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);

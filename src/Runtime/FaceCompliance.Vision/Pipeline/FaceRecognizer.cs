@@ -21,8 +21,9 @@ public sealed class FaceRecognizer
     private readonly FaceAnalyzer _analyzer;
 
     /// <summary>Creates a recognizer that checks receipts with <paramref name="consents"/>.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="FaceRecognizerOptions.ModelOptions"/> asks for CUDA, which this application cannot use (the message says why).</exception>
     public FaceRecognizer(IConsentRegistry consents, FaceRecognizerOptions? options = null)
-        : this(consents, OnnxModels.Shared, options)
+        : this(consents, OnnxModels.For(options?.ModelOptions), options)
     {
     }
 

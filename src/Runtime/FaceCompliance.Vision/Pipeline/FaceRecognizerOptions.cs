@@ -12,4 +12,7 @@ public sealed record FaceRecognizerOptions
 
     /// <summary>The live probability a face must reach when <see cref="RequireLiveness"/> is on; <see cref="LivenessChecker.DefaultThreshold"/>.</summary>
     public float LivenessThreshold { get; init; } = LivenessChecker.DefaultThreshold;
+
+    /// <summary>Where and how the models run (CPU by default, or CUDA); null means <see cref="FaceModelOptions.Default"/>.</summary>
+    public FaceModelOptions? ModelOptions { get; init; }
 }
