@@ -123,7 +123,7 @@ public sealed class ConsumerBuildTests
         Assert.Contains(run.Output, l => l.StartsWith("notice version: ", StringComparison.Ordinal) && l.Length == "notice version: ".Length + 16);
         Assert.Contains(run.Output, l => l.StartsWith("notice en: ", StringComparison.Ordinal) && l.Contains(ConsumerProject.DescriptionEn, StringComparison.Ordinal));
         Assert.Contains("vision: FaceCompliance.Vision", run.Output);
-        Assert.Contains("onnxruntime: 1.29.0", run.Output);
+        Assert.Contains("onnxruntime: 1.32.0", run.Output);
         Assert.Contains("sqlite audit valid: True", run.Output);
     }
 

@@ -89,40 +89,22 @@ public sealed class PackageContentTests
 
     /// <summary>
     /// FaceCompliance.Vision embeds the four models (over 8 MiB), carries their MIT notice, and gets ONNX Runtime from
-    /// FaceCompliance.OnnxRuntime rather than holding it.
+    /// Microsoft's package Microsoft.ML.OnnxRuntime 1.32.0 rather than holding any of it.
     /// </summary>
     [Fact]
-    public void Vision_embeds_the_models_carries_their_notice_and_depends_on_FaceCompliance_OnnxRuntime()
+    public void Vision_embeds_the_models_carries_their_notice_and_depends_on_Microsoft_ML_OnnxRuntime()
     {
         IReadOnlyList<string> entries = feed.Entries("FaceCompliance.Vision");
 
         Assert.True(feed.EntryLength("FaceCompliance.Vision", "lib/net10.0/FaceCompliance.Vision.dll") > 8_000_000, "The models are not embedded.");
         Assert.DoesNotContain(entries, e => e.Contains("OnnxRuntime", StringComparison.OrdinalIgnoreCase) || e.Contains("runtimes/", StringComparison.Ordinal));
         Assert.Contains("Copyright (c) 2021 gitguanqi", feed.EntryText("FaceCompliance.Vision", "THIRD-PARTY-NOTICES.md"), StringComparison.Ordinal);
-        Assert.Contains("Copyright (c) Microsoft Corporation", feed.EntryText("FaceCompliance.Vision", "THIRD-PARTY-NOTICES.md"), StringComparison.Ordinal);
         Assert.Contains("Copyright (c) 2021 gitguanqi", feed.EntryText("FaceCompliance.Vision", "licenses/faceplugin-face-recognition-js/LICENSE"), StringComparison.Ordinal);
 
-        Dependency onnx = Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "FaceCompliance.OnnxRuntime");
-        Assert.Equal(RepoPaths.Version, onnx.Version);
-        Assert.DoesNotContain(Dependencies("FaceCompliance.Vision"), d => d.Id == "Microsoft.ML.OnnxRuntime");
-    }
-
-    /// <summary>
-    /// FaceCompliance.OnnxRuntime holds the managed API, the linux-x64 native library where NuGet resolves native
-    /// assets, and ONNX Runtime's license and notices; it declares the MIT license of its content.
-    /// </summary>
-    [Fact]
-    public void OnnxRuntime_holds_the_managed_api_the_linux_native_library_and_its_notices()
-    {
-        IReadOnlyList<string> entries = feed.Entries("FaceCompliance.OnnxRuntime");
-
-        Assert.Contains("lib/net10.0/Microsoft.ML.OnnxRuntime.dll", entries);
-        Assert.Contains("runtimes/linux-x64/native/libonnxruntime.so", entries);
-        Assert.True(feed.EntryLength("FaceCompliance.OnnxRuntime", "runtimes/linux-x64/native/libonnxruntime.so") > 10_000_000);
-        Assert.Contains("Copyright (c) Microsoft Corporation", feed.EntryText("FaceCompliance.OnnxRuntime", "LICENSE"), StringComparison.Ordinal);
-        Assert.Contains("ThirdPartyNotices.txt", entries);
-        Assert.Contains("README.md", entries);
-        Assert.Equal("MIT", Metadata("FaceCompliance.OnnxRuntime", "license"));
+        Dependency onnx = Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "Microsoft.ML.OnnxRuntime");
+        Assert.Equal("1.32.0", onnx.Version);
+        Assert.DoesNotContain(Dependencies("FaceCompliance.Vision"), d => d.Id == "FaceCompliance.OnnxRuntime");
+        Assert.False(File.Exists(Path.Combine(feed.Feed, $"FaceCompliance.OnnxRuntime.{RepoPaths.Version}.nupkg")), "FaceCompliance.OnnxRuntime is still packed.");
     }
 
     /// <summary>Every package has the version of Directory.Build.props and a description.</summary>

@@ -16,7 +16,7 @@ namespace FaceCompliance.Package.Tests;
 /// Packs the packages once for all package tests and prepares the consumer project:
 /// <list type="number">
 /// <item>a temporary folder outside the repository (so that none of the repository's MSBuild or NuGet files apply);</item>
-/// <item><c>dotnet pack</c> of the four packable projects into <c>feed/</c>, with a separate <c>ArtifactsPath</c>, so that
+/// <item><c>dotnet pack</c> of the three packable projects into <c>feed/</c>, with a separate <c>ArtifactsPath</c>, so that
 /// nothing in the repository's bin/ and obj/ folders, which other test projects build at the same time, is touched;</item>
 /// <item>a nuget.config that lists the feed and the machine's normal sources (plus its global packages folder, read as a
 /// local source, so packages the machine already has are not downloaded again), maps the FaceCompliance ids to the feed
@@ -26,8 +26,8 @@ namespace FaceCompliance.Package.Tests;
 /// </summary>
 public sealed class PackageFeed : IAsyncLifetime
 {
-    /// <summary>The packages, by id; FaceCompliance.OnnxRuntime is the dependency that carries ONNX Runtime.</summary>
-    public static readonly string[] PackageIds = ["FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision", "FaceCompliance.OnnxRuntime"];
+    /// <summary>The packages, by id (ONNX Runtime comes from Microsoft's package Microsoft.ML.OnnxRuntime).</summary>
+    public static readonly string[] PackageIds = ["FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision"];
 
     // The packable projects; their project references (analyzers, code fixes, generators, report task) come along.
     private static readonly string[] PackedProjects =
@@ -35,7 +35,6 @@ public sealed class PackageFeed : IAsyncLifetime
         "src/Runtime/FaceCompliance/FaceCompliance.csproj",
         "src/Runtime/FaceCompliance.Sqlite/FaceCompliance.Sqlite.csproj",
         "src/Runtime/FaceCompliance.Vision/FaceCompliance.Vision.csproj",
-        "src/ThirdParty/Microsoft.ML.OnnxRuntime/Microsoft.ML.OnnxRuntime.csproj",
     ];
 
     private const string FeedKey = "facecompliance-test-feed";
@@ -180,7 +179,7 @@ public sealed class PackageFeed : IAsyncLifetime
 
     private async Task PackAsync()
     {
-        // A solution filter names the four projects; `dotnet pack` of it packs all four in one build.
+        // A solution filter names the three projects; `dotnet pack` of it packs all three in one build.
         string filter = Path.Combine(Root, "packages.slnf");
         var solutionFilter = new
         {
