@@ -1,5 +1,7 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.IO;
 
 namespace FaceCompliance.Calibrate;
@@ -19,6 +21,8 @@ internal static class Program
     /// <summary>The operator did not confirm everyone's consent; nothing was read.</summary>
     public const int ConsentNotConfirmed = 3;
 
+    private const double DefaultTargetFalseAcceptRate = 0.001;
+
     private static int Main(string[] args)
     {
         var folder = new Argument<DirectoryInfo?>("photos")
@@ -30,7 +34,8 @@ internal static class Program
         var target = new Option<double>("--target-far")
         {
             Description = "The false-accept rate to calibrate for, above 0 and below 0.5.",
-            DefaultValueFactory = _ => 0.001,
+            DefaultValueFactory = _ => DefaultTargetFalseAcceptRate,
+            CustomParser = ParseTarget,
         };
         var consent = new Option<bool>("--consent-confirmed")
         {
@@ -47,15 +52,26 @@ internal static class Program
                 result.AddError("Give either a photo folder or --csv, not both and not neither.");
             }
         });
-        target.Validators.Add(result =>
-        {
-            if (!(result.GetValueOrDefault<double>() is > 0 and < 0.5))
-            {
-                result.AddError("--target-far must be above 0 and below 0.5, e.g. 0.001 for 0.1 %.");
-            }
-        });
         command.SetAction(result => Run(result.GetValue(folder), result.GetValue(csv), result.GetValue(target), result.GetValue(consent)));
         return command.Parse(args).Invoke();
+    }
+
+    // A rate in invariant notation (0.001 or 1e-3), above 0 and below 0.5.
+    private static double ParseTarget(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return DefaultTargetFalseAcceptRate;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and < 0.5)
+        {
+            return rate;
+        }
+
+        result.AddError($"--target-far is '{text}'; it must be a number above 0 and below 0.5, e.g. 0.001 for 0.1 %.");
+        return DefaultTargetFalseAcceptRate;
     }
 
     private static int Run(DirectoryInfo? folder, FileInfo? csv, double targetFalseAcceptRate, bool consentConfirmed)
