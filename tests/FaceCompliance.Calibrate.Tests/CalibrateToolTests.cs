@@ -64,7 +64,7 @@ public sealed class CalibrateToolTests(LibraryFigures library) : IClassFixture<L
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains(run.Output, line => line.Contains("--consent-confirmed", StringComparison.Ordinal) && line.Contains("No photo was read", StringComparison.Ordinal));
-        Assert.Contains(run.Output, line => line.Contains("keep the default threshold 0.31", StringComparison.Ordinal));
+        Assert.Contains(run.Output, line => line.Contains("keep the default threshold 0.391 (FaceMatchThreshold.Default)", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Output, line => line.StartsWith("Threshold:", StringComparison.Ordinal));
         Assert.Empty(StoreFiles(workspace));
     }

@@ -24,7 +24,7 @@ public sealed class GateController
 {
     /// <summary>
     /// The similarity the largest face must reach when several faces are in view: stricter than
-    /// <see cref="FaceMatchThreshold.Default"/> (0.31), so that a crowd at the gate does not lower the bar.
+    /// <see cref="FaceMatchThreshold.Default"/> (0.391), so that a crowd at the gate does not lower the bar.
     /// </summary>
     public const float CrowdedThreshold = 0.40f;
 

@@ -32,7 +32,7 @@ internal sealed class CalibrationSession : IDisposable
 
     /// <summary>The non-biometric alternative for anyone who does not take part: no calibration, the library's default threshold.</summary>
     public static string UseDefaultThreshold() => string.Create(CultureInfo.InvariantCulture,
-        $"Without calibration, keep the default threshold {FaceMatchThreshold.Default:0.00} (FaceMatchThreshold.Default).");
+        $"Without calibration, keep the default threshold {FaceMatchThreshold.Default:0.###} (FaceMatchThreshold.Default).");
 
     /// <summary>
     /// Records the consent the operator confirmed for each person, extracts one template per photo, and applies the

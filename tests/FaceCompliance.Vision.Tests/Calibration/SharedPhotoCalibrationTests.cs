@@ -35,8 +35,12 @@ public sealed class SharedPhotoCalibrationTests(PipelineFixture fixture, ITestOu
         Assert.Equal(0.2961f, report.EmpiricalThreshold, 4);
         Assert.Equal(0.391f, report.Threshold);
         Assert.Equal((0, 4), (report.FalseAccepts, report.FalseRejects));
+
+        // The library's default is this rule's threshold for its own target.
+        Assert.Equal(0.001, FaceMatchThreshold.TargetFalseAcceptRate);
+        Assert.Equal(FaceMatchThreshold.Default, report.Threshold);
         var atDefault = report.Candidates.Single(c => c.Method == "default");
-        Assert.Equal((2, 0), (atDefault.FalseAccepts, atDefault.FalseRejects));
+        Assert.Equal((0, 4), (atDefault.FalseAccepts, atDefault.FalseRejects));
     }
 
     private static string Describe(ThresholdCalibrationReport r) => string.Join('\n',

@@ -11,27 +11,32 @@ namespace FaceCompliance.Vision.Tests.Pipeline;
 public sealed class AccuracyTests(PipelineFixture fixture, ITestOutputHelper output) : IClassFixture<PipelineFixture>
 {
     [Fact]
-    public void All_780_pairs_are_decided_correctly_at_the_default_threshold()
+    public void All_780_pairs_are_separated_and_the_default_threshold_accepts_no_different_pair()
     {
         var faces = Embeddings();
-        var correct = 0;
-        var pairs = 0;
-        var (sameMin, differentMax) = (float.MaxValue, float.MinValue);
+        var same = new List<float>();
+        var different = new List<float>();
         for (var i = 0; i < faces.Count; i++)
         {
             for (var j = i + 1; j < faces.Count; j++)
             {
                 var similarity = TensorPrimitives.Dot(faces[i].Embedding, faces[j].Embedding);
-                var same = faces[i].Person == faces[j].Person;
-                correct += (similarity >= FaceMatchThreshold.Default) == same ? 1 : 0;
-                pairs++;
-                (sameMin, differentMax) = same ? (Math.Min(sameMin, similarity), differentMax) : (sameMin, Math.Max(differentMax, similarity));
+                (faces[i].Person == faces[j].Person ? same : different).Add(similarity);
             }
         }
 
-        output.WriteLine($"{correct}/{pairs} correct; same-person minimum {sameMin:0.000}, different-person maximum {differentMax:0.000}");
-        Assert.Equal(780, pairs);
-        Assert.True(correct >= 0.995 * pairs, $"{correct}/{pairs} pairs correct at {FaceMatchThreshold.Default}");
+        // 780/780: every same-person pair scores above every different-person pair, so a threshold in the gap
+        // (0.272-0.356) decides all of them. The default, 0.391, is chosen for a 0.1 % false-accept rate on harder,
+        // unseen photos (docs/vision.md): it accepts no different-person pair and refuses the 3 hardest same-person ones.
+        var falseRejects = same.Count(s => s < FaceMatchThreshold.Default);
+        var falseAccepts = different.Count(d => d >= FaceMatchThreshold.Default);
+        output.WriteLine($"same-person minimum {same.Min():0.000}, different-person maximum {different.Max():0.000}; at {FaceMatchThreshold.Default}: {falseAccepts}/{different.Count} false accepts, {falseRejects}/{same.Count} false rejects");
+        Assert.Equal((80, 700), (same.Count, different.Count));
+        Assert.True(same.Min() > different.Max(), $"the pairs overlap: same-person minimum {same.Min():0.000} <= different-person maximum {different.Max():0.000}");
+        Assert.Equal(0.356f, same.Min(), 3);
+        Assert.Equal(0.271f, different.Max(), 3);
+        Assert.Equal(0, falseAccepts);
+        Assert.Equal(3, falseRejects);
     }
 
     [Fact]
