@@ -38,6 +38,7 @@ public static class FaceImageDecoder
     private const int RgbaBytesPerPixel = 4;
     private const int RgbBytesPerPixel = 3;
     private const int InitialStreamBuffer = 64 * 1024;
+    private const int StripBytes = 256 * 1024;
 
     /// <summary>Decodes an image file.</summary>
     /// <param name="path">The file.</param>
@@ -115,21 +116,16 @@ public static class FaceImageDecoder
         var origin = codec.EncodedOrigin;
         var (uprightWidth, uprightHeight) = IsTransposed(origin) ? (height, width) : (width, height);
 
-        // Pinned, so the garbage collector never moves them and leaves an unerased copy of the face behind.
-        var rgba = GC.AllocateUninitializedArray<byte>(width * height * RgbaBytesPerPixel, pinned: true);
+        // Pinned, so the garbage collector never moves it and leaves an unerased copy of the face behind.
         byte[]? rgb = GC.AllocateUninitializedArray<byte>(width * height * RgbBytesPerPixel, pinned: true);
         try
         {
-            fixed (byte* decoded = rgba)
             fixed (byte* upright = rgb)
             {
-                var result = codec.GetPixels(info, (IntPtr)decoded);
-                if (result != SKCodecResult.Success)
+                if (!TryDecodeInStrips(codec, info, origin, upright))
                 {
-                    throw DecodeFailed(result, format, width, height);
+                    DecodeWhole(codec, info, origin, upright, format);
                 }
-
-                ToUprightRgb24(decoded, width, height, origin, upright);
             }
 
             var image = FaceImage.TakeOwnershipOfPinned(rgb, uprightWidth, uprightHeight);
@@ -138,7 +134,6 @@ public static class FaceImageDecoder
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(rgba);
             if (rgb is not null)
             {
                 CryptographicOperations.ZeroMemory(rgb);
@@ -147,16 +142,80 @@ public static class FaceImageDecoder
     }
 
     /// <summary>
-    /// Drops alpha (already premultiplied, that is composited onto black) and turns the image upright: for each output
-    /// row, where its first pixel lies in the decoded image and the step to the next (EXIF orientations 1 to 8).
+    /// Decodes a few rows at a time into a small pinned RGBA strip and converts each strip into place, so no
+    /// whole-image RGBA copy is made (JPEG; the other formats return false at once). A strip that comes back short
+    /// (truncated or corrupt data) also returns false, and the whole-image decode then names the problem.
     /// </summary>
-    private static unsafe void ToUprightRgb24(byte* rgba, int width, int height, SKEncodedOrigin origin, byte* rgb)
+    private static unsafe bool TryDecodeInStrips(SKCodec codec, SKImageInfo info, SKEncodedOrigin origin, byte* upright)
     {
-        nint pixel = RgbaBytesPerPixel;
-        nint row = (nint)width * RgbaBytesPerPixel;
-        var (outWidth, outHeight) = IsTransposed(origin) ? (height, width) : (width, height);
-        var target = rgb;
-        for (var y = 0; y < outHeight; y++)
+        // Only JPEG: this Skia has no scanline decoding for PNG and WebP, and asking costs a PNG a second header parse.
+        if (codec.EncodedFormat != SKEncodedImageFormat.Jpeg
+            || codec.StartScanlineDecode(info) != SKCodecResult.Success
+            || codec.ScanlineOrder != SKCodecScanlineOrder.TopDown)
+        {
+            return false;
+        }
+
+        var rowBytes = info.Width * RgbaBytesPerPixel;
+        var stripRows = Math.Clamp(StripBytes / rowBytes, 1, info.Height);
+        var strip = GC.AllocateUninitializedArray<byte>(stripRows * rowBytes, pinned: true);
+        try
+        {
+            fixed (byte* rgba = strip)
+            {
+                for (var y = 0; y < info.Height; y += stripRows)
+                {
+                    var rows = Math.Min(stripRows, info.Height - y);
+                    if (codec.GetScanlines((IntPtr)rgba, rows, rowBytes) != rows)
+                    {
+                        return false;
+                    }
+
+                    ToUprightRgb24(rgba, y, rows, info.Width, info.Height, origin, upright);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(strip);
+        }
+    }
+
+    private static unsafe void DecodeWhole(SKCodec codec, SKImageInfo info, SKEncodedOrigin origin, byte* upright, string format)
+    {
+        var whole = GC.AllocateUninitializedArray<byte>(info.Width * info.Height * RgbaBytesPerPixel, pinned: true);
+        try
+        {
+            fixed (byte* rgba = whole)
+            {
+                var result = codec.GetPixels(info, (IntPtr)rgba);
+                if (result != SKCodecResult.Success)
+                {
+                    throw DecodeFailed(result, format, info.Width, info.Height);
+                }
+
+                ToUprightRgb24(rgba, 0, info.Height, info.Width, info.Height, origin, upright);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(whole);
+        }
+    }
+
+    /// <summary>
+    /// Copies decoded rows <paramref name="firstRow"/> onwards (premultiplied RGBA, that is composited onto black)
+    /// as RGB24 to where they belong in the upright image: for each decoded row, where its first pixel goes and the
+    /// step to the next (EXIF orientations 1 to 8; 5 to 8 write the row as a column).
+    /// </summary>
+    private static unsafe void ToUprightRgb24(byte* rgba, int firstRow, int rowCount, int width, int height, SKEncodedOrigin origin, byte* upright)
+    {
+        nint pixel = RgbBytesPerPixel;
+        nint row = (nint)(IsTransposed(origin) ? height : width) * RgbBytesPerPixel;
+        var source = rgba;
+        for (var y = firstRow; y < firstRow + rowCount; y++)
         {
             var (start, step) = origin switch
             {
@@ -164,19 +223,19 @@ public static class FaceImageDecoder
                 SKEncodedOrigin.BottomRight => (((height - 1 - y) * row) + ((width - 1) * pixel), -pixel),
                 SKEncodedOrigin.BottomLeft => ((height - 1 - y) * row, pixel),
                 SKEncodedOrigin.LeftTop => (y * pixel, row),
-                SKEncodedOrigin.RightTop => ((y * pixel) + ((height - 1) * row), -row),
-                SKEncodedOrigin.RightBottom => (((width - 1 - y) * pixel) + ((height - 1) * row), -row),
-                SKEncodedOrigin.LeftBottom => ((width - 1 - y) * pixel, row),
+                SKEncodedOrigin.RightTop => ((height - 1 - y) * pixel, row),
+                SKEncodedOrigin.RightBottom => (((width - 1) * row) + ((height - 1 - y) * pixel), -row),
+                SKEncodedOrigin.LeftBottom => (((width - 1) * row) + (y * pixel), -row),
                 _ => (y * row, pixel),
             };
-            var source = rgba + start;
-            for (var x = 0; x < outWidth; x++)
+            var target = upright + start;
+            for (var x = 0; x < width; x++)
             {
                 target[0] = source[0];
                 target[1] = source[1];
                 target[2] = source[2];
-                target += RgbBytesPerPixel;
-                source += step;
+                target += step;
+                source += RgbaBytesPerPixel;
             }
         }
     }
