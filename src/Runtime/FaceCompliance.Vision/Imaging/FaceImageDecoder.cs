@@ -19,8 +19,8 @@ namespace FaceCompliance.Vision;
 /// <para>
 /// The image's size is read from its header and checked against <see cref="FaceImageDecoderOptions.MaxPixels"/> and
 /// <see cref="FaceImage.MaxDimension"/> before any pixel memory is allocated. Every buffer this class allocates (the
-/// encoded bytes read from a stream or file, the decoded RGBA pixels) is pinned and overwritten with zeros before the
-/// call returns; the RGB24 pixels are written straight into the buffer the returned image owns, which its
+/// encoded bytes read from a stream or file, the decoded RGBA pixels: a strip of rows for JPEG, the whole image for
+/// the other formats) is pinned and overwritten with zeros before the call returns; the RGB24 pixels are written straight into the buffer the returned image owns, which its
 /// <see cref="FaceImage.Dispose"/> erases. The working memory of the native decoders inside Skia (row buffers, a
 /// progressive JPEG's coefficients) is freed by Skia but not overwritten.
 /// </para>
