@@ -36,6 +36,29 @@ public sealed class FaceImageTests
     }
 
     [Fact]
+    public void A_decoder_can_hand_over_its_pinned_buffer_without_a_copy_and_dispose_erases_it()
+    {
+        var pinned = GC.AllocateArray<byte>(4 * 2 * 3, pinned: true);
+        Rgb24(4, 2).CopyTo(pinned, 0);
+
+        var image = FaceImage.TakeOwnershipOfPinned(pinned, 4, 2);
+
+        Assert.Same(pinned, image.BufferForTests);
+        Assert.Equal(Rgb24(4, 2), image.Pixels.ToArray());
+        image.Dispose();
+        Assert.All(pinned, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void A_handed_over_buffer_of_the_wrong_length_or_size_is_refused()
+    {
+        var pinned = GC.AllocateArray<byte>(10, pinned: true);
+
+        Assert.Throws<ArgumentException>(() => FaceImage.TakeOwnershipOfPinned(pinned, 2, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FaceImage.TakeOwnershipOfPinned(pinned, 0, 2));
+    }
+
+    [Fact]
     public void Dispose_overwrites_every_pixel_with_zero()
     {
         var image = FaceImage.FromRgb24(Rgb24(8, 8), 8, 8);

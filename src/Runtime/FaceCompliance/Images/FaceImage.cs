@@ -77,6 +77,32 @@ public sealed class FaceImage : IDisposable
         return new FaceImage(buffer, width, height);
     }
 
+    /// <summary>
+    /// Makes an image that takes ownership of <paramref name="pinnedPixels"/> without copying it, for decoders that
+    /// write the final RGB24 pixels straight into the buffer the image will own (FaceCompliance.Vision's decoder).
+    /// </summary>
+    /// <param name="pinnedPixels">
+    /// Exactly width × height × 3 bytes, allocated pinned (<c>GC.AllocateUninitializedArray(length, pinned: true)</c>)
+    /// so the garbage collector never leaves an unerased copy behind; the caller must keep no other reference to it.
+    /// </param>
+    /// <param name="width">The width in pixels, 1 to <see cref="MaxDimension"/>.</param>
+    /// <param name="height">The height in pixels, 1 to <see cref="MaxDimension"/>.</param>
+    /// <returns>The new image, owning the buffer; <see cref="Dispose"/> erases it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The size is empty or over the limits.</exception>
+    /// <exception cref="ArgumentException">The buffer does not hold exactly width × height × 3 bytes.</exception>
+    internal static FaceImage TakeOwnershipOfPinned(byte[] pinnedPixels, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(pinnedPixels);
+        ValidateSize(width, height);
+        long expected = (long)width * height * BytesPerPixel;
+        if (pinnedPixels.Length != expected)
+        {
+            throw new ArgumentException(Format($"expected {expected} bytes for {width}x{height} RGB24, got {pinnedPixels.Length}."), nameof(pinnedPixels));
+        }
+
+        return new FaceImage(pinnedPixels, width, height);
+    }
+
     /// <summary>Overwrites the pixels with zeros; afterwards <see cref="Pixels"/> throws. Calling it again does nothing.</summary>
     public void Dispose()
     {
