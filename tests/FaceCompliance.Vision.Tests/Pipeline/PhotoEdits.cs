@@ -77,10 +77,11 @@ internal static class PhotoEdits
     }
 
     /// <summary>
-    /// The image squeezed on one side of a vertical (or horizontal) line: the part beyond the line is compressed by
-    /// <paramref name="factor"/> towards it, as a face turned away from the camera shows its far side narrower.
+    /// The image stretched beyond a vertical line (x = <paramref name="line"/>, the part to its right) or a horizontal
+    /// one (the part below it) by <paramref name="factor"/>; a factor below 1 squeezes it. A head turned or tilted
+    /// shows one side of the nose wider and the other narrower.
     /// </summary>
-    public static FaceImage Squeeze(FaceImage image, double line, double factor, bool vertical)
+    public static FaceImage Stretch(FaceImage image, double line, double factor, bool vertical)
     {
         return Remap(image, (x, y) => vertical
             ? (x > line ? line + ((x - line) / factor) : x, y)

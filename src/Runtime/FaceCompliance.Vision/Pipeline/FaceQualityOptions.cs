@@ -16,8 +16,8 @@ public sealed record FaceQualityOptions
     /// <summary>The lowest detector score accepted, from 0 to 1; 0.9. A covered or cut-off face scores lower.</summary>
     public float MinimumDetectionScore { get; init; } = 0.9f;
 
-    /// <summary>The lowest sharpness accepted (<see cref="FaceQualityReport.Sharpness"/>); 5.</summary>
-    public float MinimumSharpness { get; init; } = 5;
+    /// <summary>The lowest sharpness accepted (<see cref="FaceQualityReport.Sharpness"/>); 4.</summary>
+    public float MinimumSharpness { get; init; } = 4;
 
     /// <summary>The largest head turn to either side accepted, in degrees (<see cref="FaceQualityReport.Yaw"/>); 50.</summary>
     public float MaximumYaw { get; init; } = 50;
