@@ -142,35 +142,17 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             // never missing from a search that runs meanwhile.
             _enrolled.TryGetValue(receipt.Subject, out var previous);
             var entries = new string[templates.Count];
-            _enrolled[receipt.Subject] = new Enrollment(receipt, entries);
-            Volatile.Write(ref _mostTemplates, Math.Max(_mostTemplates, templates.Count + (previous?.Entries.Length ?? 0)));
-            var added = 0;
-            try
+            for (var i = 0; i < entries.Length; i++)
             {
-                for (; added < templates.Count; added++)
-                {
-                    entries[added] = receipt.Subject + EntrySeparator + (++_nextEntry).ToString(CultureInfo.InvariantCulture);
-                    _gallery.Add(entries[added], templates[added]);
-                }
+                entries[i] = receipt.Subject + EntrySeparator + (++_nextEntry).ToString(CultureInfo.InvariantCulture);
             }
-            catch
+
+            _enrolled[receipt.Subject] = new Enrollment(receipt, entries);
+            Volatile.Write(ref _mostTemplates, Math.Max(_mostTemplates, entries.Length + (previous?.Entries.Length ?? 0)));
+            for (var i = 0; i < entries.Length; i++)
             {
-                for (var i = 0; i < added; i++)
-                {
-                    _gallery.Remove(entries[i]);
-                }
-
-                if (previous is null)
-                {
-                    _enrolled.TryRemove(receipt.Subject, out _);
-                }
-                else
-                {
-                    _enrolled[receipt.Subject] = previous;
-                }
-
-                UpdateMostTemplates();
-                throw;
+                // Cannot fail: each template was checked above, as the gallery checks it.
+                _gallery.Add(entries[i], templates[i]);
             }
 
             foreach (var entry in previous?.Entries ?? [])
