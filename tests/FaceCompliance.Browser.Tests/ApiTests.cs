@@ -142,7 +142,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal("Opened", decision.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(CommunityAccess.Gate.GateController.CrowdedThreshold, decision.RootElement.GetProperty("threshold").GetSingle());
-        Assert.Contains("several faces in view, the largest compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("several faces in view, the primary face compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     // A binary PPM (P6) from ../shared/data/faces/ppm, read with the vision library's reader: its pixels are RGB24.

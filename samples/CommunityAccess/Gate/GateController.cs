@@ -23,7 +23,7 @@ namespace CommunityAccess.Gate;
 public sealed class GateController
 {
     /// <summary>
-    /// The similarity the largest face must reach when several faces are in view: stricter than
+    /// The similarity the primary face must reach when several faces are in view: stricter than
     /// <see cref="FaceMatchThreshold.Default"/> (0.391), so that a crowd at the gate does not lower the bar.
     /// </summary>
     public const float CrowdedThreshold = 0.40f;
@@ -96,7 +96,7 @@ public sealed class GateController
     /// <summary>Compares the face in the frame with the claimed resident's templates (1:1) and opens on a match.</summary>
     /// <param name="residentId">The resident claimed.</param>
     /// <param name="frame">The camera frame.</param>
-    /// <param name="crowded">Whether several faces are in view: the largest is compared, at <see cref="CrowdedThreshold"/>.</param>
+    /// <param name="crowded">Whether several faces are in view: the primary face (the largest of the best-scored) is compared, at <see cref="CrowdedThreshold"/>.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="NoConsentException">The resident never consented.</exception>
     /// <exception cref="ConsentRequiredException">The resident's consent is not valid now.</exception>
@@ -108,11 +108,11 @@ public sealed class GateController
         float similarity;
         if (crowded)
         {
-            // Several people in view: compare the one nearest the camera, and ask for a closer match.
-            path = "several faces in view, the largest compared";
+            // Several people in view: compare the primary face (the nearest to the camera), and ask for a closer match.
+            path = "several faces in view, the primary face compared";
             threshold = CrowdedThreshold;
             consent.EnsureConsent<CommunityEntry>(residentId); // e2e: consent-branch-a
-            similarity = engine.Compare(residentId, frame, largestOfSeveral: true); // e2e: face-call-a
+            similarity = engine.Compare(residentId, frame, allowSeveral: true); // e2e: face-call-a
         }
         else
         {

@@ -62,7 +62,7 @@ public sealed class ComponentTests : IDisposable
 
         var embed = Assert.Throws<InvalidOperationException>(() => new FaceEmbedder(_test.Consents).Embed(receipt, aligned));
         var liveness = Assert.Throws<InvalidOperationException>(() => new LivenessChecker(_test.Consents).Check(receipt, image, faces[0]));
-        var template = Assert.Throws<InvalidOperationException>(() => new FaceRecognizer(_test.Consents).ExtractTemplate(receipt, image, largestOfSeveral: true));
+        var template = Assert.Throws<InvalidOperationException>(() => new FaceRecognizer(_test.Consents).ExtractTemplate(receipt, image, allowSeveral: true));
 
         Assert.Equal(2, faces.Count);
         Assert.Equal($"Purpose '{FaceCounting.PurposeId}' is declared for Detection, which does not allow Verification (rule FC0005); declare a purpose whose method allows it.", embed.Message);

@@ -59,7 +59,7 @@ public sealed class FaceRecognizerTests(PipelineFixture fixture) : IClassFixture
 
         Assert.Equal(2, error.FacesFound);
         Assert.Contains("2 faces were found where exactly one is required", error.Message, StringComparison.Ordinal);
-        Assert.Equal(512, recognizer.ExtractTemplate(receipt, group, largestOfSeveral: true).Dimension);
+        Assert.Equal(512, recognizer.ExtractTemplate(receipt, group, allowSeveral: true).Dimension);
         Assert.Equal(2, recognizer.DetectFaces(receipt, group).Count);
         Assert.All(recognizer.DetectFaces(receipt, group), f => Assert.Equal(5, f.Landmarks.Count));
     }

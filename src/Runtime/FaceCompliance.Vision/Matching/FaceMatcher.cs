@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
 
 namespace FaceCompliance.Vision;
 
@@ -20,19 +22,29 @@ namespace FaceCompliance.Vision;
 /// path to <see cref="Identify"/>, as for any processing call: the calling code states why the person is processed.
 /// </para>
 /// <para>
+/// <b>Several photos of a person.</b> A person may be enrolled with several templates (different photos: pose, light,
+/// glasses), up to <see cref="FaceMatcherOptions.MaxTemplatesPerPerson"/>. A search returns each person once, with the
+/// similarity of their best-matching template; <see cref="Remove"/> drops them all.
+/// </para>
+/// <para>
 /// <b>Threads.</b> All members may be called from any threads at once. Searches run on <see cref="FaceGallery"/>.
 /// </para>
 /// </remarks>
 public sealed class FaceMatcher<TPurpose> : IDisposable
     where TPurpose : IFacialDataPurpose
 {
+    /// <summary>Separates the subject from the entry number in a gallery id; the subject is everything before the last one.</summary>
+    private const char EntrySeparator = '\0';
+
     private readonly IConsentRegistry _consents;
     private readonly FaceGallery _gallery;
-    private readonly ConcurrentDictionary<string, ConsentReceipt<TPurpose>> _receipts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Enrollment> _enrolled = new(StringComparer.Ordinal);
     private readonly object _writeLock = new();
+    private long _nextEntry;
+    private int _mostTemplates = 1;
 
     /// <summary>Creates a matcher that checks receipts with <paramref name="consents"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The threshold is not from −1 to 1, or the dimension is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not from −1 to 1, the dimension is not positive, or the templates per person are fewer than 1.</exception>
     public FaceMatcher(IConsentRegistry consents, FaceMatcherOptions? options = null)
     {
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
@@ -42,6 +54,12 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), Options.Threshold, "The match threshold is a cosine similarity from -1 to 1.");
         }
 
+        if (Options.MaxTemplatesPerPerson < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.MaxTemplatesPerPerson,
+                string.Create(CultureInfo.InvariantCulture, $"FaceMatcherOptions.MaxTemplatesPerPerson is {Options.MaxTemplatesPerPerson}; a person needs at least 1 template."));
+        }
+
         _gallery = new FaceGallery(Options.Dimension, keepInt8Copy: Options.Precision != GalleryPrecision.Float32);
     }
 
@@ -49,7 +67,10 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
     public FaceMatcherOptions Options { get; }
 
     /// <summary>The number of people enrolled for 1:N.</summary>
-    public int Count => _gallery.Count;
+    public int Count => _enrolled.Count;
+
+    /// <summary>The number of templates enrolled for 1:N, all people together.</summary>
+    public int TemplateCount => _gallery.Count;
 
     /// <summary>Compares a probe with the reference template of the person who gave <paramref name="receipt"/> (1:1).</summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
@@ -63,7 +84,28 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
         return new FaceVerification(probe.CosineSimilarity(reference), Options.Threshold);
     }
 
-    /// <summary>Adds (or replaces) the template of the person who gave <paramref name="receipt"/> to the 1:N gallery.</summary>
+    /// <summary>
+    /// Compares a probe with several reference templates of the person who gave <paramref name="receipt"/> (1:1, for
+    /// example one per enrolment photo) and returns the best similarity: the person matches if any photo does.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    /// <exception cref="ArgumentException">There is no reference, a reference is null, or the templates differ in length.</exception>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    public FaceVerification Verify(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, IReadOnlyList<FaceTemplate> references)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        EnsureTemplates(references, nameof(references), int.MaxValue, checkDimension: false);
+        ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Verification);
+        var best = float.NegativeInfinity;
+        foreach (var reference in references)
+        {
+            best = MathF.Max(best, probe.CosineSimilarity(reference));
+        }
+
+        return new FaceVerification(best, Options.Threshold);
+    }
+
+    /// <summary>Enrols the person who gave <paramref name="receipt"/> in the 1:N gallery with one template, replacing any they had.</summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
     /// <exception cref="InvalidOperationException">The purpose is not declared for identification.</exception>
     /// <exception cref="ArgumentException">The template has the wrong length or is not a valid template.</exception>
@@ -76,32 +118,73 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             throw new ArgumentException($"The template has {template.Dimension} values; this matcher holds {Options.Dimension}.", nameof(template));
         }
 
+        Enroll(receipt, [template]);
+    }
+
+    /// <summary>
+    /// Enrols the person who gave <paramref name="receipt"/> in the 1:N gallery with several templates (several photos
+    /// of them), replacing any they had. A search finds them by their best-matching template.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    /// <exception cref="InvalidOperationException">The purpose is not declared for identification.</exception>
+    /// <exception cref="ArgumentException">
+    /// There is no template or more than <see cref="FaceMatcherOptions.MaxTemplatesPerPerson"/>, or one is null, has the
+    /// wrong length or is not a valid template. Nothing is changed.
+    /// </exception>
+    [ProcessesFacialData(FacialProcessingMethod.Identification)]
+    public void Enroll(ConsentReceipt<TPurpose> receipt, IReadOnlyList<FaceTemplate> templates)
+    {
+        EnsureTemplates(templates, nameof(templates), Options.MaxTemplatesPerPerson, checkDimension: true);
         ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Identification);
         lock (_writeLock)
         {
-            // The receipt is in place before the template is searchable, and removed after it no longer is.
-            _receipts[receipt.Subject] = receipt;
-            _gallery.Remove(receipt.Subject);
-            _gallery.Add(receipt.Subject, template);
+            // The receipt is in place before the new templates are searchable; the old ones go after, so the person is
+            // never missing from a search that runs meanwhile.
+            _enrolled.TryGetValue(receipt.Subject, out var previous);
+            var entries = new string[templates.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = receipt.Subject + EntrySeparator + (++_nextEntry).ToString(CultureInfo.InvariantCulture);
+            }
+
+            _enrolled[receipt.Subject] = new Enrollment(receipt, entries);
+            Volatile.Write(ref _mostTemplates, Math.Max(_mostTemplates, entries.Length + (previous?.Entries.Length ?? 0)));
+            for (var i = 0; i < entries.Length; i++)
+            {
+                // Cannot fail: each template was checked above, as the gallery checks it.
+                _gallery.Add(entries[i], templates[i]);
+            }
+
+            foreach (var entry in previous?.Entries ?? [])
+            {
+                _gallery.Remove(entry);
+            }
+
+            UpdateMostTemplates();
         }
     }
 
-    /// <summary>Removes a person from the 1:N gallery and erases their template's memory; call it when consent is withdrawn.</summary>
+    /// <summary>Removes a person, with all their templates, from the 1:N gallery and erases the templates' memory; call it when consent is withdrawn.</summary>
     /// <returns>Whether the person was enrolled.</returns>
     public bool Remove(string subjectId)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
         lock (_writeLock)
         {
-            var removed = _gallery.Remove(subjectId);
-            _receipts.TryRemove(subjectId, out _);
-            return removed;
+            if (!_enrolled.TryGetValue(subjectId, out var enrollment))
+            {
+                return false;
+            }
+
+            RemoveEnrollment(subjectId, enrollment);
+            return true;
         }
     }
 
     /// <summary>
-    /// The enrolled people most similar to the probe, best first: at most <paramref name="k"/>, each at or above the
-    /// threshold and with a consent that is valid now. Empty for a stranger.
+    /// The enrolled people most similar to the probe, best first: at most <paramref name="k"/>, each once with the
+    /// similarity of their best-matching template, at or above the threshold, and with a consent that is valid now.
+    /// Empty for a stranger.
     /// </summary>
     /// <exception cref="InvalidOperationException">The purpose is not declared for identification.</exception>
     /// <exception cref="ArgumentException">The probe has the wrong length.</exception>
@@ -112,7 +195,7 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
-        return Identified(probe, _gallery.Search(probe, k, Options.Precision), k);
+        return Identified(probe, _gallery.Search(probe, EntriesFor(k), Options.Precision), k);
     }
 
     /// <summary>
@@ -128,7 +211,7 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
         ArgumentNullException.ThrowIfNull(probes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
-        var matches = _gallery.SearchBatch(probes, k, Options.Precision);
+        var matches = _gallery.SearchBatch(probes, EntriesFor(k), Options.Precision);
         var results = new IReadOnlyList<FaceIdentification>[probes.Count];
         for (var i = 0; i < probes.Count; i++)
         {
@@ -143,35 +226,50 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
     {
         lock (_writeLock)
         {
-            _receipts.Clear();
+            _enrolled.Clear();
             _gallery.Dispose();
         }
     }
 
+    private static string SubjectOf(string entryId) => entryId[..entryId.LastIndexOf(EntrySeparator)];
+
     /// <summary>
-    /// The matches at or above the threshold whose consent is still valid. A candidate whose consent is not is removed,
-    /// and the search repeated, so it cannot hide a valid person who ranked below it.
+    /// How many gallery entries a search for <paramref name="k"/> people reads: k times the most templates anyone has,
+    /// so the entries hold k different people whenever the gallery does.
+    /// </summary>
+    private int EntriesFor(int k) => (int)Math.Min(int.MaxValue, (long)k * Volatile.Read(ref _mostTemplates));
+
+    /// <summary>
+    /// Each person's best match, at or above the threshold and with a consent that is still valid, at most k. A person
+    /// whose consent is not valid is removed, and the search repeated, so they cannot hide a valid person who ranked below.
     /// </summary>
     private IReadOnlyList<FaceIdentification> Identified(FaceTemplate probe, GalleryMatch[] matches, int k)
     {
         while (true)
         {
-            var results = new List<FaceIdentification>(matches.Length);
+            var results = new List<FaceIdentification>(Math.Min(k, matches.Length));
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var removedAny = false;
             foreach (var match in matches)
             {
-                if (match.Similarity < Options.Threshold)
+                if (match.Similarity < Options.Threshold || results.Count == k)
                 {
                     break;
                 }
 
-                if (!HasValidConsent(match.Id))
+                var subject = SubjectOf(match.Id);
+                if (!seen.Add(subject))
+                {
+                    continue;
+                }
+
+                if (!HasValidConsent(subject))
                 {
                     removedAny = true;
                     continue;
                 }
 
-                results.Add(new FaceIdentification(match.Id, match.Similarity));
+                results.Add(new FaceIdentification(subject, match.Similarity));
             }
 
             if (!removedAny)
@@ -179,32 +277,82 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
                 return results;
             }
 
-            matches = _gallery.Search(probe, k, Options.Precision);
+            matches = _gallery.Search(probe, EntriesFor(k), Options.Precision);
         }
     }
 
     private bool HasValidConsent(string subjectId)
     {
-        if (!_receipts.TryGetValue(subjectId, out var receipt))
+        if (!_enrolled.TryGetValue(subjectId, out var enrollment))
         {
             return false;
         }
 
-        if (_consents.Check(receipt) is null)
+        if (_consents.Check(enrollment.Receipt) is null)
         {
             return true;
         }
 
         lock (_writeLock)
         {
-            // Only the entry that was checked: the person may have enrolled again with a new receipt meanwhile.
-            if (_receipts.TryGetValue(subjectId, out var current) && ReferenceEquals(current, receipt))
+            // Only the enrolment that was checked: the person may have enrolled again with a new receipt meanwhile.
+            if (_enrolled.TryGetValue(subjectId, out var current) && ReferenceEquals(current, enrollment))
             {
-                _gallery.Remove(subjectId);
-                _receipts.TryRemove(subjectId, out _);
+                RemoveEnrollment(subjectId, enrollment);
             }
         }
 
         return false;
     }
+
+    /// <summary>Removes a person's templates, then their receipt; under the write lock.</summary>
+    private void RemoveEnrollment(string subjectId, Enrollment enrollment)
+    {
+        foreach (var entry in enrollment.Entries)
+        {
+            _gallery.Remove(entry);
+        }
+
+        _enrolled.TryRemove(subjectId, out _);
+        UpdateMostTemplates();
+    }
+
+    /// <summary>Recomputes the most templates anyone has (at least 1); under the write lock.</summary>
+    private void UpdateMostTemplates()
+    {
+        var most = 1;
+        foreach (var enrollment in _enrolled.Values)
+        {
+            most = Math.Max(most, enrollment.Entries.Length);
+        }
+
+        Volatile.Write(ref _mostTemplates, most);
+    }
+
+    private void EnsureTemplates(IReadOnlyList<FaceTemplate> templates, string parameterName, int most, bool checkDimension)
+    {
+        ArgumentNullException.ThrowIfNull(templates, parameterName);
+        if (templates.Count == 0 || templates.Count > most)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{templates.Count} templates were given; a person needs 1 to {most}."), parameterName);
+        }
+
+        for (var i = 0; i < templates.Count; i++)
+        {
+            if (templates[i] is not { } template)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Template {i} is null."), parameterName);
+            }
+
+            if (checkDimension && template.Dimension != Options.Dimension)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Template {i} has {template.Dimension} values; this matcher holds {Options.Dimension}."), parameterName);
+            }
+        }
+    }
+
+    /// <summary>A person's receipt and the gallery ids of their templates.</summary>
+    private sealed record Enrollment(ConsentReceipt<TPurpose> Receipt, string[] Entries);
 }

@@ -11,4 +11,10 @@ public sealed record FaceMatcherOptions
 
     /// <summary>The number of values in a template; 512 for <see cref="FaceEmbedder"/>.</summary>
     public int Dimension { get; init; } = FaceEmbedder.TemplateDimension;
+
+    /// <summary>
+    /// The most templates (photos) one person may be enrolled with for 1:N; 10. A search for k people reads k times
+    /// the most templates anyone has, so this bounds its cost.
+    /// </summary>
+    public int MaxTemplatesPerPerson { get; init; } = 10;
 }

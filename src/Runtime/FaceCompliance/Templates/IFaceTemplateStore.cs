@@ -16,7 +16,10 @@ public interface IFaceTemplateStore
     /// <summary>The number of distinct people whose templates are stored now, across all purposes.</summary>
     int PeopleStored { get; }
 
-    /// <summary>Stores a template of the receipt's person for the receipt's purpose and returns its id.</summary>
+    /// <summary>
+    /// Stores a template of the receipt's person for the receipt's purpose and returns its id. The person's earlier
+    /// templates are kept: enrol several photos of a person, and <see cref="Verify"/> compares with the best of them.
+    /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now; nothing is stored.</exception>
     /// <exception cref="ArgumentException">The template does not have the store's dimension.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
