@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FaceCompliance.Vision;
 
@@ -68,6 +70,25 @@ internal static class AffineWarp
                 var inY0 = y0 >= 0;
                 var inY1 = y0 + 1 < height;
                 var p00 = y0 * stride + (x0 * 3);
+                if (inX0 && inX1 && inY0 && inY1)
+                {
+                    // All four neighbours inside (almost every pixel of a face crop): the same sums in the same
+                    // order as below, without the per-tap tests and bounds checks.
+                    ref var top = ref Unsafe.Add(ref MemoryMarshal.GetReference(rgb), p00);
+                    ref var bottom = ref Unsafe.Add(ref top, stride);
+                    for (var c = 0; c < 3; c++)
+                    {
+                        var v = 0f;
+                        v += w00 * Unsafe.Add(ref top, c);
+                        v += w01 * Unsafe.Add(ref top, 3 + c);
+                        v += w10 * Unsafe.Add(ref bottom, c);
+                        v += w11 * Unsafe.Add(ref bottom, 3 + c);
+                        row[o + c] = (byte)Math.Min(255, (int)(v + 0.5f));
+                    }
+
+                    continue;
+                }
+
                 for (var c = 0; c < 3; c++)
                 {
                     var v = 0f;

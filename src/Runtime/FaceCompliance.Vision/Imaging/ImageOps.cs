@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FaceCompliance.Vision;
 
@@ -153,26 +155,39 @@ internal static class ImageOps
             throw new ArgumentException(Format($"The tensor buffer holds {tensor.Length} floats; {planeCount}x{outHeight}x{outWidth} needs {planeCount * plane}."), nameof(tensor));
         }
 
+        if (region == new PixelRegion(0, 0, width, height) && outWidth == width && outHeight == height)
+        {
+            // Same size: every tap falls on a pixel centre with weight 0, so the bilinear result is the pixel itself;
+            // converting directly gives the same floats without the two passes.
+            ConvertToTensor(rgb, tensor, plane, channels, normalization);
+            return;
+        }
+
         // Column tables: the two source byte offsets (-1 outside the image) and the weight of the second.
         int[]? rented = null;
         float[]? rentedFloats = null;
         Span<int> ints = outWidth * 2 <= StackFloats ? stackalloc int[outWidth * 2] : (rented = ArrayPool<int>.Shared.Rent(outWidth * 2));
-        Span<float> floats = (outWidth * 7) <= StackFloats ? stackalloc float[outWidth * 7] : (rentedFloats = ArrayPool<float>.Shared.Rent(outWidth * 7));
+        Span<float> floats = (outWidth * 8) <= StackFloats ? stackalloc float[outWidth * 8] : (rentedFloats = ArrayPool<float>.Shared.Rent(outWidth * 8));
         try
         {
+            // A tap outside the image reads pixel 0 with weight 0, which adds the same +0 as reading black.
             var x0 = ints[..outWidth];
             var x1 = ints.Slice(outWidth, outWidth);
-            var fx = floats[..outWidth];
-            var rowA = floats.Slice(outWidth, outWidth * 3);
-            var rowB = floats.Slice(outWidth * 4, outWidth * 3);
+            var w0 = floats[..outWidth];
+            var w1 = floats.Slice(outWidth, outWidth);
+            var rowA = floats.Slice(outWidth * 2, outWidth * 3);
+            var rowB = floats.Slice(outWidth * 5, outWidth * 3);
             for (var dx = 0; dx < outWidth; dx++)
             {
                 var (a, b, f) = Tap(dx, outWidth, region.Width);
                 var ax = region.X + a;
                 var bx = region.X + b;
-                x0[dx] = (uint)ax < (uint)width ? ax * 3 : -1;
-                x1[dx] = (uint)bx < (uint)width ? bx * 3 : -1;
-                fx[dx] = f;
+                var aInside = (uint)ax < (uint)width;
+                var bInside = (uint)bx < (uint)width;
+                x0[dx] = aInside ? ax * 3 : 0;
+                x1[dx] = bInside ? bx * 3 : 0;
+                w0[dx] = aInside ? 1f - f : 0f;
+                w1[dx] = bInside ? f : 0f;
             }
 
             // Horizontal pass per source row, cached: consecutive output rows often share their source rows.
@@ -195,7 +210,7 @@ internal static class ImageOps
                     }
                     else
                     {
-                        HorizontalPass(rgb, stride, height, ya, x0, x1, fx, rowA);
+                        HorizontalPass(rgb, stride, height, ya, x0, x1, w0, w1, rowA);
                     }
 
                     rowAIndex = ya;
@@ -203,7 +218,7 @@ internal static class ImageOps
 
                 if (yb != rowBIndex)
                 {
-                    HorizontalPass(rgb, stride, height, yb, x0, x1, fx, rowB);
+                    HorizontalPass(rgb, stride, height, yb, x0, x1, w0, w1, rowB);
                     rowBIndex = yb;
                 }
 
@@ -338,7 +353,47 @@ internal static class ImageOps
         return (first, first + 1, s - first);
     }
 
-    private static void HorizontalPass(ReadOnlySpan<byte> rgb, int stride, int height, int y, ReadOnlySpan<int> x0, ReadOnlySpan<int> x1, ReadOnlySpan<float> fx, Span<float> row)
+    private static void ConvertToTensor(ReadOnlySpan<byte> rgb, Span<float> tensor, int plane, TensorChannels channels, ChannelNormalization n)
+    {
+        if (channels == TensorChannels.Gray)
+        {
+            var mean = n.Mean(0);
+            var scale = n.Scale(0);
+            var output = tensor[..plane];
+            for (var i = 0; i < plane; i++)
+            {
+                var o = i * 3;
+                output[i] = (((GrayRed * rgb[o]) + (GrayGreen * rgb[o + 1]) + (GrayBlue * rgb[o + 2])) - mean) * scale;
+            }
+
+            return;
+        }
+
+        var pixels = rgb[..(plane * 3)];
+        var first = tensor[..plane];
+        var second = tensor.Slice(plane, plane);
+        var third = tensor.Slice(2 * plane, plane);
+        if (channels == TensorChannels.Bgr)
+        {
+            var swap = first;
+            first = third;
+            third = swap;
+        }
+
+        // Tensor plane c holds source channel c (RGB) or 2 - c (BGR); first/second/third are the red, green, blue planes.
+        var (redMean, redScale) = channels == TensorChannels.Bgr ? (n.Mean(2), n.Scale(2)) : (n.Mean(0), n.Scale(0));
+        var (greenMean, greenScale) = (n.Mean(1), n.Scale(1));
+        var (blueMean, blueScale) = channels == TensorChannels.Bgr ? (n.Mean(0), n.Scale(0)) : (n.Mean(2), n.Scale(2));
+        for (var i = 0; i < plane; i++)
+        {
+            var o = i * 3;
+            first[i] = (pixels[o] - redMean) * redScale;
+            second[i] = (pixels[o + 1] - greenMean) * greenScale;
+            third[i] = (pixels[o + 2] - blueMean) * blueScale;
+        }
+    }
+
+    private static void HorizontalPass(ReadOnlySpan<byte> rgb, int stride, int height, int y, ReadOnlySpan<int> x0, ReadOnlySpan<int> x1, ReadOnlySpan<float> w0, ReadOnlySpan<float> w1, Span<float> row)
     {
         if ((uint)y >= (uint)height)
         {
@@ -346,20 +401,24 @@ internal static class ImageOps
             return;
         }
 
-        var src = rgb.Slice(y * stride, stride);
-        for (var dx = 0; dx < x0.Length; dx++)
+        // Unchecked reads: every offset in x0 and x1 is a pixel of this row (CheckImage, and the column tables above).
+        var count = x0.Length;
+        ref var src = ref MemoryMarshal.GetReference(rgb.Slice(y * stride, stride));
+        ref var output = ref MemoryMarshal.GetReference(row[..(count * 3)]);
+        ref var firstOffsets = ref MemoryMarshal.GetReference(x0);
+        ref var secondOffsets = ref MemoryMarshal.GetReference(x1[..count]);
+        ref var firstWeights = ref MemoryMarshal.GetReference(w0[..count]);
+        ref var secondWeights = ref MemoryMarshal.GetReference(w1[..count]);
+        for (var dx = 0; dx < count; dx++)
         {
-            var w1 = fx[dx];
-            var w0 = 1f - w1;
-            var a = x0[dx];
-            var b = x1[dx];
-            var o = dx * 3;
-            for (var c = 0; c < 3; c++)
-            {
-                var va = a >= 0 ? src[a + c] : 0f;
-                var vb = b >= 0 ? src[b + c] : 0f;
-                row[o + c] = (w0 * va) + (w1 * vb);
-            }
+            var first = Unsafe.Add(ref firstWeights, dx);
+            var second = Unsafe.Add(ref secondWeights, dx);
+            ref var a = ref Unsafe.Add(ref src, Unsafe.Add(ref firstOffsets, dx));
+            ref var b = ref Unsafe.Add(ref src, Unsafe.Add(ref secondOffsets, dx));
+            ref var o = ref Unsafe.Add(ref output, dx * 3);
+            o = (first * a) + (second * b);
+            Unsafe.Add(ref o, 1) = (first * Unsafe.Add(ref a, 1)) + (second * Unsafe.Add(ref b, 1));
+            Unsafe.Add(ref o, 2) = (first * Unsafe.Add(ref a, 2)) + (second * Unsafe.Add(ref b, 2));
         }
     }
 
@@ -390,10 +449,13 @@ internal static class ImageOps
             var mean = n.Mean(c);
             var scale = n.Scale(c);
             var output = tensor.Slice((c * plane) + offset, outWidth);
+            ref var a = ref Unsafe.Add(ref MemoryMarshal.GetReference(rowA[..(outWidth * 3)]), source);
+            ref var b = ref Unsafe.Add(ref MemoryMarshal.GetReference(rowB[..(outWidth * 3)]), source);
+            ref var target = ref MemoryMarshal.GetReference(output);
             for (var dx = 0; dx < outWidth; dx++)
             {
-                var o = (dx * 3) + source;
-                output[dx] = ((w0 * rowA[o]) + (fy * rowB[o]) - mean) * scale;
+                var o = dx * 3;
+                Unsafe.Add(ref target, dx) = ((w0 * Unsafe.Add(ref a, o)) + (fy * Unsafe.Add(ref b, o)) - mean) * scale;
             }
         }
     }
