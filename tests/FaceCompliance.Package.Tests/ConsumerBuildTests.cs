@@ -124,6 +124,7 @@ public sealed class ConsumerBuildTests
         Assert.Contains(run.Output, l => l.StartsWith("notice en: ", StringComparison.Ordinal) && l.Contains(ConsumerProject.DescriptionEn, StringComparison.Ordinal));
         Assert.Contains("vision: FaceCompliance.Vision", run.Output);
         Assert.Contains("onnxruntime: 1.32.0", run.Output);
+        Assert.Contains("decoded png: 1x1", run.Output);
         Assert.Contains("sqlite audit valid: True", run.Output);
     }
 

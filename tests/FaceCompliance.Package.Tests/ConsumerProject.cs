@@ -86,6 +86,10 @@ internal sealed class ConsumerProject
             Console.WriteLine($"notice en: {DoorEntry.Notice.English.Text.ReplaceLineEndings(" ")}");
             Console.WriteLine($"vision: {typeof(FaceCompliance.Vision.FaceRecognizer).Assembly.GetName().Name}");
             Console.WriteLine($"onnxruntime: {OrtEnv.Instance().GetVersionString()}");
+            using (var decoded = FaceCompliance.Vision.FaceImageDecoder.Decode(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")))
+            {
+                Console.WriteLine($"decoded png: {decoded.Width}x{decoded.Height}");
+            }
             using (var store = SqliteFacialDataStore.Open(args[0], new FacialDataStoreOptions(new FacialDataKeys(FacialDataKeys.NewMasterKey()))))
             {
                 Console.WriteLine($"sqlite audit valid: {store.Audit.Verify().IsValid}");

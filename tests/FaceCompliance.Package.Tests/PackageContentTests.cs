@@ -89,7 +89,8 @@ public sealed class PackageContentTests
 
     /// <summary>
     /// FaceCompliance.Vision embeds the four models (over 8 MiB), carries their MIT notice, and gets ONNX Runtime from
-    /// Microsoft's package Microsoft.ML.OnnxRuntime 1.32.0 rather than holding any of it.
+    /// Microsoft's package Microsoft.ML.OnnxRuntime 1.32.0 and the image decoder from SkiaSharp 4.156.1 (with the
+    /// Linux native assets that have no system dependencies) rather than holding any of them.
     /// </summary>
     [Fact]
     public void Vision_embeds_the_models_carries_their_notice_and_depends_on_Microsoft_ML_OnnxRuntime()
@@ -103,6 +104,8 @@ public sealed class PackageContentTests
 
         Dependency onnx = Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "Microsoft.ML.OnnxRuntime");
         Assert.Equal("1.32.0", onnx.Version);
+        Assert.Equal("4.156.1", Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "SkiaSharp").Version);
+        Assert.Equal("4.156.1", Assert.Single(Dependencies("FaceCompliance.Vision"), d => d.Id == "SkiaSharp.NativeAssets.Linux.NoDependencies").Version);
         Assert.DoesNotContain(Dependencies("FaceCompliance.Vision"), d => d.Id == "FaceCompliance.OnnxRuntime");
         Assert.False(File.Exists(Path.Combine(feed.Feed, $"FaceCompliance.OnnxRuntime.{RepoPaths.Version}.nupkg")), "FaceCompliance.OnnxRuntime is still packed.");
     }

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace FaceCompliance.Package.Tests;
 
 /// <summary>
-/// A consumer of the packages gets the native libraries for every runtime identifier that ONNX Runtime 1.32.0 ships:
+/// A consumer of the packages gets the native libraries (ONNX Runtime, SkiaSharp) for every runtime identifier that ONNX Runtime 1.32.0 ships:
 /// the compliant consumer is published framework-dependent with <c>-r RID</c> for each, and each native library in
 /// the output is checked by its header to be built for that platform and processor. Only linux-x64 can run here; that
 /// one is also run.
@@ -59,14 +59,15 @@ public sealed class RuntimePublishTests(PackageFeed feed, ITestOutputHelper outp
                 [Path.Combine(published, "Consumer.dll"), Path.Combine(app.Directory, "published.db")]);
             Assert.True(run.ExitCode == 0, "The published application failed.\n" + run.Describe());
             Assert.Contains("onnxruntime: 1.32.0", run.Output);
+            Assert.Contains("decoded png: 1x1", run.Output);
         }
     }
 
-    // The main native library of each dependency that has one, by the platform's file naming.
+    // The native library of each dependency that has one (ONNX Runtime, SkiaSharp), by the platform's file naming.
     private static IEnumerable<string> NativeLibraries(string os) => os switch
     {
-        "win" => ["onnxruntime.dll"],
-        "linux" => ["libonnxruntime.so"],
-        _ => ["libonnxruntime.dylib"],
+        "win" => ["onnxruntime.dll", "libSkiaSharp.dll"],
+        "linux" => ["libonnxruntime.so", "libSkiaSharp.so"],
+        _ => ["libonnxruntime.dylib", "libSkiaSharp.dylib"],
     };
 }
