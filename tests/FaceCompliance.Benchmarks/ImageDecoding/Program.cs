@@ -1,3 +1,4 @@
+using FaceCompliance.Benchmarks;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -18,7 +19,7 @@ const int Rounds = 5;
 const int LargeWidth = 4000;
 const int LargeHeight = 3000;
 
-var root = FindRoot();
+var root = BenchmarkMachine.RepositoryRoot();
 var faces = Path.Combine(root, "..", "shared", "data", "faces");
 byte[][] Files(string folder, string pattern) =>
     [.. Directory.GetFiles(Path.Combine(faces, folder), pattern).Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
@@ -143,7 +144,7 @@ static double Median(List<double> values) => values.Order().ElementAt(values.Cou
 var table = new StringBuilder()
     .AppendLine("# Image decoding: FaceImageDecoder (SkiaSharp) against StbImageSharp")
     .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/ImageDecoding` (issue 11, \"photos in\"). One thread; median of {Rounds} alternating rounds after {WarmupRounds} warm-up round; each round decodes every file of a set from memory; {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} logical cores ({CpuModel()}), {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}.")
+    .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/ImageDecoding` (issue 11, \"photos in\"). One thread; median of {Rounds} alternating rounds after {WarmupRounds} warm-up round; each round decodes every file of a set from memory; {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} logical cores ({BenchmarkMachine.CpuModel()}), {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {BenchmarkMachine.LoadAverage()}.")
     .AppendLine()
     .AppendLine("- **FaceImageDecoder**: the library's decoder: SkiaSharp 4.156.1's codec to RGBA (sRGB, premultiplied), JPEG in strips of rows (256 KB, top-down scanlines), the other formats into one whole-image pinned RGBA buffer (this Skia has no scanline decoding for PNG and WebP), each converted to RGB24 with the EXIF orientation straight into the pinned buffer the `FaceImage` owns; the RGBA buffers are erased, and the image is disposed (erased) in the loop.")
     .AppendLine("- **SkiaSharp codec alone**: `SKCodec.GetPixels` of the whole image to RGBA, into one reused buffer, or into a new pinned buffer for each image (memory the process touches for the first time, as the decoder's own output buffer is).")
@@ -226,24 +227,8 @@ static double MeanDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     return sum / (double)a.Length;
 }
 
-static string CpuModel() => File.Exists("/proc/cpuinfo")
-    ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "n/a"
-    : "n/a";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "FaceCompliance.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("FaceCompliance.sln not found above " + AppContext.BaseDirectory);
-}
 
 /// <summary>A set of encoded files of one kind (compared by reference: it keys the timings).</summary>
 internal sealed class ImageSet(string name, byte[][] files, bool stb)

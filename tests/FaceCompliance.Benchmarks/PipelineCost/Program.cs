@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using FaceCompliance;
+using FaceCompliance.Benchmarks;
 using FaceCompliance.Vision;
 using FaceCompliance.Vision.Onnx;
 using Microsoft.ML.OnnxRuntime;
@@ -15,7 +16,7 @@ using Microsoft.ML.OnnxRuntime;
 const int WarmupRounds = 2;
 const int Rounds = 9;
 
-var root = FindRoot();
+var root = BenchmarkMachine.RepositoryRoot();
 var faces = Path.Combine(root, "..", "shared", "data", "faces", "ppm");
 // Identity crops are tight: padded into a camera-sized frame, as the tests and the detector need them.
 var images = Directory.GetFiles(Path.Combine(faces, "identities"), "*.ppm").Order(StringComparer.Ordinal)
@@ -156,7 +157,7 @@ var withFaces = prepared.Count(p => p.Landmarks is not null);
 var table = new StringBuilder()
     .AppendLine("# Pipeline cost: the whole pipeline against the bare model calls")
     .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/PipelineCost` (issues 5 and 11). ONNX Runtime {OrtEnv.Instance().GetVersionString()} (CPU). {images.Count} shared photos ({withFaces} with a face), one thread, intra-op threads {models.Options.IntraOpThreads}; median of {Rounds} alternating rounds after {WarmupRounds} warm-up rounds; {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} logical cores, load average {LoadAverage()}.")
+    .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/PipelineCost` (issues 5 and 11). ONNX Runtime {OrtEnv.Instance().GetVersionString()} (CPU). {images.Count} shared photos ({withFaces} with a face), one thread, intra-op threads {models.Options.IntraOpThreads}; median of {Rounds} alternating rounds after {WarmupRounds} warm-up rounds; {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} logical cores, load average {BenchmarkMachine.LoadAverage()}.")
     .AppendLine()
     .AppendLine("\"Pipeline\" is FaceAnalyzer's detect, five points (landmark model) and embed for the largest face, from decoded pixels: resizing, cropping, alignment, normalisation, NMS and pooling included. \"Bare\" is only the three `InferenceSession.Run` calls on the same input tensors, prepared beforehand. The goal is a ratio <= 1.05.")
     .AppendLine()
@@ -180,17 +181,4 @@ Console.WriteLine(table);
 File.WriteAllText(Path.Combine(root, "docs", "benchmarks", "pipeline-cost.md"), table.Replace("\r\n", "\n", StringComparison.Ordinal));
 return 0;
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "FaceCompliance.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("FaceCompliance.sln not found above " + AppContext.BaseDirectory);
-}
