@@ -34,10 +34,10 @@ internal sealed class Workspace : IDisposable
         return path;
     }
 
-    /// <summary>The 40 identity crops, one sub-folder per person.</summary>
-    public Workspace WithIdentityCrops()
+    /// <summary>The 40 identity crops, one sub-folder per person: the PNGs, or the copies given.</summary>
+    public Workspace WithIdentityCrops(IEnumerable<string>? crops = null)
     {
-        foreach (var crop in CalibratePaths.IdentityCrops)
+        foreach (var crop in crops ?? CalibratePaths.IdentityCrops)
         {
             Add(Person(crop), crop);
         }
@@ -45,7 +45,7 @@ internal sealed class Workspace : IDisposable
         return this;
     }
 
-    /// <summary>The person of an identity crop: its name without the digits (amy3.ppm: amy).</summary>
+    /// <summary>The person of an identity crop: its name without the digits (amy3.png: amy).</summary>
     public static string Person(string crop) => new(Path.GetFileNameWithoutExtension(crop).TakeWhile(char.IsLetter).ToArray());
 
     /// <summary>Runs <c>dotnet FaceCompliance.Calibrate.dll</c> with the arguments, in <see cref="Root"/>.</summary>

@@ -38,7 +38,7 @@ internal sealed class CalibrationSession : IDisposable
     /// Records the consent the operator confirmed for each person, extracts one template per photo, and applies the
     /// threshold rule. Every photo that cannot be used is reported at once.
     /// </summary>
-    /// <exception cref="InputException">A photo cannot be read, shows no face or several, or the set cannot be calibrated.</exception>
+    /// <exception cref="InputException">A photo cannot be read (missing, corrupt, truncated), shows no face or several, or the set cannot be calibrated.</exception>
     public ThresholdCalibrationReport Calibrate(IReadOnlyList<LabelledPhoto> photos, double targetFalseAcceptRate)
     {
         foreach (var person in photos.Select(p => p.Person).Distinct(StringComparer.Ordinal))
@@ -55,7 +55,7 @@ internal sealed class CalibrationSession : IDisposable
                 using var image = PhotoDecoder.Read(photo.Path);
                 templates.Add(new LabelledTemplate(photo.Person, _recognizer.ExtractTemplate(_receipts[photo.Person], image)));
             }
-            catch (Exception e) when (e is FaceNotFoundException or InvalidDataException or ArgumentException or IOException)
+            catch (Exception e) when (e is FaceNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 problems.Add($"  {photo.Path}: {e.Message}");
             }
@@ -63,7 +63,7 @@ internal sealed class CalibrationSession : IDisposable
 
         if (problems.Count > 0)
         {
-            throw new InputException($"{problems.Count} of {photos.Count} photo(s) cannot be used; each must show exactly one face:\n{string.Join('\n', problems)}");
+            throw new InputException($"{problems.Count} of {photos.Count} photo(s) cannot be used; each must be a readable photo of exactly one face:\n{string.Join('\n', problems)}");
         }
 
         EnsureEveryoneConsented();

@@ -5,56 +5,44 @@ using FaceCompliance.Vision;
 namespace FaceCompliance.Calibrate;
 
 /// <summary>
-/// The one place where the tool turns a photo file into pixels. PPM (P6) only for now; when FaceCompliance.Vision
-/// decodes JPEG and PNG (FaceImageDecoder), <see cref="CanRead"/> and <see cref="Read"/> switch to it.
+/// The one place where the tool turns a photo file into pixels: JPEG, PNG, WebP and BMP through FaceCompliance.Vision's
+/// <see cref="FaceImageDecoder"/> (EXIF orientation applied), binary PPM through <see cref="PpmReader"/>.
 /// </summary>
 internal static class PhotoDecoder
 {
-    // The detector's input frame: a photo that fits inside it is a tight crop, centred in a black frame of this size
-    // as a camera frame would hold it, because the detector misses faces that fill the image.
-    private const int FrameWidth = 320;
-    private const int FrameHeight = 240;
-
     /// <summary>What <see cref="CanRead"/> accepts, for messages.</summary>
-    public const string SupportedFormats = "PPM (P6, .ppm)";
+    public const string SupportedFormats = FaceImageDecoder.SupportedFormats + " or PPM (P6), named .jpg, .jpeg, .png, .webp, .bmp or .ppm";
 
-    /// <summary>Whether the file is of a format the tool reads, by its extension.</summary>
-    public static bool CanRead(string path) => string.Equals(Path.GetExtension(path), ".ppm", StringComparison.OrdinalIgnoreCase);
+    private const string PpmExtension = ".ppm";
 
-    /// <summary>The photo's pixels; a photo that fits in 320x240 comes centred in a black 320x240 frame. The caller disposes it.</summary>
-    /// <exception cref="InvalidDataException">The file is not a readable photo.</exception>
+    private static readonly string[] DecoderExtensions = [".jpg", ".jpeg", ".png", ".webp", ".bmp"];
+
+    /// <summary>Whether the file is of a format the tool reads, by its extension (any case).</summary>
+    public static bool CanRead(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return IsPpm(path) || Array.Exists(DecoderExtensions, e => string.Equals(e, extension, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The photo's pixels; a photo that fits in the detector's 320x240 frame is a tight crop and comes centred in it
+    /// (<see cref="FaceFrames.CenterInDetectorFrame"/>). The caller disposes it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is empty, truncated, corrupt, or not of the format its content or name says.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
     public static FaceImage Read(string path)
     {
-        var photo = PpmReader.ReadFile(path);
-        if (photo.Width > FrameWidth || photo.Height > FrameHeight)
+        var photo = IsPpm(path) ? PpmReader.ReadFile(path) : FaceImageDecoder.DecodeFile(path);
+        if (photo.Width > FaceFrames.DetectorFrameWidth || photo.Height > FaceFrames.DetectorFrameHeight)
         {
             return photo;
         }
 
         using (photo)
         {
-            return CentredInFrame(photo);
+            return FaceFrames.CenterInDetectorFrame(photo);
         }
     }
 
-    private static FaceImage CentredInFrame(FaceImage photo)
-    {
-        var frame = GC.AllocateArray<byte>(FrameWidth * FrameHeight * 3, pinned: true);
-        try
-        {
-            var left = (FrameWidth - photo.Width) / 2;
-            var top = (FrameHeight - photo.Height) / 2;
-            var rowBytes = photo.Width * 3;
-            for (var y = 0; y < photo.Height; y++)
-            {
-                photo.Pixels.Slice(y * rowBytes, rowBytes).CopyTo(frame.AsSpan((((top + y) * FrameWidth) + left) * 3));
-            }
-
-            return FaceImage.FromRgb24(frame, FrameWidth, FrameHeight);
-        }
-        finally
-        {
-            Array.Clear(frame);
-        }
-    }
+    private static bool IsPpm(string path) => string.Equals(Path.GetExtension(path), PpmExtension, StringComparison.OrdinalIgnoreCase);
 }

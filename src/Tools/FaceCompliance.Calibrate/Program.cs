@@ -27,7 +27,7 @@ internal static class Program
     {
         var folder = new Argument<DirectoryInfo?>("photos")
         {
-            Description = "A folder with one sub-folder per person, each holding that person's photos (PPM for now).",
+            Description = "A folder with one sub-folder per person, each holding that person's photos (JPEG, PNG, WebP, BMP or PPM).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var csv = new Option<FileInfo?>("--csv") { Description = "Instead of a folder: a CSV of file,person lines (files relative to the CSV)." };

@@ -20,7 +20,7 @@ var root = BenchmarkMachine.RepositoryRoot();
 var faces = Path.Combine(root, "..", "shared", "data", "faces", "ppm");
 // Identity crops are tight: padded into a camera-sized frame, as the tests and the detector need them.
 var images = Directory.GetFiles(Path.Combine(faces, "identities"), "*.ppm").Order(StringComparer.Ordinal)
-    .Select(p => FaceAnalyzer.PadToDetectorFrame(PpmReader.ReadFile(p)))
+    .Select(p => FaceFrames.CenterInDetectorFrame(PpmReader.ReadFile(p)))
     .Concat(Directory.GetFiles(Path.Combine(faces, "scenes"), "*.ppm").Order(StringComparer.Ordinal).Select(PpmReader.ReadFile))
     .ToList();
 var models = OnnxModels.Shared;

@@ -31,7 +31,7 @@ public sealed class FaceImageDecoderPipelineTests(PipelineFixture fixture, ITest
         foreach (var (_, file, ppm) in fixture.Identities)
         {
             using var decoded = FaceImageDecoder.DecodeFile(Path.Combine(VisionPaths.Faces, "identities", Path.ChangeExtension(file, ".png")));
-            using var padded = FaceAnalyzer.PadToDetectorFrame(decoded);
+            using var padded = FaceFrames.CenterInDetectorFrame(decoded);
 
             Assert.Equal(fixture.EmbedLargest(ppm), fixture.EmbedLargest(padded));
         }

@@ -15,7 +15,7 @@ public sealed class PipelineFixture
     public IReadOnlyList<(string Person, string File, FaceImage Image)> Identities { get; } = Directory
         .GetFiles(Path.Combine(VisionPaths.Faces, "ppm", "identities"), "*.ppm")
         .OrderBy(p => p, StringComparer.Ordinal)
-        .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), FaceAnalyzer.PadToDetectorFrame(PpmReader.ReadFile(p))))
+        .Select(p => (new string(Path.GetFileNameWithoutExtension(p).TakeWhile(char.IsLetter).ToArray()), Path.GetFileName(p), FaceFrames.CenterInDetectorFrame(PpmReader.ReadFile(p))))
         .ToList();
 
     /// <summary>One padded identity crop by file name, e.g. "howard1.ppm".</summary>

@@ -167,17 +167,6 @@ internal sealed class FaceAnalyzer(OnnxModels models)
         return largest;
     }
 
-    /// <summary>
-    /// A tight face crop centred in a black 320x240 frame, as a camera frame would hold it: the detector was trained
-    /// on whole frames and misses faces that fill the image.
-    /// </summary>
-    public static FaceImage PadToDetectorFrame(FaceImage crop)
-    {
-        var canvas = new byte[DetectorWidth * DetectorHeight * 3];
-        ImageOps.PadCentered(crop.Pixels, crop.Width, crop.Height, canvas, DetectorWidth, DetectorHeight);
-        return FaceImage.FromRgb24(canvas, DetectorWidth, DetectorHeight);
-    }
-
     /// <summary>The detector's input: the whole image resized to 320x240, (p-127)/128, planes B,G,R.</summary>
     public static void PrepareDetectorInput(FaceImage image, Span<float> input) =>
         ImageOps.ResizeToTensor(image.Pixels, image.Width, image.Height, input, DetectorWidth, DetectorHeight, TensorChannels.Bgr, ChannelNormalization.Symmetric127);
