@@ -57,8 +57,9 @@ internal static class AffineWarp
                     continue;
                 }
 
-                var x0 = (int)Math.Floor(sx);
-                var y0 = (int)Math.Floor(sy);
+                // Truncation is the floor for non-negative values, and cheaper than Math.Floor.
+                var x0 = sx >= 0 ? (int)sx : (int)Math.Floor(sx);
+                var y0 = sy >= 0 ? (int)sy : (int)Math.Floor(sy);
                 var fx = (float)(sx - x0);
                 var fy = (float)(sy - y0);
                 var w00 = (1 - fx) * (1 - fy);
@@ -76,6 +77,7 @@ internal static class AffineWarp
                     // order as below, without the per-tap tests and bounds checks.
                     ref var top = ref Unsafe.Add(ref MemoryMarshal.GetReference(rgb), p00);
                     ref var bottom = ref Unsafe.Add(ref top, stride);
+                    ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(row), o);
                     for (var c = 0; c < 3; c++)
                     {
                         var v = 0f;
@@ -83,7 +85,7 @@ internal static class AffineWarp
                         v += w01 * Unsafe.Add(ref top, 3 + c);
                         v += w10 * Unsafe.Add(ref bottom, c);
                         v += w11 * Unsafe.Add(ref bottom, 3 + c);
-                        row[o + c] = (byte)Math.Min(255, (int)(v + 0.5f));
+                        Unsafe.Add(ref target, c) = (byte)Math.Min(255, (int)(v + 0.5f));
                     }
 
                     continue;

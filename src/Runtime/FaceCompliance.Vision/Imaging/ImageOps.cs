@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -415,13 +416,14 @@ internal static class ImageOps
             var second = Unsafe.Add(ref secondWeights, dx);
             ref var a = ref Unsafe.Add(ref src, Unsafe.Add(ref firstOffsets, dx));
             ref var b = ref Unsafe.Add(ref src, Unsafe.Add(ref secondOffsets, dx));
-            ref var o = ref Unsafe.Add(ref output, dx * 3);
+            ref var o = ref Unsafe.Add(ref output, dx);
             o = (first * a) + (second * b);
-            Unsafe.Add(ref o, 1) = (first * Unsafe.Add(ref a, 1)) + (second * Unsafe.Add(ref b, 1));
-            Unsafe.Add(ref o, 2) = (first * Unsafe.Add(ref a, 2)) + (second * Unsafe.Add(ref b, 2));
+            Unsafe.Add(ref o, count) = (first * Unsafe.Add(ref a, 1)) + (second * Unsafe.Add(ref b, 1));
+            Unsafe.Add(ref o, 2 * count) = (first * Unsafe.Add(ref a, 2)) + (second * Unsafe.Add(ref b, 2));
         }
     }
 
+    // rowA and rowB hold the two source rows, resized horizontally, as three planes (R, G, B) of outWidth floats.
     private static void WriteRow(ReadOnlySpan<float> rowA, ReadOnlySpan<float> rowB, float fy, Span<float> tensor, int offset, int plane, int outWidth, TensorChannels channels, ChannelNormalization n)
     {
         var w0 = 1f - fy;
@@ -432,10 +434,9 @@ internal static class ImageOps
             var output = tensor.Slice(offset, outWidth);
             for (var dx = 0; dx < outWidth; dx++)
             {
-                var o = dx * 3;
-                var r = (w0 * rowA[o]) + (fy * rowB[o]);
-                var g = (w0 * rowA[o + 1]) + (fy * rowB[o + 1]);
-                var b = (w0 * rowA[o + 2]) + (fy * rowB[o + 2]);
+                var r = (w0 * rowA[dx]) + (fy * rowB[dx]);
+                var g = (w0 * rowA[outWidth + dx]) + (fy * rowB[outWidth + dx]);
+                var b = (w0 * rowA[(2 * outWidth) + dx]) + (fy * rowB[(2 * outWidth) + dx]);
                 output[dx] = (((GrayRed * r) + (GrayGreen * g) + (GrayBlue * b)) - mean) * scale;
             }
 
@@ -444,18 +445,28 @@ internal static class ImageOps
 
         for (var c = 0; c < 3; c++)
         {
-            // Tensor channel c reads source channel c (RGB) or 2 - c (BGR).
+            // Tensor channel c reads source channel c (RGB) or 2 - c (BGR). Lane by lane the same operations as the
+            // scalar tail, so the vector width does not change a value.
             var source = channels == TensorChannels.Bgr ? 2 - c : c;
+            var a = rowA.Slice(source * outWidth, outWidth);
+            var b = rowB.Slice(source * outWidth, outWidth);
+            var output = tensor.Slice((c * plane) + offset, outWidth);
             var mean = n.Mean(c);
             var scale = n.Scale(c);
-            var output = tensor.Slice((c * plane) + offset, outWidth);
-            ref var a = ref Unsafe.Add(ref MemoryMarshal.GetReference(rowA[..(outWidth * 3)]), source);
-            ref var b = ref Unsafe.Add(ref MemoryMarshal.GetReference(rowB[..(outWidth * 3)]), source);
-            ref var target = ref MemoryMarshal.GetReference(output);
-            for (var dx = 0; dx < outWidth; dx++)
+            var dx = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                var o = dx * 3;
-                Unsafe.Add(ref target, dx) = ((w0 * Unsafe.Add(ref a, o)) + (fy * Unsafe.Add(ref b, o)) - mean) * scale;
+                var (w0s, fys, means, scales) = (new Vector<float>(w0), new Vector<float>(fy), new Vector<float>(mean), new Vector<float>(scale));
+                for (; dx <= outWidth - Vector<float>.Count; dx += Vector<float>.Count)
+                {
+                    var blended = (w0s * new Vector<float>(a[dx..])) + (fys * new Vector<float>(b[dx..]));
+                    ((blended - means) * scales).CopyTo(output[dx..]);
+                }
+            }
+
+            for (; dx < outWidth; dx++)
+            {
+                output[dx] = ((w0 * a[dx]) + (fy * b[dx]) - mean) * scale;
             }
         }
     }
