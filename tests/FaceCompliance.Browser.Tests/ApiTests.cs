@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -118,6 +119,19 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("several-faces", kind);
         Assert.Contains("2 faces were found where exactly one is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dark_enrolment_photo_is_refused_with_the_reason_and_nothing_is_enrolled()
+    {
+        (int width, int height, byte[] pixels) = Ppm("scenes/obama_1.ppm");
+        byte[] dark = pixels.Select(p => (byte)(p / 5)).ToArray();
+
+        (HttpStatusCode status, string kind, string error) = await Enrol($"width={width}&height={height}", dark);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("poor-photo", kind);
+        Assert.Contains("The photo is not good enough to enrol: face too dark: mean brightness", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class GateController
     /// <exception cref="NoConsentException">The resident never consented.</exception>
     /// <exception cref="ConsentRequiredException">The resident's consent is not valid now.</exception>
     /// <exception cref="FaceNotFoundException">The photo holds no face, or several.</exception>
+    /// <exception cref="FaceQualityException">The face is not good enough to match later; the message says why.</exception>
     public Enrolment Enrol(string residentId, FaceImage photo)
     {
         consent.EnsureConsent<CommunityEntry>(residentId);

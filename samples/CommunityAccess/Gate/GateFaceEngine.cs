@@ -40,16 +40,20 @@ public sealed class GateFaceEngine
     public IReadOnlyList<DetectedFace> DetectFaces(string residentId, FaceImage frame)
         => recognizer.DetectFaces(residents.ReceiptOf<CommunityEntry>(residentId), frame);
 
-    /// <summary>Extracts the template of the one face in an enrolment photo and stores it, encrypted, for the resident.</summary>
+    /// <summary>
+    /// Checks that an enrolment photo shows one face good enough to match later (size, detector score, sharpness,
+    /// pose, exposure), extracts its template and stores it, encrypted, for the resident.
+    /// </summary>
     /// <param name="residentId">The resident.</param>
     /// <param name="photo">A photo of the resident alone.</param>
     /// <returns>The id the store gave the template.</returns>
     /// <exception cref="FaceNotFoundException">The photo holds no face, or several.</exception>
+    /// <exception cref="FaceQualityException">The face is too small, blurred, turned or badly lit; the message says which, with the measured value and the limit.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public string Enrol(string residentId, FaceImage photo)
     {
         ConsentReceipt<CommunityEntry> receipt = residents.ReceiptOf<CommunityEntry>(residentId);
-        return templates.Enroll(receipt, recognizer.ExtractTemplate(receipt, photo));
+        return templates.Enroll(receipt, recognizer.ExtractEnrollmentTemplate(receipt, photo));
     }
 
     /// <summary>Compares the face in a frame with the resident's own enrolled templates (1:1) and returns the best cosine similarity.</summary>

@@ -45,6 +45,7 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
         FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",
             e.Message + (f.FacesFound == 0 ? " Use a well-lit photo with your face clearly visible, or your card or PIN." : string.Empty)),
+        FaceQualityException => (StatusCodes.Status422UnprocessableEntity, "poor-photo", e.Message),
         KeyNotFoundException => (StatusCodes.Status404NotFound, "not-found", e.Message),
         BadHttpRequestException b => (b.StatusCode, "bad-request", e.Message),
         ArgumentException => (StatusCodes.Status400BadRequest, "invalid", e.Message),
