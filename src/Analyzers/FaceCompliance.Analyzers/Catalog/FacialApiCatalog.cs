@@ -13,9 +13,10 @@ namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
 /// Third-party members that process facial data: the built-in catalog of face SDKs plus the project's
-/// <c>FacialDataApis.txt</c> files. Matching is a cheap name lookup first; the symbols behind an entry are
-/// resolved only when a name matches (BannedApiAnalyzers does the same), so an SDK the project does not
-/// reference costs nothing.
+/// <c>FacialDataApis.txt</c> files. The built-in catalog is taken in only when one of its SDKs is referenced (an
+/// entry's outermost type exists); matching is then a cheap name lookup first, and the symbols behind an entry are
+/// resolved only when a name matches (BannedApiAnalyzers does the same), so an SDK the project does not reference
+/// costs nothing.
 /// </summary>
 internal sealed class FacialApiCatalog
 {
@@ -116,12 +117,16 @@ internal sealed class FacialApiCatalog
         }
     }
 
-    /// <summary>Skip the built-in catalog entirely unless one of its namespaces' types is present.</summary>
+    /// <summary>
+    /// Skip the built-in catalog entirely unless one of its SDKs is referenced: some entry's outermost type exists in
+    /// the compilation. A root namespace alone proves nothing (every compilation has a <c>Microsoft</c> namespace, and
+    /// <c>Microsoft.Azure</c> comes with unrelated Azure packages too).
+    /// </summary>
     private static bool BuiltInSdkReferenced(Compilation compilation)
     {
-        foreach (var root in s_builtIn.Value.Select(e => RootNamespace(e.Id)).Distinct(StringComparer.Ordinal))
+        foreach (var typePath in s_builtInTypePaths.Value)
         {
-            if (compilation.GlobalNamespace.GetNamespaceMembers().Any(n => n.Name == root))
+            if (OutermostTypeExists(compilation.GlobalNamespace, typePath))
             {
                 return true;
             }
@@ -130,10 +135,54 @@ internal sealed class FacialApiCatalog
         return false;
     }
 
-    private static string RootNamespace(string id)
+    private static readonly Lazy<ImmutableArray<string[]>> s_builtInTypePaths = new(() => s_builtIn.Value
+        .Select(e => TypePath(e.Id))
+        .Distinct(StringComparer.Ordinal)
+        .Select(path => path.Split('.'))
+        .ToImmutableArray());
+
+    // The dotted path of an id without its kind prefix, parameters and member name: enough to reach its outermost type.
+    private static string TypePath(string id)
     {
-        var dot = id.IndexOf('.', 2);
-        return dot < 0 ? id.Substring(2) : id.Substring(2, dot - 2);
+        var path = id.Substring(2);
+        var parameters = path.IndexOf('(');
+        if (parameters >= 0)
+        {
+            path = path.Substring(0, parameters);
+        }
+
+        var last = path.LastIndexOf('.');
+        return id[0] == 'T' || last < 0 ? path : path.Substring(0, last);
+    }
+
+    // Walks the namespaces of the path from the global namespace; true when the first segment that is not a
+    // namespace names a type there (generic arity suffixes such as `1 are ignored).
+    private static bool OutermostTypeExists(INamespaceSymbol global, string[] segments)
+    {
+        var current = global;
+        foreach (var segment in segments)
+        {
+            var tick = segment.IndexOf('`');
+            var name = tick < 0 ? segment : segment.Substring(0, tick);
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return !current.IsGlobalNamespace && current.GetTypeMembers(name).Length > 0;
+            }
+
+            current = next;
+        }
+
+        return false;
     }
 
     private static ImmutableArray<ApiListEntry> LoadBuiltIn()
