@@ -13,13 +13,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FaceCompliance.CodeFixes;
 
 /// <summary>
 /// FC0001: offers "Declare purpose 'X'" for each purpose type the use site can see and whose method allows the use
 /// (at most five, by name), adding
-/// <c>[UsesFacialData&lt;X&gt;]</c> to the member that holds the use.
+/// <c>[UsesFacialData&lt;X&gt;]</c> to the member that holds the use; in top-level statements, to a
+/// <c>partial class Program</c> (the type of the compiler's entry point, which the use site's lookup reaches).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclarePurposeCodeFixProvider))]
 [Shared]
@@ -27,14 +29,20 @@ public sealed class DeclarePurposeCodeFixProvider : MemberCodeFixProvider
 {
     internal const int MaxPurposes = 5;
 
+    /// <summary>Top-level statements too: the purpose goes on a <c>partial class Program</c>.</summary>
+    internal override MemberDeclarationSyntax? FindUseSite(SyntaxNode root, TextSpan span)
+        => UseSiteSyntax.FindMember(root, span) ?? UseSiteSyntax.FindTopLevelStatements(root, span);
+
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.PurposeRequired);
 
     internal override async Task<ImmutableArray<MemberFix>> GetFixesAsync(Document document, MemberDeclarationSyntax member, Diagnostic diagnostic,
         CancellationToken cancellationToken)
     {
         var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (semanticModel is null
-            || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { ContainingType: { } containingType })
+        var site = member is GlobalStatementSyntax
+            ? semanticModel?.GetEnclosingSymbol(member.SpanStart, cancellationToken)
+            : semanticModel?.GetDeclaredSymbol(member, cancellationToken);
+        if (semanticModel is null || site is not { ContainingType: { } containingType })
         {
             return ImmutableArray<MemberFix>.Empty;
         }
@@ -59,7 +67,9 @@ public sealed class DeclarePurposeCodeFixProvider : MemberCodeFixProvider
             var attributeType = usesFacialData.Construct(purpose);
             fixes.Add(new MemberFix(
                 string.Format(CultureInfo.InvariantCulture, CodeFixTitles.DeclarePurposeFormat, shown),
-                token => UseSiteSyntax.AddAttributeAsync(document, member, attributeType, null, null, token)));
+                member is GlobalStatementSyntax
+                    ? token => UseSiteSyntax.AddAttributeToProgramAsync(document, containingType, attributeType, token)
+                    : token => UseSiteSyntax.AddAttributeAsync(document, member, attributeType, null, null, token)));
         }
 
         return fixes.ToImmutable();

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FaceCompliance.CodeFixes;
 
@@ -36,7 +37,7 @@ public abstract class MemberCodeFixProvider : CodeFixProvider
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || UseSiteSyntax.FindMember(root, context.Span) is not { } member)
+        if (root is null || FindUseSite(root, context.Span) is not { } member)
         {
             return;
         }
@@ -58,7 +59,7 @@ public abstract class MemberCodeFixProvider : CodeFixProvider
         var firstDiagnostic = new Dictionary<MemberDeclarationSyntax, Diagnostic>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (UseSiteSyntax.FindMember(root, diagnostic.Location.SourceSpan) is { } found && !firstDiagnostic.ContainsKey(found))
+            if (FindUseSite(root, diagnostic.Location.SourceSpan) is { } found && !firstDiagnostic.ContainsKey(found))
             {
                 firstDiagnostic.Add(found, diagnostic);
             }
@@ -80,6 +81,9 @@ public abstract class MemberCodeFixProvider : CodeFixProvider
 
         return document;
     });
+
+    /// <summary>The declaration the fix edits for a use at <paramref name="span"/>, or null when it offers nothing there.</summary>
+    internal virtual MemberDeclarationSyntax? FindUseSite(SyntaxNode root, TextSpan span) => UseSiteSyntax.FindMember(root, span);
 
     /// <summary>The fixes offered for <paramref name="diagnostic"/>, a use inside <paramref name="member"/>; empty when a precondition fails.</summary>
     internal abstract Task<ImmutableArray<MemberFix>> GetFixesAsync(Document document, MemberDeclarationSyntax member, Diagnostic diagnostic,

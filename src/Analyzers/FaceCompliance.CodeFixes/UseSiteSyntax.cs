@@ -38,6 +38,58 @@ internal static class UseSiteSyntax
     }
 
     /// <summary>
+    /// The first top-level statement of the file when the use at <paramref name="span"/> is in top-level statements
+    /// (one key for all of them: they share one use site, the compiler's '&lt;Main&gt;$'), otherwise null.
+    /// </summary>
+    public static GlobalStatementSyntax? FindTopLevelStatements(SyntaxNode root, TextSpan span)
+    {
+        if (root is not CompilationUnitSyntax compilationUnit || !root.FullSpan.Contains(span)
+            || root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>() is not GlobalStatementSyntax)
+        {
+            return null;
+        }
+
+        return compilationUnit.Members.OfType<GlobalStatementSyntax>().First();
+    }
+
+    /// <summary>
+    /// Adds <c>[Attribute]</c> to the program type of top-level statements: to a <c>partial class Program</c> of the
+    /// file, or to a new one appended after the last member (types must follow the top-level statements).
+    /// '&lt;Main&gt;$' cannot carry attributes; its containing type can, and the use site's lookup reaches it.
+    /// </summary>
+    public static async Task<Document> AddAttributeToProgramAsync(Document document, INamedTypeSymbol programType, INamedTypeSymbol attributeType,
+        CancellationToken cancellationToken)
+    {
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
+        {
+            return document;
+        }
+
+        var existing = root.Members.OfType<ClassDeclarationSyntax>()
+            .FirstOrDefault(c => c.Identifier.ValueText == programType.Name && c.Arity == 0 && c.Modifiers.Any(SyntaxKind.PartialKeyword));
+        if (existing is not null)
+        {
+            return await AddAttributeAsync(document, existing, attributeType, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var newLine = GetNewLine(root);
+        var endsWithNewLine = root.GetLastToken().TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia)
+            || root.EndOfFileToken.LeadingTrivia.Any(SyntaxKind.EndOfLineTrivia);
+        var leading = endsWithNewLine
+            ? SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(newLine))
+            : SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(newLine), SyntaxFactory.EndOfLine(newLine));
+        var marker = new SyntaxAnnotation();
+        var program = SyntaxFactory.ClassDeclaration(programType.Name)
+            .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PartialKeyword)))
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine))
+            .WithAdditionalAnnotations(Formatter.Annotation, marker);
+        document = document.WithSyntaxRoot(root.AddMembers(program));
+        var added = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!.GetAnnotatedNodes(marker).OfType<ClassDeclarationSyntax>().Single();
+        return await AddAttributeAsync(document, added, attributeType, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Adds <paramref name="attribute"/> in a new attribute list on its own line above the member (above its
     /// existing attribute lists, below its documentation comment), with the member's indentation.
     /// </summary>

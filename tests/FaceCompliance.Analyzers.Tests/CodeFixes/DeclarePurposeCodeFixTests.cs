@@ -226,4 +226,78 @@ public sealed class DeclarePurposeCodeFixTests
 
         Assert.Equal(new[] { "Declare purpose 'StaffAttendance'" }, titles);
     }
+
+    [Fact]
+    public Task In_top_level_statements_declares_the_purpose_on_a_new_partial_class_Program() => CodeFixTest.VerifyAsync<DeclarePurposeCodeFixProvider>("""
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine({|FC0001:engine.CountFaces(new Frame())|});
+        """, """
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine(engine.CountFaces(new Frame()));
+
+        [UsesFacialData<CrowdCounting>]
+        partial class Program
+        {
+        }
+
+        """, "Declare purpose 'CrowdCounting'");
+
+    [Fact]
+    public Task In_top_level_statements_adds_the_using_and_keeps_an_existing_partial_class_Program() => CodeFixTest.VerifyAsync<DeclarePurposeCodeFixProvider>("""
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine({|FC0001:engine.CountFaces(new Frame())|});
+
+        public partial class Program
+        {
+        }
+        """, """
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine(engine.CountFaces(new Frame()));
+
+        [UsesFacialData<CrowdCounting>]
+        public partial class Program
+        {
+        }
+        """, "Declare purpose 'CrowdCounting'");
+
+    [Fact]
+    public Task Fix_All_in_top_level_statements_adds_one_partial_class_Program() => CodeFixTest.VerifyFixAllAsync<DeclarePurposeCodeFixProvider>("""
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        var first = {|FC0001:engine.CountFaces(new Frame())|};
+        var second = {|FC0001:engine.CountFaces(new Frame())|};
+        System.Console.WriteLine(first + second);
+        """, """
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        var first = engine.CountFaces(new Frame());
+        var second = engine.CountFaces(new Frame());
+        System.Console.WriteLine(first + second);
+
+        [UsesFacialData<CrowdCounting>]
+        partial class Program
+        {
+        }
+
+        """, "Declare purpose 'CrowdCounting'");
 }

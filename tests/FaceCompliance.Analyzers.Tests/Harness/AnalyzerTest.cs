@@ -158,7 +158,12 @@ public sealed class AnalyzerTest
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), parseOptions, s.Path)).ToList();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        // Top-level statements make a program: a library with them does not compile (CS8805).
+        var outputKind = trees.Any(t => t.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax root
+                && root.Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax))
+            ? OutputKind.ConsoleApplication
+            : OutputKind.DynamicallyLinkedLibrary;
+        var options = new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
             .WithSyntaxTreeOptionsProvider(new EditorConfigOptions(editorConfig, Directory).CreateTreeOptions(trees));
         return CSharpCompilation.Create("TestProject", trees, TestReferences.All, options);
     }

@@ -22,6 +22,10 @@ internal static class SymbolExtensions
         return result;
     }
 
+    /// <summary>The entry point the compiler generates for a program's top-level statements ('&lt;Main&gt;$' of 'Program').</summary>
+    public static bool IsTopLevelStatements(this ISymbol symbol)
+        => symbol is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName, ContainingType: not null };
+
     public static Location GetLocation(this AttributeData attribute, ISymbol fallback, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()
             ?? (fallback.Locations.IsEmpty ? Location.None : fallback.Locations[0]);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace FaceCompliance.Analyzers.Model;
@@ -5,16 +6,31 @@ namespace FaceCompliance.Analyzers.Model;
 /// <summary>The FaceCompliance declaration types of one compilation, resolved once by metadata name (never by assembly reference).</summary>
 internal sealed class FacialSymbols
 {
+    /// <summary>
+    /// The metadata names of the FaceCompliance declaration types. <see cref="Compilation.GetTypeByMetadataName"/>
+    /// returns null for a name that two referenced assemblies define, and the rules would then check nothing:
+    /// FC1003 reports every such name (<c>Rules/DeclarationTypesUniqueAnalyzer.cs</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> DeclarationTypeNames = ImmutableArray.Create(
+        "FaceCompliance.ProcessesFacialDataAttribute",
+        "FaceCompliance.UsesFacialDataAttribute`1",
+        "FaceCompliance.NonBiometricAlternativeAttribute",
+        "FaceCompliance.FacialConsentCheckAttribute",
+        "FaceCompliance.FacialConsentReceiptAttribute",
+        "FaceCompliance.RequiresFacialConsentAttribute",
+        "FaceCompliance.FacialDataPurposeAttribute",
+        "FaceCompliance.FacialDataProcessorAttribute");
+
     private FacialSymbols(Compilation compilation)
     {
-        ProcessesFacialData = compilation.GetTypeByMetadataName("FaceCompliance.ProcessesFacialDataAttribute");
-        UsesFacialData = compilation.GetTypeByMetadataName("FaceCompliance.UsesFacialDataAttribute`1");
-        NonBiometricAlternative = compilation.GetTypeByMetadataName("FaceCompliance.NonBiometricAlternativeAttribute");
-        FacialConsentCheck = compilation.GetTypeByMetadataName("FaceCompliance.FacialConsentCheckAttribute");
-        FacialConsentReceipt = compilation.GetTypeByMetadataName("FaceCompliance.FacialConsentReceiptAttribute");
-        RequiresFacialConsent = compilation.GetTypeByMetadataName("FaceCompliance.RequiresFacialConsentAttribute");
-        FacialDataPurpose = compilation.GetTypeByMetadataName("FaceCompliance.FacialDataPurposeAttribute");
-        FacialDataProcessor = compilation.GetTypeByMetadataName("FaceCompliance.FacialDataProcessorAttribute");
+        ProcessesFacialData = compilation.GetTypeByMetadataName(DeclarationTypeNames[0]);
+        UsesFacialData = compilation.GetTypeByMetadataName(DeclarationTypeNames[1]);
+        NonBiometricAlternative = compilation.GetTypeByMetadataName(DeclarationTypeNames[2]);
+        FacialConsentCheck = compilation.GetTypeByMetadataName(DeclarationTypeNames[3]);
+        FacialConsentReceipt = compilation.GetTypeByMetadataName(DeclarationTypeNames[4]);
+        RequiresFacialConsent = compilation.GetTypeByMetadataName(DeclarationTypeNames[5]);
+        FacialDataPurpose = compilation.GetTypeByMetadataName(DeclarationTypeNames[6]);
+        FacialDataProcessor = compilation.GetTypeByMetadataName(DeclarationTypeNames[7]);
         DoesNotReturn = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
         Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
     }

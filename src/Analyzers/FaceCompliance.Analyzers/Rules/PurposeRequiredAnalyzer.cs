@@ -17,7 +17,7 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor PurposeRule = new(
         RuleIdentifiers.PurposeRequired,
         "Facial data processed without a declared purpose",
-        "'{0}' processes facial data, but no purpose is declared for '{1}': add [UsesFacialData<TPurpose>] to it or its type (Measures, Article 4)",
+        "'{0}' processes facial data, but no purpose is declared for {1}: add [UsesFacialData<TPurpose>] to {2} (Measures, Article 4)",
         RuleCategories.Purpose,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -62,10 +62,18 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 
             if (site.Purposes.IsEmpty)
             {
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
+                if (site.Member.IsTopLevelStatements())
+                {
+                    // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
+                    context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
+                        "the top-level statements", $"a 'partial class {site.Member.ContainingType.Name}' declaration after them"));
+                    return;
+                }
+
                 // Fields and events cannot carry [UsesFacialData]: name their type.
-            var declareOn = site.Member.Kind is SymbolKind.Field or SymbolKind.Event ? site.Member.ContainingType : site.Member;
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, declareOn.Name));
+                var declareOn = site.Member.Kind is SymbolKind.Field or SymbolKind.Event ? site.Member.ContainingType : site.Member;
+                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, $"'{declareOn.Name}'", "it or its type"));
             }
             else if (!model.SiteAllows(site, use.Api.Method))
             {
