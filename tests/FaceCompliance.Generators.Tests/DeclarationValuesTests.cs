@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using FaceCompliance.Methods;
 using FaceCompliance.Notice;
 using Xunit;
 
@@ -18,13 +19,13 @@ public sealed class DeclarationValuesTests
     [Fact]
     public void Enum_values_and_names_match_the_runtime_enums()
     {
-        Assert.Equal(Enum.GetValues<FacialProcessingMethod>().Select(v => v.ToString()), DeclarationValues.MethodNames);
-        Assert.Equal(Enum.GetValues<FacialProcessingMethod>().Select(v => (int)v), Enumerable.Range(0, DeclarationValues.MethodNames.Length));
+        Assert.Equal(Enum.GetValues<FacialProcessingMethod>().Select(v => v.ToString()), ProcessingMethodTable.Names);
+        Assert.Equal(Enum.GetValues<FacialProcessingMethod>().Select(v => (int)v), Enumerable.Range(0, ProcessingMethodTable.Names.Length));
         Assert.Equal(Enum.GetValues<FacialDataStorage>().Select(v => v.ToString()), DeclarationValues.StorageNames);
         Assert.Equal(Enum.GetValues<FacialDataCategories>().Where(v => v != 0).Select(v => ((int)v, v.ToString())), DeclarationValues.Categories);
         Assert.Equal(Enum.GetValues<FacialDataSecurityMeasures>().Where(v => v != 0).Select(v => ((int)v, v.ToString())), DeclarationValues.SecurityMeasures);
-        Assert.Equal((int)FacialProcessingMethod.Verification, DeclarationValues.MethodVerification);
-        Assert.Equal((int)FacialProcessingMethod.Identification, DeclarationValues.MethodIdentification);
+        Assert.Equal((int)FacialProcessingMethod.Verification, ProcessingMethodTable.Verification);
+        Assert.Equal((int)FacialProcessingMethod.Identification, ProcessingMethodTable.Identification);
         Assert.Equal((int)FacialDataStorage.Server, DeclarationValues.StorageServer);
     }
 

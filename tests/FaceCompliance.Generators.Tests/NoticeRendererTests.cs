@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
+using FaceCompliance.Methods;
 using FaceCompliance.Notice;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class NoticeRendererTests
     private static readonly PurposeDeclaration s_gate = new(
         Id: "Demo.GateEntry",
         Type: new TypeShape("Demo", EquatableArray<string>.Empty, CanBeExtended: true),
-        Method: DeclarationValues.MethodVerification,
+        Method: ProcessingMethodTable.Verification,
         DescriptionZh: "核验住户身份", DescriptionEn: "To verify residents",
         NecessityZh: "防止冒用门禁卡。", NecessityEn: "To stop card misuse.",
         ImpactZh: "仅 1:1 比对。", ImpactEn: "1:1 only.",
@@ -50,7 +51,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void A_detection_purpose_for_adults_only_has_no_minors_or_alternative_element()
     {
-        var notice = NoticeRenderer.Render(s_processor, s_gate with { Method = DeclarationValues.MethodDetection, MayInvolveMinors = false, AlternativeZh = "", AlternativeEn = "" });
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Method = ProcessingMethodTable.Detection, MayInvolveMinors = false, AlternativeZh = "", AlternativeEn = "" });
 
         var elements = notice.Chinese.Sections.Select(s => s.Element).ToList();
         Assert.DoesNotContain(NoticeElement.Minors, elements);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using FaceCompliance.Methods;
 using Xunit;
 
 namespace FaceCompliance.Tests;
@@ -7,6 +8,8 @@ namespace FaceCompliance.Tests;
 /// <summary>The run-time table of which uses a purpose's method allows, against the table in docs/rules/FC0005.md.</summary>
 public sealed class ProcessingMethodTests
 {
+    private static readonly FacialProcessingMethod[] s_all = Enum.GetValues<FacialProcessingMethod>();
+
     [Fact]
     public void Allows_matches_the_FC0005_table()
     {
@@ -21,11 +24,56 @@ public sealed class ProcessingMethodTests
             (I, [D, L, V, I]),
             (FacialProcessingMethod.Unspecified, []),
         ];
-        var all = Enum.GetValues<FacialProcessingMethod>();
 
         foreach (var (purpose, uses) in table)
         {
-            Assert.Equal(uses.Order(), all.Where(use => purpose.Allows(use)).Order());
+            Assert.Equal(uses.Order(), s_all.Where(use => purpose.Allows(use)).Order());
+        }
+    }
+
+    [Theory]
+    [InlineData(FacialProcessingMethod.Verification)]
+    [InlineData(FacialProcessingMethod.Identification)]
+    [InlineData(FacialProcessingMethod.Liveness)]
+    [InlineData(FacialProcessingMethod.AttributeAnalysis)]
+    [InlineData(FacialProcessingMethod.Detection)]
+    public void Every_declared_purpose_allows_landmarks_and_alignment_which_are_detection(FacialProcessingMethod purpose)
+    {
+        Assert.True(purpose.Allows(FacialProcessingMethod.Detection));
+    }
+
+    [Theory]
+    [InlineData(FacialProcessingMethod.Verification)]
+    [InlineData(FacialProcessingMethod.Identification)]
+    public void Identity_purposes_do_not_allow_attribute_analysis(FacialProcessingMethod purpose)
+    {
+        Assert.False(purpose.Allows(FacialProcessingMethod.AttributeAnalysis));
+    }
+
+    [Fact]
+    public void An_unspecified_method_on_either_side_allows_nothing()
+    {
+        Assert.DoesNotContain(s_all, use => FacialProcessingMethod.Unspecified.Allows(use));
+        Assert.DoesNotContain(s_all, purpose => purpose.Allows(FacialProcessingMethod.Unspecified));
+    }
+
+    [Fact]
+    public void The_enum_is_the_shared_tables_values_and_names()
+    {
+        Assert.Same(typeof(FacialProcessingMethod).Assembly, typeof(ProcessingMethodTable).Assembly);
+        Assert.Equal(s_all.Select(m => m.ToString()), ProcessingMethodTable.Names);
+        Assert.Equal(Enumerable.Range(0, ProcessingMethodTable.Names.Length), s_all.Select(m => (int)m));
+    }
+
+    [Fact]
+    public void Every_pair_gets_the_shared_tables_answer()
+    {
+        foreach (var purpose in s_all)
+        {
+            foreach (var use in s_all)
+            {
+                Assert.Equal(ProcessingMethodTable.Allows((int)purpose, (int)use), purpose.Allows(use));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using FaceCompliance.Methods;
 
 namespace FaceCompliance.Notice;
 
@@ -44,7 +45,7 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
             "您有权随时撤回同意。"
                 + (purpose.WithdrawalZh.Length > 0 ? Sentence(purpose.WithdrawalZh) : "撤回同意可通过上述联系方式提出。")
                 + "撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。");
-        if (purpose.AlternativeZh.Length > 0 || DeclarationValues.IsIdentityMethod(purpose.Method))
+        if (purpose.AlternativeZh.Length > 0 || ProcessingMethodTable.IsIdentity(purpose.Method))
         {
             yield return Section(NoticeElement.Alternative, "不使用人脸识别的其他方式",
                 Sentence(purpose.AlternativeZh),
@@ -77,11 +78,11 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
 
     private static string MethodText(int method) => method switch
     {
-        DeclarationValues.MethodDetection => "人脸检测：仅检测画面中是否有人脸及人脸所在位置，不提取人脸特征，不识别您的身份。",
-        DeclarationValues.MethodLiveness => "活体检测：仅判断镜头前是否为真实在场的人，不识别您的身份。",
-        DeclarationValues.MethodAttributeAnalysis => "人脸属性分析：对人脸图像的属性进行分析，不识别您的身份。",
-        DeclarationValues.MethodVerification => "人脸验证（1:1 比对）：将现场采集的人脸与您本人事先登记的人脸特征进行比对，以验证是否为您本人。",
-        DeclarationValues.MethodIdentification => "人脸辨识（1:N 检索）：将现场采集的人脸与全部已登记人员的人脸特征进行检索比对，以辨识您的身份。",
+        ProcessingMethodTable.Detection => "人脸检测：仅检测画面中是否有人脸及人脸所在位置，不提取人脸特征，不识别您的身份。",
+        ProcessingMethodTable.Liveness => "活体检测：仅判断镜头前是否为真实在场的人，不识别您的身份。",
+        ProcessingMethodTable.AttributeAnalysis => "人脸属性分析：对人脸图像的属性进行分析，不识别您的身份。",
+        ProcessingMethodTable.Verification => "人脸验证（1:1 比对）：将现场采集的人脸与您本人事先登记的人脸特征进行比对，以验证是否为您本人。",
+        ProcessingMethodTable.Identification => "人脸辨识（1:N 检索）：将现场采集的人脸与全部已登记人员的人脸特征进行检索比对，以辨识您的身份。",
         _ => "处理方式" + Undeclared + "。",
     };
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using FaceCompliance.Methods;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,7 +31,7 @@ internal static class DeclarationReader
     public static PurposeDeclaration ReadPurpose(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
         var named = Named(attribute);
-        var method = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : DeclarationValues.MethodUnspecified;
+        var method = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : ProcessingMethodTable.Unspecified;
         return new PurposeDeclaration(
             Id: MetadataName(type),
             Type: ReadShape(type, cancellationToken),

@@ -1,22 +1,14 @@
 namespace FaceCompliance.Notice;
 
 /// <summary>
-/// The runtime's enum values and attribute names, mirrored by value because analyzers and generators never
-/// reference the runtime assembly. A test compares them with the runtime's own enums.
+/// The runtime's storage, category and measure values and attribute names, mirrored by value because analyzers and
+/// generators never reference the runtime assembly. A test compares them with the runtime's own enums. The processing
+/// methods are not here: they and their table are defined once, in <c>src/Shared/Methods/ProcessingMethodTable.cs</c>.
 /// </summary>
 internal static class DeclarationValues
 {
     public const string ProcessorAttribute = "FaceCompliance.FacialDataProcessorAttribute";
     public const string PurposeAttribute = "FaceCompliance.FacialDataPurposeAttribute";
-
-    public const int MethodUnspecified = 0;
-    public const int MethodDetection = 1;
-    public const int MethodLiveness = 2;
-    public const int MethodAttributeAnalysis = 3;
-    public const int MethodVerification = 4;
-    public const int MethodIdentification = 5;
-
-    public static readonly string[] MethodNames = { "Unspecified", "Detection", "Liveness", "AttributeAnalysis", "Verification", "Identification" };
 
     public const int StorageOnDevice = 0;
     public const int StorageServer = 1;
@@ -42,8 +34,6 @@ internal static class DeclarationValues
         (1, "DataEncryption"), (2, "SecurityAudit"), (4, "AccessControl"), (8, "AuthorizationManagement"), (16, "IntrusionDetection"),
     };
 
-    public static string MethodName(int method) => method >= 0 && method < MethodNames.Length ? MethodNames[method] : method.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     public static string StorageName(int storage) => storage >= 0 && storage < StorageNames.Length ? StorageNames[storage] : storage.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The names of the flags set in <paramref name="flags"/>, in table order.</summary>
@@ -57,6 +47,4 @@ internal static class DeclarationValues
             }
         }
     }
-
-    public static bool IsIdentityMethod(int method) => method is MethodVerification or MethodIdentification;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using FaceCompliance.Methods;
 
 namespace FaceCompliance.Notice;
 
@@ -38,7 +39,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             "You have the right to withdraw your consent at any time. "
                 + (purpose.WithdrawalEn.Length > 0 ? Sentence(purpose.WithdrawalEn) : "To withdraw, contact us as above.")
                 + " Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.");
-        if (purpose.AlternativeEn.Length > 0 || DeclarationValues.IsIdentityMethod(purpose.Method))
+        if (purpose.AlternativeEn.Length > 0 || ProcessingMethodTable.IsIdentity(purpose.Method))
         {
             yield return Section(NoticeElement.Alternative, "Another way, without your face",
                 Sentence(purpose.AlternativeEn),
@@ -71,11 +72,11 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
 
     private static string MethodText(int method) => method switch
     {
-        DeclarationValues.MethodDetection => "Face detection: we only detect whether there is a face in the picture and where it is. We extract no face template and do not identify you.",
-        DeclarationValues.MethodLiveness => "Liveness detection: we only check that a real person is present in front of the camera. We do not identify you.",
-        DeclarationValues.MethodAttributeAnalysis => "Face attribute analysis: we analyse attributes of the face image. We do not identify you.",
-        DeclarationValues.MethodVerification => "Face verification (a 1:1 comparison): the face captured on the spot is compared with the face template you enrolled, to confirm that you are who you say you are.",
-        DeclarationValues.MethodIdentification => "Face identification (a 1:N search): the face captured on the spot is searched against the face templates of everyone enrolled, to find out who you are.",
+        ProcessingMethodTable.Detection => "Face detection: we only detect whether there is a face in the picture and where it is. We extract no face template and do not identify you.",
+        ProcessingMethodTable.Liveness => "Liveness detection: we only check that a real person is present in front of the camera. We do not identify you.",
+        ProcessingMethodTable.AttributeAnalysis => "Face attribute analysis: we analyse attributes of the face image. We do not identify you.",
+        ProcessingMethodTable.Verification => "Face verification (a 1:1 comparison): the face captured on the spot is compared with the face template you enrolled, to confirm that you are who you say you are.",
+        ProcessingMethodTable.Identification => "Face identification (a 1:N search): the face captured on the spot is searched against the face templates of everyone enrolled, to find out who you are.",
         _ => "The method is " + Undeclared + ".",
     };
 

@@ -1,60 +1,42 @@
+using FaceCompliance.Methods;
 using Microsoft.CodeAnalysis;
 
 namespace FaceCompliance.Analyzers.Model;
 
-/// <summary>Mirror of the runtime's <c>FacialProcessingMethod</c>; the analyzers never reference the runtime assembly.</summary>
+/// <summary>The runtime's <c>FacialProcessingMethod</c> as the analyzers name it; values and table come from <see cref="ProcessingMethodTable"/>.</summary>
 internal enum ProcessingMethod
 {
-    Unspecified = 0,
-    Detection = 1,
-    Liveness = 2,
-    AttributeAnalysis = 3,
-    Verification = 4,
-    Identification = 5,
+    Unspecified = ProcessingMethodTable.Unspecified,
+    Detection = ProcessingMethodTable.Detection,
+    Liveness = ProcessingMethodTable.Liveness,
+    AttributeAnalysis = ProcessingMethodTable.AttributeAnalysis,
+    Verification = ProcessingMethodTable.Verification,
+    Identification = ProcessingMethodTable.Identification,
 }
 
 internal static class ProcessingMethods
 {
     public static ProcessingMethod FromAttributeArgument(AttributeData attribute)
-    {
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value
-            && value >= 0 && value <= (int)ProcessingMethod.Identification)
-        {
-            return (ProcessingMethod)value;
-        }
-
-        return ProcessingMethod.Unspecified;
-    }
+        => attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value && ProcessingMethodTable.IsSpecified(value)
+            ? (ProcessingMethod)value
+            : ProcessingMethod.Unspecified;
 
     public static bool TryParse(string text, out ProcessingMethod method)
     {
-        switch (text)
-        {
-            case nameof(ProcessingMethod.Detection): method = ProcessingMethod.Detection; return true;
-            case nameof(ProcessingMethod.Liveness): method = ProcessingMethod.Liveness; return true;
-            case nameof(ProcessingMethod.AttributeAnalysis): method = ProcessingMethod.AttributeAnalysis; return true;
-            case nameof(ProcessingMethod.Verification): method = ProcessingMethod.Verification; return true;
-            case nameof(ProcessingMethod.Identification): method = ProcessingMethod.Identification; return true;
-            default: method = ProcessingMethod.Unspecified; return false;
-        }
+        var parsed = ProcessingMethodTable.TryParse(text, out var value);
+        method = (ProcessingMethod)value;
+        return parsed;
     }
 
     /// <summary>1:1 and 1:N uses establish identity, so Art. 10 requires a non-biometric alternative beside them.</summary>
-    public static bool IsIdentity(ProcessingMethod method) => method is ProcessingMethod.Verification or ProcessingMethod.Identification;
+    public static bool IsIdentity(ProcessingMethod method) => ProcessingMethodTable.IsIdentity((int)method);
 
-    /// <summary>Whether a purpose declared for <paramref name="purpose"/> allows a use performing <paramref name="use"/> (docs/semantics.md).</summary>
+    /// <summary>
+    /// The FC0005 decision: whether a purpose (or wrapper) declared for <paramref name="purpose"/> allows a use
+    /// performing <paramref name="use"/>. The table's answer, except that FC0005 does not judge an unspecified method
+    /// on either side: FC0008 reports such a purpose, and a use without a method is not checked (docs/semantics.md).
+    /// </summary>
     public static bool Allows(ProcessingMethod purpose, ProcessingMethod use)
-    {
-        if (use == ProcessingMethod.Unspecified || purpose == ProcessingMethod.Unspecified || use == purpose || use == ProcessingMethod.Detection)
-        {
-            return true;
-        }
-
-        return purpose switch
-        {
-            ProcessingMethod.Verification => use == ProcessingMethod.Liveness,
-            ProcessingMethod.Identification => use is ProcessingMethod.Liveness or ProcessingMethod.Verification,
-            _ => false,
-        };
-    }
+        => purpose == ProcessingMethod.Unspecified || use == ProcessingMethod.Unspecified
+            || ProcessingMethodTable.Allows((int)purpose, (int)use);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FaceCompliance.Generators.Emission;
 using FaceCompliance.Generators.Model;
+using FaceCompliance.Methods;
 using FaceCompliance.Notice;
 
 namespace FaceCompliance.Generators.Reports;
@@ -40,7 +41,7 @@ internal static class FilingDocument
             json.StartObject()
                 .String("id", declaration.Id)
                 .StartObject("description").String("zh-CN", declaration.DescriptionZh).String("en", declaration.DescriptionEn).EndObject()
-                .String("method", DeclarationValues.MethodName(declaration.Method))
+                .String("method", ProcessingMethodTable.Name(declaration.Method))
                 .StartObject("necessity").String("zh-CN", declaration.NecessityZh).String("en", declaration.NecessityEn).EndObject()
                 .String("storage", DeclarationValues.StorageName(declaration.Storage))
                 .Boolean("internetTransfer", declaration.Storage != DeclarationValues.StorageOnDevice)

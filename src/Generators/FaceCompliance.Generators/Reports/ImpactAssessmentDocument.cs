@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FaceCompliance.Generators.Model;
+using FaceCompliance.Methods;
 using FaceCompliance.Notice;
 
 namespace FaceCompliance.Generators.Reports;
@@ -30,7 +31,7 @@ internal static class ImpactAssessmentDocument
             var d = purpose.Declaration;
             document.Append("\n### `").Append(d.Id).Append("`\n\n")
                 .Append("- 处理目的 Purpose: ").Append(NoticeRenderer.Escape(d.DescriptionZh)).Append(" / ").Append(NoticeRenderer.Escape(d.DescriptionEn)).Append('\n')
-                .Append("- 处理方式 Method: ").Append(DeclarationValues.MethodName(d.Method)).Append(", ").Append(DeclarationValues.StorageName(d.Storage)).Append('\n')
+                .Append("- 处理方式 Method: ").Append(ProcessingMethodTable.Name(d.Method)).Append(", ").Append(DeclarationValues.StorageName(d.Storage)).Append('\n')
                 .Append("- 必要性 Necessity: ").Append(NoticeRenderer.Escape(d.NecessityZh)).Append(" / ").Append(NoticeRenderer.Escape(d.NecessityEn)).Append('\n')
                 .Append("- 非人脸替代方式 Non-biometric alternative: ").Append(d.AlternativeZh.Length > 0 ? NoticeRenderer.Escape(d.AlternativeZh) + " / " + NoticeRenderer.Escape(d.AlternativeEn) : gap).Append('\n')
                 .Append("- 合法性基础及评估结论 Legal basis and conclusion: ").Append(gap).Append(" (consent is assumed by the runtime; was the national identity service considered? Art. 11)\n");

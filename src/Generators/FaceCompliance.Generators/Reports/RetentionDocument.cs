@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FaceCompliance.Generators.Model;
+using FaceCompliance.Methods;
 using FaceCompliance.Notice;
 
 namespace FaceCompliance.Generators.Reports;
@@ -21,7 +22,7 @@ internal static class RetentionDocument
         {
             var declaration = purpose.Declaration;
             document.Append("| ").Append(NoticeRenderer.Escape(declaration.DescriptionZh)).Append("<br>").Append(NoticeRenderer.Escape(declaration.DescriptionEn))
-                .Append(" | `").Append(declaration.Id).Append("` | ").Append(DeclarationValues.MethodName(declaration.Method))
+                .Append(" | `").Append(declaration.Id).Append("` | ").Append(ProcessingMethodTable.Name(declaration.Method))
                 .Append(" | ").Append(DeclarationValues.StorageName(declaration.Storage))
                 .Append(" | ").Append(declaration.RetentionDays.ToString(CultureInfo.InvariantCulture)).Append(" 日 days")
                 .Append(" | ").Append(declaration.MayInvolveMinors ? "监护人同意 guardian consent" : "不适用 not expected").Append(" |\n");

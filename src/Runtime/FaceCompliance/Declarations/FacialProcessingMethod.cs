@@ -1,3 +1,5 @@
+using FaceCompliance.Methods;
+
 namespace FaceCompliance;
 
 /// <summary>
@@ -8,20 +10,23 @@ namespace FaceCompliance;
 public enum FacialProcessingMethod
 {
     /// <summary>Not declared. A purpose with this method is incomplete (FC0008).</summary>
-    Unspecified = 0,
+    Unspecified = ProcessingMethodTable.Unspecified,
 
-    /// <summary>Finding faces in an image without establishing who they are (人脸检测).</summary>
-    Detection = 1,
+    /// <summary>
+    /// Finding faces in an image without establishing who they are (人脸检测), including locating their landmarks (eyes,
+    /// nose, mouth) and aligning them: a step of every other method, allowed by every purpose.
+    /// </summary>
+    Detection = ProcessingMethodTable.Detection,
 
     /// <summary>Deciding whether a face belongs to a live person present at the sensor (活体检测).</summary>
-    Liveness = 2,
+    Liveness = ProcessingMethodTable.Liveness,
 
     /// <summary>Estimating attributes of a face such as age or expression, without identifying the person.</summary>
-    AttributeAnalysis = 3,
+    AttributeAnalysis = ProcessingMethodTable.AttributeAnalysis,
 
     /// <summary>1:1 verification: comparing a face with the one template of the identity it claims (验证个人身份).</summary>
-    Verification = 4,
+    Verification = ProcessingMethodTable.Verification,
 
     /// <summary>1:N identification: searching a gallery of many people for the face (辨识特定个人).</summary>
-    Identification = 5,
+    Identification = ProcessingMethodTable.Identification,
 }
