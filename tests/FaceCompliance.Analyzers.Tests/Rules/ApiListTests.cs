@@ -57,6 +57,20 @@ public sealed class ApiListTests
         """).RunAsync();
 
     [Fact]
+    public async Task An_empty_method_after_the_semicolon_is_FC1001_and_the_entry_is_not_taken()
+    {
+        var diagnostics = await new AnalyzerTest("public class Nothing { }").WithAdditionalFile("FacialDataApis.txt", """
+            T:Acme.Vision.Matcher;Identification
+            {|FC1001:T:Acme.Vision.Detector;|}
+            {|FC1001:T:Acme.Vision.Camera ;|}     // a space before the ";", spaces after it
+            """).RunAsync();
+
+        Assert.Equal(
+            "FacialDataApis.txt: 'T:Acme.Vision.Detector' has nothing after ';': name its processing method (Detection, Liveness, AttributeAnalysis, Verification or Identification), or remove the ';'",
+            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
+    }
+
+    [Fact]
     public async Task Fc1001_names_the_first_occurrence_of_a_duplicate()
     {
         var diagnostics = await new AnalyzerTest("public class Nothing { }").WithAdditionalFile("FacialDataApis.txt", """

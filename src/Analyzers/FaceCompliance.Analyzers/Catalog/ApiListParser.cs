@@ -53,6 +53,15 @@ internal sealed class ApiListParser
             return;
         }
 
+        if (separator >= 0 && methodText.Length == 0)
+        {
+            // A ';' with nothing after it is a method left out by mistake, not a deliberate "no method" (that is the
+            // line without ';'), so it is refused rather than read as unchecked.
+            Errors.Add(new ApiListError(path, lineNumber, span,
+                $"'{id}' has nothing after ';': name its processing method (Detection, Liveness, AttributeAnalysis, Verification or Identification), or remove the ';'"));
+            return;
+        }
+
         var method = ProcessingMethod.Unspecified;
         if (methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
