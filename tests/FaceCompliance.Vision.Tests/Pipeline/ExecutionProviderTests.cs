@@ -31,6 +31,9 @@ public sealed class ExecutionProviderTests : IDisposable
         var embedder = Assert.Throws<InvalidOperationException>(() => new FaceEmbedder(_test.Consents, cuda));
 
         Assert.Equal(recognizer.Message, embedder.Message);
+        Assert.Equal(recognizer.Message, Assert.Throws<InvalidOperationException>(() => new FaceDetector(_test.Consents, modelOptions: cuda)).Message);
+        Assert.Equal(recognizer.Message, Assert.Throws<InvalidOperationException>(() => new FaceAligner(_test.Consents, cuda)).Message);
+        Assert.Equal(recognizer.Message, Assert.Throws<InvalidOperationException>(() => new LivenessChecker(_test.Consents, modelOptions: cuda)).Message);
         Assert.Contains("ExecutionProvider is Cuda", recognizer.Message, StringComparison.Ordinal);
         Assert.Contains("is the CPU build: its execution providers are CPUExecutionProvider.", recognizer.Message, StringComparison.Ordinal);
         Assert.Contains("Add the package Microsoft.ML.OnnxRuntime.Gpu", recognizer.Message, StringComparison.Ordinal);

@@ -19,8 +19,11 @@ public sealed class FaceAligner
     private readonly FaceAnalyzer _analyzer;
 
     /// <summary>Creates an aligner that checks receipts with <paramref name="consents"/>.</summary>
-    public FaceAligner(IConsentRegistry consents)
-        : this(consents, new FaceAnalyzer(OnnxModels.Shared))
+    /// <param name="consents">The consent registry.</param>
+    /// <param name="modelOptions">Where and how the models run; null for <see cref="FaceModelOptions.Default"/> (CPU).</param>
+    /// <exception cref="InvalidOperationException"><paramref name="modelOptions"/> asks for CUDA, which this application cannot use (the message says why).</exception>
+    public FaceAligner(IConsentRegistry consents, FaceModelOptions? modelOptions = null)
+        : this(consents, new FaceAnalyzer(OnnxModels.For(modelOptions)))
     {
     }
 

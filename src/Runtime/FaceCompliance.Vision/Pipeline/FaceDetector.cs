@@ -21,8 +21,10 @@ public sealed class FaceDetector
     /// <param name="consents">The consent registry.</param>
     /// <param name="scoreThreshold">The score a face must reach to be returned, from 0 to 1; <see cref="DefaultScoreThreshold"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scoreThreshold"/> is not from 0 to 1.</exception>
-    public FaceDetector(IConsentRegistry consents, float scoreThreshold = DefaultScoreThreshold)
-        : this(consents, new FaceAnalyzer(OnnxModels.Shared), scoreThreshold)
+    /// <param name="modelOptions">Where and how the models run; null for <see cref="FaceModelOptions.Default"/> (CPU).</param>
+    /// <exception cref="InvalidOperationException"><paramref name="modelOptions"/> asks for CUDA, which this application cannot use (the message says why).</exception>
+    public FaceDetector(IConsentRegistry consents, float scoreThreshold = DefaultScoreThreshold, FaceModelOptions? modelOptions = null)
+        : this(consents, new FaceAnalyzer(OnnxModels.For(modelOptions)), scoreThreshold)
     {
     }
 

@@ -23,8 +23,10 @@ public sealed class LivenessChecker
     /// <summary>Creates a checker that checks receipts with <paramref name="consents"/>.</summary>
     /// <param name="consents">The consent registry.</param>
     /// <param name="threshold">The live probability at or above which a face counts as live, from 0 to 1.</param>
-    public LivenessChecker(IConsentRegistry consents, float threshold = DefaultThreshold)
-        : this(consents, new FaceAnalyzer(OnnxModels.Shared), threshold)
+    /// <param name="modelOptions">Where and how the models run; null for <see cref="FaceModelOptions.Default"/> (CPU).</param>
+    /// <exception cref="InvalidOperationException"><paramref name="modelOptions"/> asks for CUDA, which this application cannot use (the message says why).</exception>
+    public LivenessChecker(IConsentRegistry consents, float threshold = DefaultThreshold, FaceModelOptions? modelOptions = null)
+        : this(consents, new FaceAnalyzer(OnnxModels.For(modelOptions)), threshold)
     {
     }
 
