@@ -90,10 +90,14 @@ public static class CodeFixVerifier<TCodeFix>
                     state.OutputKind = OutputKind.ConsoleApplication;
                 }
 
-                // Additional projects inherit no references: a fixed state that lists them lists them anew.
+                // Additional projects inherit no references and no DisabledDiagnostics: a state that lists them lists them anew.
                 foreach (var project in state.AdditionalProjects.Values)
                 {
                     project.AdditionalReferences.AddRange(TestReferences.All);
+                    if (!ChecksNoticeApproval)
+                    {
+                        project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", $"is_global = true\ndotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\n"));
+                    }
                 }
             }
 
