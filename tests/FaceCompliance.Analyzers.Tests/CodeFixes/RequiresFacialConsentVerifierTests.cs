@@ -16,6 +16,10 @@ public sealed class RequiresFacialConsentVerifierTests
 {
     private const string Key = CodeFixTitles.RequiresFacialConsent;
 
+    /// <summary>
+    /// One use per member: with two, ConsentCheckAnalyzer reports the second use's FC0002 from the first use's
+    /// operation action, a non-local diagnostic, and the library's check that fixed diagnostics are local fails.
+    /// </summary>
     [Fact]
     public async Task Fix_All_moves_the_obligation_of_every_member_in_each_scope()
     {

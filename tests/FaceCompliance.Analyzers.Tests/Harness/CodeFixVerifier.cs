@@ -30,13 +30,10 @@ public static class CodeFixVerifier<TCodeFix>
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor rule) => new(rule);
 
     /// <summary>
-    /// Fixes <paramref name="source"/> one diagnostic at a time and with Fix All in every scope; each must give
-    /// <paramref name="fixedSource"/>. The action is the one with <paramref name="equivalenceKey"/>, or the first.
+    /// One test: <c>TestCode</c>/<c>FixedCode</c> (or <c>TestState</c>/<c>FixedState</c> with more files, additional
+    /// files and projects), <c>CodeActionEquivalenceKey</c>, the <c>NumberOf...Iterations</c> expected, and
+    /// <c>ExpectedDiagnostics</c> built with <see cref="Diagnostic"/> for message arguments.
     /// </summary>
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? equivalenceKey = null)
-        => new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey }.RunAsync();
-
-    /// <summary>The test, for settings beyond <see cref="VerifyCodeFixAsync"/>: more files and projects, iteration counts, message arguments.</summary>
     public sealed class Test : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, TCodeFix, DefaultVerifier>
     {
         /// <summary>A target framework with no reference-assembly package: <see cref="TestReferences.All"/> are the references.</summary>
