@@ -25,7 +25,7 @@ public sealed class TopLevelProgramTests
 
         Assert.Equal(
             "'IFaceEngine.CountFaces' processes facial data, but no purpose is declared for the top-level statements: "
-            + "add [UsesFacialData<TPurpose>] to a 'partial class Program' declaration after them (Measures, Article 4)",
+            + "add [UsesFacialData<TPurpose>] to a 'partial class Program' declaration after the top-level statements (Measures, Article 4)",
             diagnostics.Single().GetMessage());
     }
 

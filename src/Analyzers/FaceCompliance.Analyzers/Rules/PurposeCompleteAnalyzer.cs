@@ -91,7 +91,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
 
         if (method is ProcessingMethod.Verification or ProcessingMethod.Identification && Missing(named, s_alternativeTexts) is { } alternative)
         {
-            problems.Add($"missing {alternative} (a {(method == ProcessingMethod.Verification ? "verification" : "identification")} purpose's notice names the non-biometric alternative)");
+            problems.Add($"missing {alternative} ({(method == ProcessingMethod.Verification ? "a verification" : "an identification")} purpose's notice names the non-biometric alternative)");
             articles.Add(10);
         }
 

@@ -47,14 +47,14 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var site = model.GetSite(context.ContainingSymbol);
+            var site = model.GetSite(use.Operation, context.ContainingSymbol);
             var location = use.Operation.Syntax.GetLocation();
             if (site.WrapperMethod is { } wrapperMethod)
             {
                 if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
-                        $"the {wrapperMethod} declared by '{site.Member.Name}' with [ProcessesFacialData]"));
+                        $"the {wrapperMethod} declared by {site.WrapperOwner!.Describe()} with [ProcessesFacialData]"));
                 }
 
                 return;
@@ -63,17 +63,9 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
             if (site.Purposes.IsEmpty)
             {
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
-                if (site.Member.IsTopLevelStatements())
-                {
-                    // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
-                    context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
-                        "the top-level statements", $"a 'partial class {site.Member.ContainingType.Name}' declaration after them"));
-                    return;
-                }
-
-                // Fields and events cannot carry [UsesFacialData]: name their type.
-                var declareOn = site.Member.Kind is SymbolKind.Field or SymbolKind.Event ? site.Member.ContainingType : site.Member;
-                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, $"'{declareOn.Name}'", "it or its type"));
+                var notInherited = FacialModel.FindNotInherited(site.Member, s => !model.GetDeclaredPurposes(s).IsEmpty);
+                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, site.Member.Describe(),
+                    DescribeWhereToDeclare(site.Member) + DescribeNotInherited("[UsesFacialData]", notInherited)));
             }
             else if (!model.SiteAllows(site, use.Api.Method))
             {
@@ -82,4 +74,42 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    /// <summary>
+    /// Where a declaration for <paramref name="member"/> can be written, after "add [Attribute] to": the entry point of
+    /// top-level statements, fields and events cannot carry one; a primary constructor only with the <c>method:</c> target.
+    /// </summary>
+    internal static string DescribeWhereToDeclare(ISymbol member) => member switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => "the lambda, or to " + DescribeEnclosing(member),
+        IMethodSymbol { MethodKind: MethodKind.LocalFunction } => "it, or to " + DescribeEnclosing(member),
+        IMethodSymbol constructor when constructor.IsPrimaryConstructor() => "its type, or to the constructor alone with the 'method:' target on the type",
+        _ when member.IsTopLevelStatements() || member.Kind is SymbolKind.Field or SymbolKind.Event => DescribeWhereToDeclareAround(member),
+        _ => "it or its type",
+    };
+
+    /// <summary>The declarations that cover a lambda or local function from outside it.</summary>
+    private static string DescribeEnclosing(ISymbol function)
+    {
+        var outer = SymbolExtensions.GetMember(function.ContainingSymbol);
+        return outer.IsLambdaOrLocalFunction() ? DescribeWhereToDeclare(outer) : DescribeWhereToDeclareAround(outer);
+    }
+
+    /// <summary>A member's declarations, named from outside it.</summary>
+    private static string DescribeWhereToDeclareAround(ISymbol member)
+    {
+        if (member.IsTopLevelStatements())
+        {
+            // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
+            return $"a 'partial class {member.ContainingType.Name}' declaration after the top-level statements";
+        }
+
+        return member.Kind is SymbolKind.Field or SymbolKind.Event
+            ? $"its type '{member.ContainingType.GetWrittenName()}'"
+            : member.Describe() + " or its type";
+    }
+
+    /// <summary>"; the [X] on 'GateBase' is not inherited", or nothing.</summary>
+    internal static string DescribeNotInherited(string attribute, ISymbol? declaredOn)
+        => declaredOn is null ? "" : $"; the {attribute} on {(declaredOn is INamedTypeSymbol ? declaredOn.Describe() : $"'{declaredOn.ContainingType.GetWrittenName()}.{declaredOn.Name}'")} is not inherited";
 }
