@@ -473,6 +473,26 @@ public sealed class UseSiteTests
         }, diagnostics.Select(d => d.GetMessage()));
     }
 
+    [Fact]
+    public async Task Wrapper_method_exceeded_names_where_the_wrapper_is_declared()
+    {
+        var diagnostics = await AnalyzerTest.VerifyAsync("""
+            using FaceCompliance;
+
+            [ProcessesFacialData(FacialProcessingMethod.Verification)]
+            public class Matcher(IFaceEngine engine)
+            {
+                public string? Match(Frame frame) => {|FC0005:engine.Identify(frame)|};
+
+                public bool Match(Frame frame, Template t) => engine.Verify(frame, t);
+            }
+            """);
+
+        Assert.Equal(
+            "'IFaceEngine.Identify' performs Identification, which exceeds the Verification declared by 'Matcher' with [ProcessesFacialData] (Measures, Articles 4 and 5)",
+            diagnostics.Single().GetMessage());
+    }
+
     private static string Between(string text, string from, string to)
     {
         var start = text.IndexOf(from, System.StringComparison.Ordinal);

@@ -85,8 +85,12 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
         IMethodSymbol { MethodKind: MethodKind.LocalFunction } => "it, or to " + DescribeEnclosing(member),
         IMethodSymbol constructor when constructor.IsPrimaryConstructor() => "its type, or to the constructor alone with the 'method:' target on the type",
         _ when member.IsTopLevelStatements() || member.Kind is SymbolKind.Field or SymbolKind.Event => DescribeWhereToDeclareAround(member),
-        _ => "it or its type",
+        _ => "it" + OrItsType(member),
     };
+
+    /// <summary>" or its type"; for a member of an extension block, which cannot carry attributes, the class that declares it.</summary>
+    private static string OrItsType(ISymbol member)
+        => member.ContainingType is { IsExtension: true } block ? $" or the class '{block.GetWrittenName()}'" : " or its type";
 
     /// <summary>The declarations that cover a lambda or local function from outside it.</summary>
     private static string DescribeEnclosing(ISymbol function)
@@ -106,7 +110,7 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 
         return member.Kind is SymbolKind.Field or SymbolKind.Event
             ? $"its type '{member.ContainingType.GetWrittenName()}'"
-            : member.Describe() + " or its type";
+            : member.Describe() + OrItsType(member);
     }
 
     /// <summary>"; the [X] on 'GateBase' is not inherited", or nothing.</summary>
