@@ -42,9 +42,6 @@ internal static class SymbolExtensions
     public static bool IsLambdaOrLocalFunction(this ISymbol symbol)
         => symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction };
 
-    /// <summary>A type's name as its user writes it: an extension block is named by the class that declares it.</summary>
-    public static string GetWrittenName(this INamedTypeSymbol type)
-        => type.IsExtension && type.ContainingType is { } declaring ? declaring.Name : type.Name;
 
     /// <summary>
     /// How messages name a use site or face path, as the user wrote it, never by a compiler-generated name
@@ -69,12 +66,23 @@ internal static class SymbolExtensions
             IMethodSymbol { MethodKind: MethodKind.Constructor } => $"the constructor of '{typeName}'",
             IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => $"the static constructor of '{typeName}'",
             IMethodSymbol { MethodKind: MethodKind.Destructor } => $"the finalizer of '{typeName}'",
-            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => $"'{typeName}.{member.ToDisplayString(s_nameOnly)}'",
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => $"'{typeName}.{member.GetWrittenName()}'",
             IPropertySymbol { IsIndexer: true } => $"the indexer of '{typeName}'",
             IFieldSymbol or IEventSymbol => $"the initializer of '{member.Name}'",
             _ => $"'{member.Name}'",
         };
     }
+
+    /// <summary>
+    /// A symbol's name as its user writes it: <c>operator +</c> and <c>implicit operator int</c> rather than
+    /// <c>op_Addition</c> and <c>op_Implicit</c>; an extension block by the class that declares it.
+    /// </summary>
+    public static string GetWrittenName(this ISymbol symbol) => symbol switch
+    {
+        INamedTypeSymbol { IsExtension: true, ContainingType: { } declaring } => declaring.Name,
+        IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => symbol.ToDisplayString(s_nameOnly),
+        _ => symbol.Name,
+    };
 
     /// <summary>The member a symbol's body belongs to: an accessor's property or event, else the symbol.</summary>
     public static ISymbol GetMember(ISymbol symbol) => symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;

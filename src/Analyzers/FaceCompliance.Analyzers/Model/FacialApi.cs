@@ -44,10 +44,10 @@ internal sealed class FacialUse
     public FacialApi Api { get; }
 
     /// <summary>
-    /// The member used, as messages name it: <c>Type.Member</c>, <c>new Type</c>; an extension-block member by the
+    /// The member used, as messages name it: <c>Type.Member</c>, <c>new Type</c>, <c>Type.operator +</c>; an extension-block member by the
     /// class that declares it (<c>FrameExtensions.Check</c>, as a classic extension method); a local function by its name.
     /// </summary>
     public string DisplayName => Target.ContainingType is { } type && Target.Kind != SymbolKind.NamedType && !Target.IsLambdaOrLocalFunction()
-        ? (Target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "new " + type.GetWrittenName() : type.GetWrittenName() + "." + Target.Name)
+        ? (Target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "new " + type.GetWrittenName() : type.GetWrittenName() + "." + Target.GetWrittenName())
         : Target.Name;
 }
