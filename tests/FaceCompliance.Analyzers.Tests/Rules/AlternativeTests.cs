@@ -235,6 +235,29 @@ public sealed class AlternativeTests
                 return engine.CountFaces(frame) == 1;
             }
         }
+
+        [UsesFacialData<CommunityEntry>]
+        [{|FC0004:NonBiometricAlternative(nameof(EnterWithPhoto))|}]
+        public class Turnstile(IFaceEngine engine, IConsentBook consent) : TurnstileBase<Frame>(engine, consent)
+        {
+            public bool Enter(string id, Frame frame, Template t)
+            {
+                consent.Ensure<CommunityEntry>(id);
+                return engine.Verify(frame, t);
+            }
+        }
+
+        public class TurnstileBase<TPhoto>(IFaceEngine engine, IConsentBook consent)
+        {
+            [RequiresFacialConsent]
+            public bool Open(TPhoto photo) => photo is not null;
+
+            public bool EnterWithPhoto(TPhoto photo)
+            {
+                consent.Ensure<CommunityEntry>("gate");
+                return Open(photo);
+            }
+        }
         """);
 
     [Fact]

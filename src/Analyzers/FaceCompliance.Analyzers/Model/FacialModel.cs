@@ -97,7 +97,7 @@ internal sealed class FacialModel
     /// <param name="containingSymbol">The member whose body holds the use.</param>
     public UseSite GetSite(SyntaxNode useSyntax, SemanticModel? semanticModel, ISymbol containingSymbol)
     {
-        if (semanticModel is not null)
+        if (semanticModel is not null && semanticModel.SyntaxTree == useSyntax.SyntaxTree)
         {
             // Only a lambda or local function written with attributes can declare anything: the others cost a parent walk.
             foreach (var node in useSyntax.Ancestors())

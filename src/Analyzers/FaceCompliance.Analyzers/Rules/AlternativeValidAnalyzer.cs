@@ -144,7 +144,7 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
             return $"does not exist in '{(declaration.Owner as INamedTypeSymbol ?? declaration.Owner.ContainingType).GetWrittenName()}' or its base types";
         }
 
-        if (model.GetApi(best) is not null || model.Symbols.Has(best, model.Symbols.ProcessesFacialData) || !model.GetDeclaredPurposes(best).IsEmpty)
+        if (model.GetApi(best.OriginalDefinition) is not null || model.Symbols.Has(best, model.Symbols.ProcessesFacialData) || !model.GetDeclaredPurposes(best).IsEmpty)
         {
             return ProcessesFacialDataItself;
         }
@@ -213,8 +213,10 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
         /// <summary>Records a declaration whose alternative exists; true when a use in its body was met already.</summary>
         public bool AddDeclaration(AlternativeDeclaration declaration)
         {
-            _declarationsByAlternative.GetOrAdd(declaration.Best!, _ => new ConcurrentQueue<AlternativeDeclaration>()).Enqueue(declaration);
-            return _membersWithUses.ContainsKey(declaration.Best!);
+            // A member of a generic base type is met as a constructed member; its body is the original definition's.
+            var alternative = declaration.Best!.OriginalDefinition;
+            _declarationsByAlternative.GetOrAdd(alternative, _ => new ConcurrentQueue<AlternativeDeclaration>()).Enqueue(declaration);
+            return _membersWithUses.ContainsKey(alternative);
         }
 
         /// <summary>Records a member that makes a facial-data use; returns the declarations met so far that name it.</summary>
