@@ -493,6 +493,39 @@ public sealed class UseSiteTests
             diagnostics.Single().GetMessage());
     }
 
+    [Fact]
+    public Task Purpose_on_a_lambda_or_local_function_that_is_no_purpose_is_FC0008() => AnalyzerTest.VerifyAsync("""
+        using System;
+        using FaceCompliance;
+
+        public sealed class NotAPurpose { }
+
+        public class Lobby(IFaceEngine engine, IConsentBook consent)
+        {
+            public Func<Frame, int> Counter()
+            {
+                consent.Ensure<CrowdCounting>("lobby");
+                return [{|FC0008:UsesFacialData<NotAPurpose>|}] (Frame frame) => {|FC0006:engine.CountFaces(frame)|};
+            }
+
+            public int Count(Frame frame)
+            {
+                consent.Ensure<CrowdCounting>("lobby");
+                return Faces(frame);
+
+                [{|FC0008:UsesFacialData<NotAPurpose>|}]
+                int Faces(Frame f) => {|FC0006:engine.CountFaces(f)|};
+            }
+
+            [UsesFacialData<CrowdCounting>]
+            public Func<Frame, int> CheckedCounter()
+            {
+                consent.Ensure<CrowdCounting>("lobby");
+                return [UsesFacialData<CrowdCounting>] (Frame frame) => engine.CountFaces(frame);
+            }
+        }
+        """);
+
     private static string Between(string text, string from, string to)
     {
         var start = text.IndexOf(from, System.StringComparison.Ordinal);

@@ -11,7 +11,8 @@ namespace FaceCompliance.Analyzers.Rules;
 /// FC0008: a purpose must say everything the notice needs (Art. 5): descriptions, necessity and impact in zh-CN
 /// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
 /// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
-/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too.
+/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
+/// function where it uses faces).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
@@ -52,8 +53,19 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterPurposeTypeAction(model, AnalyzePurpose);
-            start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(symbolContext, model),
+            start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(model, symbolContext.Symbol, symbolContext.ReportDiagnostic, symbolContext.CancellationToken),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
+
+            // Lambdas and local functions are no symbols of their own to symbol actions: their declarations are checked where they use faces.
+            var reportedFunctions = new System.Collections.Concurrent.ConcurrentDictionary<Location, bool>();
+            start.RegisterFacialUseAction(model, (operationContext, use) =>
+            {
+                var site = model.GetSite(use.Operation, operationContext.ContainingSymbol);
+                if (site.Member.IsLambdaOrLocalFunction() && !site.Member.Locations.IsEmpty && reportedFunctions.TryAdd(site.Member.Locations[0], true))
+                {
+                    AnalyzePurposeReferences(model, site.Member, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                }
+            });
         });
     }
 
@@ -136,21 +148,21 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             : "Articles " + string.Join(", ", numbers.GetRange(0, numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
     }
 
-    private static void AnalyzePurposeReferences(SymbolAnalysisContext context, FacialModel model)
+    private static void AnalyzePurposeReferences(FacialModel model, ISymbol symbol, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         if (model.Symbols.UsesFacialData is null)
         {
             return;
         }
 
-        foreach (var attribute in context.Symbol.GetAttributes())
+        foreach (var attribute in symbol.GetAttributes())
         {
             if (attribute.AttributeClass is { TypeArguments.Length: 1 } attributeClass
                 && SymbolEqualityComparer.Default.Equals(attributeClass.OriginalDefinition, model.Symbols.UsesFacialData)
                 && attributeClass.TypeArguments[0] is { TypeKind: not TypeKind.Error } purpose
                 && !model.Symbols.IsPurposeType(purpose))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, attribute.GetLocation(context.Symbol, context.CancellationToken), purpose.Name,
+                report(Diagnostic.Create(Rule, attribute.GetLocation(symbol, cancellationToken), purpose.Name,
                     "the type has no [FacialDataPurpose] declaration", "Articles 5 and 8"));
             }
         }
