@@ -12,7 +12,7 @@ namespace FaceCompliance.Analyzers.Rules;
 /// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
 /// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
 /// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
-/// function where it uses faces).
+/// function by <see cref="PurposeRequiredAnalyzer"/>, where it uses faces).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
@@ -55,17 +55,6 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             start.RegisterPurposeTypeAction(model, AnalyzePurpose);
             start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(model, symbolContext.Symbol, symbolContext.ReportDiagnostic, symbolContext.CancellationToken),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
-
-            // Lambdas and local functions are no symbols of their own to symbol actions: their declarations are checked where they use faces.
-            var reportedFunctions = new System.Collections.Concurrent.ConcurrentDictionary<Location, bool>();
-            start.RegisterFacialUseAction(model, (operationContext, use) =>
-            {
-                var site = model.GetSite(use.Operation, operationContext.ContainingSymbol);
-                if (site.Member.IsLambdaOrLocalFunction() && !site.Member.Locations.IsEmpty && reportedFunctions.TryAdd(site.Member.Locations[0], true))
-                {
-                    AnalyzePurposeReferences(model, site.Member, operationContext.ReportDiagnostic, operationContext.CancellationToken);
-                }
-            });
         });
     }
 
@@ -148,7 +137,12 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             : "Articles " + string.Join(", ", numbers.GetRange(0, numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
     }
 
-    private static void AnalyzePurposeReferences(FacialModel model, ISymbol symbol, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports each <c>[UsesFacialData&lt;T&gt;]</c> of <paramref name="symbol"/> whose T is no purpose. Lambdas and local
+    /// functions are no symbols to symbol actions: <see cref="PurposeRequiredAnalyzer"/> checks theirs where they use
+    /// faces, so that no analyzer adds an action for them.
+    /// </summary>
+    internal static void AnalyzePurposeReferences(FacialModel model, ISymbol symbol, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         if (model.Symbols.UsesFacialData is null)
         {

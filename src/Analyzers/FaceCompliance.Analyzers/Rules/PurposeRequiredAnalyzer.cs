@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using FaceCompliance.Analyzers.Internals;
@@ -34,45 +35,57 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
         description: "People are told the processing method of each purpose (Measures Art. 5); a call must not process more than that, such as 1:N identification under a 1:1 verification purpose.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MethodExceedsPurpose));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PurposeRule, MethodRule);
+    /// <summary>FC0001, FC0005, and FC0008 for the purposes of lambdas and local functions (<see cref="PurposeCompleteAnalyzer.AnalyzePurposeReferences"/>).</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PurposeRule, MethodRule, PurposeCompleteAnalyzer.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterFacialUseAction(static (context, model, use) =>
+        context.RegisterFacialModelAction(static (start, model) =>
         {
-            if (use.Api.Kind != FacialApiKind.Processing)
-            {
-                return;
-            }
-
-            var site = model.GetSite(use.Operation, context.ContainingSymbol);
-            var location = use.Operation.Syntax.GetLocation();
-            if (site.WrapperMethod is { } wrapperMethod)
-            {
-                if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
-                        $"the {wrapperMethod} declared by {site.WrapperOwner!.Describe()} with [ProcessesFacialData]"));
-                }
-
-                return;
-            }
-
-            if (site.Purposes.IsEmpty)
-            {
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
-                var notInherited = FacialModel.FindNotInherited(site.Member, s => !model.GetDeclaredPurposes(s).IsEmpty);
-                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, site.Member.Describe(),
-                    DescribeWhereToDeclare(site.Member) + DescribeNotInherited("[UsesFacialData]", notInherited)));
-            }
-            else if (!model.SiteAllows(site, use.Api.Method))
-            {
-                var declared = string.Join(", ", site.Purposes.Select(p => $"'{p.Name}' ({model.Symbols.GetPurposeMethod(p)})"));
-                context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
-            }
+            var checkedFunctions = new ConcurrentDictionary<Location, bool>();
+            start.RegisterFacialUseAction(model, (context, use) => Analyze(context, model, use, checkedFunctions));
         });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, FacialModel model, FacialUse use, ConcurrentDictionary<Location, bool> checkedFunctions)
+    {
+        var site = model.GetSite(use.Operation, context.ContainingSymbol);
+        if (site.Member.IsLambdaOrLocalFunction() && !site.Member.Locations.IsEmpty && checkedFunctions.TryAdd(site.Member.Locations[0], true))
+        {
+            PurposeCompleteAnalyzer.AnalyzePurposeReferences(model, site.Member, context.ReportDiagnostic, context.CancellationToken);
+        }
+
+        if (use.Api.Kind != FacialApiKind.Processing)
+        {
+            return;
+        }
+
+        var location = use.Operation.Syntax.GetLocation();
+        if (site.WrapperMethod is { } wrapperMethod)
+        {
+            if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
+                    $"the {wrapperMethod} declared by {site.WrapperOwner!.Describe()} with [ProcessesFacialData]"));
+            }
+
+            return;
+        }
+
+        if (site.Purposes.IsEmpty)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
+            var notInherited = FacialModel.FindNotInherited(site.Member, s => !model.GetDeclaredPurposes(s).IsEmpty);
+            context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, site.Member.Describe(),
+                DescribeWhereToDeclare(site.Member) + DescribeNotInherited("[UsesFacialData]", notInherited)));
+        }
+        else if (!model.SiteAllows(site, use.Api.Method))
+        {
+            var declared = string.Join(", ", site.Purposes.Select(p => $"'{p.Name}' ({model.Symbols.GetPurposeMethod(p)})"));
+            context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
+        }
     }
 
     /// <summary>
