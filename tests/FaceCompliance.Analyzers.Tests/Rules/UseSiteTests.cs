@@ -417,6 +417,24 @@ public sealed class UseSiteTests
     }
 
     [Fact]
+    public Task Local_function_marked_ProcessesFacialData_moves_the_obligations_to_its_calls() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        public class Lobby(IFaceEngine engine, IConsentBook consent)
+        {
+            public int Count(Frame frame)
+            {
+                var faces = {|FC0001:{|FC0002:Faces(frame)|}|};
+                consent.Ensure<CrowdCounting>("lobby");
+                return faces;
+
+                [ProcessesFacialData(FacialProcessingMethod.Detection)]
+                int Faces(Frame f) => engine.CountFaces(f) + {|FC0005:engine.Identify(f)|}!.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public async Task Uses_in_constructors_operators_and_field_initializers_are_named_as_written()
     {
         var diagnostics = await AnalyzerTest.VerifyAsync("""

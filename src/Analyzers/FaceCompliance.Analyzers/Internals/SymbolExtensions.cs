@@ -42,7 +42,6 @@ internal static class SymbolExtensions
     public static bool IsLambdaOrLocalFunction(this ISymbol symbol)
         => symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction };
 
-
     /// <summary>
     /// How messages name a use site or face path, as the user wrote it, never by a compiler-generated name
     /// ('&lt;Main&gt;$', '.ctor', 'op_Addition', an extension block): "'Enter'", "the top-level statements",
