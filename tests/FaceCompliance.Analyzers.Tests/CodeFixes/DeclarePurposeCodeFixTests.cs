@@ -300,4 +300,106 @@ public sealed class DeclarePurposeCodeFixTests
         }
 
         """, "Declare purpose 'CrowdCounting'");
+
+    [Fact]
+    public Task In_top_level_statements_adds_the_purpose_to_an_existing_static_partial_class_Program() => CodeFixTest.VerifyAsync<DeclarePurposeCodeFixProvider>("""
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine({|FC0001:engine.CountFaces(new Frame())|});
+
+        static partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, """
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CrowdCounting>("lobby");
+        System.Console.WriteLine(engine.CountFaces(new Frame()));
+
+        [UsesFacialData<CrowdCounting>]
+        static partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, "Declare purpose 'CrowdCounting'");
+
+    [Fact]
+    public Task In_top_level_statements_adds_the_purpose_above_the_other_attributes_of_partial_class_Program() => CodeFixTest.VerifyAsync<DeclarePurposeCodeFixProvider>("""
+        using System.Diagnostics.CodeAnalysis;
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CommunityEntry>("resident");
+        System.Console.WriteLine({|FC0001:engine.Verify(new Frame(), new Template())|});
+
+        /// <summary>The gate's entry point.</summary>
+        [ExcludeFromCodeCoverage]
+        [NonBiometricAlternative(nameof(EnterWithCard))]
+        public partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, """
+        using System.Diagnostics.CodeAnalysis;
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CommunityEntry>("resident");
+        System.Console.WriteLine(engine.Verify(new Frame(), new Template()));
+
+        /// <summary>The gate's entry point.</summary>
+        [UsesFacialData<CommunityEntry>]
+        [ExcludeFromCodeCoverage]
+        [NonBiometricAlternative(nameof(EnterWithCard))]
+        public partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, "Declare purpose 'CommunityEntry'");
+
+    [Fact]
+    public Task In_a_lambda_with_declarations_of_its_own_in_top_level_statements_declares_the_purpose_on_Program() => CodeFixTest.VerifyAsync<DeclarePurposeCodeFixProvider>("""
+        using System;
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        Func<string, Frame, Template, bool> enter = [NonBiometricAlternative(nameof(EnterWithCard))] (id, frame, t) =>
+        {
+            consent.Ensure<CommunityEntry>(id);
+            return {|FC0001:engine.Verify(frame, t)|};
+        };
+        Console.WriteLine(enter("resident", new Frame(), new Template()));
+
+        partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, """
+        using System;
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        Func<string, Frame, Template, bool> enter = [NonBiometricAlternative(nameof(EnterWithCard))] (id, frame, t) =>
+        {
+            consent.Ensure<CommunityEntry>(id);
+            return engine.Verify(frame, t);
+        };
+        Console.WriteLine(enter("resident", new Frame(), new Template()));
+
+        [UsesFacialData<CommunityEntry>]
+        partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """, "Declare purpose 'CommunityEntry'");
 }

@@ -156,9 +156,9 @@ public sealed class DeclarationTests
         """);
 
     [Theory]
-    [InlineData("Verification", "verification")]
-    [InlineData("Identification", "identification")]
-    public async Task Identity_purpose_without_its_alternative_is_FC0008(string method, string kind)
+    [InlineData("Verification", "a verification")]
+    [InlineData("Identification", "an identification")]
+    public async Task Identity_purpose_without_its_alternative_is_FC0008_with_the_right_article(string method, string kind)
     {
         var diagnostics = await new AnalyzerTest($$"""
             using FaceCompliance;
@@ -172,7 +172,7 @@ public sealed class DeclarationTests
             """).WithoutPrelude().RunAsync();
 
         Assert.Equal(
-            $"Purpose 'Attendance' is incomplete: missing AlternativeZh, AlternativeEn (a {kind} purpose's notice names the non-biometric alternative) (Measures, Article 10)",
+            $"Purpose 'Attendance' is incomplete: missing AlternativeZh, AlternativeEn ({kind} purpose's notice names the non-biometric alternative) (Measures, Article 10)",
             diagnostics.Single().GetMessage());
     }
 

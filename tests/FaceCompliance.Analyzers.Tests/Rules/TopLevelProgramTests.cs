@@ -25,7 +25,7 @@ public sealed class TopLevelProgramTests
 
         Assert.Equal(
             "'IFaceEngine.CountFaces' processes facial data, but no purpose is declared for the top-level statements: "
-            + "add [UsesFacialData<TPurpose>] to a 'partial class Program' declaration after them (Measures, Article 4)",
+            + "add [UsesFacialData<TPurpose>] to a 'partial class Program' declaration after the top-level statements (Measures, Article 4)",
             diagnostics.Single().GetMessage());
     }
 
@@ -84,4 +84,42 @@ public sealed class TopLevelProgramTests
 
         Assert.Contains("no purpose is declared for 'Count': add [UsesFacialData<TPurpose>] to it or its type", diagnostics.Single().GetMessage());
     }
+
+    [Fact]
+    public async Task Identity_use_in_top_level_statements_without_an_alternative_names_the_program()
+    {
+        var diagnostics = await AnalyzerTest.VerifyAsync("""
+            using FaceCompliance;
+
+            IFaceEngine engine = null!;
+            IConsentBook consent = null!;
+            consent.Ensure<CommunityEntry>("resident");
+            System.Console.WriteLine({|FC0003:engine.Verify(new Frame(), new Template())|});
+
+            [UsesFacialData<CommunityEntry>]
+            partial class Program { }
+            """);
+
+        Assert.Equal(
+            "'IFaceEngine.Verify' uses the face for 1:1 verification, but no non-biometric alternative is declared for the top-level statements: "
+            + "add [NonBiometricAlternative(nameof(...))] to a 'partial class Program' declaration after the top-level statements (Measures, Article 10)",
+            diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public Task Alternative_on_partial_class_Program_covers_top_level_statements() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        IFaceEngine engine = null!;
+        IConsentBook consent = null!;
+        consent.Ensure<CommunityEntry>("resident");
+        System.Console.WriteLine(engine.Verify(new Frame(), new Template()));
+
+        [UsesFacialData<CommunityEntry>]
+        [NonBiometricAlternative(nameof(EnterWithCard))]
+        static partial class Program
+        {
+            public static bool EnterWithCard(string card) => card.Length > 0;
+        }
+        """);
 }

@@ -38,6 +38,7 @@ internal sealed class ConsentFlowAnalysis
 
     private readonly FacialModel _model;
     private readonly UseSite _site;
+    private readonly SemanticModel? _semanticModel;
     private readonly CancellationToken _cancellationToken;
     private readonly ConsentState _bits = new();
     private readonly Dictionary<IMethodSymbol, ulong> _localFunctionEntry = new(SymbolEqualityComparer.Default);
@@ -45,16 +46,17 @@ internal sealed class ConsentFlowAnalysis
     private List<(IMethodSymbol Symbol, ControlFlowGraph Graph)> _localFunctions = new();
     private Dictionary<SyntaxNode, ConsentFinding> _findings = new();
 
-    private ConsentFlowAnalysis(FacialModel model, UseSite site, CancellationToken cancellationToken)
+    private ConsentFlowAnalysis(FacialModel model, UseSite site, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         _model = model;
         _site = site;
+        _semanticModel = semanticModel;
         _cancellationToken = cancellationToken;
     }
 
     public static IEnumerable<ConsentFinding> Run(FacialModel model, UseSite site, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
-        var analysis = new ConsentFlowAnalysis(model, site, cancellationToken);
+        var analysis = new ConsentFlowAnalysis(model, site, graph.OriginalOperation.SemanticModel, cancellationToken);
         for (var round = 0; ; round++)
         {
             analysis.RunRound(graph);
@@ -251,7 +253,14 @@ internal sealed class ConsentFlowAnalysis
 
     private void Evaluate(FacialUse use, ulong state)
     {
-        var needed = NeededPurposes(use);
+        // A lambda or local function that declares its own purposes, or a local function that moved consent to its callers, is a use site of its own.
+        var site = _model.GetSite(use.Operation.Syntax, _semanticModel, _site.Member);
+        if (site.ConsentMovedToCallers)
+        {
+            return;
+        }
+
+        var needed = NeededPurposes(use, site);
         var neededBits = _bits.BitsOf(needed);
         var proven = neededBits == ConsentState.Empty
             ? state != ConsentState.Empty
@@ -267,15 +276,16 @@ internal sealed class ConsentFlowAnalysis
     }
 
     /// <summary>The purposes whose consent the use needs: the site's purposes that allow its method (all of them when none does: FC0005 reports that).</summary>
-    private ImmutableArray<ITypeSymbol> NeededPurposes(FacialUse use)
+    private ImmutableArray<ITypeSymbol> NeededPurposes(FacialUse use, UseSite site)
     {
         if (use.Api.Kind == FacialApiKind.RequiresConsent)
         {
             return _model.GetSite(use.Target).Purposes;
         }
 
-        var allowing = _site.Purposes.Where(p => ProcessingMethods.Allows(_model.Symbols.GetPurposeMethod(p), use.Api.Method)).ToImmutableArray();
-        return allowing.IsEmpty ? _site.Purposes : allowing;
+        var purposes = site.Purposes;
+        var allowing = purposes.Where(p => ProcessingMethods.Allows(_model.Symbols.GetPurposeMethod(p), use.Api.Method)).ToImmutableArray();
+        return allowing.IsEmpty ? purposes : allowing;
     }
 
     /// <summary>Consent proven by receipts passed to the use (not <c>null</c> or <c>default</c> literals).</summary>

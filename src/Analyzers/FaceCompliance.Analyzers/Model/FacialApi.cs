@@ -1,3 +1,4 @@
+using FaceCompliance.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
 
 namespace FaceCompliance.Analyzers.Model;
@@ -42,7 +43,11 @@ internal sealed class FacialUse
 
     public FacialApi Api { get; }
 
-    public string DisplayName => Target.ContainingType is { } type && Target.Kind != SymbolKind.NamedType
-        ? (Target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "new " + type.Name : type.Name + "." + Target.Name)
+    /// <summary>
+    /// The member used, as messages name it: <c>Type.Member</c>, <c>new Type</c>, <c>Type.operator +</c>; an extension-block member by the
+    /// class that declares it (<c>FrameExtensions.Check</c>, as a classic extension method); a local function by its name.
+    /// </summary>
+    public string DisplayName => Target.ContainingType is { } type && Target.Kind != SymbolKind.NamedType && !Target.IsLambdaOrLocalFunction()
+        ? (Target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "new " + type.GetWrittenName() : type.GetWrittenName() + "." + Target.GetWrittenName())
         : Target.Name;
 }

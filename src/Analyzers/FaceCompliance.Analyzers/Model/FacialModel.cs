@@ -5,6 +5,7 @@ using System.Threading;
 using FaceCompliance.Analyzers.Catalog;
 using FaceCompliance.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -70,19 +71,83 @@ internal sealed class FacialModel
         return ReferenceEquals(api, s_none) ? null : api;
     }
 
-    /// <summary>The declarations governing the member that contains a use.</summary>
-    public UseSite GetSite(ISymbol containingSymbol) => _sites.GetOrAdd(GetUseSiteMember(containingSymbol), ComputeSite);
-
-    /// <summary>Lambdas and local functions belong to the member around them; accessors to their property or event.</summary>
-    public static ISymbol GetUseSiteMember(ISymbol symbol)
+    /// <summary>
+    /// The declarations governing the uses in a member, or in a lambda or local function (docs/semantics.md, "The use
+    /// site and its declarations"): one that declares nothing of its own belongs to the member around it.
+    /// </summary>
+    public UseSite GetSite(ISymbol symbol)
     {
-        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && symbol.ContainingSymbol is { } outer)
+        while (symbol.IsLambdaOrLocalFunction() && !DeclaresOwnSite(symbol) && symbol.ContainingSymbol is { } outer)
         {
             symbol = outer;
         }
 
-        return symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+        return _sites.GetOrAdd(SymbolExtensions.GetMember(symbol), ComputeSite);
     }
+
+    /// <summary>
+    /// The declarations governing one use: those of the innermost lambda or local function around it that declares
+    /// something of its own (a minimal-API handler declares its purpose on the lambda), else those of its member.
+    /// </summary>
+    public UseSite GetSite(IOperation use, ISymbol containingSymbol) => GetSite(use.Syntax, use.SemanticModel, containingSymbol);
+
+    /// <inheritdoc cref="GetSite(IOperation, ISymbol)"/>
+    /// <param name="useSyntax">The use.</param>
+    /// <param name="semanticModel">The semantic model of its tree; without one, the member's declarations govern.</param>
+    /// <param name="containingSymbol">The member whose body holds the use.</param>
+    public UseSite GetSite(SyntaxNode useSyntax, SemanticModel? semanticModel, ISymbol containingSymbol)
+    {
+        if (semanticModel is not null && semanticModel.SyntaxTree == useSyntax.SyntaxTree)
+        {
+            // Only a lambda or local function written with attributes can declare anything: the others cost a parent walk.
+            foreach (var node in useSyntax.Ancestors())
+            {
+                var function = node switch
+                {
+                    LambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => semanticModel.GetSymbolInfo(lambda).Symbol,
+                    LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } local => semanticModel.GetDeclaredSymbol(local),
+                    _ => null,
+                };
+                if (function is not null && DeclaresOwnSite(function))
+                {
+                    return _sites.GetOrAdd(function, ComputeSite);
+                }
+
+                if (node is MemberDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+        }
+
+        return GetSite(containingSymbol);
+    }
+
+    /// <summary>Lambdas and local functions belong to the member around them; accessors to their property or event.</summary>
+    public static ISymbol GetUseSiteMember(ISymbol symbol)
+    {
+        while (symbol.IsLambdaOrLocalFunction() && symbol.ContainingSymbol is { } outer)
+        {
+            symbol = outer;
+        }
+
+        return SymbolExtensions.GetMember(symbol);
+    }
+
+    /// <summary>
+    /// Whether a lambda or local function is a use site of its own: it declares a purpose or an alternative, or (a
+    /// local function only, whose calls the rules see) moves obligations to its callers. A lambda's
+    /// <c>[ProcessesFacialData]</c> or <c>[RequiresFacialConsent]</c> moves nothing: who invokes a delegate cannot be seen.
+    /// </summary>
+    private bool DeclaresOwnSite(ISymbol function)
+        => !GetDeclaredPurposes(function).IsEmpty
+            || Symbols.Has(function, Symbols.NonBiometricAlternative)
+            || (function is IMethodSymbol { MethodKind: MethodKind.LocalFunction }
+                && (Symbols.Has(function, Symbols.ProcessesFacialData) || Symbols.Has(function, Symbols.RequiresFacialConsent)));
+
+    /// <summary>The next scope of the lookup: a lambda's or local function's member (or enclosing function), else the containing type.</summary>
+    private static ISymbol? OuterScope(ISymbol scope)
+        => scope.IsLambdaOrLocalFunction() && scope.ContainingSymbol is { } outer ? SymbolExtensions.GetMember(outer) : scope.ContainingType;
 
     public static ISymbol? GetTarget(IOperation operation)
     {
@@ -136,8 +201,12 @@ internal sealed class FacialModel
         ISymbol? purposeOwner = null;
         AttributeData? alternative = null;
         ISymbol? alternativeOwner = null;
+        AttributeData? wrapper = null;
+        ISymbol? wrapperOwner = null;
+        var requiresConsent = false;
 
-        for (ISymbol? scope = member; scope is not null && scope.Kind != SymbolKind.Namespace; scope = scope.ContainingType)
+        // Member first, then (for a lambda or local function) the functions and the member around it, then the containing types.
+        for (var scope = member; scope is not null && scope.Kind != SymbolKind.Namespace; scope = OuterScope(scope))
         {
             if (purposeOwner is null)
             {
@@ -154,17 +223,52 @@ internal sealed class FacialModel
                 alternative = found;
                 alternativeOwner = scope;
             }
-        }
 
-        var wrapper = Symbols.Find(member, Symbols.ProcessesFacialData);
-        for (var type = member as INamedTypeSymbol ?? member.ContainingType; wrapper is null && type is not null; type = type.ContainingType)
-        {
-            wrapper = Symbols.Find(type, Symbols.ProcessesFacialData);
+            if (scope is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
+            {
+                continue;
+            }
+
+            if (wrapper is null && Symbols.Find(scope, Symbols.ProcessesFacialData) is { } processes)
+            {
+                wrapper = processes;
+                wrapperOwner = scope;
+            }
+
+            requiresConsent |= scope is not INamedTypeSymbol && Symbols.Has(scope, Symbols.RequiresFacialConsent);
         }
 
         return new UseSite(member, purposes, purposeOwner, alternative, alternativeOwner,
-            wrapper is null ? null : ProcessingMethods.FromAttributeArgument(wrapper),
-            Symbols.Has(member, Symbols.RequiresFacialConsent));
+            wrapper is null ? null : ProcessingMethods.FromAttributeArgument(wrapper), wrapperOwner, requiresConsent);
+    }
+
+    /// <summary>
+    /// A declaration the lookup does not reach because declarations are not inherited: the nearest member that
+    /// <paramref name="member"/> overrides or implements, or base type of one of its containing types, for which
+    /// <paramref name="declares"/> holds; null when there is none. Messages name it, so that nobody wonders why it is ignored.
+    /// </summary>
+    public static ISymbol? FindNotInherited(ISymbol member, System.Func<ISymbol, bool> declares)
+    {
+        foreach (var (baseMember, _) in member.GetOverriddenOrImplementedMembers())
+        {
+            if (declares(baseMember))
+            {
+                return baseMember;
+            }
+        }
+
+        for (var type = member as INamedTypeSymbol ?? member.ContainingType; type is not null; type = type.ContainingType)
+        {
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (declares(baseType))
+                {
+                    return baseType;
+                }
+            }
+        }
+
+        return null;
     }
 
     public ImmutableArray<ITypeSymbol> GetDeclaredPurposes(ISymbol scope)

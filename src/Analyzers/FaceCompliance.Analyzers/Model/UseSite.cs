@@ -10,7 +10,7 @@ namespace FaceCompliance.Analyzers.Model;
 internal sealed class UseSite
 {
     public UseSite(ISymbol member, ImmutableArray<ITypeSymbol> purposes, ISymbol? purposeOwner, AttributeData? alternative, ISymbol? alternativeOwner,
-        ProcessingMethod? wrapperMethod, bool requiresConsent)
+        ProcessingMethod? wrapperMethod, ISymbol? wrapperOwner, bool requiresConsent)
     {
         Member = member;
         Purposes = purposes;
@@ -18,10 +18,14 @@ internal sealed class UseSite
         Alternative = alternative;
         AlternativeOwner = alternativeOwner;
         WrapperMethod = wrapperMethod;
+        WrapperOwner = wrapperOwner;
         RequiresConsent = requiresConsent;
     }
 
-    /// <summary>The member whose body holds the uses (lambdas and local functions belong to it).</summary>
+    /// <summary>
+    /// The member whose body holds the uses (lambdas and local functions belong to it), or a lambda or local function
+    /// that declares something of its own (<see cref="FacialModel.GetSite(IOperation, ISymbol)"/>).
+    /// </summary>
     public ISymbol Member { get; }
 
     public ImmutableArray<ITypeSymbol> Purposes { get; }
@@ -33,10 +37,13 @@ internal sealed class UseSite
 
     public ISymbol? AlternativeOwner { get; }
 
-    /// <summary>The method of the member's own <c>[ProcessesFacialData]</c>: a wrapper whose callers carry the obligations.</summary>
+    /// <summary>The method of the site's <c>[ProcessesFacialData]</c> (its own or a containing type's): a wrapper whose callers carry the obligations.</summary>
     public ProcessingMethod? WrapperMethod { get; }
 
-    /// <summary>The member carries <c>[RequiresFacialConsent]</c>: its callers check consent.</summary>
+    /// <summary>The member, local function or type that declared <see cref="WrapperMethod"/>.</summary>
+    public ISymbol? WrapperOwner { get; }
+
+    /// <summary>The member (or the local function, or a function around it up to the member) carries <c>[RequiresFacialConsent]</c>: its callers check consent.</summary>
     public bool RequiresConsent { get; }
 
     public bool IsWrapper => WrapperMethod.HasValue;

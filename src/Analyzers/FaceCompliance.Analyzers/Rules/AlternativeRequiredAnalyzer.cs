@@ -13,7 +13,7 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.AlternativeRequired,
         "Identity use of facial data without a non-biometric alternative",
-        "'{0}' uses the face for {1}, but '{2}' declares no non-biometric alternative: add [NonBiometricAlternative(nameof(...))] (Measures, Article 10)",
+        "'{0}' uses the face for {1}, but no non-biometric alternative is declared for {2}: add [NonBiometricAlternative(nameof(...))] to {3} (Measures, Article 10)",
         RuleCategories.Alternative,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -33,11 +33,14 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var site = model.GetSite(context.ContainingSymbol);
+            var site = model.GetSite(use.Operation, context.ContainingSymbol);
             if (!site.IsWrapper && site.Alternative is null)
             {
                 var verb = use.Api.Method == ProcessingMethod.Verification ? "1:1 verification" : "1:N identification";
-                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb, site.Member.Name));
+                var notInherited = FacialModel.FindNotInherited(site.Member, s => model.Symbols.Has(s, model.Symbols.NonBiometricAlternative));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb, site.Member.Describe(),
+                    PurposeRequiredAnalyzer.DescribeWhereToDeclare(site.Member)
+                        + PurposeRequiredAnalyzer.DescribeNotInherited("[NonBiometricAlternative]", notInherited)));
             }
         });
     }

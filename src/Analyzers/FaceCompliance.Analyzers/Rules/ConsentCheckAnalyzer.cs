@@ -21,7 +21,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor MissingRule = new(
         RuleIdentifiers.ConsentCheckRequired,
         "Facial data processed without a consent check on every path",
-        "'{0}' processes facial data without a consent check for {1} on every path before it (Measures, Article 6; PIPL, Article 29)",
+        "'{0}' needs consent for {1}, which is not checked on every path before it (Measures, Article 6; PIPL, Article 29)",
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

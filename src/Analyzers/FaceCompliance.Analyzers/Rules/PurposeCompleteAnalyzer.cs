@@ -11,7 +11,8 @@ namespace FaceCompliance.Analyzers.Rules;
 /// FC0008: a purpose must say everything the notice needs (Art. 5): descriptions, necessity and impact in zh-CN
 /// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
 /// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
-/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too.
+/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
+/// function by <see cref="PurposeRequiredAnalyzer"/>, where it uses faces).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
@@ -52,7 +53,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterPurposeTypeAction(model, AnalyzePurpose);
-            start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(symbolContext, model),
+            start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(model, symbolContext.Symbol, symbolContext.ReportDiagnostic, symbolContext.CancellationToken),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
         });
     }
@@ -91,7 +92,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
 
         if (method is ProcessingMethod.Verification or ProcessingMethod.Identification && Missing(named, s_alternativeTexts) is { } alternative)
         {
-            problems.Add($"missing {alternative} (a {(method == ProcessingMethod.Verification ? "verification" : "identification")} purpose's notice names the non-biometric alternative)");
+            problems.Add($"missing {alternative} ({(method == ProcessingMethod.Verification ? "a verification" : "an identification")} purpose's notice names the non-biometric alternative)");
             articles.Add(10);
         }
 
@@ -136,21 +137,26 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             : "Articles " + string.Join(", ", numbers.GetRange(0, numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
     }
 
-    private static void AnalyzePurposeReferences(SymbolAnalysisContext context, FacialModel model)
+    /// <summary>
+    /// Reports each <c>[UsesFacialData&lt;T&gt;]</c> of <paramref name="symbol"/> whose T is no purpose. Lambdas and local
+    /// functions are no symbols to symbol actions: <see cref="PurposeRequiredAnalyzer"/> checks theirs where they use
+    /// faces, so that no analyzer adds an action for them.
+    /// </summary>
+    internal static void AnalyzePurposeReferences(FacialModel model, ISymbol symbol, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         if (model.Symbols.UsesFacialData is null)
         {
             return;
         }
 
-        foreach (var attribute in context.Symbol.GetAttributes())
+        foreach (var attribute in symbol.GetAttributes())
         {
             if (attribute.AttributeClass is { TypeArguments.Length: 1 } attributeClass
                 && SymbolEqualityComparer.Default.Equals(attributeClass.OriginalDefinition, model.Symbols.UsesFacialData)
                 && attributeClass.TypeArguments[0] is { TypeKind: not TypeKind.Error } purpose
                 && !model.Symbols.IsPurposeType(purpose))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, attribute.GetLocation(context.Symbol, context.CancellationToken), purpose.Name,
+                report(Diagnostic.Create(Rule, attribute.GetLocation(symbol, cancellationToken), purpose.Name,
                     "the type has no [FacialDataPurpose] declaration", "Articles 5 and 8"));
             }
         }

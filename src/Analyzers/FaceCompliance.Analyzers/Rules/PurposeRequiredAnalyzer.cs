@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using FaceCompliance.Analyzers.Internals;
@@ -34,52 +35,98 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
         description: "People are told the processing method of each purpose (Measures Art. 5); a call must not process more than that, such as 1:N identification under a 1:1 verification purpose.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MethodExceedsPurpose));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PurposeRule, MethodRule);
+    /// <summary>FC0001, FC0005, and FC0008 for the purposes of lambdas and local functions (<see cref="PurposeCompleteAnalyzer.AnalyzePurposeReferences"/>).</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(PurposeRule, MethodRule, PurposeCompleteAnalyzer.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterFacialUseAction(static (context, model, use) =>
+        context.RegisterFacialModelAction(static (start, model) =>
         {
-            if (use.Api.Kind != FacialApiKind.Processing)
-            {
-                return;
-            }
-
-            var site = model.GetSite(context.ContainingSymbol);
-            var location = use.Operation.Syntax.GetLocation();
-            if (site.WrapperMethod is { } wrapperMethod)
-            {
-                if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
-                        $"the {wrapperMethod} declared by '{site.Member.Name}' with [ProcessesFacialData]"));
-                }
-
-                return;
-            }
-
-            if (site.Purposes.IsEmpty)
-            {
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
-                if (site.Member.IsTopLevelStatements())
-                {
-                    // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
-                    context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
-                        "the top-level statements", $"a 'partial class {site.Member.ContainingType.Name}' declaration after them"));
-                    return;
-                }
-
-                // Fields and events cannot carry [UsesFacialData]: name their type.
-                var declareOn = site.Member.Kind is SymbolKind.Field or SymbolKind.Event ? site.Member.ContainingType : site.Member;
-                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, $"'{declareOn.Name}'", "it or its type"));
-            }
-            else if (!model.SiteAllows(site, use.Api.Method))
-            {
-                var declared = string.Join(", ", site.Purposes.Select(p => $"'{p.Name}' ({model.Symbols.GetPurposeMethod(p)})"));
-                context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
-            }
+            var checkedFunctions = new ConcurrentDictionary<Location, bool>();
+            start.RegisterFacialUseAction(model, (context, use) => Analyze(context, model, use, checkedFunctions));
         });
     }
+
+    private static void Analyze(OperationAnalysisContext context, FacialModel model, FacialUse use, ConcurrentDictionary<Location, bool> checkedFunctions)
+    {
+        var site = model.GetSite(use.Operation, context.ContainingSymbol);
+        if (site.Member.IsLambdaOrLocalFunction() && !site.Member.Locations.IsEmpty && checkedFunctions.TryAdd(site.Member.Locations[0], true))
+        {
+            PurposeCompleteAnalyzer.AnalyzePurposeReferences(model, site.Member, context.ReportDiagnostic, context.CancellationToken);
+        }
+
+        if (use.Api.Kind != FacialApiKind.Processing)
+        {
+            return;
+        }
+
+        var location = use.Operation.Syntax.GetLocation();
+        if (site.WrapperMethod is { } wrapperMethod)
+        {
+            if (!ProcessingMethods.Allows(wrapperMethod, use.Api.Method))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method,
+                    $"the {wrapperMethod} declared by {site.WrapperOwner!.Describe()} with [ProcessesFacialData]"));
+            }
+
+            return;
+        }
+
+        if (site.Purposes.IsEmpty)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
+            var notInherited = FacialModel.FindNotInherited(site.Member, s => !model.GetDeclaredPurposes(s).IsEmpty);
+            context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, site.Member.Describe(),
+                DescribeWhereToDeclare(site.Member) + DescribeNotInherited("[UsesFacialData]", notInherited)));
+        }
+        else if (!model.SiteAllows(site, use.Api.Method))
+        {
+            var declared = string.Join(", ", site.Purposes.Select(p => $"'{p.Name}' ({model.Symbols.GetPurposeMethod(p)})"));
+            context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
+        }
+    }
+
+    /// <summary>
+    /// Where a declaration for <paramref name="member"/> can be written, after "add [Attribute] to": the entry point of
+    /// top-level statements, fields and events cannot carry one; a primary constructor only with the <c>method:</c> target.
+    /// </summary>
+    internal static string DescribeWhereToDeclare(ISymbol member) => member switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => "the lambda, or to " + DescribeEnclosing(member),
+        IMethodSymbol { MethodKind: MethodKind.LocalFunction } => "it, or to " + DescribeEnclosing(member),
+        IMethodSymbol constructor when constructor.IsPrimaryConstructor() => "its type, or to the constructor alone with the 'method:' target on the type",
+        _ when member.IsTopLevelStatements() || member.Kind is SymbolKind.Field or SymbolKind.Event => DescribeWhereToDeclareAround(member),
+        _ => "it" + OrItsType(member),
+    };
+
+    /// <summary>" or its type"; for a member of an extension block, which cannot carry attributes, the class that declares it.</summary>
+    private static string OrItsType(ISymbol member)
+        => member.ContainingType is { IsExtension: true } block ? $" or the class '{block.GetWrittenName()}'" : " or its type";
+
+    /// <summary>The declarations that cover a lambda or local function from outside it.</summary>
+    private static string DescribeEnclosing(ISymbol function)
+    {
+        var outer = SymbolExtensions.GetMember(function.ContainingSymbol);
+        return outer.IsLambdaOrLocalFunction() ? DescribeWhereToDeclare(outer) : DescribeWhereToDeclareAround(outer);
+    }
+
+    /// <summary>A member's declarations, named from outside it.</summary>
+    private static string DescribeWhereToDeclareAround(ISymbol member)
+    {
+        if (member.IsTopLevelStatements())
+        {
+            // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
+            return $"a 'partial class {member.ContainingType.Name}' declaration after the top-level statements";
+        }
+
+        return member.Kind is SymbolKind.Field or SymbolKind.Event
+            ? $"its type '{member.ContainingType.GetWrittenName()}'"
+            : member.Describe() + OrItsType(member);
+    }
+
+    /// <summary>"; the [X] on 'GateBase' is not inherited", or nothing.</summary>
+    internal static string DescribeNotInherited(string attribute, ISymbol? declaredOn)
+        => declaredOn is null ? "" : $"; the {attribute} on {(declaredOn is INamedTypeSymbol ? declaredOn.Describe() : $"'{declaredOn.ContainingType.GetWrittenName()}.{declaredOn.Name}'")} is not inherited";
 }

@@ -7,7 +7,8 @@ namespace FaceCompliance;
 /// Measures Art. 10 forbids face recognition as the only way to verify identity where another way reaches the
 /// same purpose, and requires a reasonable and convenient alternative for people who refuse. Required where
 /// 1:1 or 1:N identity processing happens (FC0003). The named member must exist in the same type or a base
-/// type, must not process facial data itself, and must be at least as accessible as the face path (FC0004).
+/// type, must not process facial data itself, must not be a member of <see cref="object"/>, and must be at least as
+/// accessible as the face path (FC0004). Like the purpose, it is not inherited, and a lambda may declare its own.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Method
     | AttributeTargets.Constructor | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
