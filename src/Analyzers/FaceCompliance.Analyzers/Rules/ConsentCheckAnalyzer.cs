@@ -21,7 +21,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor MissingRule = new(
         RuleIdentifiers.ConsentCheckRequired,
         "Facial data processed without a consent check on every path",
-        "'{0}' processes facial data without a consent check for {1} on every path before it (Measures, Article 6; PIPL, Article 29)",
+        "{0}, but no consent check for {1} holds on every path before it{2} (Measures, Article 6; PIPL, Article 29)",
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -31,7 +31,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor OtherPurposeRule = new(
         RuleIdentifiers.ConsentForOtherPurpose,
         "Consent checked for a different purpose",
-        "'{0}' needs consent for {1}, but consent was checked only for {2} (Measures, Article 6)",
+        "{0} and needs consent for {1}, but on some path before it consent was checked only for {2}{3} (Measures, Article 6)",
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -64,9 +64,13 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                 foreach (var finding in ConsentFlowAnalysis.Run(model, site, graph, operationContext.CancellationToken))
                 {
                     var location = finding.Use.Operation.Syntax.GetLocation();
+                    var subject = finding.Use.Api.Kind == FacialApiKind.RequiresConsent
+                        ? $"'{finding.Use.DisplayName}' is marked [RequiresFacialConsent]"
+                        : $"'{finding.Use.DisplayName}' processes facial data";
+                    var reason = finding.Reason is null ? string.Empty : ": " + finding.Reason;
                     operationContext.ReportDiagnostic(finding.CheckedInstead is null
-                        ? Diagnostic.Create(MissingRule, location, finding.Use.DisplayName, finding.Needed)
-                        : Diagnostic.Create(OtherPurposeRule, location, finding.Use.DisplayName, finding.Needed, finding.CheckedInstead));
+                        ? Diagnostic.Create(MissingRule, location, subject, finding.Needed, reason)
+                        : Diagnostic.Create(OtherPurposeRule, location, subject, finding.Needed, finding.CheckedInstead, reason));
                 }
             });
         });
