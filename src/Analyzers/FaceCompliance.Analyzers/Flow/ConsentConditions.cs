@@ -63,6 +63,9 @@ internal sealed class ConsentConditions
                 return EvaluateBinary(binary, state);
             case IIsNullOperation isNull:
                 return IsBoolLike(isNull.Operand.Type) ? ValueFacts.None : Evaluate(isNull.Operand, state).Swap();
+            case IIsTypeOperation isType when !IsBoolLike(isType.ValueOperand.Type):
+                var isOfType = new ValueFacts(Evaluate(isType.ValueOperand, state).WhenTrue, 0);
+                return isType.IsNegated ? isOfType.Swap() : isOfType;
             case IIsPatternOperation isPattern:
                 return EvaluatePattern(Evaluate(isPattern.Value, state), isPattern.Value.Type, isPattern.Pattern, state);
             case IAwaitOperation await:

@@ -236,7 +236,7 @@ internal sealed class ConsentFlowAnalysis
             {
                 var line = lambda.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 AnalyzeBody(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), state.WithoutValues(),
-                    $"it is in a lambda, which starts with the consent that holds where it is created (line {line}): it may be stored or passed on and run later");
+                    $"it is in a lambda created on line {line}, and a lambda starts with the consent that holds where it is created, since it may be stored or passed on and run later");
             }
 
             return;
@@ -379,7 +379,8 @@ internal sealed class ConsentFlowAnalysis
     {
         var requirement = ConsentRequirement.For(use, _site, _model);
         var bit = _scan.Requirements.BitOf(requirement);
-        if ((state.Met & bit) != 0)
+        var purposelessLayer = _site.RequiresConsent && _site.Purposes.IsEmpty;
+        if ((state.Met & bit) != 0 || (purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
         {
             return;
         }
@@ -388,7 +389,7 @@ internal sealed class ConsentFlowAnalysis
         if ((state.Met & RequirementIndex.AnyPurposeBit) != 0)
         {
             var purposes = _scan.Requirements.PurposesIn(state.Met);
-            checkedInstead = purposes.IsEmpty ? "other purposes, not the same one on every path" : string.Join(", ", purposes.Select(p => "'" + p.Name + "'"));
+            checkedInstead = purposes.IsEmpty ? "another purpose" : string.Join(", ", purposes.Select(p => "'" + p.Name + "'"));
         }
 
         var position = use.Operation.Syntax.SpanStart;
@@ -401,6 +402,11 @@ internal sealed class ConsentFlowAnalysis
         if (bodyReason.Length > 0)
         {
             reasons.Add(bodyReason);
+        }
+
+        if (purposelessLayer)
+        {
+            reasons.Add($"'{_site.Member.Name}' moves consent to its callers with [RequiresFacialConsent] but declares no purpose, so they cannot know which consent this call needs: declare it with [UsesFacialData<T>], or check consent here");
         }
 
         if (bit == 0)

@@ -14,6 +14,8 @@ namespace FaceCompliance.Analyzers.Rules;
 /// FC0002: consent for the use's purpose must be checked on every path before it (Art. 6, PIPL Art. 29).
 /// FC0006: it was, but only for another purpose. The control-flow graph of a body is built only when a use is
 /// met in it, once per body; bodies without a use cost one lookup per call (docs/benchmarks/analyzer-cost.md).
+/// Wrappers and <c>[RequiresFacialConsent]</c> members move the rules to their callers; a <c>[RequiresFacialConsent]</c>
+/// member that declares no purpose is still analysed for the calls that need a named purpose, which its callers cannot know.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
@@ -56,7 +58,8 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                     root = root.Parent;
                 }
 
-                if (site.ConsentMovedToCallers || !analyzedBodies.TryAdd(root.Syntax, true) || CreateGraph(root, operationContext) is not { } graph)
+                if (site.IsWrapper || (site.RequiresConsent && !site.Purposes.IsEmpty) || !analyzedBodies.TryAdd(root.Syntax, true)
+                    || CreateGraph(root, operationContext) is not { } graph)
                 {
                     return;
                 }
