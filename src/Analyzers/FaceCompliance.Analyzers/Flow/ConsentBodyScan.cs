@@ -178,9 +178,9 @@ internal sealed class ConsentBodyScan
                 return true;
             case ITupleOperation tuple:
                 IOperation current = tuple;
-                while (current.Parent is ITupleOperation outer)
+                while (current.Parent is ITupleOperation or IDeclarationExpressionOperation)
                 {
-                    current = outer;
+                    current = current.Parent;
                 }
 
                 return current.Parent is IDeconstructionAssignmentOperation deconstruction && ReferenceEquals(deconstruction.Target, current);

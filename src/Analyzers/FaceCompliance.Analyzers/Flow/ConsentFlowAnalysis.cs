@@ -411,7 +411,7 @@ internal sealed class ConsentFlowAnalysis
 
         if (bit == 0)
         {
-            reasons.Add("the body has more distinct consent requirements than the analysis follows (63)");
+            reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
         }
 
         _findings[use.Operation.Syntax] = new ConsentFinding(use, requirement.ToString(), checkedInstead, reasons.Count == 0 ? null : string.Join("; ", reasons));

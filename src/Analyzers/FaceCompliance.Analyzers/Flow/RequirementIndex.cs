@@ -9,7 +9,7 @@ namespace FaceCompliance.Analyzers.Flow;
 /// The consent requirements of one body, each one bit of <see cref="FlowState.Met"/>. Bit 0 is "any purpose": some
 /// check holds (FC0006 rather than FC0002). The others are what the body's uses need, then one per purpose its checks
 /// name (to say in FC0006 which purpose was checked). Bit 63 is never given out, so that a set with every bit,
-/// <see cref="FlowState.Infeasible"/>, is no state; a requirement past the 63rd gets no bit and is never met (fail closed).
+/// <see cref="FlowState.Infeasible"/>, is no state; a requirement past the 62nd (besides "any purpose") gets no bit and is never met (fail closed).
 /// </summary>
 internal sealed class RequirementIndex
 {
