@@ -260,13 +260,8 @@ internal sealed class ConsentFlowAnalysis
             case IFlowCaptureOperation capture:
                 state = state.WithValue(capture.Id, Evaluate(capture.Value, state, record));
                 return;
-            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared }:
-                state = state.WithValue(declared, ValueFacts.None);
-                return;
-            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol declared }:
-                state = state.WithValue(declared, ValueFacts.None);
-                return;
-            case IListPatternOperation { DeclaredSymbol: ILocalSymbol declared }:
+            case IPatternOperation pattern when DeclaredLocal(pattern) is { } declared:
+                // A pattern that declares a local writes it: whatever the local proved before is gone.
                 state = state.WithValue(declared, ValueFacts.None);
                 return;
             case IAwaitOperation await when _conditions.AwaitedCheck(await) is { } awaited:
@@ -274,7 +269,7 @@ internal sealed class ConsentFlowAnalysis
                 return;
         }
 
-        if (operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.MethodReference or OperationKind.PropertyReference))
+        if (!FacialModel.UseKinds.Contains(operation.Kind))
         {
             return;
         }
@@ -455,6 +450,14 @@ internal sealed class ConsentFlowAnalysis
 
         return bits;
     }
+
+    private static ILocalSymbol? DeclaredLocal(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+        IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+        IListPatternOperation list => list.DeclaredSymbol,
+        _ => null,
+    } as ILocalSymbol;
 
     private static bool IsAwaited(IOperation operation)
     {
