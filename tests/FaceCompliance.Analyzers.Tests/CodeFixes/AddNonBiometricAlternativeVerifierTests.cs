@@ -182,7 +182,7 @@ public sealed class AddNonBiometricAlternativeVerifierTests
             """,
         ExpectedDiagnostics =
         {
-            Verify.Diagnostic(AlternativeRequiredAnalyzer.Rule).WithLocation(0).WithArguments(api, verb, "Enter"),
+            Verify.Diagnostic(AlternativeRequiredAnalyzer.Rule).WithLocation(0).WithArguments(api, verb, "'Enter'", "it or its type"),
         },
         FixedCode = $$"""
             using FaceCompliance;

@@ -243,7 +243,7 @@ public sealed class DeclarePurposeVerifierTests
         ExpectedDiagnostics =
         {
             Verify.Diagnostic(PurposeRequiredAnalyzer.PurposeRule).WithLocation(0)
-                .WithArguments("IFaceEngine.CountFaces", "the top-level statements", "a 'partial class Program' declaration after them"),
+                .WithArguments("IFaceEngine.CountFaces", "the top-level statements", "a 'partial class Program' declaration after the top-level statements"),
         },
         FixedCode = """
             using FaceCompliance;

@@ -112,10 +112,22 @@ public sealed class ConsentFlowTests
         """);
 
     [Fact]
-    public Task Bool_check_in_a_local_is_not_recognised() => Verify("""
+    public Task Bool_check_in_a_local_tested_later() => Verify("""
         public bool Enter(string id, Frame frame, Template t)
         {
             var granted = consent.Has<CommunityEntry>(id);
+            Console.WriteLine(id);
+            if (!granted) return false;
+            return engine.Verify(frame, t);
+        }
+        """);
+
+    [Fact]
+    public Task Bool_local_written_again_before_the_test_warns() => Verify("""
+        public bool Enter(string id, Frame frame, Template t, bool night)
+        {
+            var granted = consent.Has<CommunityEntry>(id);
+            granted = night;
             if (!granted) return false;
             return {|FC0002:engine.Verify(frame, t)|};
         }

@@ -100,7 +100,7 @@ public sealed class ExtensionBlockTests
         Assert.Equal(new[]
         {
             "FC0001 'FrameExtensions.Matches' processes facial data, but no purpose is declared for 'Enter': add [UsesFacialData<TPurpose>] to it or its type (Measures, Article 4)",
-            "FC0002 'FrameExtensions.Matches' needs consent for any purpose, which is not checked on every path before it (Measures, Article 6; PIPL, Article 29)",
+            "FC0002 'FrameExtensions.Matches' processes facial data, but no consent check for any purpose holds on every path before it (Measures, Article 6; PIPL, Article 29)",
             "FC0003 'FrameExtensions.Matches' uses the face for 1:1 verification, but no non-biometric alternative is declared for 'Enter': add [NonBiometricAlternative(nameof(...))] to it or its type (Measures, Article 10)",
         }, diagnostics.Select(d => d.Id + " " + d.GetMessage()).OrderBy(m => m, System.StringComparer.Ordinal));
     }

@@ -486,8 +486,8 @@ public sealed class UseSiteTests
 
         Assert.Equal(new[]
         {
-            "'Gate.Open' needs consent for 'CommunityEntry', which is not checked on every path before it (Measures, Article 6; PIPL, Article 29)",
-            "'Check' needs consent for 'CommunityEntry', which is not checked on every path before it (Measures, Article 6; PIPL, Article 29)",
+            "'Gate.Open' is marked [RequiresFacialConsent], but no consent check for 'CommunityEntry' holds on every path before it (Measures, Article 6; PIPL, Article 29)",
+            "'Check' is marked [RequiresFacialConsent], but no consent check for 'CommunityEntry' holds on every path before it (Measures, Article 6; PIPL, Article 29)",
         }, diagnostics.Select(d => d.GetMessage()));
     }
 

@@ -9,28 +9,13 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace FaceCompliance.Analyzers.Flow;
 
-/// <summary>A use whose consent is not proven on every path: FC0002, or FC0006 when only other purposes were checked.</summary>
-internal sealed class ConsentFinding
-{
-    public ConsentFinding(FacialUse use, string needed, string? checkedInstead)
-    {
-        Use = use;
-        Needed = needed;
-        CheckedInstead = checkedInstead;
-    }
-
-    public FacialUse Use { get; }
-
-    public string Needed { get; }
-
-    public string? CheckedInstead { get; }
-}
-
 /// <summary>
 /// Proves that consent is checked on every control-flow path before each facial-data use of one member's body:
-/// a must-analysis over the Roslyn <see cref="ControlFlowGraph"/> solved by iteration to a fixed point.
-/// Lambdas start with the state where they are created; local functions with the meet of the states at every
-/// reference to them. docs/semantics.md ("Flow analysis") states each decision.
+/// a must-analysis over the Roslyn <see cref="ControlFlowGraph"/> solved by iteration to a fixed point. The state
+/// (<see cref="FlowState"/>) holds the requirements met on every path, so two paths that check two different purposes,
+/// both allowing a use, meet its requirement. Lambdas start with the state where they are created; local functions, and
+/// lambdas only ever called through one local, with the meet of the states at every call. docs/semantics.md
+/// ("Flow analysis") states each decision.
 /// </summary>
 internal sealed class ConsentFlowAnalysis
 {
@@ -38,85 +23,94 @@ internal sealed class ConsentFlowAnalysis
 
     private readonly FacialModel _model;
     private readonly UseSite _site;
-    private readonly SemanticModel? _semanticModel;
+    private readonly ConsentBodyScan _scan;
+    private readonly ConsentConditions _conditions;
     private readonly CancellationToken _cancellationToken;
-    private readonly ConsentState _bits = new();
-    private readonly Dictionary<IMethodSymbol, ulong> _localFunctionEntry = new(SymbolEqualityComparer.Default);
-    private Dictionary<IMethodSymbol, ulong> _localFunctionReferences = new(SymbolEqualityComparer.Default);
-    private List<(IMethodSymbol Symbol, ControlFlowGraph Graph)> _localFunctions = new();
+    private readonly Dictionary<IMethodSymbol, FlowState> _deferredEntry = new(SymbolEqualityComparer.Default);
+    private Dictionary<IMethodSymbol, FlowState> _deferredCalls = new(SymbolEqualityComparer.Default);
+    private List<DeferredBody> _deferred = new();
     private Dictionary<SyntaxNode, ConsentFinding> _findings = new();
+    private List<(int Position, string Text)> _notes = new();
 
-    private ConsentFlowAnalysis(FacialModel model, UseSite site, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    private ConsentFlowAnalysis(FacialModel model, UseSite site, ConsentBodyScan scan, CancellationToken cancellationToken)
     {
         _model = model;
         _site = site;
-        _semanticModel = semanticModel;
+        _scan = scan;
+        _conditions = new ConsentConditions(model, scan);
         _cancellationToken = cancellationToken;
     }
 
     public static IEnumerable<ConsentFinding> Run(FacialModel model, UseSite site, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
-        var analysis = new ConsentFlowAnalysis(model, site, graph.OriginalOperation.SemanticModel, cancellationToken);
+        var analysis = new ConsentFlowAnalysis(model, site, ConsentBodyScan.Run(model, site, graph.OriginalOperation), cancellationToken);
         for (var round = 0; ; round++)
         {
             analysis.RunRound(graph);
-            var next = new Dictionary<IMethodSymbol, ulong>(SymbolEqualityComparer.Default);
-            foreach (var (symbol, _) in analysis._localFunctions)
+            var next = new Dictionary<IMethodSymbol, FlowState>(SymbolEqualityComparer.Default);
+            foreach (var body in analysis._deferred)
             {
-                // A local function nobody references starts with nothing; one that never settles, too.
-                next[symbol] = round < MaxLocalFunctionRounds && analysis._localFunctionReferences.TryGetValue(symbol, out var state)
-                    ? state
-                    : ConsentState.Empty;
+                // A local function nobody calls starts with nothing; one that never settles, too.
+                next[body.Symbol] = round < MaxLocalFunctionRounds && analysis._deferredCalls.TryGetValue(body.Symbol, out var state)
+                    ? state.WithoutValues()
+                    : FlowState.Start;
             }
 
-            if (next.All(pair => analysis._localFunctionEntry.TryGetValue(pair.Key, out var old) && old == pair.Value))
+            if (next.All(pair => analysis._deferredEntry.TryGetValue(pair.Key, out var old) && old.Equals(pair.Value)))
             {
                 return analysis._findings.Values;
             }
 
             foreach (var pair in next)
             {
-                analysis._localFunctionEntry[pair.Key] = pair.Value;
+                analysis._deferredEntry[pair.Key] = pair.Value;
             }
         }
     }
 
     private void RunRound(ControlFlowGraph root)
     {
-        _localFunctionReferences = new Dictionary<IMethodSymbol, ulong>(SymbolEqualityComparer.Default);
-        _localFunctions = new List<(IMethodSymbol, ControlFlowGraph)>();
+        _deferredCalls = new Dictionary<IMethodSymbol, FlowState>(SymbolEqualityComparer.Default);
+        _deferred = new List<DeferredBody>();
         _findings = new Dictionary<SyntaxNode, ConsentFinding>();
-        AnalyzeBody(root, ConsentState.Empty);
+        _notes = new List<(int, string)>();
+        AnalyzeBody(root, FlowState.Start, bodyReason: null);
 
-        // Analysing a local function can discover more local functions (declared inside it or inside a lambda).
-        for (var i = 0; i < _localFunctions.Count; i++)
+        // Analysing a body can discover more deferred bodies (a local function declared inside a lambda).
+        for (var i = 0; i < _deferred.Count; i++)
         {
-            var (symbol, graph) = _localFunctions[i];
-            AnalyzeBody(graph, _localFunctionEntry.TryGetValue(symbol, out var entry) ? entry : ConsentState.Unreached);
+            var body = _deferred[i];
+            AnalyzeBody(body.Graph, _deferredEntry.TryGetValue(body.Symbol, out var entry) ? entry : FlowState.Unreached, body.Reason);
         }
     }
 
-    private void AnalyzeBody(ControlFlowGraph graph, ulong entryState)
+    private void Defer(IMethodSymbol symbol, ControlFlowGraph graph, string reason)
+    {
+        if (!_deferred.Any(body => SymbolEqualityComparer.Default.Equals(body.Symbol, symbol)))
+        {
+            _deferred.Add(new DeferredBody(symbol, graph, reason));
+        }
+    }
+
+    private void AnalyzeBody(ControlFlowGraph graph, FlowState entryState, string? bodyReason)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         foreach (var localFunction in graph.LocalFunctions)
         {
-            if (!_localFunctions.Any(f => SymbolEqualityComparer.Default.Equals(f.Symbol, localFunction)))
-            {
-                _localFunctions.Add((localFunction, graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken)));
-            }
+            Defer(localFunction, graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken),
+                $"it is in the local function '{localFunction.Name}', which starts with the consent that holds at every call of it");
         }
 
         var blocks = graph.Blocks;
-        var inState = new ulong[blocks.Length];
-        var fallOut = new ulong[blocks.Length];
-        var conditionalOut = new ulong[blocks.Length];
+        var inState = new FlowState[blocks.Length];
+        var fallOut = new FlowState[blocks.Length];
+        var conditionalOut = new FlowState[blocks.Length];
         for (var i = 0; i < blocks.Length; i++)
         {
-            inState[i] = fallOut[i] = conditionalOut[i] = ConsentState.Unreached;
+            inState[i] = fallOut[i] = conditionalOut[i] = FlowState.Unreached;
         }
 
-        var protectedEntry = blocks.Select(GetProtectedRegionEntry).ToArray();
+        var handlerTryStart = blocks.Select(GetHandlerTryStart).ToArray();
         for (var changed = true; changed;)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -128,47 +122,60 @@ internal sealed class ConsentFlowAnalysis
                     continue;
                 }
 
-                var state = Meet(block, entryState, inState, fallOut, conditionalOut, protectedEntry[block.Ordinal]);
-                var (fall, conditional) = Transfer(graph, block, state, record: false);
-                changed |= state != inState[block.Ordinal] || fall != fallOut[block.Ordinal] || conditional != conditionalOut[block.Ordinal];
+                var state = Meet(block, entryState, inState, fallOut, conditionalOut, handlerTryStart[block.Ordinal]);
+                var (fall, conditional) = Transfer(graph, block, state, record: null);
+                changed |= !state.Equals(inState[block.Ordinal]) || !fall.Equals(fallOut[block.Ordinal]) || !conditional.Equals(conditionalOut[block.Ordinal]);
                 (inState[block.Ordinal], fallOut[block.Ordinal], conditionalOut[block.Ordinal]) = (state, fall, conditional);
             }
         }
 
         foreach (var block in blocks)
         {
-            if (block.IsReachable && inState[block.Ordinal] != ConsentState.Unreached)
+            if (block.IsReachable && !inState[block.Ordinal].IsUnreached)
             {
-                Transfer(graph, block, inState[block.Ordinal], record: true);
+                Transfer(graph, block, inState[block.Ordinal], record: bodyReason ?? string.Empty);
             }
         }
     }
 
-    private static ulong Meet(BasicBlock block, ulong entryState, ulong[] inState, ulong[] fallOut, ulong[] conditionalOut, int protectedEntry)
+    private static FlowState Meet(BasicBlock block, FlowState entryState, FlowState[] inState, FlowState[] fallOut, FlowState[] conditionalOut, int handlerTryStart)
     {
-        var state = block.Kind == BasicBlockKind.Entry ? entryState : ConsentState.Unreached;
+        var state = block.Kind == BasicBlockKind.Entry ? entryState : FlowState.Unreached;
         foreach (var predecessor in block.Predecessors)
         {
-            state &= predecessor.IsConditionalSuccessor ? conditionalOut[predecessor.Source.Ordinal] : fallOut[predecessor.Source.Ordinal];
+            var edge = predecessor.IsConditionalSuccessor ? conditionalOut[predecessor.Source.Ordinal] : fallOut[predecessor.Source.Ordinal];
+
+            // A finally the branch leaves through runs before its destination: its checks hold there too.
+            foreach (var @finally in predecessor.FinallyRegions)
+            {
+                edge = edge.With(fallOut[@finally.LastBlockOrdinal].Met);
+            }
+
+            state = FlowState.Meet(state, edge);
         }
 
-        // Exceptions carry no edges in the graph: a handler can start anywhere in its try, and facts only grow
-        // along a path, so the state at the start of the try is what holds on every way in.
-        if (protectedEntry >= 0)
+        // Exceptions carry no edges in the graph: a handler can start anywhere in its try, and requirements only grow
+        // along a path, so those met at the start of the try are what holds on every way in. Locals may have changed
+        // anywhere in the try: their values are not followed into the handler.
+        if (handlerTryStart >= 0)
         {
-            state &= inState[protectedEntry];
+            state = FlowState.Meet(state, inState[handlerTryStart]).WithoutValues();
         }
 
         return state;
     }
 
-    /// <summary>For the first block of a catch, filter or finally region: the first block of its try; otherwise -1.</summary>
-    private static int GetProtectedRegionEntry(BasicBlock block)
+    /// <summary>
+    /// For the first block of a catch (without a filter), filter or finally region: the first block of its try;
+    /// otherwise -1. A catch with a filter is entered from its filter, which the graph links to it.
+    /// </summary>
+    private static int GetHandlerTryStart(BasicBlock block)
     {
         for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
         {
-            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler
-                or ControlFlowRegionKind.Finally)
+            var isHandler = region.Kind is ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally
+                || (region.Kind == ControlFlowRegionKind.Catch && region.EnclosingRegion?.Kind != ControlFlowRegionKind.FilterAndHandler);
+            if (isHandler)
             {
                 var tryRegion = region.EnclosingRegion;
                 while (tryRegion is not null && tryRegion.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally))
@@ -183,7 +190,8 @@ internal sealed class ConsentFlowAnalysis
         return -1;
     }
 
-    private (ulong FallThrough, ulong Conditional) Transfer(ControlFlowGraph graph, BasicBlock block, ulong state, bool record)
+    /// <param name="record">Null while solving; when recording findings, the reason that applies to the whole body ("" for none).</param>
+    private (FlowState FallThrough, FlowState Conditional) Transfer(ControlFlowGraph graph, BasicBlock block, FlowState state, string? record)
     {
         foreach (var operation in block.Operations)
         {
@@ -196,25 +204,39 @@ internal sealed class ConsentFlowAnalysis
         }
 
         Visit(graph, branch, ref state, record);
-        if (block.ConditionKind == ControlFlowConditionKind.None)
+        if (block.ConditionKind == ControlFlowConditionKind.None || state.IsUnreached)
         {
             return (state, state);
         }
 
-        var (whenTrue, whenFalse) = EvaluateCondition(branch);
+        var facts = _scan.ConditionalCallAround(branch.Syntax) is null ? Evaluate(branch, state, record) : ValueFacts.None;
         return block.ConditionKind == ControlFlowConditionKind.WhenTrue
-            ? (state | whenFalse, state | whenTrue)
-            : (state | whenTrue, state | whenFalse);
+            ? (state.With(facts.WhenFalse), state.With(facts.WhenTrue))
+            : (state.With(facts.WhenTrue), state.With(facts.WhenFalse));
+    }
+
+    private ValueFacts Evaluate(IOperation value, FlowState state, string? record)
+    {
+        _conditions.OnLocalNotFollowed = record is null ? null : (reference, why) =>
+            Note(reference, $"'{reference.Syntax}' holds a consent check's result, but the analysis does not follow it because {why}, so testing it proves nothing");
+        return _conditions.Evaluate(value, state);
     }
 
     /// <summary>Walks one operation tree in evaluation order (operands before the operation).</summary>
-    private void Visit(ControlFlowGraph graph, IOperation operation, ref ulong state, bool record)
+    private void Visit(ControlFlowGraph graph, IOperation operation, ref FlowState state, string? record)
     {
         if (operation is IFlowAnonymousFunctionOperation lambda)
         {
-            if (record && state != ConsentState.Unreached)
+            if (_scan.LocalCalling(lambda.Symbol) is { } local)
             {
-                AnalyzeBody(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), state);
+                Defer(lambda.Symbol, graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken),
+                    $"it is in the lambda stored in '{local.Name}', which starts with the consent that holds at every call of it");
+            }
+            else if (record is not null && !state.IsUnreached)
+            {
+                var line = lambda.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                AnalyzeBody(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), state.WithoutValues(),
+                    $"it is in a lambda created on line {line}, and a lambda starts with the consent that holds where it is created, since it may be stored or passed on and run later");
             }
 
             return;
@@ -225,67 +247,176 @@ internal sealed class ConsentFlowAnalysis
             Visit(graph, child, ref state, record);
         }
 
-        if (operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.MethodReference or OperationKind.PropertyReference))
+        if (state.IsUnreached)
         {
             return;
         }
 
-        if (record && state != ConsentState.Unreached && FacialModel.GetTarget(operation) is IMethodSymbol { MethodKind: MethodKind.LocalFunction } localFunction)
+        switch (operation)
         {
-            _localFunctionReferences[localFunction] = _localFunctionReferences.TryGetValue(localFunction, out var previous) ? previous & state : state;
+            case ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation { Local: var local } } assignment when _scan.IsFollowed(local):
+                state = state.WithValue(local, Evaluate(assignment.Value, state, record));
+                return;
+            case IFlowCaptureOperation capture:
+                state = state.WithValue(capture.Id, Evaluate(capture.Value, state, record));
+                return;
+            case IPatternOperation pattern when DeclaredLocal(pattern) is { } declared:
+                // A pattern that declares a local writes it: whatever the local proved before is gone.
+                state = state.WithValue(declared, ValueFacts.None);
+                return;
+            case IAwaitOperation await when _conditions.AwaitedCheck(await) is { } awaited:
+                ApplyCheck(await, awaited, ref state, record);
+                return;
         }
 
-        if (record && state != ConsentState.Unreached && _model.ClassifyUse(operation) is { } use)
+        if (!FacialModel.UseKinds.Contains(operation.Kind))
         {
-            Evaluate(use, state | ReceiptArguments(operation));
+            return;
         }
 
-        if (_model.GetConsentCheck(operation) is { Shape: not ConsentCheckShape.Bool } check)
+        var target = FacialModel.GetTarget(operation);
+        if (record is not null && target is IMethodSymbol { MethodKind: MethodKind.LocalFunction } localFunction)
         {
-            state |= _bits.BitOf(check.Purpose);
+            NoteCall(localFunction, state);
         }
 
-        if (operation is IInvocationOperation invocation && _model.Symbols.Has(invocation.TargetMethod.OriginalDefinition, _model.Symbols.DoesNotReturn))
+        if (record is not null && operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: ILocalReferenceOperation { Local: var delegateLocal } }
+            && _scan.LambdaCalledThrough(delegateLocal) is { } calledLambda)
         {
-            state = ConsentState.Unreached;
+            NoteCall(calledLambda, state);
+        }
+
+        if (record is not null && _model.ClassifyUse(operation) is { } use)
+        {
+            JudgeUse(use, state.With(ReceiptArguments(operation)), record);
+        }
+
+        if (_model.GetConsentCheck(operation) is { } check)
+        {
+            ApplyCheck(operation, check, ref state, record);
+        }
+
+        if (operation is IInvocationOperation invocation && _scan.ConditionalCallAround(operation.Syntax) is null)
+        {
+            if (_model.Symbols.Has(invocation.TargetMethod.OriginalDefinition, _model.Symbols.DoesNotReturn))
+            {
+                state = FlowState.Unreached;
+                return;
+            }
+
+            ApplyDoesNotReturnIf(invocation, ref state, record);
         }
     }
 
-    private void Evaluate(FacialUse use, ulong state)
+    /// <summary>A check that throws, or returns a receipt, proves its purpose once it returns (a task-returning one once awaited).</summary>
+    private void ApplyCheck(IOperation operation, ConsentCheck check, ref FlowState state, string? record)
     {
-        // A lambda or local function that declares its own purposes, or a local function that moved consent to its callers, is a use site of its own.
-        var site = _model.GetSite(use.Operation.Syntax, _semanticModel, _site.Member);
-        if (site.ConsentMovedToCallers)
+        if (_scan.ConditionalCallAround(operation.Syntax) is { } conditional)
         {
+            if (record is not null)
+            {
+                Note(operation, $"'{check.DisplayName}' is inside a call to '{conditional.ContainingType.Name}.{conditional.Name}', which is [Conditional] and compiled only where its symbol is defined (not in Release builds), so it proves nothing");
+            }
+
             return;
         }
 
-        var needed = NeededPurposes(use, site);
-        var neededBits = _bits.BitsOf(needed);
-        var proven = neededBits == ConsentState.Empty
-            ? state != ConsentState.Empty
-            : (state & (neededBits | ConsentState.AnyPurpose)) != 0;
-        if (proven)
+        var awaited = operation is IAwaitOperation;
+        if (check.ReturnsTask && !awaited)
         {
+            if (record is not null && !IsAwaited(operation))
+            {
+                Note(operation, $"'{check.DisplayName}' returns a task that is not awaited where it is called, so it proves nothing");
+            }
+
             return;
         }
 
-        var neededText = needed.IsEmpty ? "any purpose" : string.Join(" or ", needed.Select(p => "'" + p.Name + "'"));
-        var checkedInstead = state == ConsentState.Empty ? null : string.Join(", ", _bits.NamesOf(state));
-        _findings[use.Operation.Syntax] = new ConsentFinding(use, neededText, checkedInstead);
+        if (check.Shape is ConsentCheckShape.Throws or ConsentCheckShape.Receipt)
+        {
+            state = state.With(_scan.Requirements.MetBy(check.Purpose));
+        }
+        else if (record is not null && IsDiscarded(operation))
+        {
+            Note(operation, $"the result of '{check.DisplayName}' is discarded, so it proves nothing");
+        }
     }
 
-    /// <summary>The purposes whose consent the use needs: the site's purposes that allow its method (all of them when none does: FC0005 reports that).</summary>
-    private ImmutableArray<ITypeSymbol> NeededPurposes(FacialUse use, UseSite site)
+    /// <summary><c>[DoesNotReturnIf(false)] bool condition</c>: the call returns only where the argument was true.</summary>
+    private void ApplyDoesNotReturnIf(IInvocationOperation invocation, ref FlowState state, string? record)
     {
-        if (use.Api.Kind == FacialApiKind.RequiresConsent)
+        if (invocation.TargetMethod.IsConditional)
         {
-            return _model.GetSite(use.Target).Purposes;
+            return;
         }
 
-        var purposes = site.Purposes;
-        var allowing = purposes.Where(p => ProcessingMethods.Allows(_model.Symbols.GetPurposeMethod(p), use.Api.Method)).ToImmutableArray();
-        return allowing.IsEmpty ? purposes : allowing;
+        foreach (var argument in invocation.Arguments)
+        {
+            foreach (var attribute in argument.Parameter?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+            {
+                if (attribute.AttributeClass is { Name: "DoesNotReturnIfAttribute" } attributeClass
+                    && attributeClass.ContainingNamespace?.ToDisplayString() == "System.Diagnostics.CodeAnalysis"
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is bool stopsIf)
+                {
+                    var facts = Evaluate(argument.Value, state, record);
+                    state = state.With(stopsIf ? facts.WhenFalse : facts.WhenTrue);
+                }
+            }
+        }
+    }
+
+    private void NoteCall(IMethodSymbol deferred, FlowState state)
+        => _deferredCalls[deferred] = _deferredCalls.TryGetValue(deferred, out var previous) ? FlowState.Meet(previous, state) : state;
+
+    private void Note(IOperation operation, string text) => _notes.Add((operation.Syntax.SpanStart, text));
+
+    private void JudgeUse(FacialUse use, FlowState state, string bodyReason)
+    {
+        var site = _scan.SiteOf(use);
+        if (!SymbolEqualityComparer.Default.Equals(site.Member, _site.Member) && site.ConsentMovedToCallers)
+        {
+            // A local function marked [ProcessesFacialData] or [RequiresFacialConsent]: its calls carry the rules.
+            return;
+        }
+
+        var requirement = ConsentRequirement.For(use, site, _model);
+        var bit = _scan.Requirements.BitOf(requirement);
+        var purposelessLayer = site.RequiresConsent && site.Purposes.IsEmpty;
+        if ((state.Met & bit) != 0 || (purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
+        {
+            return;
+        }
+
+        string? checkedInstead = null;
+        if ((state.Met & RequirementIndex.AnyPurposeBit) != 0)
+        {
+            var purposes = _scan.Requirements.PurposesIn(state.Met);
+            checkedInstead = purposes.IsEmpty ? "another purpose" : string.Join(", ", purposes.Select(p => "'" + p.Name + "'"));
+        }
+
+        var position = use.Operation.Syntax.SpanStart;
+        var reasons = new List<string>();
+        if (_notes.Where(n => n.Position < position).OrderBy(n => n.Position).LastOrDefault().Text is { } note)
+        {
+            reasons.Add(note);
+        }
+
+        if (bodyReason.Length > 0)
+        {
+            reasons.Add(bodyReason);
+        }
+
+        if (purposelessLayer)
+        {
+            reasons.Add($"'{site.Member.Name}' moves consent to its callers with [RequiresFacialConsent] but declares no purpose, so they cannot know which consent this call needs: declare it with [UsesFacialData<T>], or check consent here");
+        }
+
+        if (bit == 0)
+        {
+            reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
+        }
+
+        _findings[use.Operation.Syntax] = new ConsentFinding(use, requirement.ToString(), checkedInstead, reasons.Count == 0 ? null : string.Join("; ", reasons));
     }
 
     /// <summary>Consent proven by receipts passed to the use (not <c>null</c> or <c>default</c> literals).</summary>
@@ -298,7 +429,7 @@ internal sealed class ConsentFlowAnalysis
             _ => ImmutableArray<IArgumentOperation>.Empty,
         };
 
-        var bits = ConsentState.Empty;
+        var bits = 0UL;
         foreach (var argument in arguments)
         {
             var value = argument.Value;
@@ -313,55 +444,63 @@ internal sealed class ConsentFlowAnalysis
             }
 
             var purposes = _model.GetReceiptPurposes(value.Type!);
-            bits |= purposes.IsEmpty ? ConsentState.AnyPurpose : _bits.BitsOf(purposes);
+            if (purposes.IsEmpty)
+            {
+                bits |= _scan.Requirements.MetBy(null);
+            }
+
+            foreach (var purpose in purposes)
+            {
+                bits |= _scan.Requirements.MetBy(purpose);
+            }
         }
 
         return bits;
     }
 
-    /// <summary>The purposes proven when a branch value is true, and when it is false.</summary>
-    private (ulong WhenTrue, ulong WhenFalse) EvaluateCondition(IOperation condition)
+    private static ILocalSymbol? DeclaredLocal(IPatternOperation pattern) => pattern switch
     {
-        switch (condition)
-        {
-            case IConversionOperation conversion:
-                return EvaluateCondition(conversion.Operand);
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return Swap(EvaluateCondition(not.Operand));
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
-                var (operand, constant) = BoolConstant(binary.RightOperand) is { } right ? (binary.LeftOperand, right)
-                    : BoolConstant(binary.LeftOperand) is { } left ? (binary.RightOperand, left)
-                    : (null, false);
-                if (operand is null)
-                {
-                    return (ConsentState.Empty, ConsentState.Empty);
-                }
+        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+        IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+        IListPatternOperation list => list.DeclaredSymbol,
+        _ => null,
+    } as ILocalSymbol;
 
-                var result = EvaluateCondition(operand);
-                return constant == (binary.OperatorKind == BinaryOperatorKind.Equals) ? result : Swap(result);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and:
-                var (andLeft, andRight) = (EvaluateCondition(and.LeftOperand), EvaluateCondition(and.RightOperand));
-                return (andLeft.WhenTrue | andRight.WhenTrue, andLeft.WhenFalse & andRight.WhenFalse);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                var (orLeft, orRight) = (EvaluateCondition(or.LeftOperand), EvaluateCondition(or.RightOperand));
-                return (orLeft.WhenTrue & orRight.WhenTrue, orLeft.WhenFalse | orRight.WhenFalse);
-            case IIsPatternOperation isPattern:
-                return EvaluatePattern(EvaluateCondition(isPattern.Value), isPattern.Pattern);
-            default:
-                return _model.GetConsentCheck(condition) is { Shape: ConsentCheckShape.Bool } check
-                    ? (_bits.BitOf(check.Purpose), ConsentState.Empty)
-                    : (ConsentState.Empty, ConsentState.Empty);
+    private static bool IsAwaited(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            parent = parent.Parent;
         }
+
+        return parent is IAwaitOperation;
     }
 
-    private static (ulong WhenTrue, ulong WhenFalse) EvaluatePattern((ulong WhenTrue, ulong WhenFalse) value, IPatternOperation pattern) => pattern switch
+    private static bool IsDiscarded(IOperation operation)
     {
-        INegatedPatternOperation negated => Swap(EvaluatePattern(value, negated.Pattern)),
-        IConstantPatternOperation constant when BoolConstant(constant.Value) is { } expected => expected ? value : Swap(value),
-        _ => (ConsentState.Empty, ConsentState.Empty),
-    };
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
 
-    private static bool? BoolConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
+        return parent is IExpressionStatementOperation || parent is ISimpleAssignmentOperation { Target: IDiscardOperation };
+    }
 
-    private static (ulong, ulong) Swap((ulong WhenTrue, ulong WhenFalse) value) => (value.WhenFalse, value.WhenTrue);
+    private sealed class DeferredBody
+    {
+        public DeferredBody(IMethodSymbol symbol, ControlFlowGraph graph, string reason)
+        {
+            Symbol = symbol;
+            Graph = graph;
+            Reason = reason;
+        }
+
+        public IMethodSymbol Symbol { get; }
+
+        public ControlFlowGraph Graph { get; }
+
+        public string Reason { get; }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using FaceCompliance.Analyzers.Catalog;
@@ -321,7 +322,7 @@ internal sealed class FacialModel
         }
 
         var original = (target is IMethodSymbol { ReducedFrom: { } unreduced } ? unreduced : target).OriginalDefinition;
-        var declaration = _checks.GetOrAdd(original, symbol => new CheckDeclaration(Symbols.Find(symbol, Symbols.FacialConsentCheck)));
+        var declaration = _checks.GetOrAdd(original, symbol => new CheckDeclaration(FindCheckAttribute(symbol)));
         if (declaration.Attribute is not { } attribute)
         {
             return null;
@@ -334,15 +335,62 @@ internal sealed class FacialModel
             _ => null,
         };
 
+        var returnsTask = TryGetAwaitedType(returned, out var awaited);
+        var result = returnsTask ? awaited : returned;
+        var receipt = result is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : result;
+
         var purpose = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
         purpose ??= FirstPurpose((target as IMethodSymbol)?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty)
             ?? FirstPurpose(target.ContainingType?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty)
-            ?? FirstPurpose((returned as INamedTypeSymbol)?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty);
+            ?? FirstPurpose((receipt as INamedTypeSymbol)?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty);
 
-        var shape = returned?.SpecialType == SpecialType.System_Boolean ? ConsentCheckShape.Bool
-            : Symbols.IsReceiptType(returned) ? ConsentCheckShape.Receipt
-            : ConsentCheckShape.Throws;
-        return new ConsentCheck(shape, purpose);
+        var shape = receipt?.SpecialType == SpecialType.System_Boolean ? ConsentCheckShape.Bool
+            : !Symbols.IsReceiptType(receipt) ? ConsentCheckShape.Throws
+            : !ReferenceEquals(receipt, result) || result!.NullableAnnotation == NullableAnnotation.Annotated ? ConsentCheckShape.NullableReceipt
+            : ConsentCheckShape.Receipt;
+        return new ConsentCheck(target, shape, purpose, returnsTask);
+    }
+
+    /// <summary>
+    /// The member's own <c>[FacialConsentCheck]</c>, else the one of the member it overrides or implements: calling
+    /// the concrete implementation of a check is a check (FC0009 does not ask implementations to repeat it).
+    /// </summary>
+    private AttributeData? FindCheckAttribute(ISymbol member)
+    {
+        if (Symbols.Find(member, Symbols.FacialConsentCheck) is { } own)
+        {
+            return own;
+        }
+
+        foreach (var (baseMember, _) in member.GetOverriddenOrImplementedMembers())
+        {
+            if (FindCheckAttribute(baseMember.OriginalDefinition) is { } inherited)
+            {
+                return inherited;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is awaitable (a task), and the type <c>await</c> gives (void for <c>Task</c>).</summary>
+    private static bool TryGetAwaitedType(ITypeSymbol? type, out ITypeSymbol? awaited)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(WellKnownMemberNames.GetAwaiter))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.IsEmpty: true } getAwaiter)
+                {
+                    awaited = getAwaiter.ReturnType.GetMembers(WellKnownMemberNames.GetResult)
+                        .OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty)?.ReturnType;
+                    return true;
+                }
+            }
+        }
+
+        awaited = null;
+        return false;
     }
 
     /// <summary>The purposes a receipt type proves consent for: its purpose type arguments; empty means every purpose.</summary>

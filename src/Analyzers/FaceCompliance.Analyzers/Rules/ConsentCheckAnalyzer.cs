@@ -14,6 +14,8 @@ namespace FaceCompliance.Analyzers.Rules;
 /// FC0002: consent for the use's purpose must be checked on every path before it (Art. 6, PIPL Art. 29).
 /// FC0006: it was, but only for another purpose. The control-flow graph of a body is built only when a use is
 /// met in it, once per body; bodies without a use cost one lookup per call (docs/benchmarks/analyzer-cost.md).
+/// Wrappers and <c>[RequiresFacialConsent]</c> members move the rules to their callers; a <c>[RequiresFacialConsent]</c>
+/// member that declares no purpose is still analysed for the calls that need a named purpose, which its callers cannot know.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
@@ -21,7 +23,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor MissingRule = new(
         RuleIdentifiers.ConsentCheckRequired,
         "Facial data processed without a consent check on every path",
-        "'{0}' needs consent for {1}, which is not checked on every path before it (Measures, Article 6; PIPL, Article 29)",
+        "{0}, but no consent check for {1} holds on every path before it{2} (Measures, Article 6; PIPL, Article 29)",
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -31,7 +33,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor OtherPurposeRule = new(
         RuleIdentifiers.ConsentForOtherPurpose,
         "Consent checked for a different purpose",
-        "'{0}' needs consent for {1}, but consent was checked only for {2} (Measures, Article 6)",
+        "{0} and needs consent for {1}, but on some path before it consent was checked only for {2}{3} (Measures, Article 6)",
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -56,7 +58,8 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                     root = root.Parent;
                 }
 
-                if (site.ConsentMovedToCallers || !analyzedBodies.TryAdd(root.Syntax, true) || CreateGraph(root, operationContext) is not { } graph)
+                if (site.IsWrapper || (site.RequiresConsent && !site.Purposes.IsEmpty) || !analyzedBodies.TryAdd(root.Syntax, true)
+                    || CreateGraph(root, operationContext) is not { } graph)
                 {
                     return;
                 }
@@ -64,9 +67,13 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                 foreach (var finding in ConsentFlowAnalysis.Run(model, site, graph, operationContext.CancellationToken))
                 {
                     var location = finding.Use.Operation.Syntax.GetLocation();
+                    var subject = finding.Use.Api.Kind == FacialApiKind.RequiresConsent
+                        ? $"'{finding.Use.DisplayName}' is marked [RequiresFacialConsent]"
+                        : $"'{finding.Use.DisplayName}' processes facial data";
+                    var reason = finding.Reason is null ? string.Empty : ": " + finding.Reason;
                     operationContext.ReportDiagnostic(finding.CheckedInstead is null
-                        ? Diagnostic.Create(MissingRule, location, finding.Use.DisplayName, finding.Needed)
-                        : Diagnostic.Create(OtherPurposeRule, location, finding.Use.DisplayName, finding.Needed, finding.CheckedInstead));
+                        ? Diagnostic.Create(MissingRule, location, subject, finding.Needed, reason)
+                        : Diagnostic.Create(OtherPurposeRule, location, subject, finding.Needed, finding.CheckedInstead, reason));
                 }
             });
         });

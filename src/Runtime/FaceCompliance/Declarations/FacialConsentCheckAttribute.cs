@@ -7,8 +7,10 @@ namespace FaceCompliance;
 /// PIPL Art. 29). The analyzers accept three shapes: a method that throws when consent is missing, a
 /// <see cref="bool"/> that is <see langword="true"/> only when consent is given (used in <c>if</c>, <c>!</c>,
 /// <c>== false</c>, <c>is true</c>, early <c>return</c> or <c>throw</c>), and a method that returns a consent
-/// receipt (a type marked <see cref="FacialConsentReceiptAttribute"/>). A facial-data call needs such a check
-/// for its purpose on every control-flow path before it (FC0002, FC0006).
+/// receipt (a type marked <see cref="FacialConsentReceiptAttribute"/>; a nullable one counts where it is known not to
+/// be null). A method returning a task counts only where the call is awaited, by the awaited result's shape. Calling an
+/// override or implementation of a marked member is a check too. A facial-data call needs such a check for its purpose
+/// on every control-flow path before it (FC0002, FC0006; docs/semantics.md, "Consent checks").
 /// </summary>
 /// <remarks>
 /// The purpose checked is, in order: the type given here; a purpose type among the method's type arguments;
