@@ -60,8 +60,47 @@ internal sealed class FacialModel
             return null;
         }
 
-        var api = GetApi(target);
+        var api = operation is IPropertyReferenceOperation reference ? GetPropertyApi(reference, (IPropertySymbol)target) : GetApi(target);
         return api is null ? null : new FacialUse(operation, target, api);
+    }
+
+    /// <summary>
+    /// A property or indexer access uses the accessor it runs: the getter for a read, the setter for a write, both for
+    /// <c>+=</c>, <c>++</c> or a <c>ref</c> argument; an accessor's own <c>[ProcessesFacialData]</c> applies only to it.
+    /// </summary>
+    private FacialApi? GetPropertyApi(IPropertyReferenceOperation reference, IPropertySymbol property)
+    {
+        var (reads, writes) = GetAccess(reference);
+        var api = reads && property.GetMethod is { } getter ? GetApi(getter.OriginalDefinition) : null;
+        if (api is null && writes && property.SetMethod is { } setter)
+        {
+            api = GetApi(setter.OriginalDefinition);
+        }
+
+        return api ?? GetApi(property);
+    }
+
+    private static (bool Reads, bool Writes) GetAccess(IOperation reference)
+    {
+        var parent = reference.Parent;
+        while (parent is ITupleOperation)
+        {
+            // A deconstruction's targets: (a.P, b) = ...
+            reference = parent;
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            ISimpleAssignmentOperation simple when simple.Target == reference => (false, true),
+            IDeconstructionAssignmentOperation deconstruction when deconstruction.Target == reference => (false, true),
+            ICompoundAssignmentOperation compound when compound.Target == reference => (true, true),
+            ICoalesceAssignmentOperation coalesce when coalesce.Target == reference => (true, true),
+            IIncrementOrDecrementOperation => (true, true),
+            IArgumentOperation { Parameter.RefKind: RefKind.Out } => (false, true),
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref } => (true, true),
+            _ => (true, false),
+        };
     }
 
     public FacialApi? GetApi(ISymbol target)
@@ -70,8 +109,37 @@ internal sealed class FacialModel
         return ReferenceEquals(api, s_none) ? null : api;
     }
 
-    /// <summary>The declarations governing the member that contains a use.</summary>
-    public UseSite GetSite(ISymbol containingSymbol) => _sites.GetOrAdd(GetUseSiteMember(containingSymbol), ComputeSite);
+    /// <summary>
+    /// The declarations governing the member that contains a use. An accessor that carries its own
+    /// <c>[ProcessesFacialData]</c> or <c>[RequiresFacialConsent]</c> is its own site; other accessors belong to their property.
+    /// </summary>
+    public UseSite GetSite(ISymbol containingSymbol)
+    {
+        var member = GetUseSiteMember(containingSymbol);
+        if (member is IPropertySymbol property)
+        {
+            foreach (var accessor in new[] { property.GetMethod, property.SetMethod })
+            {
+                if (accessor is not null && SymbolEqualityComparer.Default.Equals(accessor, InnermostMember(containingSymbol))
+                    && (Symbols.Has(accessor, Symbols.ProcessesFacialData) || Symbols.Has(accessor, Symbols.RequiresFacialConsent)))
+                {
+                    member = accessor;
+                }
+            }
+        }
+
+        return _sites.GetOrAdd(member, ComputeSite);
+    }
+
+    private static ISymbol InnermostMember(ISymbol symbol)
+    {
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && symbol.ContainingSymbol is { } outer)
+        {
+            symbol = outer;
+        }
+
+        return symbol;
+    }
 
     /// <summary>Lambdas and local functions belong to the member around them; accessors to their property or event.</summary>
     public static ISymbol GetUseSiteMember(ISymbol symbol)
@@ -103,23 +171,33 @@ internal sealed class FacialModel
         return target?.OriginalDefinition;
     }
 
+    /// <summary>
+    /// What using <paramref name="target"/> obliges (docs/semantics.md, "Facial-data uses"); the nearest declaration
+    /// wins: the member's own <c>[ProcessesFacialData]</c> (an accessor's, then its property's), then an API-list
+    /// entry naming the member (<c>NotProcessing</c> ends the search), then its type's <c>[ProcessesFacialData]</c> or
+    /// <c>T:</c> entry for the members <see cref="WholeTypeCoverage"/> covers, then <c>[RequiresFacialConsent]</c>.
+    /// </summary>
     private FacialApi ComputeApi(ISymbol target)
     {
         var owner = target is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : target;
-        var processes = Symbols.Find(target, Symbols.ProcessesFacialData) ?? Symbols.Find(owner, Symbols.ProcessesFacialData);
-        for (var type = target.ContainingType; processes is null && type is not null; type = type.ContainingType)
+        if (GetDeclaredProcessing(target) is { } declared)
         {
-            processes = Symbols.Find(type, Symbols.ProcessesFacialData);
+            return new FacialApi(FacialApiKind.Processing, declared);
         }
 
-        if (processes is not null)
+        if (!Catalog.IsEmpty)
         {
-            return new FacialApi(FacialApiKind.Processing, ProcessingMethods.FromAttributeArgument(processes));
-        }
-
-        if (Catalog.TryMatch(target, out var method))
-        {
-            return new FacialApi(FacialApiKind.Processing, method);
+            if (Catalog.TryMatchMember(owner, out var listed))
+            {
+                if (listed is { } method)
+                {
+                    return new FacialApi(FacialApiKind.Processing, method);
+                }
+            }
+            else if (owner.ContainingType is { } type && Catalog.TryMatchType(type, out var typeMethod) && WholeTypeCoverage.Covers(owner))
+            {
+                return new FacialApi(FacialApiKind.Processing, typeMethod);
+            }
         }
 
         if (Symbols.Has(target, Symbols.RequiresFacialConsent) || Symbols.Has(owner, Symbols.RequiresFacialConsent))
@@ -130,6 +208,30 @@ internal sealed class FacialModel
         return s_none;
     }
 
+    /// <summary>
+    /// The method a member processes faces with by its source declarations, or null: its own
+    /// <c>[ProcessesFacialData]</c> (for an accessor, the accessor's, then its property's), else its containing type's
+    /// when <see cref="WholeTypeCoverage"/> covers the member and no API list names it <c>NotProcessing</c>. Uses
+    /// (callers' obligations), wrappers (the member's own body) and FC0009 all decide by this one answer.
+    /// </summary>
+    public ProcessingMethod? GetDeclaredProcessing(ISymbol member)
+    {
+        if (Symbols.ProcessesFacialData is null)
+        {
+            return null;
+        }
+
+        var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
+        var processes = Symbols.Find(member, Symbols.ProcessesFacialData) ?? Symbols.Find(owner, Symbols.ProcessesFacialData);
+        if (processes is null && owner.ContainingType is { } type && Symbols.Find(type, Symbols.ProcessesFacialData) is { } typeLevel
+            && WholeTypeCoverage.Covers(owner) && !(Catalog.TryMatchMember(owner.OriginalDefinition, out var listed) && listed is null))
+        {
+            processes = typeLevel;
+        }
+
+        return processes is null ? null : ProcessingMethods.FromAttributeArgument(processes);
+    }
+
     private UseSite ComputeSite(ISymbol member)
     {
         ImmutableArray<ITypeSymbol> purposes = ImmutableArray<ITypeSymbol>.Empty;
@@ -137,7 +239,7 @@ internal sealed class FacialModel
         AttributeData? alternative = null;
         ISymbol? alternativeOwner = null;
 
-        for (ISymbol? scope = member; scope is not null && scope.Kind != SymbolKind.Namespace; scope = scope.ContainingType)
+        for (ISymbol? scope = member; scope is not null && scope.Kind != SymbolKind.Namespace; scope = NextScope(scope))
         {
             if (purposeOwner is null)
             {
@@ -156,16 +258,14 @@ internal sealed class FacialModel
             }
         }
 
-        var wrapper = Symbols.Find(member, Symbols.ProcessesFacialData);
-        for (var type = member as INamedTypeSymbol ?? member.ContainingType; wrapper is null && type is not null; type = type.ContainingType)
-        {
-            wrapper = Symbols.Find(type, Symbols.ProcessesFacialData);
-        }
-
-        return new UseSite(member, purposes, purposeOwner, alternative, alternativeOwner,
-            wrapper is null ? null : ProcessingMethods.FromAttributeArgument(wrapper),
-            Symbols.Has(member, Symbols.RequiresFacialConsent));
+        var wrapper = member is INamedTypeSymbol type
+            ? (Symbols.Find(type, Symbols.ProcessesFacialData) is { } typeLevel ? ProcessingMethods.FromAttributeArgument(typeLevel) : null)
+            : GetDeclaredProcessing(member);
+        return new UseSite(member, purposes, purposeOwner, alternative, alternativeOwner, wrapper, Symbols.Has(member, Symbols.RequiresFacialConsent));
     }
+
+    // An accessor that is its own site (GetSite) still sees its property's declarations before its type's.
+    private static ISymbol? NextScope(ISymbol scope) => scope is IMethodSymbol { AssociatedSymbol: { } property } ? property : scope.ContainingType;
 
     public ImmutableArray<ITypeSymbol> GetDeclaredPurposes(ISymbol scope)
     {
