@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using FaceCompliance.Analyzers.Catalog;
 using FaceCompliance.Analyzers.Tests.Harness;
+using FaceCompliance.Analyzers.Tests.StandIns;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -109,26 +110,12 @@ public sealed class ApiListTests
             {
                 consent.Ensure<CommunityEntry>("r1");
                 _ = {|FC0003:client.CompareFacesAsync(new CompareFacesRequest(), CancellationToken.None)|};
-                _ = client.ListCollectionsAsync();
+                _ = client.ListCollectionsAsync(new ListCollectionsRequest(), CancellationToken.None);
             }
         }
-        """).WithSource("Rekognition.cs", """
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        namespace Amazon.Rekognition.Model
-        {
-            public class CompareFacesRequest { }
-            public class CompareFacesResponse { }
-        }
-
-        namespace Amazon.Rekognition
-        {
-            public class AmazonRekognitionClient
-            {
-                public Task<Model.CompareFacesResponse> CompareFacesAsync(Model.CompareFacesRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new Model.CompareFacesResponse());
-                public Task<int> ListCollectionsAsync() => Task.FromResult(0);
-            }
-        }
-        """).RunAsync();
+        """).WithSource("Rekognition.cs", DocumentationIdStandIns.Generate(
+        [
+            "M:Amazon.Rekognition.AmazonRekognitionClient.CompareFacesAsync(Amazon.Rekognition.Model.CompareFacesRequest,System.Threading.CancellationToken)~System.Threading.Tasks.Task{Amazon.Rekognition.Model.CompareFacesResponse}",
+            "M:Amazon.Rekognition.AmazonRekognitionClient.ListCollectionsAsync(Amazon.Rekognition.Model.ListCollectionsRequest,System.Threading.CancellationToken)~System.Threading.Tasks.Task{Amazon.Rekognition.Model.ListCollectionsResponse}",
+        ])).RunAsync();
 }

@@ -8,6 +8,7 @@ using System.Threading;
 using FaceCompliance.Analyzers.Catalog;
 using FaceCompliance.Analyzers.Model;
 using FaceCompliance.Analyzers.Tests.Harness;
+using FaceCompliance.Analyzers.Tests.StandIns;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,8 +23,6 @@ namespace FaceCompliance.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class OpenCvSharpCatalogTests
 {
-    private static readonly string CatalogPath = Path.Combine(TestReferences.RepositoryRoot, "src/Analyzers/FaceCompliance.Analyzers/Catalog/FaceSdkCatalog.txt");
-
     private static readonly Lazy<Compilation> s_compilation = new(() => CSharpCompilation.Create(
         "OpenCvSharpProbe",
         references: TestReferences.All.Add(MetadataReference.CreateFromFile(OpenCvSharpAssembly)),
@@ -43,7 +42,7 @@ public sealed class OpenCvSharpCatalogTests
     [Fact]
     public void Every_OpenCvSharp4_line_resolves_in_the_real_assembly()
     {
-        var lines = CatalogGroup("OpenCvSharp4");
+        var lines = CatalogFile.Lines("OpenCvSharp4").Select(l => l.Id).ToList();
 
         Assert.True(lines.Count >= 17, $"only {lines.Count} OpenCvSharp4 lines");
         var unresolved = lines.Where(id => DocumentationCommentId.GetSymbolsForDeclarationId(id, s_compilation.Value).IsEmpty).ToList();
@@ -53,7 +52,7 @@ public sealed class OpenCvSharpCatalogTests
     [Fact]
     public void The_OpenCvSharp5_lines_name_nothing_in_OpenCvSharp4_as_the_catalog_says()
     {
-        var lines = CatalogGroup("OpenCvSharp5");
+        var lines = CatalogFile.Lines("OpenCvSharp5").Select(l => l.Id).ToList();
 
         Assert.Equal(6, lines.Count);
         Assert.All(lines, id => Assert.Empty(DocumentationCommentId.GetSymbolsForDeclarationId(id, s_compilation.Value)));
@@ -100,28 +99,5 @@ public sealed class OpenCvSharpCatalogTests
                 "M:OpenCvSharp.FaceDetectorYN.Detect(OpenCvSharp.Mat,OpenCvSharp.Mat)~System.Int32;Detection",
             ],
             uses);
-    }
-
-    /// <summary>The ids of one "// === &lt;group&gt;" section of the catalog.</summary>
-    private static List<string> CatalogGroup(string group)
-    {
-        var ids = new List<string>();
-        var inGroup = false;
-        foreach (var line in File.ReadLines(CatalogPath))
-        {
-            if (line.StartsWith("// ===", StringComparison.Ordinal))
-            {
-                inGroup = line.StartsWith("// === " + group + " ", StringComparison.Ordinal);
-                continue;
-            }
-
-            var content = line.Split("//")[0].Trim();
-            if (inGroup && content.Length > 0)
-            {
-                ids.Add(content.Split(';')[0]);
-            }
-        }
-
-        return ids;
     }
 }

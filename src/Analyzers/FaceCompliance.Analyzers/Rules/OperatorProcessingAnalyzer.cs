@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FaceCompliance.Analyzers.Internals;
 using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FaceCompliance.Analyzers.Rules;
@@ -55,8 +56,8 @@ public sealed class OperatorProcessingAnalyzer : DiagnosticAnalyzer
         if (what is not null)
         {
             var name = method.MethodKind == MethodKind.Conversion
-                ? $"{method.ContainingType.Name}.{(method.Name == WellKnownMemberNames.ImplicitConversionName ? "implicit" : "explicit")} operator {method.ReturnType.Name}"
-                : $"{method.ContainingType.Name}.operator {method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Split(' ')[1].Split('(')[0]}";
+                ? $"{method.ContainingType.Name}.{(method.Name == WellKnownMemberNames.ImplicitConversionName ? "implicit" : "explicit")} operator {method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}"
+                : $"{method.ContainingType.Name}.operator {SyntaxFacts.GetText(SyntaxFacts.GetOperatorKind(method.Name))}";
             context.ReportDiagnostic(Diagnostic.Create(Rule, method.Locations[0], name, what));
         }
     }
