@@ -70,14 +70,15 @@ internal sealed class FacialModel
     /// </summary>
     private FacialApi? GetPropertyApi(IPropertyReferenceOperation reference, IPropertySymbol property)
     {
+        // An accessor's answer includes its property's declarations (ComputeApi), so one lookup per access suffices.
         var (reads, writes) = GetAccess(reference);
-        var api = reads && property.GetMethod is { } getter ? GetApi(getter.OriginalDefinition) : null;
-        if (api is null && writes && property.SetMethod is { } setter)
+        var api = reads ? GetApi((ISymbol?)property.GetMethod ?? property) : null;
+        if (api is null && writes)
         {
-            api = GetApi(setter.OriginalDefinition);
+            api = GetApi((ISymbol?)property.SetMethod ?? property);
         }
 
-        return api ?? GetApi(property);
+        return api;
     }
 
     private static (bool Reads, bool Writes) GetAccess(IOperation reference)
