@@ -122,6 +122,21 @@ public sealed class UseDeclarationTests
         }
         """);
 
+    [Fact]
+    public Task A_record_marked_as_processing_covers_its_positional_properties_that_carry_faces_not_its_generated_members() => AnalyzerTest.VerifyAsync("""
+        using FaceCompliance;
+
+        [ProcessesFacialData(FacialProcessingMethod.Verification)]
+        public sealed record Probe(Frame Image, double Threshold);
+
+        public class Lobby
+        {
+            public bool Run(Probe probe, Probe other)
+                => {|FC0001:{|FC0002:{|FC0003:probe.Image|}|}|} is not null && probe.Threshold > 0 && probe == other && probe.Equals(other)
+                    && probe.ToString().Length > 0 && (probe with { Threshold = 0.5 }).GetHashCode() != 0;
+        }
+        """);
+
     // User-defined operators and conversions
 
     [Fact]
