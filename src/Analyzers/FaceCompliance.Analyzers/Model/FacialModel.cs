@@ -116,17 +116,11 @@ internal sealed class FacialModel
     /// </summary>
     public UseSite GetSite(ISymbol containingSymbol)
     {
-        var member = GetUseSiteMember(containingSymbol);
-        if (member is IPropertySymbol property)
+        var member = InnermostMember(containingSymbol);
+        if (member is not IMethodSymbol { AssociatedSymbol: IPropertySymbol }
+            || !Symbols.Has(member, Symbols.ProcessesFacialData) && !Symbols.Has(member, Symbols.RequiresFacialConsent))
         {
-            foreach (var accessor in new[] { property.GetMethod, property.SetMethod })
-            {
-                if (accessor is not null && SymbolEqualityComparer.Default.Equals(accessor, InnermostMember(containingSymbol))
-                    && (Symbols.Has(accessor, Symbols.ProcessesFacialData) || Symbols.Has(accessor, Symbols.RequiresFacialConsent)))
-                {
-                    member = accessor;
-                }
-            }
+            member = GetUseSiteMember(member);
         }
 
         return _sites.GetOrAdd(member, ComputeSite);
