@@ -60,9 +60,12 @@ public sealed class PurposeRequiredTests
         using System;
         using FaceCompliance;
 
-        [ProcessesFacialData(FacialProcessingMethod.Detection)]
         public class Scanner
         {
+            [ProcessesFacialData(FacialProcessingMethod.Detection)]
+            public Scanner() { }
+
+            [ProcessesFacialData(FacialProcessingMethod.Detection)]
             public int Faces { get; set; }
         }
 

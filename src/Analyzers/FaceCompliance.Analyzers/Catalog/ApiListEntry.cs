@@ -3,10 +3,16 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace FaceCompliance.Analyzers.Catalog;
 
-/// <summary>One line of a facial-data API list: a documentation-comment id and the processing method.</summary>
+/// <summary>
+/// One line of a facial-data API list: a documentation-comment id and the processing method, or
+/// <c>NotProcessing</c> for a member that its type's whole-type entry would otherwise cover.
+/// </summary>
 internal sealed class ApiListEntry
 {
-    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line)
+    /// <summary>The text after <c>;</c> that names a member as not processing facial data.</summary>
+    public const string NotProcessingKeyword = "NotProcessing";
+
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false)
     {
         Id = id;
         Kind = kind;
@@ -14,6 +20,7 @@ internal sealed class ApiListEntry
         Method = method;
         Path = path;
         Line = line;
+        NotProcessing = notProcessing;
     }
 
     /// <summary>The documentation-comment id, e.g. <c>M:Acme.Face.Verify(System.Byte[])</c>.</summary>
@@ -26,6 +33,9 @@ internal sealed class ApiListEntry
     public string SimpleName { get; }
 
     public ProcessingMethod Method { get; }
+
+    /// <summary>The line ends in <c>;NotProcessing</c>: the member is not a facial-data use, whatever its type's entry says.</summary>
+    public bool NotProcessing { get; }
 
     public string Path { get; }
 

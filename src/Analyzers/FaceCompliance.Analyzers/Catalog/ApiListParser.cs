@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method]</c>, one per line,
-/// <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method]</c> or
+/// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
 {
@@ -17,15 +17,18 @@ internal sealed class ApiListParser
 
     public List<ApiListError> Errors { get; } = new();
 
-    public void Parse(string path, SourceText text)
+    /// <param name="path">The file's path, for messages and duplicate detection.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="refuseNotProcessing">Given the id of a <c>NotProcessing</c> line, why it is refused, or null.</param>
+    public void Parse(string path, SourceText text, Func<string, string?>? refuseNotProcessing = null)
     {
         foreach (var line in text.Lines)
         {
-            ParseLine(path, line.LineNumber, line.ToString(), line.Start);
+            ParseLine(path, line.LineNumber, line.ToString(), line.Start, refuseNotProcessing);
         }
     }
 
-    private void ParseLine(string path, int lineNumber, string lineText, int lineStart)
+    private void ParseLine(string path, int lineNumber, string lineText, int lineStart, Func<string, string?>? refuseNotProcessing)
     {
         var content = lineText;
         var comment = content.IndexOf("//", StringComparison.Ordinal);
@@ -58,15 +61,29 @@ internal sealed class ApiListParser
             // A ';' with nothing after it is a method left out by mistake, not a deliberate "no method" (that is the
             // line without ';'), so it is refused rather than read as unchecked.
             Errors.Add(new ApiListError(path, lineNumber, span,
-                $"'{id}' has nothing after ';': name its processing method (Detection, Liveness, AttributeAnalysis, Verification or Identification), or remove the ';'"));
+                $"'{id}' has nothing after ';': name its processing method (Detection, Liveness, AttributeAnalysis, Verification or Identification) or NotProcessing, or remove the ';'"));
+            return;
+        }
+
+        var notProcessing = methodText == ApiListEntry.NotProcessingKeyword;
+        if (notProcessing && id[0] == 'T')
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span,
+                $"'{id}' is a type: NotProcessing names a member (M:, P:) that its type's entry would otherwise cover; types nested in a listed type are never covered, and an unlisted type needs no line"));
+            return;
+        }
+
+        if (notProcessing && refuseNotProcessing?.Invoke(id) is { } refusal)
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span, refusal));
             return;
         }
 
         var method = ProcessingMethod.Unspecified;
-        if (methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
+        if (!notProcessing && methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
             Errors.Add(new ApiListError(path, lineNumber, span,
-                $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification"));
+                $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification, or NotProcessing"));
             return;
         }
 
@@ -77,7 +94,7 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }

@@ -48,12 +48,22 @@ internal sealed class FacialApiCatalog
             var text = file.GetText(cancellationToken);
             if (text is not null)
             {
-                parser.Parse(file.Path, text);
+                parser.Parse(file.Path, text, RefusesNotProcessing);
             }
         }
 
         return parser;
     }
+
+    // A processing entry wins over NotProcessing, so a project's NotProcessing line for a member the built-in catalog
+    // lists would do nothing: it is refused (FC1001) rather than left to mislead.
+    private static string? RefusesNotProcessing(string id)
+        => s_builtInProcessingIds.Value.Contains(id)
+            ? $"'{id}' is a processing API in the built-in catalog; NotProcessing cannot take it back (suppress the diagnostics where you are sure instead)"
+            : null;
+
+    private static readonly Lazy<HashSet<string>> s_builtInProcessingIds = new(() => new HashSet<string>(
+        s_builtIn.Value.Where(e => !e.NotProcessing).Select(e => e.Id), StringComparer.Ordinal));
 
     public static FacialApiCatalog Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -67,32 +77,43 @@ internal sealed class FacialApiCatalog
         return new FacialApiCatalog(byName);
     }
 
-    /// <summary>The processing method when <paramref name="member"/> (an original definition) is listed.</summary>
-    public bool TryMatch(ISymbol member, out ProcessingMethod method)
+    /// <summary>
+    /// The entry naming <paramref name="member"/> (an original definition) itself, if any: true with its method when
+    /// it is a processing API, true with null when it is listed as <c>NotProcessing</c>. A processing entry wins over
+    /// a <c>NotProcessing</c> one for the same member (the built-in catalog and a project's list may both name it).
+    /// </summary>
+    public bool TryMatchMember(ISymbol member, out ProcessingMethod? method)
     {
-        if (TryMatchEntries(member.Name, member, out method))
-        {
-            return true;
-        }
-
-        for (var type = member.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (TryMatchEntries(type.Name, type, out method))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool TryMatchEntries(string name, ISymbol symbol, out ProcessingMethod method)
-    {
-        if (_byName.TryGetValue(name, out var candidates))
+        method = null;
+        var found = false;
+        if (_byName.TryGetValue(member.Name, out var candidates))
         {
             foreach (var candidate in candidates)
             {
-                if ((candidate.Entry.Kind == 'T') == (symbol.Kind == SymbolKind.NamedType) && candidate.Matches(symbol))
+                if (candidate.Entry.Kind != 'T' && candidate.Matches(member))
+                {
+                    if (!candidate.Entry.NotProcessing)
+                    {
+                        method = candidate.Entry.Method;
+                        return true;
+                    }
+
+                    found = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The processing method of a whole-type (<c>T:</c>) entry naming <paramref name="type"/>, if any.</summary>
+    public bool TryMatchType(INamedTypeSymbol type, out ProcessingMethod method)
+    {
+        if (_byName.TryGetValue(type.Name, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Entry.Kind == 'T' && candidate.Matches(type))
                 {
                     method = candidate.Entry.Method;
                     return true;

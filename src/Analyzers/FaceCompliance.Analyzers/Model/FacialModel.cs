@@ -62,8 +62,48 @@ internal sealed class FacialModel
             return null;
         }
 
-        var api = GetApi(target);
+        var api = operation is IPropertyReferenceOperation reference ? GetPropertyApi(reference, (IPropertySymbol)target) : GetApi(target);
         return api is null ? null : new FacialUse(operation, target, api);
+    }
+
+    /// <summary>
+    /// A property or indexer access uses the accessor it runs: the getter for a read, the setter for a write, both for
+    /// <c>+=</c>, <c>++</c> or a <c>ref</c> argument; an accessor's own <c>[ProcessesFacialData]</c> applies only to it.
+    /// </summary>
+    private FacialApi? GetPropertyApi(IPropertyReferenceOperation reference, IPropertySymbol property)
+    {
+        // An accessor's answer includes its property's declarations (ComputeApi), so one lookup per access suffices.
+        var (reads, writes) = GetAccess(reference);
+        var api = reads ? GetApi((ISymbol?)property.GetMethod ?? property) : null;
+        if (api is null && writes)
+        {
+            api = GetApi((ISymbol?)property.SetMethod ?? property);
+        }
+
+        return api;
+    }
+
+    private static (bool Reads, bool Writes) GetAccess(IOperation reference)
+    {
+        var parent = reference.Parent;
+        while (parent is ITupleOperation)
+        {
+            // A deconstruction's targets: (a.P, b) = ...
+            reference = parent;
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            ISimpleAssignmentOperation simple when simple.Target == reference => (false, true),
+            IDeconstructionAssignmentOperation deconstruction when deconstruction.Target == reference => (false, true),
+            ICompoundAssignmentOperation compound when compound.Target == reference => (true, true),
+            ICoalesceAssignmentOperation coalesce when coalesce.Target == reference => (true, true),
+            IIncrementOrDecrementOperation => (true, true),
+            IArgumentOperation { Parameter.RefKind: RefKind.Out } => (false, true),
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref } => (true, true),
+            _ => (true, false),
+        };
     }
 
     public FacialApi? GetApi(ISymbol target)
@@ -74,7 +114,9 @@ internal sealed class FacialModel
 
     /// <summary>
     /// The declarations governing the uses in a member, or in a lambda or local function (docs/semantics.md, "The use
-    /// site and its declarations"): one that declares nothing of its own belongs to the member around it.
+    /// site and its declarations"): one that declares nothing of its own belongs to the member around it. An accessor
+    /// that carries its own <c>[ProcessesFacialData]</c> or <c>[RequiresFacialConsent]</c> is its own site; other
+    /// accessors belong to their property.
     /// </summary>
     public UseSite GetSite(ISymbol symbol)
     {
@@ -83,7 +125,11 @@ internal sealed class FacialModel
             symbol = outer;
         }
 
-        return _sites.GetOrAdd(SymbolExtensions.GetMember(symbol), ComputeSite);
+        var member = symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol } accessor
+            && (Symbols.Has(accessor, Symbols.ProcessesFacialData) || Symbols.Has(accessor, Symbols.RequiresFacialConsent))
+            ? symbol
+            : SymbolExtensions.GetMember(symbol);
+        return _sites.GetOrAdd(member, ComputeSite);
     }
 
     /// <summary>
@@ -146,9 +192,15 @@ internal sealed class FacialModel
             || (function is IMethodSymbol { MethodKind: MethodKind.LocalFunction }
                 && (Symbols.Has(function, Symbols.ProcessesFacialData) || Symbols.Has(function, Symbols.RequiresFacialConsent)));
 
-    /// <summary>The next scope of the lookup: a lambda's or local function's member (or enclosing function), else the containing type.</summary>
+    /// <summary>
+    /// The next scope of the lookup: a lambda's or local function's member (or enclosing function); an accessor's
+    /// property (an accessor that is its own site still sees its property's declarations before its type's); else the
+    /// containing type.
+    /// </summary>
     private static ISymbol? OuterScope(ISymbol scope)
-        => scope.IsLambdaOrLocalFunction() && scope.ContainingSymbol is { } outer ? SymbolExtensions.GetMember(outer) : scope.ContainingType;
+        => scope.IsLambdaOrLocalFunction() && scope.ContainingSymbol is { } outer ? SymbolExtensions.GetMember(outer)
+            : scope is IMethodSymbol { AssociatedSymbol: { } property } ? property
+            : scope.ContainingType;
 
     public static ISymbol? GetTarget(IOperation operation)
     {
@@ -169,23 +221,33 @@ internal sealed class FacialModel
         return target?.OriginalDefinition;
     }
 
+    /// <summary>
+    /// What using <paramref name="target"/> obliges (docs/semantics.md, "Facial-data uses"); the nearest declaration
+    /// wins: the member's own <c>[ProcessesFacialData]</c> (an accessor's, then its property's), then an API-list
+    /// entry naming the member (<c>NotProcessing</c> ends the search), then its type's <c>[ProcessesFacialData]</c> or
+    /// <c>T:</c> entry for the members <see cref="WholeTypeCoverage"/> covers, then <c>[RequiresFacialConsent]</c>.
+    /// </summary>
     private FacialApi ComputeApi(ISymbol target)
     {
         var owner = target is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : target;
-        var processes = Symbols.Find(target, Symbols.ProcessesFacialData) ?? Symbols.Find(owner, Symbols.ProcessesFacialData);
-        for (var type = target.ContainingType; processes is null && type is not null; type = type.ContainingType)
+        if (GetDeclaredProcessing(target) is { } declared)
         {
-            processes = Symbols.Find(type, Symbols.ProcessesFacialData);
+            return new FacialApi(FacialApiKind.Processing, declared);
         }
 
-        if (processes is not null)
+        if (!Catalog.IsEmpty)
         {
-            return new FacialApi(FacialApiKind.Processing, ProcessingMethods.FromAttributeArgument(processes));
-        }
-
-        if (Catalog.TryMatch(target, out var method))
-        {
-            return new FacialApi(FacialApiKind.Processing, method);
+            if (Catalog.TryMatchMember(owner, out var listed))
+            {
+                if (listed is { } method)
+                {
+                    return new FacialApi(FacialApiKind.Processing, method);
+                }
+            }
+            else if (owner.ContainingType is { } type && Catalog.TryMatchType(type, out var typeMethod) && WholeTypeCoverage.Covers(owner))
+            {
+                return new FacialApi(FacialApiKind.Processing, typeMethod);
+            }
         }
 
         if (Symbols.Has(target, Symbols.RequiresFacialConsent) || Symbols.Has(owner, Symbols.RequiresFacialConsent))
@@ -194,6 +256,44 @@ internal sealed class FacialModel
         }
 
         return s_none;
+    }
+
+    /// <summary>
+    /// The method a member processes faces with by its source declarations, or null: its own
+    /// <c>[ProcessesFacialData]</c> (for an accessor, the accessor's, then its property's), else its containing type's
+    /// when <see cref="WholeTypeCoverage"/> covers the member and no API list names it <c>NotProcessing</c>. Uses
+    /// (callers' obligations), wrappers (the member's own body) and FC0009 all decide by this one answer.
+    /// </summary>
+    public ProcessingMethod? GetDeclaredProcessing(ISymbol member)
+        => FindDeclaredProcessing(member) is { } found ? ProcessingMethods.FromAttributeArgument(found.Attribute) : null;
+
+    /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
+    private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
+    {
+        if (Symbols.ProcessesFacialData is null)
+        {
+            return null;
+        }
+
+        var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
+        if (Symbols.Find(member, Symbols.ProcessesFacialData) is { } own)
+        {
+            return (own, member);
+        }
+
+        if (Symbols.Find(owner, Symbols.ProcessesFacialData) is { } property)
+        {
+            return (property, owner);
+        }
+
+        // A type-level attribute covers the members WholeTypeCoverage names, never a local function inside them.
+        if (!member.IsLambdaOrLocalFunction() && owner.ContainingType is { } type && Symbols.Find(type, Symbols.ProcessesFacialData) is { } typeLevel
+            && WholeTypeCoverage.Covers(owner) && !(Catalog.TryMatchMember(owner.OriginalDefinition, out var listed) && listed is null))
+        {
+            return (typeLevel, type);
+        }
+
+        return null;
     }
 
     private UseSite ComputeSite(ISymbol member)
@@ -230,10 +330,14 @@ internal sealed class FacialModel
                 continue;
             }
 
-            if (wrapper is null && Symbols.Find(scope, Symbols.ProcessesFacialData) is { } processes)
+            // A member's own body is a wrapper's by the same answer its callers get (GetDeclaredProcessing): a
+            // constructor of a [ProcessesFacialData] type is not covered, so its uses carry their own obligations.
+            var processing = scope is INamedTypeSymbol
+                ? (ReferenceEquals(scope, member) && Symbols.Find(scope, Symbols.ProcessesFacialData) is { } typeLevel ? (typeLevel, scope) : null)
+                : FindDeclaredProcessing(scope);
+            if (wrapper is null && processing is { } declared)
             {
-                wrapper = processes;
-                wrapperOwner = scope;
+                (wrapper, wrapperOwner) = declared;
             }
 
             requiresConsent |= scope is not INamedTypeSymbol && Symbols.Has(scope, Symbols.RequiresFacialConsent);

@@ -44,7 +44,7 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, FacialModel model)
     {
         var member = context.Symbol;
-        if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) })
+        if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation or MethodKind.PropertyGet or MethodKind.PropertySet) })
         {
             return;
         }
@@ -56,9 +56,9 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
             var theirs = Describe(model, baseMember);
             if (mine.Value.Processes != theirs.Processes)
             {
-                var text = theirs.Processes is { } method
-                    ? $"does not declare [ProcessesFacialData({method})] like"
-                    : $"declares [ProcessesFacialData({mine.Value.Processes})] unlike";
+                var text = theirs.Processes is { } method ? $"does not declare [ProcessesFacialData({method})] like"
+                    : IsInSource(baseMember) ? $"declares [ProcessesFacialData({mine.Value.Processes})] unlike"
+                    : $"processes facial data ({mine.Value.Processes}), which cannot be declared on the referenced";
                 Report(context, member, text, baseMember, relation);
                 return;
             }
@@ -72,18 +72,39 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, ISymbol member, string text, ISymbol baseMember, string relation)
-        => context.ReportDiagnostic(Diagnostic.Create(Rule, member.Locations[0], member.ContainingType.Name + "." + member.Name, text,
-            baseMember.ContainingType.Name + "." + baseMember.Name, relation));
-
-    private static (ProcessingMethod? Processes, bool RequiresConsent) Describe(FacialModel model, ISymbol member)
+    private static bool IsInSource(ISymbol symbol)
     {
-        var processes = model.Symbols.Find(member, model.Symbols.ProcessesFacialData);
-        for (var type = member.ContainingType; processes is null && type is not null; type = type.ContainingType)
+        foreach (var location in symbol.Locations)
         {
-            processes = model.Symbols.Find(type, model.Symbols.ProcessesFacialData);
+            if (location.IsInSource)
+            {
+                return true;
+            }
         }
 
-        return (processes is null ? null : ProcessingMethods.FromAttributeArgument(processes), model.Symbols.Has(member, model.Symbols.RequiresFacialConsent));
+        return false;
+    }
+
+    private static void Report(SymbolAnalysisContext context, ISymbol member, string text, ISymbol baseMember, string relation)
+        => context.ReportDiagnostic(Diagnostic.Create(Rule, member.Locations[0], DisplayName(member), text, DisplayName(baseMember), relation));
+
+    private static string DisplayName(ISymbol member) => member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } accessor
+        ? $"{property.ContainingType.Name}.{property.Name}.{(accessor.MethodKind == MethodKind.PropertyGet ? "get" : "set")}"
+        : member.ContainingType.Name + "." + member.Name;
+
+    /// <summary>
+    /// What callers of <paramref name="member"/> must do. An accessor is compared by its own attributes (its property's
+    /// are compared at the property); a method or property by the one answer the uses get
+    /// (<see cref="FacialModel.GetDeclaredProcessing"/>: its own attribute, or its type's for the members that covers).
+    /// </summary>
+    private static (ProcessingMethod? Processes, bool RequiresConsent) Describe(FacialModel model, ISymbol member)
+    {
+        if (member is IMethodSymbol { AssociatedSymbol: not null })
+        {
+            var own = model.Symbols.Find(member, model.Symbols.ProcessesFacialData);
+            return (own is null ? null : ProcessingMethods.FromAttributeArgument(own), model.Symbols.Has(member, model.Symbols.RequiresFacialConsent));
+        }
+
+        return (model.GetDeclaredProcessing(member), model.Symbols.Has(member, model.Symbols.RequiresFacialConsent));
     }
 }

@@ -6,8 +6,10 @@ namespace FaceCompliance;
 /// Marks an API that processes facial information (Measures Art. 19: applying face recognition technology).
 /// Every use of it (a call, object creation, property access or delegate conversion) must sit where a purpose
 /// is declared (Art. 4, FC0001), after a consent check on every path (Art. 6, FC0002), and, for 1:1 or 1:N
-/// identity methods, beside a non-biometric alternative (Art. 10, FC0003). On a type it marks every member.
-/// Inside a member that carries this attribute, those obligations move to its callers, as for a wrapper.
+/// identity methods, beside a non-biometric alternative (Art. 10, FC0003). On a type it marks the methods, properties
+/// and indexers that take or return something that can carry facial data (not constructors, settings of simple values,
+/// factories, <c>Dispose</c>, equality members or nested types; docs/semantics.md, "Facial-data uses"). Inside a marked
+/// member, those obligations move to its callers, as for a wrapper.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property
     | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
