@@ -17,8 +17,8 @@ public sealed class RequiresFacialConsentVerifierTests
     private const string Key = CodeFixTitles.RequiresFacialConsent;
 
     /// <summary>
-    /// One use per member: with two, ConsentCheckAnalyzer reports the second use's FC0002 from the first use's
-    /// operation action, a non-local diagnostic, and the library's check that fixed diagnostics are local fails.
+    /// Two uses in one member: each use's FC0002 is reported from its own operation action (a local diagnostic), so the
+    /// library's check that fixed diagnostics are local holds, and one fix covers both.
     /// </summary>
     [Fact]
     public async Task Fix_All_moves_the_obligation_of_every_member_in_each_scope()
@@ -33,7 +33,7 @@ public sealed class RequiresFacialConsentVerifierTests
                     [FaceCompliance.UsesFacialData<CrowdCounting>]
                     public class Lobby(IFaceEngine engine)
                     {
-                        public int Count(Frame frame) => {|FC0002:engine.CountFaces(frame)|} * 2;
+                        public int Count(Frame frame) => {|FC0002:engine.CountFaces(frame)|} * 2 + {|FC0002:engine.CountFaces(frame)|};
 
                         public bool AnyFace(Frame frame) => {|FC0002:engine.CountFaces(frame)|} > 0;
                     }
@@ -59,7 +59,7 @@ public sealed class RequiresFacialConsentVerifierTests
                     public class Lobby(IFaceEngine engine)
                     {
                         [RequiresFacialConsent]
-                        public int Count(Frame frame) => engine.CountFaces(frame) * 2;
+                        public int Count(Frame frame) => engine.CountFaces(frame) * 2 + engine.CountFaces(frame);
 
                         [RequiresFacialConsent]
                         public bool AnyFace(Frame frame) => engine.CountFaces(frame) > 0;

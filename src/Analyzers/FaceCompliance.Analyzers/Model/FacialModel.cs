@@ -335,9 +335,9 @@ internal sealed class FacialModel
             var processing = scope is INamedTypeSymbol
                 ? (ReferenceEquals(scope, member) && Symbols.Find(scope, Symbols.ProcessesFacialData) is { } typeLevel ? (typeLevel, scope) : null)
                 : FindDeclaredProcessing(scope);
-            if (wrapper is null && processing is { } declared)
+            if (wrapper is null && processing is { } deciding)
             {
-                (wrapper, wrapperOwner) = declared;
+                (wrapper, wrapperOwner) = deciding;
             }
 
             requiresConsent |= scope is not INamedTypeSymbol && Symbols.Has(scope, Symbols.RequiresFacialConsent);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using FaceCompliance.Analyzers.Flow;
 using FaceCompliance.Analyzers.Internals;
@@ -48,7 +50,8 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterFacialModelAction(static (start, model) =>
         {
-            var analyzedBodies = new ConcurrentDictionary<SyntaxNode, bool>();
+            // Findings not yet reported, per analysed body, by the syntax of their use.
+            var bodies = new ConcurrentDictionary<SyntaxNode, ConcurrentDictionary<SyntaxNode, ConsentFinding>>();
             start.RegisterFacialUseAction(model, (operationContext, use) =>
             {
                 var site = model.GetSite(operationContext.ContainingSymbol);
@@ -58,25 +61,61 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                     root = root.Parent;
                 }
 
-                if (site.IsWrapper || (site.RequiresConsent && !site.Purposes.IsEmpty) || !analyzedBodies.TryAdd(root.Syntax, true)
-                    || CreateGraph(root, operationContext) is not { } graph)
+                if (site.IsWrapper || (site.RequiresConsent && !site.Purposes.IsEmpty))
                 {
                     return;
                 }
 
-                foreach (var finding in ConsentFlowAnalysis.Run(model, site, graph, operationContext.CancellationToken))
+                if (!bodies.TryGetValue(root.Syntax, out var pending))
                 {
-                    var location = finding.Use.Operation.Syntax.GetLocation();
-                    var subject = finding.Use.Api.Kind == FacialApiKind.RequiresConsent
-                        ? $"'{finding.Use.DisplayName}' is marked [RequiresFacialConsent]"
-                        : $"'{finding.Use.DisplayName}' processes facial data";
-                    var reason = finding.Reason is null ? string.Empty : ": " + finding.Reason;
-                    operationContext.ReportDiagnostic(finding.CheckedInstead is null
-                        ? Diagnostic.Create(MissingRule, location, subject, finding.Needed, reason)
-                        : Diagnostic.Create(OtherPurposeRule, location, subject, finding.Needed, finding.CheckedInstead, reason));
+                    var findings = CreateGraph(root, operationContext) is { } graph
+                        ? ConsentFlowAnalysis.Run(model, site, graph, operationContext.CancellationToken)
+                        : Enumerable.Empty<ConsentFinding>();
+                    var bySyntax = new ConcurrentDictionary<SyntaxNode, ConsentFinding>(findings.Select(f => new KeyValuePair<SyntaxNode, ConsentFinding>(f.Use.Operation.Syntax, f)));
+                    if (bodies.TryAdd(root.Syntax, bySyntax))
+                    {
+                        ReportOrphans(operationContext, model, root, bySyntax);
+                    }
+
+                    pending = bodies[root.Syntax];
+                }
+
+                // Each use reports its own finding from its own action, so that the diagnostic is local to it (the IDE
+                // computes it for the use's span, and code fixes are offered there).
+                if (pending.TryRemove(use.Operation.Syntax, out var finding))
+                {
+                    Report(operationContext, finding);
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// Findings at uses that exist only in the control-flow graph (a <c>foreach</c> over a processing enumerator),
+    /// which no operation action meets: reported by the action that analysed the body.
+    /// </summary>
+    private static void ReportOrphans(OperationAnalysisContext context, FacialModel model, IOperation root, ConcurrentDictionary<SyntaxNode, ConsentFinding> pending)
+    {
+        var useSyntax = new HashSet<SyntaxNode>(root.DescendantsAndSelf().Where(o => model.ClassifyUse(o) is not null).Select(o => o.Syntax));
+        foreach (var syntax in pending.Keys.Where(s => !useSyntax.Contains(s)).ToList())
+        {
+            if (pending.TryRemove(syntax, out var finding))
+            {
+                Report(context, finding);
+            }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, ConsentFinding finding)
+    {
+        var location = finding.Use.Operation.Syntax.GetLocation();
+        var subject = finding.Use.Api.Kind == FacialApiKind.RequiresConsent
+            ? $"'{finding.Use.DisplayName}' is marked [RequiresFacialConsent]"
+            : $"'{finding.Use.DisplayName}' processes facial data";
+        var reason = finding.Reason is null ? string.Empty : ": " + finding.Reason;
+        context.ReportDiagnostic(finding.CheckedInstead is null
+            ? Diagnostic.Create(MissingRule, location, subject, finding.Needed, reason)
+            : Diagnostic.Create(OtherPurposeRule, location, subject, finding.Needed, finding.CheckedInstead, reason));
     }
 
     private static ControlFlowGraph? CreateGraph(IOperation root, OperationAnalysisContext context) => root switch
