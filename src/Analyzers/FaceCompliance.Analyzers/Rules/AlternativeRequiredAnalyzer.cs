@@ -24,7 +24,7 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterFacialUseAction(static (context, model, use) =>
         {
@@ -37,7 +37,9 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
             if (!site.IsWrapper && site.Alternative is null)
             {
                 var verb = use.Api.Method == ProcessingMethod.Verification ? "1:1 verification" : "1:N identification";
-                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb, site.Member.Name));
+                // A member generated from Razor markup cannot take the attribute; its type can (@attribute).
+                var declareOn = site.Member.IsDeclaredInHiddenCode(context.CancellationToken) ? site.Member.ContainingType : site.Member;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb, declareOn.Name));
             }
         });
     }

@@ -38,7 +38,7 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterFacialUseAction(static (context, model, use) =>
         {
@@ -68,6 +68,15 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
                     // '<Main>$' cannot carry an attribute; the Program type the compiler generates for it can, through a partial declaration.
                     context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
                         "the top-level statements", $"a 'partial class {site.Member.ContainingType.Name}' declaration after them"));
+                    return;
+                }
+
+                if (site.Member.IsDeclaredInHiddenCode(context.CancellationToken))
+                {
+                    // Razor markup compiles to a generated method (BuildRenderTree, ExecuteAsync) that no one can annotate.
+                    context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
+                        $"the generated member '{site.Member.Name}'",
+                        $"its type '{site.Member.ContainingType.Name}' (in a Razor file: @attribute [UsesFacialData<TPurpose>])"));
                     return;
                 }
 
