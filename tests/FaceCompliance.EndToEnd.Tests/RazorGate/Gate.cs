@@ -22,7 +22,7 @@ public static class Consent
     /// <summary>Throws unless <paramref name="person"/> consented to <typeparamref name="TPurpose"/>.</summary>
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="person">The resident.</param>
-    /// <exception cref="ConsentRequiredException">No consent.</exception>
+    /// <exception cref="InvalidOperationException">No consent.</exception>
     [FacialConsentCheck]
     public static void Ensure<TPurpose>(string person)
     {
