@@ -13,7 +13,9 @@ namespace FaceCompliance.Analyzers.Tests;
 /// No cost without face code: in a compilation with no face SDK and no FaceCompliance reference, no analyzer registers
 /// an action that runs per operation, symbol, syntax node, tree or code block (only FC1003's one compilation action,
 /// eight type lookups, remains); an unrelated <c>Microsoft.Azure</c> namespace does not wake the built-in catalog; a
-/// type of a catalogued SDK does. Counted with Roslyn's analyzer telemetry.
+/// type of a catalogued SDK does. The same holds where FaceCompliance is referenced but no source file names it or a
+/// library built on it, and a face call reached through such a library is still checked. Counted with Roslyn's
+/// analyzer telemetry.
 /// </summary>
 public sealed class CostTests
 {
@@ -53,6 +55,84 @@ public sealed class CostTests
     }
 
     [Fact]
+    public async Task A_compilation_that_references_FaceCompliance_but_never_names_it_registers_no_action()
+    {
+        var telemetry = await TelemetryAsync(withRuntime: true, Plain);
+
+        Assert.All(telemetry, t => Assert.Equal((t.Analyzer, 0), (t.Analyzer, t.Actions)));
+    }
+
+    [Fact]
+    public async Task Naming_FaceCompliance_activates_the_analyzers()
+    {
+        var telemetry = await TelemetryAsync(withRuntime: true, Plain, """
+            using FaceCompliance;
+
+            namespace Shop
+            {
+                public static class Templates
+                {
+                    public static int Dimension(FaceTemplate template) => template.Dimension;
+                }
+            }
+            """);
+
+        Assert.All(
+            new[] { "AlternativeRequiredAnalyzer", "AlternativeValidAnalyzer", "ConsentCheckAnalyzer", "PurposeRequiredAnalyzer" },
+            name => Assert.True(telemetry.Single(t => t.Analyzer == name).Actions > 0, name));
+    }
+
+    /// <summary>
+    /// A library built on FaceCompliance hands out a FaceTemplate; the application never writes "FaceCompliance", only
+    /// the library's namespace, and its face call is still checked.
+    /// </summary>
+    [Fact]
+    public async Task A_face_call_reached_through_a_library_built_on_FaceCompliance_is_checked()
+    {
+        var library = CSharpCompilation.Create(
+            "Acme.Gallery",
+            [CSharpSyntaxTree.ParseText("""
+                namespace Acme.Gallery
+                {
+                    public sealed class Gallery
+                    {
+                        public FaceCompliance.FaceTemplate Enrolled { get; } = new(new float[] { 1f, 0f });
+                    }
+                }
+                """)],
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = await AnalyzeAsync([library.ToMetadataReference()], """
+            namespace Shop
+            {
+                public static class Matching
+                {
+                    public static float Score(Acme.Gallery.Gallery gallery) => gallery.Enrolled.CosineSimilarity(gallery.Enrolled);
+                }
+            }
+            """);
+
+        Assert.Equal(["FC0001", "FC0002", "FC0003"], diagnostics.Select(d => d.Id).Order(System.StringComparer.Ordinal));
+    }
+
+    /// <summary>A Unicode escape can spell a name in an identifier without its letters, so it keeps the analyzers on.</summary>
+    [Fact]
+    public async Task A_name_spelled_with_a_Unicode_escape_is_still_checked()
+    {
+        var diagnostics = await AnalyzeAsync([], """
+            namespace Shop
+            {
+                public static class Matching
+                {
+                    public static float Score(F\u0061ceCompliance.FaceTemplate template) => template.CosineSimilarity(template);
+                }
+            }
+            """);
+
+        Assert.Equal(["FC0001", "FC0002", "FC0003"], diagnostics.Select(d => d.Id).Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unrelated_Microsoft_Azure_namespace_does_not_activate_the_built_in_catalog()
     {
         var telemetry = await TelemetryAsync(withRuntime: false, Plain, UnrelatedAzure);
@@ -66,6 +146,19 @@ public sealed class CostTests
         var telemetry = await TelemetryAsync(withRuntime: false, Plain, OpenCvStandIn);
 
         Assert.Contains(telemetry, t => t.Actions > 0);
+    }
+
+    // The FC diagnostics of every analyzer on one source file, compiled with the runtime and the given references.
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(MetadataReference[] references, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "CostProbe",
+            [CSharpSyntaxTree.ParseText(source)],
+            TestReferences.All.AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation.WithAnalyzers(TestReferences.Analyzers).GetAnalyzerDiagnosticsAsync();
+        return diagnostics.Where(d => d.Id.StartsWith("FC", System.StringComparison.Ordinal)).ToImmutableArray();
     }
 
     // Actions that run per piece of code (not the compilation-level ones), per analyzer.

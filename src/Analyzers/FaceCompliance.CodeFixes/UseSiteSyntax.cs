@@ -22,7 +22,8 @@ internal static class UseSiteSyntax
     /// <summary>
     /// The method, constructor, operator, property or indexer declaration that holds the use at
     /// <paramref name="span"/>, or null when the use sits elsewhere (a field or event initializer, a primary
-    /// constructor's base arguments, top-level statements), where a member attribute cannot be placed.
+    /// constructor's base arguments, top-level statements), where a member attribute cannot be placed, or when the
+    /// member is generated code hidden by <c>#line hidden</c> (Razor's <c>BuildRenderTree</c>), which no one edits.
     /// </summary>
     public static MemberDeclarationSyntax? FindMember(SyntaxNode root, TextSpan span)
     {
@@ -34,7 +35,10 @@ internal static class UseSiteSyntax
         // Local functions are statements, lambdas are expressions and accessors are not members, so the first
         // member declaration around the use is the use site the analyzers see.
         var member = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        return member is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax ? member : null;
+        return member is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax
+            && root.SyntaxTree.GetLineVisibility(member.SpanStart) != LineVisibility.Hidden
+            ? member
+            : null;
     }
 
     /// <summary>

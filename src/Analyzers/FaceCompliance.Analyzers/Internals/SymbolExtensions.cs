@@ -92,6 +92,26 @@ internal static class SymbolExtensions
             && constructor.DeclaringSyntaxReferences.Length == 1
             && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax;
 
+    /// <summary>
+    /// Whether every declaration of the member lies in code hidden by <c>#line hidden</c>: code a generator wrote around
+    /// the lines it maps back to a file people edit, such as the <c>BuildRenderTree</c> method that Razor generates from
+    /// a component's markup (or <c>ExecuteAsync</c> from a page's). No one can put an attribute on such a member; its
+    /// type can take one (<c>@attribute</c> in a Razor file).
+    /// </summary>
+    public static bool IsDeclaredInHiddenCode(this ISymbol symbol, CancellationToken cancellationToken)
+    {
+        var declarations = symbol.DeclaringSyntaxReferences;
+        foreach (var declaration in declarations)
+        {
+            if (declaration.SyntaxTree.GetLineVisibility(declaration.Span.Start, cancellationToken) != LineVisibility.Hidden)
+            {
+                return false;
+            }
+        }
+
+        return !declarations.IsEmpty;
+    }
+
     public static Location GetLocation(this AttributeData attribute, ISymbol fallback, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()
             ?? (fallback.Locations.IsEmpty ? Location.None : fallback.Locations[0]);

@@ -32,18 +32,22 @@ internal sealed class FacialModel
     private readonly ConcurrentDictionary<ISymbol, UseSite> _sites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, CheckDeclaration> _checks = new(SymbolEqualityComparer.Default);
 
-    private FacialModel(FacialSymbols symbols, FacialApiCatalog catalog)
+    private FacialModel(FacialSymbols symbols, FacialApiCatalog catalog, bool isActive)
     {
         Symbols = symbols;
         Catalog = catalog;
+        IsActive = isActive;
     }
 
     public FacialSymbols Symbols { get; }
 
     public FacialApiCatalog Catalog { get; }
 
-    /// <summary>False when nothing in the compilation can process facial data: the analyzers then register nothing.</summary>
-    public bool IsActive => Symbols.HasDeclarations || !Catalog.IsEmpty;
+    /// <summary>
+    /// False when nothing in the compilation can process facial data: no catalogued SDK or API list, and no source
+    /// that names FaceCompliance or an assembly built on it (<see cref="FacialCodeReach"/>). The analyzers then register nothing.
+    /// </summary>
+    public bool IsActive { get; }
 
     /// <summary>
     /// The model of a compilation, shared by every FaceCompliance analyzer so that each referenced symbol is
@@ -51,7 +55,12 @@ internal sealed class FacialModel
     /// lists) are the same for every analyzer that asks.
     /// </summary>
     public static FacialModel Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => s_models.GetValue(compilation, c => new FacialModel(FacialSymbols.Create(c), FacialApiCatalog.Create(c, options, cancellationToken)));
+        => s_models.GetValue(compilation, c =>
+        {
+            var symbols = FacialSymbols.Create(c);
+            var catalog = FacialApiCatalog.Create(c, options, cancellationToken);
+            return new FacialModel(symbols, catalog, !catalog.IsEmpty || symbols.HasDeclarations && FacialCodeReach.InSource(c, symbols, cancellationToken));
+        });
 
     /// <summary>The facial-data use an operation makes, or null.</summary>
     public FacialUse? ClassifyUse(IOperation operation)

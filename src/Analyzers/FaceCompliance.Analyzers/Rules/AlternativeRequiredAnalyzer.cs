@@ -24,7 +24,7 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterFacialUseAction(static (context, model, use) =>
         {
@@ -37,6 +37,14 @@ public sealed class AlternativeRequiredAnalyzer : DiagnosticAnalyzer
             if (!site.IsWrapper && site.Alternative is null)
             {
                 var verb = use.Api.Method == ProcessingMethod.Verification ? "1:1 verification" : "1:N identification";
+                if (site.Member.IsDeclaredInHiddenCode(context.CancellationToken))
+                {
+                    // Razor markup compiles to a generated method (BuildRenderTree, ExecuteAsync) that no one can annotate.
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb,
+                        $"the generated member '{site.Member.Name}'", PurposeRequiredAnalyzer.DescribeRazorType(site.Member, "[NonBiometricAlternative(nameof(...))]")));
+                    return;
+                }
+
                 var notInherited = FacialModel.FindNotInherited(site.Member, s => model.Symbols.Has(s, model.Symbols.NonBiometricAlternative));
                 context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, verb, site.Member.Describe(),
                     PurposeRequiredAnalyzer.DescribeWhereToDeclare(site.Member)

@@ -40,7 +40,7 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterFacialModelAction(static (start, model) =>
         {
@@ -77,6 +77,14 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
         if (site.Purposes.IsEmpty)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, use.Api.Method.ToString());
+            if (site.Member.IsDeclaredInHiddenCode(context.CancellationToken))
+            {
+                // Razor markup compiles to a generated method (BuildRenderTree, ExecuteAsync) that no one can annotate.
+                context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName,
+                    $"the generated member '{site.Member.Name}'", DescribeRazorType(site.Member, "[UsesFacialData<TPurpose>]")));
+                return;
+            }
+
             var notInherited = FacialModel.FindNotInherited(site.Member, s => !model.GetDeclaredPurposes(s).IsEmpty);
             context.ReportDiagnostic(Diagnostic.Create(PurposeRule, location, properties, use.DisplayName, site.Member.Describe(),
                 DescribeWhereToDeclare(site.Member) + DescribeNotInherited("[UsesFacialData]", notInherited)));
@@ -87,6 +95,10 @@ public sealed class PurposeRequiredAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(MethodRule, location, use.DisplayName, use.Api.Method, "the declared purpose " + declared));
         }
     }
+
+    /// <summary>Where the declaration goes for a member generated from Razor markup: its component or page type, with <c>@attribute</c>.</summary>
+    internal static string DescribeRazorType(ISymbol member, string attribute)
+        => $"its type '{member.ContainingType.Name}' (in a Razor file: @attribute {attribute})";
 
     /// <summary>
     /// Where a declaration for <paramref name="member"/> can be written, after "add [Attribute] to": the entry point of
