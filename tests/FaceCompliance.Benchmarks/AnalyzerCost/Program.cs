@@ -210,7 +210,8 @@ internal static class Program
             throw new BenchmarkFailure($"BannedApiAnalyzers reported {build.Count("RS0030")} RS0030 warnings; the generator wrote {project.UseSites} vendor calls.");
         }
 
-        var others = build.Diagnostics.Where(d => d.Id != "RS0030").ToList();
+        // RS0030 and the one FC0010 are checked above; anything else is worth a note.
+        var others = build.Diagnostics.Where(d => d.Id != "RS0030" && !(config == "ours" && d.Id == "FC0010")).ToList();
         return others.Count == 0
             ? []
             : [$"'{config}' build has {others.Count} other diagnostics, first: {others[0].Line}"];
