@@ -85,4 +85,17 @@ namespace NonCompliant.Vendor
         {
         }
     }
+
+    /// <summary>
+    /// Stands in for a cloud face service (as Azure Face or AWS Rekognition): the frame is sent over the internet.
+    /// FacialDataApis.txt lists it with the OffDevice flag.
+    /// </summary>
+    public sealed class CloudFaceService
+    {
+        /// <summary>Compares a frame with the person's face enrolled in the cloud (1:1).</summary>
+        /// <param name="personId">The person claimed.</param>
+        /// <param name="frame">The frame.</param>
+        /// <returns>Whether they match.</returns>
+        public bool Verify(string personId, byte[] frame) => personId.Length > 0 && frame.Length > 0;
+    }
 }

@@ -73,10 +73,19 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Server_storage_says_the_data_leaves_the_device_and_needs_separate_consent()
     {
-        var notice = NoticeRenderer.Render(s_processor, s_gate with { Storage = DeclarationValues.StorageServer });
+        var notice = NoticeRenderer.Render(s_processor, s_gate with
+        {
+            Storage = DeclarationValues.StorageServer, TransferRecipientZh = "微软 Azure 人脸服务（中国东部 2 区）", TransferRecipientEn = "Microsoft Azure Face (China East 2)",
+        });
 
         Assert.Contains("单独同意", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("separate consent", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("传输至微软 Azure 人脸服务（中国东部 2 区）", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("to Microsoft Azure Face (China East 2)", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
+        // No promise of a second consent step the runtime does not have (legal review §2.3, item 4): the purpose's consent covers the transfer.
+        Assert.DoesNotContain("另行征求", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.DoesNotContain("设备内", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.DoesNotContain("only inside the face recognition device", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("服务器", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
     }
 

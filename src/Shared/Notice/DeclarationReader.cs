@@ -52,7 +52,9 @@ internal static class DeclarationReader
             WithdrawalEn: Text(named, "WithdrawalEn"),
             PublicPlace: named.TryGetValue("PublicPlace", out var publicPlace) && publicPlace.Value is true,
             CollectionAreaZh: Text(named, "CollectionAreaZh"),
-            CollectionAreaEn: Text(named, "CollectionAreaEn"));
+            CollectionAreaEn: Text(named, "CollectionAreaEn"),
+            TransferRecipientZh: Text(named, "TransferRecipientZh"),
+            TransferRecipientEn: Text(named, "TransferRecipientEn"));
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>

@@ -49,7 +49,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
         yield return Section(NoticeElement.Storage, "Where it is stored, and transfers", purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
-            : "Your face information is sent over the network to our servers and stored there. Sending face information over the internet needs your separate consent, which we will ask for before any transfer.");
+            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent: your separate consent to the purpose described here includes this transfer; if you do not consent, we neither process nor transfer your face information.");
         if (purpose.MayInvolveMinors)
         {
             yield return Section(NoticeElement.Minors, "Children under 14",

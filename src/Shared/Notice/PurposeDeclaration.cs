@@ -25,7 +25,9 @@ internal sealed record PurposeDeclaration(
     string WithdrawalEn,
     bool PublicPlace,
     string CollectionAreaZh,
-    string CollectionAreaEn);
+    string CollectionAreaEn,
+    string TransferRecipientZh = "",
+    string TransferRecipientEn = "");
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

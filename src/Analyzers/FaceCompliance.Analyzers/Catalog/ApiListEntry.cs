@@ -12,8 +12,12 @@ internal sealed class ApiListEntry
     /// <summary>The text after <c>;</c> that names a member as not processing facial data.</summary>
     public const string NotProcessingKeyword = "NotProcessing";
 
-    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false)
+    /// <summary>The flag after the method that marks an API as sending facial data off the device (FC0013).</summary>
+    public const string OffDeviceKeyword = "OffDevice";
+
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false)
     {
+        OffDevice = offDevice;
         Id = id;
         Kind = kind;
         SimpleName = simpleName;
@@ -36,6 +40,9 @@ internal sealed class ApiListEntry
 
     /// <summary>The line ends in <c>;NotProcessing</c>: the member is not a facial-data use, whatever its type's entry says.</summary>
     public bool NotProcessing { get; }
+
+    /// <summary>The line ends in <c>;OffDevice</c>: the API sends facial data off the device, to a cloud service (FC0013).</summary>
+    public bool OffDevice { get; }
 
     public string Path { get; }
 

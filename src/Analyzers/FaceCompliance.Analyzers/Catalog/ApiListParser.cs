@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method]</c> or
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice]]</c> or
 /// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
@@ -46,7 +46,10 @@ internal sealed class ApiListParser
         var span = new TextSpan(lineStart + content.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length);
         var separator = trimmed.IndexOf(';');
         var id = (separator < 0 ? trimmed : trimmed.Substring(0, separator)).Trim();
-        var methodText = separator < 0 ? string.Empty : trimmed.Substring(separator + 1).Trim();
+        var tail = separator < 0 ? string.Empty : trimmed.Substring(separator + 1);
+        var flagSeparator = tail.IndexOf(';');
+        var methodText = (flagSeparator < 0 ? tail : tail.Substring(0, flagSeparator)).Trim();
+        var flagText = flagSeparator < 0 ? null : tail.Substring(flagSeparator + 1).Trim();
 
         var simpleName = GetSimpleName(id);
         if (simpleName is null)
@@ -79,6 +82,12 @@ internal sealed class ApiListParser
             return;
         }
 
+        if (flagText is not null && FlagError(id, methodText, flagText, notProcessing) is { } flagError)
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span, flagError));
+            return;
+        }
+
         var method = ProcessingMethod.Unspecified;
         if (!notProcessing && methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
@@ -94,9 +103,22 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice: flagText is not null);
         _seen.Add(id, entry);
         Entries.Add(entry);
+    }
+
+    /// <summary>Why the text after a line's second ';' is refused, or null when it is the one flag, OffDevice, after a processing method.</summary>
+    private static string? FlagError(string id, string methodText, string flagText, bool notProcessing)
+    {
+        if (flagText != ApiListEntry.OffDeviceKeyword)
+        {
+            return $"'{flagText}' is not a flag; the only text allowed after the method is ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), once";
+        }
+
+        return notProcessing || methodText.Length == 0
+            ? $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}"
+            : null;
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

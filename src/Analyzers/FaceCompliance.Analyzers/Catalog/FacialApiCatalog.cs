@@ -106,6 +106,37 @@ internal sealed class FacialApiCatalog
         return found;
     }
 
+    /// <summary>
+    /// Whether the processing entry that makes <paramref name="member"/> (an original definition) a use is marked
+    /// <c>;OffDevice</c>: the member's own entry when there is one, else its type's <c>T:</c> entry.
+    /// </summary>
+    public bool IsOffDevice(ISymbol member)
+    {
+        var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
+        if (FindProcessingEntry(owner, e => e.Kind != 'T') is { } own)
+        {
+            return own.OffDevice;
+        }
+
+        return owner.ContainingType is { } type && FindProcessingEntry(type, e => e.Kind == 'T') is { OffDevice: true };
+    }
+
+    private ApiListEntry? FindProcessingEntry(ISymbol symbol, Func<ApiListEntry, bool> kind)
+    {
+        if (_byName.TryGetValue(symbol.Name, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (!candidate.Entry.NotProcessing && kind(candidate.Entry) && candidate.Matches(symbol))
+                {
+                    return candidate.Entry;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The processing method of a whole-type (<c>T:</c>) entry naming <paramref name="type"/>, if any.</summary>
     public bool TryMatchType(INamedTypeSymbol type, out ProcessingMethod method)
     {

@@ -276,6 +276,10 @@ internal sealed class FacialModel
     public ProcessingMethod? GetDeclaredProcessing(ISymbol member)
         => FindDeclaredProcessing(member) is { } found ? ProcessingMethods.FromAttributeArgument(found.Attribute) : null;
 
+    /// <summary>Whether the <c>[ProcessesFacialData]</c> that makes <paramref name="member"/> a facial-data API says <c>OffDevice = true</c> (FC0013).</summary>
+    public bool IsDeclaredOffDevice(ISymbol member)
+        => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true);
+
     /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
     private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
     {

@@ -27,7 +27,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         RuleCategories.Notice,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13).",
+        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13); face information sent to a server names its recipient (Art. 8 §1).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PurposeIncomplete));
 
     private static readonly string[] s_requiredTexts =
@@ -38,6 +38,8 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_alternativeTexts = { "AlternativeZh", "AlternativeEn" };
 
     private static readonly string[] s_collectionAreaTexts = { "CollectionAreaZh", "CollectionAreaEn" };
+
+    private static readonly string[] s_transferRecipientTexts = { "TransferRecipientZh", "TransferRecipientEn" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -100,6 +102,12 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         {
             problems.Add($"missing {area} (the sign of a purpose in a public place names the collection area)");
             articles.Add(13);
+        }
+
+        if (named.TryGetValue("Storage", out var storage) && storage.Value is 1 && Missing(named, s_transferRecipientTexts) is { } recipient)
+        {
+            problems.Add($"missing {recipient} (a purpose that stores on a server sends face information off the device, and its notice names the recipient)");
+            articles.Add(8);
         }
 
         if (problems.Count > 0)

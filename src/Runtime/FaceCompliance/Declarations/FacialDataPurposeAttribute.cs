@@ -55,6 +55,17 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// <summary>Where the face information is stored (Art. 8 §1). Defaults to <see cref="FacialDataStorage.OnDevice"/>.</summary>
     public FacialDataStorage Storage { get; set; } = FacialDataStorage.OnDevice;
 
+    /// <summary>
+    /// Who receives the face information sent off the device, and where, in Chinese (e.g. the cloud service and its
+    /// region); required when <see cref="Storage"/> is <see cref="FacialDataStorage.Server"/> (FC0008), and the notice
+    /// names it. The consent to this purpose, checked before every use (FC0002), is the separate consent to this
+    /// transfer (Art. 8 §1): a use of an off-device API needs a purpose that declares both (FC0013).
+    /// </summary>
+    public string? TransferRecipientZh { get; set; }
+
+    /// <summary>Who receives the face information sent off the device, and where, in English.</summary>
+    public string? TransferRecipientEn { get; set; }
+
     /// <summary>Whether people under 14 may be processed, which requires a guardian's consent (Art. 7; PIPL Art. 31).</summary>
     public bool MayInvolveMinors { get; set; }
 

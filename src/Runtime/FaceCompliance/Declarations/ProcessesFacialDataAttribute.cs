@@ -21,4 +21,11 @@ public sealed class ProcessesFacialDataAttribute : Attribute
 
     /// <summary>What the API does with the face.</summary>
     public FacialProcessingMethod Method { get; }
+
+    /// <summary>
+    /// Whether the API sends facial data off the device (to a cloud service; Measures Art. 8 §1). Its callers must then
+    /// sit under a purpose that stores on a server and names the recipient (FC0013). A wrapper that calls an off-device
+    /// API must say so here, or the call inside it is reported.
+    /// </summary>
+    public bool OffDevice { get; set; }
 }

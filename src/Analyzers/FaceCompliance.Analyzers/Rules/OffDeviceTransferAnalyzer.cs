@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FaceCompliance.Analyzers.Internals;
+using FaceCompliance.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FaceCompliance.Analyzers.Rules;
+
+/// <summary>
+/// FC0013: a use of an API that sends facial data off the device (a catalog line marked <c>;OffDevice</c>, or
+/// <c>[ProcessesFacialData(OffDevice = true)]</c>) needs a purpose that stores on a server and names the transfer's
+/// recipient, so that the notice and the consent to it cover the transfer (Measures Art. 8 §1; PIPL Art. 29).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.OffDeviceTransferUndeclared,
+        "Facial data sent off the device without a declared transfer",
+        "'{0}' sends facial data off the device, but {1} (Measures, Article 8)",
+        RuleCategories.Purpose,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Unless a law says otherwise or the person gave separate consent, face information stays inside the face recognition device and is not sent out over the internet (Measures Art. 8 §1). A cloud face service may be used only under a purpose that declares server storage and the transfer's recipient, so that the notice tells people and their separate consent covers it.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.OffDeviceTransferUndeclared));
+
+    private const int StorageServer = 1;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterFacialUseAction(static (context, model, use) =>
+        {
+            if (use.Api.Kind != FacialApiKind.Processing || !IsOffDevice(model, use.Target))
+            {
+                return;
+            }
+
+            var site = model.GetSite(use.Operation, context.ContainingSymbol);
+            var problem = site.IsWrapper
+                ? DescribeWrapper(model, site)
+                : DescribePurposes(model, site);
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, problem));
+            }
+        });
+    }
+
+    private static bool IsOffDevice(FacialModel model, ISymbol target)
+        => model.GetDeclaredProcessing(target) is not null ? model.IsDeclaredOffDevice(target) : model.Catalog.IsOffDevice(target);
+
+    /// <summary>
+    /// A wrapper's callers carry its obligations, so they must see that it transfers: its own <c>[ProcessesFacialData]</c>
+    /// must say <c>OffDevice = true</c>; then its callers are judged as uses of an off-device API.
+    /// </summary>
+    private static string? DescribeWrapper(FacialModel model, UseSite site)
+    {
+        var owner = site.WrapperOwner!;
+        var declared = model.Symbols.Find(owner, model.Symbols.ProcessesFacialData);
+        return declared is not null && declared.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true)
+            ? null
+            : $"the [ProcessesFacialData] of {owner.Describe()}, whose callers carry the obligations, does not say so: add OffDevice = true to it, so that its callers need a purpose that declares the transfer";
+    }
+
+    /// <summary>Null when some purpose of the site permits the transfer; otherwise why none does. No purpose at all is FC0001's.</summary>
+    private static string? DescribePurposes(FacialModel model, UseSite site)
+    {
+        if (site.Purposes.IsEmpty)
+        {
+            return null;
+        }
+
+        var reasons = new List<string>();
+        foreach (var purpose in site.Purposes)
+        {
+            var attribute = model.Symbols.Find(purpose.OriginalDefinition, model.Symbols.FacialDataPurpose);
+            var named = attribute?.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value) ?? new Dictionary<string, object?>();
+            var server = named.TryGetValue("Storage", out var storage) && storage is int value && value == StorageServer;
+            var missingRecipient = new[] { "TransferRecipientZh", "TransferRecipientEn" }
+                .Where(p => !named.TryGetValue(p, out var text) || string.IsNullOrWhiteSpace(text as string))
+                .ToList();
+            if (server && missingRecipient.Count == 0)
+            {
+                return null;
+            }
+
+            reasons.Add(server
+                ? $"the purpose '{purpose.Name}' names no recipient of the transfer (missing {string.Join(", ", missingRecipient)})"
+                : $"the purpose '{purpose.Name}' declares on-device storage");
+        }
+
+        return string.Join(" and ", reasons)
+            + ": declare Storage = FacialDataStorage.Server, TransferRecipientZh and TransferRecipientEn on the purpose, which the notice names and its separate consent covers, or use an on-device SDK";
+    }
+}
