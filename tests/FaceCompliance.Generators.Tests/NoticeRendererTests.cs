@@ -126,12 +126,18 @@ public sealed class NoticeRendererTests
         foreach (var property in typeof(PurposeDeclaration).GetProperties().Where(p => p.PropertyType == typeof(string) && (p.Name.EndsWith("Zh", StringComparison.Ordinal) || p.Name.EndsWith("En", StringComparison.Ordinal))))
         {
             var edited = With(s_gate, property, "另一段文字 other text");
-            var notice = NoticeRenderer.Render(s_processor, edited with { PublicPlace = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal) });
-            Assert.NotEqual(version, notice.Version);
+            var server = property.Name.StartsWith("TransferRecipient", StringComparison.Ordinal);
+            var baseline = server ? NoticeRenderer.Render(s_processor, s_gate with { Storage = DeclarationValues.StorageServer }).Version : version;
+            var notice = NoticeRenderer.Render(s_processor, edited with
+            {
+                PublicPlace = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal),
+                Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
+            });
+            Assert.NotEqual(baseline, notice.Version);
             changed++;
         }
 
-        Assert.Equal(12, changed);
+        Assert.Equal(14, changed);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);
     }
