@@ -80,7 +80,12 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
         foreach (var purpose in site.Purposes)
         {
             var attribute = model.Symbols.Find(purpose.OriginalDefinition, model.Symbols.FacialDataPurpose);
-            var named = attribute?.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value) ?? new Dictionary<string, object?>();
+            var named = new Dictionary<string, object?>();
+            foreach (var argument in attribute?.NamedArguments ?? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+            {
+                named[argument.Key] = argument.Value.Value;   // the last wins, also in code that repeats one (a compile error)
+            }
+
             var server = named.TryGetValue("Storage", out var storage) && storage is int value && value == StorageServer;
             var missingRecipient = new[] { "TransferRecipientZh", "TransferRecipientEn" }
                 .Where(p => !named.TryGetValue(p, out var text) || string.IsNullOrWhiteSpace(text as string))
