@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using FaceCompliance.Notice;
 using FaceCompliance.Analyzers.Internals;
 using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -26,8 +28,6 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
         description: "Unless a law says otherwise or the person gave separate consent, face information stays inside the face recognition device and is not sent out over the internet (Measures Art. 8 §1). A cloud face service may be used only under a purpose that declares server storage and the transfer's recipient, so that the notice tells people and their separate consent covers it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.OffDeviceTransferUndeclared));
 
-    private const int StorageServer = 1;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -44,7 +44,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
             var site = model.GetSite(use.Operation, context.ContainingSymbol);
             var problem = site.IsWrapper
                 ? DescribeWrapper(model, site)
-                : DescribePurposes(model, site);
+                : DescribePurposes(model, site, context.CancellationToken);
             if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, problem));
@@ -69,7 +69,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Null when some purpose of the site permits the transfer; otherwise why none does. No purpose at all is FC0001's.</summary>
-    private static string? DescribePurposes(FacialModel model, UseSite site)
+    private static string? DescribePurposes(FacialModel model, UseSite site, CancellationToken cancellationToken)
     {
         if (site.Purposes.IsEmpty)
         {
@@ -79,16 +79,18 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
         var reasons = new List<string>();
         foreach (var purpose in site.Purposes)
         {
-            var attribute = model.Symbols.Find(purpose.OriginalDefinition, model.Symbols.FacialDataPurpose);
-            var named = new Dictionary<string, object?>();
-            foreach (var argument in attribute?.NamedArguments ?? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+            if (purpose.OriginalDefinition is not INamedTypeSymbol type || model.Symbols.Find(type, model.Symbols.FacialDataPurpose) is not { } attribute)
             {
-                named[argument.Key] = argument.Value.Value;   // the last wins, also in code that repeats one (a compile error)
+                reasons.Add($"'{purpose.Name}' declares no [FacialDataPurpose]");
+                continue;
             }
 
-            var server = named.TryGetValue("Storage", out var storage) && storage is int value && value == StorageServer;
-            var missingRecipient = new[] { "TransferRecipientZh", "TransferRecipientEn" }
-                .Where(p => !named.TryGetValue(p, out var text) || string.IsNullOrWhiteSpace(text as string))
+            // The generator's own reading of the declaration, so the rule and the notice agree on what is declared.
+            var declared = DeclarationReader.ReadPurpose(type, attribute, cancellationToken);
+            var server = declared.Storage == DeclarationValues.StorageServer;
+            var missingRecipient = new[] { ("TransferRecipientZh", declared.TransferRecipientZh), ("TransferRecipientEn", declared.TransferRecipientEn) }
+                .Where(p => string.IsNullOrWhiteSpace(p.Item2))
+                .Select(p => p.Item1)
                 .ToList();
             if (server && missingRecipient.Count == 0)
             {
