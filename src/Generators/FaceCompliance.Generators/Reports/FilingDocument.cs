@@ -13,7 +13,7 @@ namespace FaceCompliance.Generators.Reports;
 /// </summary>
 internal static class FilingDocument
 {
-    public const int FilingThreshold = 100_000;
+    public static int FilingThreshold => FaceCompliance.Profiles.JurisdictionProfiles.China.FilingThreshold;
 
     public static string Write(AssemblySpec spec)
     {

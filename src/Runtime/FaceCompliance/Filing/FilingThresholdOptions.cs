@@ -9,7 +9,7 @@ public sealed class FilingThresholdOptions
     public int WarningLevel { get; init; } = 80_000;
 
     /// <summary>The count of people stored that makes the filing due. Default 100,000, the Art. 15 level; lower it only in tests.</summary>
-    public int FilingLevel { get; init; } = 100_000;
+    public int FilingLevel { get; init; } = Profiles.JurisdictionProfiles.China.FilingThreshold;
 
     /// <summary>The working days the deadline is counted in. Default <see cref="WorkingDayCalendar.WeekendsOnly"/>.</summary>
     public WorkingDayCalendar Calendar { get; init; } = WorkingDayCalendar.WeekendsOnly;

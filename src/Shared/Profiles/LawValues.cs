@@ -1,0 +1,96 @@
+namespace FaceCompliance.Profiles;
+
+/// <summary>
+/// The values of the declaration enums that the law's rules are about (deployment sites, estimated attributes, legal
+/// bases, consent scopes, age bands), defined once: the runtime's enums take their values from these constants, and
+/// the analyzers and generators, which never reference the runtime assembly, compare declared integers with them.
+/// <see cref="JurisdictionProfiles"/> says which of them a jurisdiction allows.
+/// </summary>
+internal static class LawValues
+{
+    // FacialDeploymentSite (Measures Art. 13): where a purpose's devices are installed.
+    public const int SiteNonPublic = 0;
+    public const int SitePublicPlace = 1;
+    public const int SiteHotelRoom = 2;
+    public const int SitePublicBath = 3;
+    public const int SiteChangingRoom = 4;
+    public const int SiteToilet = 5;
+
+    public static readonly string[] SiteNames = { "NonPublic", "PublicPlace", "HotelRoom", "PublicBath", "ChangingRoom", "Toilet" };
+
+    // FacialPurposeKind: what a purpose serves, where the law treats some kinds differently (Art. 13: public safety).
+    public const int KindGeneral = 0;
+    public const int KindPublicSafety = 1;
+
+    public static readonly string[] KindNames = { "General", "PublicSafety" };
+
+    // FacialAttributes (flags): what an AttributeAnalysis purpose estimates from a face.
+    public const int AttributeAgeBand = 1;
+    public const int AttributeGender = 2;
+    public const int AttributeExpression = 4;
+    public const int AttributeGlasses = 8;
+    public const int AttributeFacialHair = 16;
+    public const int AttributeHeadPose = 32;
+    public const int AttributeOcclusion = 64;
+    public const int AttributeImageQuality = 128;
+    public const int AttributeEthnicity = 256;
+    public const int AttributeRace = 512;
+    public const int AttributeReligion = 1024;
+    public const int AttributeHealth = 2048;
+    public const int AttributePoliticalOpinion = 4096;
+    public const int AttributeSexualOrientation = 8192;
+
+    public static readonly (int Value, string Name)[] Attributes =
+    {
+        (AttributeAgeBand, "AgeBand"), (AttributeGender, "Gender"), (AttributeExpression, "Expression"),
+        (AttributeGlasses, "Glasses"), (AttributeFacialHair, "FacialHair"), (AttributeHeadPose, "HeadPose"),
+        (AttributeOcclusion, "Occlusion"), (AttributeImageQuality, "ImageQuality"), (AttributeEthnicity, "Ethnicity"),
+        (AttributeRace, "Race"), (AttributeReligion, "Religion"), (AttributeHealth, "Health"),
+        (AttributePoliticalOpinion, "PoliticalOpinion"), (AttributeSexualOrientation, "SexualOrientation"),
+    };
+
+    // FacialLegalBasis (PIPL Art. 13 §1 (1)-(7)): why processing is lawful.
+    public const int BasisConsent = 0;
+    public const int BasisContractOrEmployment = 1;
+    public const int BasisLegalDuty = 2;
+    public const int BasisPublicHealthEmergency = 3;
+    public const int BasisNewsReporting = 4;
+    public const int BasisPubliclyDisclosed = 5;
+    public const int BasisOtherLaw = 6;
+
+    public static readonly string[] BasisNames = { "Consent", "ContractOrEmployment", "LegalDuty", "PublicHealthEmergency", "NewsReporting", "PubliclyDisclosed", "OtherLaw" };
+
+    // FacialConsentScopes (flags): what a consent covers beyond processing for its purpose, each asked for separately.
+    public const int ScopeProcessing = 0;
+    public const int ScopeTransfer = 1;
+    public const int ScopeImageRetention = 2;
+    public const int ScopeProvision = 4;
+
+    public static readonly (int Value, string Name)[] Scopes =
+    {
+        (ScopeTransfer, "Transfer"), (ScopeImageRetention, "ImageRetention"), (ScopeProvision, "Provision"),
+    };
+
+    // FacialAgeBand: how old the person on a consent receipt is known to be.
+    public const int AgeUnknown = 0;
+    public const int AgeAdult = 1;
+    public const int AgeUnderGuardianAge = 2;
+
+    public static readonly string[] AgeBandNames = { "Unknown", "Adult", "Under14" };
+
+    /// <summary>The name at <paramref name="value"/> in <paramref name="names"/>, or the number when it names none.</summary>
+    public static string Name(string[] names, int value)
+        => value >= 0 && value < names.Length ? names[value] : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The names of the flags set in <paramref name="flags"/>, in table order.</summary>
+    public static System.Collections.Generic.IEnumerable<string> FlagNames(int flags, (int Value, string Name)[] table)
+    {
+        foreach (var (value, name) in table)
+        {
+            if ((flags & value) == value)
+            {
+                yield return name;
+            }
+        }
+    }
+}
