@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using FaceCompliance.Profiles;
+using Xunit;
+
+namespace FaceCompliance.Tests;
+
+/// <summary>
+/// The runtime's enums of the law's declarations take their values from the one table in src/Shared/Profiles, which
+/// the analyzers and generators read by value: the names there must be the enums' names, value for value.
+/// </summary>
+public sealed class JurisdictionProfileTests
+{
+    [Fact]
+    public void The_runtime_compiles_the_shared_profile_table()
+        => Assert.Same(typeof(FacialDeploymentSite).Assembly, typeof(LawValues).Assembly);
+
+    [Fact]
+    public void Sequential_enums_match_the_name_tables()
+    {
+        AssertSequential<FacialDeploymentSite>(LawValues.SiteNames);
+        AssertSequential<FacialPurposeKind>(LawValues.KindNames);
+        AssertSequential<FacialLegalBasis>(LawValues.BasisNames);
+        AssertSequential<FacialAgeBand>(LawValues.AgeBandNames);
+    }
+
+    [Fact]
+    public void Flag_enums_match_the_flag_tables()
+    {
+        Assert.Equal(LawValues.Attributes, Enum.GetValues<FacialAttributes>().Where(v => v != FacialAttributes.None).Select(v => ((int)v, v.ToString())));
+        Assert.Equal(LawValues.Scopes, Enum.GetValues<FacialConsentScopes>().Where(v => v != FacialConsentScopes.Processing).Select(v => ((int)v, v.ToString())));
+    }
+
+    [Fact]
+    public void China_is_the_default_profile_with_the_Measures_numbers()
+    {
+        var china = JurisdictionProfiles.Find(JurisdictionProfiles.DefaultId);
+        Assert.Same(JurisdictionProfiles.China, china);
+        Assert.Same(china, JurisdictionProfiles.Find("cn"));
+        Assert.Null(JurisdictionProfiles.Find("XX"));
+        Assert.Equal(14, china!.GuardianConsentAge);
+        Assert.Equal(100_000, china.FilingThreshold);
+        Assert.Equal(china.FilingThreshold, new FilingThresholdOptions().FilingLevel);
+    }
+
+    [Fact]
+    public void China_forbids_the_private_spaces_of_Article_13_and_nothing_else()
+        => Assert.Equal(
+            new[] { FacialDeploymentSite.HotelRoom, FacialDeploymentSite.PublicBath, FacialDeploymentSite.ChangingRoom, FacialDeploymentSite.Toilet },
+            Enum.GetValues<FacialDeploymentSite>().Where(site => JurisdictionProfiles.China.IsProhibitedSite((int)site)));
+
+    [Fact]
+    public void China_forbids_estimating_the_sensitive_attributes_and_allows_the_others()
+    {
+        const FacialAttributes sensitive = FacialAttributes.Ethnicity | FacialAttributes.Race | FacialAttributes.Religion
+            | FacialAttributes.Health | FacialAttributes.PoliticalOpinion | FacialAttributes.SexualOrientation;
+        var all = Enum.GetValues<FacialAttributes>().Aggregate(FacialAttributes.None, (a, b) => a | b);
+        Assert.Equal((int)sensitive, JurisdictionProfiles.China.ProhibitedAttributesIn((int)all));
+        Assert.Equal(0, JurisdictionProfiles.China.ProhibitedAttributesIn((int)(all & ~sensitive)));
+    }
+
+    private static void AssertSequential<TEnum>(string[] names)
+        where TEnum : struct, Enum
+        => Assert.Equal(names.Select((name, value) => (name, value)), Enum.GetValues<TEnum>().Select(v => (v.ToString(), Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture))));
+}
