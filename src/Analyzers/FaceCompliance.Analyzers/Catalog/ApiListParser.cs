@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice]]</c> or
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice][;Provision]]</c> or
 /// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
@@ -103,22 +103,43 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice: flagText is not null);
+        var flags = flagText is null ? System.Array.Empty<string>() : SplitFlags(flagText);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing,
+            offDevice: System.Array.IndexOf(flags, ApiListEntry.OffDeviceKeyword) >= 0,
+            provision: System.Array.IndexOf(flags, ApiListEntry.ProvisionKeyword) >= 0);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
-    /// <summary>Why the text after a line's second ';' is refused, or null when it is the one flag, OffDevice, after a processing method.</summary>
+    /// <summary>
+    /// Why the text after a line's second ';' is refused, or null when it is one or both of the flags OffDevice and
+    /// Provision, each once, separated by ';', after a processing method.
+    /// </summary>
     private static string? FlagError(string id, string methodText, string flagText, bool notProcessing)
     {
-        if (flagText != ApiListEntry.OffDeviceKeyword)
+        var flags = SplitFlags(flagText);
+        for (var i = 0; i < flags.Length; i++)
         {
-            return $"'{flagText}' is not a flag; the only text allowed after the method is ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), once";
+            if (flags[i] is not (ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword) || System.Array.IndexOf(flags, flags[i]) < i)
+            {
+                return $"'{flagText}' is not a flag; the only texts allowed after the method are ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), each once";
+            }
         }
 
         return notProcessing || methodText.Length == 0
-            ? $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}"
+            ? $"'{id}' is marked {flagText} without a processing method: write <id>;<method>;{flagText}, e.g. ;Verification;{flagText}"
             : null;
+    }
+
+    private static string[] SplitFlags(string flagText)
+    {
+        var flags = flagText.Split(';');
+        for (var i = 0; i < flags.Length; i++)
+        {
+            flags[i] = flags[i].Trim();
+        }
+
+        return flags;
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

@@ -280,6 +280,18 @@ internal sealed class FacialModel
     public bool IsDeclaredOffDevice(ISymbol member)
         => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true);
 
+    /// <summary>
+    /// The <c>[ProcessesFacialData]</c> that makes <paramref name="member"/> a facial-data API when it says
+    /// <c>ProvidesToRecipient = true</c> or names a <c>RecipientId</c> (FC0019), else null.
+    /// </summary>
+    public AttributeData? FindDeclaredProvision(ISymbol member)
+        => FindDeclaredProcessing(member) is { } found && IsProvision(found.Attribute) ? found.Attribute : null;
+
+    /// <summary>Whether a <c>[ProcessesFacialData]</c> says <c>ProvidesToRecipient = true</c> or names a <c>RecipientId</c>.</summary>
+    public static bool IsProvision(AttributeData processesFacialData)
+        => processesFacialData.NamedArguments.Any(a => (a.Key == "ProvidesToRecipient" && a.Value.Value is true)
+            || (a.Key == "RecipientId" && a.Value.Value is string id && id.Trim().Length > 0));
+
     /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
     private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
     {
