@@ -47,10 +47,8 @@ internal sealed class ApiListParser
         var separator = trimmed.IndexOf(';');
         var id = (separator < 0 ? trimmed : trimmed.Substring(0, separator)).Trim();
         var tail = separator < 0 ? string.Empty : trimmed.Substring(separator + 1);
-        var flagSeparator = tail.IndexOf(';');
-        var methodText = (flagSeparator < 0 ? tail : tail.Substring(0, flagSeparator)).Trim();
-        var flagText = flagSeparator < 0 ? null : tail.Substring(flagSeparator + 1).Trim();
-
+        var fields = tail.Split(';');
+        var methodText = fields[0].Trim();
         var simpleName = GetSimpleName(id);
         if (simpleName is null)
         {
@@ -82,18 +80,24 @@ internal sealed class ApiListParser
             return;
         }
 
-        if (flagText is not null && FlagError(id, methodText, flagText, notProcessing) is { } flagError)
-        {
-            Errors.Add(new ApiListError(path, lineNumber, span, flagError));
-            return;
-        }
-
         var method = ProcessingMethod.Unspecified;
         if (!notProcessing && methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
             Errors.Add(new ApiListError(path, lineNumber, span,
                 $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification, or NotProcessing"));
             return;
+        }
+
+        var offDevice = false;
+        var provision = false;
+        for (var i = 1; i < fields.Length; i++)
+        {
+            var error = ReadField(id, method, notProcessing, fields[i].Trim(), ref offDevice, ref provision);
+            if (error is not null)
+            {
+                Errors.Add(new ApiListError(path, lineNumber, span, error));
+                return;
+            }
         }
 
         if (_seen.TryGetValue(id, out var first))
@@ -103,43 +107,36 @@ internal sealed class ApiListParser
             return;
         }
 
-        var flags = flagText is null ? System.Array.Empty<string>() : SplitFlags(flagText);
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing,
-            offDevice: System.Array.IndexOf(flags, ApiListEntry.OffDeviceKeyword) >= 0,
-            provision: System.Array.IndexOf(flags, ApiListEntry.ProvisionKeyword) >= 0);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice, provision: provision);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
     /// <summary>
-    /// Why the text after a line's second ';' is refused, or null when it is one or both of the flags OffDevice and
-    /// Provision, each once, separated by ';', after a processing method.
+    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device) or
+    /// <c>Provision</c> (the API provides facial data to another processor: FC0019), each once, after a processing
+    /// method. Returns why the field is refused, or null.
     /// </summary>
-    private static string? FlagError(string id, string methodText, string flagText, bool notProcessing)
+    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, ref bool offDevice, ref bool provision)
     {
-        var flags = SplitFlags(flagText);
-        for (var i = 0; i < flags.Length; i++)
+        if (field is not (ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword))
         {
-            if (flags[i] is not (ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword) || System.Array.IndexOf(flags, flags[i]) < i)
-            {
-                return $"'{flagText}' is not a flag; the only texts allowed after the method are ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), each once";
-            }
+            return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), each once";
         }
 
-        return notProcessing || methodText.Length == 0
-            ? $"'{id}' is marked {flagText} without a processing method: write <id>;<method>;{flagText}, e.g. ;Verification;{flagText}"
-            : null;
-    }
-
-    private static string[] SplitFlags(string flagText)
-    {
-        var flags = flagText.Split(';');
-        for (var i = 0; i < flags.Length; i++)
+        if (notProcessing || method == ProcessingMethod.Unspecified)
         {
-            flags[i] = flags[i].Trim();
+            return $"'{id}' is marked {field} without a processing method: write <id>;<method>;{field}, e.g. ;Verification;{field}";
         }
 
-        return flags;
+        ref var flag = ref field == ApiListEntry.OffDeviceKeyword ? ref offDevice : ref provision;
+        if (flag)
+        {
+            return $"'{id}' is marked {field} twice";
+        }
+
+        flag = true;
+        return null;
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

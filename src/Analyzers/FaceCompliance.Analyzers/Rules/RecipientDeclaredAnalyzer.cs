@@ -62,7 +62,7 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeUse(OperationAnalysisContext context, FacialModel model, FacialUse use)
     {
-        if (use.Api.Kind != FacialApiKind.Processing || !IsProvision(model, use.Target, out var recipientId))
+        if (use.Api.Kind != FacialApiKind.Processing || !model.ProvidesToRecipient(use.Target, out var recipientId))
         {
             return;
         }
@@ -77,27 +77,6 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Whether <paramref name="target"/> provides facial data to another processor; <paramref name="recipientId"/> is the recipient it names, or empty.</summary>
-    private static bool IsProvision(FacialModel model, ISymbol target, out string recipientId)
-    {
-        recipientId = "";
-        if (model.GetDeclaredProcessing(target) is null)
-        {
-            return model.Catalog.IsProvision(target);
-        }
-
-        if (model.FindDeclaredProvision(target) is not { } declared)
-        {
-            return false;
-        }
-
-        recipientId = RecipientIdOf(declared);
-        return true;
-    }
-
-    private static string RecipientIdOf(AttributeData processesFacialData)
-        => processesFacialData.NamedArguments.FirstOrDefault(a => a.Key == "RecipientId").Value.Value is string id ? id.Trim() : "";
-
     /// <summary>
     /// A wrapper's callers carry its obligations, so they must see that it provides: its own <c>[ProcessesFacialData]</c>
     /// must say <c>ProvidesToRecipient = true</c>, and name the same recipient when the API it calls names one.
@@ -111,7 +90,7 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
             return $"the [ProcessesFacialData] of {owner.Describe()}, whose callers carry the obligations, does not say so: add ProvidesToRecipient = true to it, so that its callers need a purpose that declares the recipient";
         }
 
-        var wrapperRecipient = RecipientIdOf(declared);
+        var wrapperRecipient = FacialModel.RecipientIdOf(declared);
         return recipientId.Length > 0 && wrapperRecipient != recipientId
             ? $"the [ProcessesFacialData] of {owner.Describe()}, whose callers carry the obligations, {(wrapperRecipient.Length == 0 ? "names no recipient" : $"names the recipient '{wrapperRecipient}'")}: add RecipientId = \"{recipientId}\" to it, the recipient the call provides to"
             : null;
