@@ -64,7 +64,7 @@ internal static class DeclarationReader
         var recipients = ImmutableArray.CreateBuilder<RecipientDeclaration>();
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == RecipientDeclaration.AttributeName)
+            if (IsRecipient(attribute))
             {
                 recipients.Add(ReadRecipient(attribute));
             }
@@ -72,6 +72,8 @@ internal static class DeclarationReader
 
         return new EquatableArray<RecipientDeclaration>(recipients.ToImmutable());
     }
+
+    public static bool IsRecipient(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() == RecipientDeclaration.AttributeName;
 
     public static RecipientDeclaration ReadRecipient(AttributeData attribute)
     {

@@ -53,10 +53,7 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
         context.RegisterFacialModelAction(static (start, model) =>
         {
             start.RegisterFacialUseAction(model, (context, use) => AnalyzeUse(context, model, use));
-            if (start.Compilation.GetTypeByMetadataName(RecipientDeclaration.AttributeName) is { } recipientAttribute)
-            {
-                start.RegisterSymbolAction(symbolContext => AnalyzeDeclarations(symbolContext, model, recipientAttribute), SymbolKind.NamedType);
-            }
+            start.RegisterSymbolAction(symbolContext => AnalyzeDeclarations(symbolContext, model), SymbolKind.NamedType);
         });
     }
 
@@ -131,14 +128,15 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports each <c>[FacialDataRecipient]</c> of a type that is incomplete, repeats an id, or sits on a type that is no purpose.</summary>
-    private static void AnalyzeDeclarations(SymbolAnalysisContext context, FacialModel model, INamedTypeSymbol recipientAttribute)
+    private static void AnalyzeDeclarations(SymbolAnalysisContext context, FacialModel model)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var isPurpose = model.Symbols.Has(type, model.Symbols.FacialDataPurpose);
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var attribute in type.GetAttributes())
         {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, recipientAttribute))
+            // By name, as DeclarationReader reads them for the notice: what the notice lists is what is checked.
+            if (!DeclarationReader.IsRecipient(attribute))
             {
                 continue;
             }
