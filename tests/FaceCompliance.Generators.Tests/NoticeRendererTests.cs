@@ -32,7 +32,9 @@ public sealed class NoticeRendererTests
     [Fact]
     public void An_identity_purpose_that_may_involve_minors_has_every_element_in_the_order_of_the_regulation()
     {
-        var notice = NoticeRenderer.Render(s_processor, s_gate);
+        var recipient = new RecipientDeclaration("group-hq", "集团总部", "Group headquarters", "dpo@example.com", "集团门禁", "Group access",
+            ProcessingMethodTable.Verification, DeclarationValues.CategoryFaceTemplate);
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Recipients = new EquatableArray<RecipientDeclaration>(System.Collections.Immutable.ImmutableArray.Create(recipient)) });
 
         var expected = Enum.GetValues<NoticeElement>();
         Assert.Equal(expected, notice.Chinese.Sections.Select(s => s.Element));

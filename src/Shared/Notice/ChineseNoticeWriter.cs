@@ -63,6 +63,11 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
                 "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。");
         }
 
+        if (purpose.Recipients.Count > 0)
+        {
+            yield return RecipientsSection(purpose.Recipients);
+        }
+
         var channel = Or(processor.ComplaintChannel.Length > 0 ? processor.ComplaintChannel : processor.Contact);
         yield return Section(NoticeElement.Complaints, "投诉、举报",
             $"您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：{channel}。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。");
@@ -75,6 +80,49 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
         "处理目的：" + Sentence(purpose.DescriptionZh),
         "联系方式：" + Or(processor.Contact),
         "完整的人脸信息处理规则可向处理者索取。");
+
+    /// <summary>Element 15 (PIPL Art. 23): each recipient's name, contact, purpose, method and categories, and the separate consent.</summary>
+    private static NoticeSection RecipientsSection(EquatableArray<RecipientDeclaration> recipients)
+    {
+        var paragraphs = new List<string> { "我们将向以下其他个人信息处理者提供您的人脸信息。向其他个人信息处理者提供您的人脸信息须取得您的单独同意，我们将在提供前单独征求您的同意；您不同意的，我们不会向其提供。" };
+        foreach (var recipient in recipients)
+        {
+            paragraphs.Add($"{Or(recipient.NameZh)}（联系方式：{Or(recipient.Contact)}）：处理目的：{Or(recipient.PurposeZh.TrimEnd('。', '；', '.'))}；处理方式：{MethodName(recipient.Method)}；提供的个人信息种类：{CategoryNames(recipient.DataCategories)}。");
+        }
+
+        paragraphs.Add("接收方应当在上述处理目的、处理方式和个人信息种类的范围内处理您的人脸信息；接收方变更原先的处理目的、处理方式的，应当依法重新取得您的同意。");
+        return Section(NoticeElement.Recipients, "向其他个人信息处理者提供", paragraphs.ToArray());
+    }
+
+    private static string MethodName(int method) => method switch
+    {
+        ProcessingMethodTable.Detection => "人脸检测",
+        ProcessingMethodTable.Liveness => "活体检测",
+        ProcessingMethodTable.AttributeAnalysis => "人脸属性分析",
+        ProcessingMethodTable.Verification => "人脸验证（1:1 比对）",
+        ProcessingMethodTable.Identification => "人脸辨识（1:N 检索）",
+        _ => Undeclared,
+    };
+
+    private static string CategoryNames(int categories)
+    {
+        var names = new List<string>();
+        foreach (var (value, name) in s_shortCategoryNames)
+        {
+            if (Has(categories, value))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.Count == 0 ? Undeclared : string.Join("、", names);
+    }
+
+    private static readonly (int Value, string Name)[] s_shortCategoryNames =
+    {
+        (DeclarationValues.CategoryFaceImage, "人脸图像"), (DeclarationValues.CategoryFaceTemplate, "人脸特征"),
+        (DeclarationValues.CategoryLinkedIdentity, "关联身份信息"), (DeclarationValues.CategoryLivenessSignal, "活体检测信号"),
+    };
 
     private static string MethodText(int method) => method switch
     {

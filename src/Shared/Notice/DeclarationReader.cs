@@ -54,7 +54,39 @@ internal static class DeclarationReader
             CollectionAreaZh: Text(named, "CollectionAreaZh"),
             CollectionAreaEn: Text(named, "CollectionAreaEn"),
             TransferRecipientZh: Text(named, "TransferRecipientZh"),
-            TransferRecipientEn: Text(named, "TransferRecipientEn"));
+            TransferRecipientEn: Text(named, "TransferRecipientEn"),
+            Recipients: ReadRecipients(type));
+    }
+
+    /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>
+    public static EquatableArray<RecipientDeclaration> ReadRecipients(INamedTypeSymbol type)
+    {
+        var recipients = ImmutableArray.CreateBuilder<RecipientDeclaration>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (IsRecipient(attribute))
+            {
+                recipients.Add(ReadRecipient(attribute));
+            }
+        }
+
+        return new EquatableArray<RecipientDeclaration>(recipients.ToImmutable());
+    }
+
+    public static bool IsRecipient(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() == RecipientDeclaration.AttributeName;
+
+    public static RecipientDeclaration ReadRecipient(AttributeData attribute)
+    {
+        var named = Named(attribute);
+        return new RecipientDeclaration(
+            Id: attribute.ConstructorArguments.Length == 1 ? Text(attribute.ConstructorArguments[0]) : "",
+            NameZh: Text(named, "NameZh"),
+            NameEn: Text(named, "NameEn"),
+            Contact: Text(named, "Contact"),
+            PurposeZh: Text(named, "PurposeZh"),
+            PurposeEn: Text(named, "PurposeEn"),
+            Method: Int(named, "Method", ProcessingMethodTable.Unspecified),
+            DataCategories: Int(named, "DataCategories", 0));
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>

@@ -57,6 +57,11 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
                 "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.");
         }
 
+        if (purpose.Recipients.Count > 0)
+        {
+            yield return RecipientsSection(purpose.Recipients);
+        }
+
         var channel = Or(processor.ComplaintChannelEn.Length > 0 ? processor.ComplaintChannelEn : processor.Contact);
         yield return Section(NoticeElement.Complaints, "Complaints and reports",
             $"If you believe our processing of your face information infringes your rights, you can complain or report it through: {channel}. You can also complain to the cyberspace administration or another authority responsible for personal information protection.");
@@ -69,6 +74,49 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         "Purpose: " + Sentence(purpose.DescriptionEn),
         "Contact: " + Or(processor.Contact),
         "Ask the operator for the full rules.");
+
+    /// <summary>Element 15 (PIPL Art. 23): each recipient's name, contact, purpose, method and categories, and the separate consent.</summary>
+    private static NoticeSection RecipientsSection(EquatableArray<RecipientDeclaration> recipients)
+    {
+        var paragraphs = new List<string> { "We provide your face information to the other personal information processors listed below. Providing it to another processor needs your separate consent, which we ask for before we provide it; if you do not consent, we do not provide it." };
+        foreach (var recipient in recipients)
+        {
+            paragraphs.Add($"{Or(recipient.NameEn)} (contact: {Or(recipient.Contact)}): purpose: {Or(recipient.PurposeEn.TrimEnd('.', ';'))}; method: {MethodName(recipient.Method)}; categories provided: {CategoryNames(recipient.DataCategories)}.");
+        }
+
+        paragraphs.Add("A recipient processes your face information only within this purpose and method and these categories; a recipient that changes the purpose or method must ask for your consent again, as the law requires.");
+        return Section(NoticeElement.Recipients, "Other processors we provide your face information to", paragraphs.ToArray());
+    }
+
+    private static string MethodName(int method) => method switch
+    {
+        ProcessingMethodTable.Detection => "face detection",
+        ProcessingMethodTable.Liveness => "liveness detection",
+        ProcessingMethodTable.AttributeAnalysis => "face attribute analysis",
+        ProcessingMethodTable.Verification => "face verification (1:1 comparison)",
+        ProcessingMethodTable.Identification => "face identification (1:N search)",
+        _ => Undeclared,
+    };
+
+    private static string CategoryNames(int categories)
+    {
+        var names = new List<string>();
+        foreach (var (value, name) in s_shortCategoryNames)
+        {
+            if (Has(categories, value))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.Count == 0 ? Undeclared : string.Join(", ", names);
+    }
+
+    private static readonly (int Value, string Name)[] s_shortCategoryNames =
+    {
+        (DeclarationValues.CategoryFaceImage, "face images"), (DeclarationValues.CategoryFaceTemplate, "face templates"),
+        (DeclarationValues.CategoryLinkedIdentity, "linked identity data"), (DeclarationValues.CategoryLivenessSignal, "liveness signals"),
+    };
 
     private static string MethodText(int method) => method switch
     {

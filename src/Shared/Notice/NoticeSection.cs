@@ -17,5 +17,6 @@ internal enum NoticeElement
     Categories,
     Storage,
     Minors,
+    Recipients,
     Complaints,
 }

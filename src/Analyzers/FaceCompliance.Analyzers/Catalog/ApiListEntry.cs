@@ -15,9 +15,13 @@ internal sealed class ApiListEntry
     /// <summary>The flag after the method that marks an API as sending facial data off the device (FC0013).</summary>
     public const string OffDeviceKeyword = "OffDevice";
 
-    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false)
+    /// <summary>The flag after the method that marks an API as providing facial data to another processor (FC0019).</summary>
+    public const string ProvisionKeyword = "Provision";
+
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false, bool provision = false)
     {
         OffDevice = offDevice;
+        Provision = provision;
         Id = id;
         Kind = kind;
         SimpleName = simpleName;
@@ -43,6 +47,9 @@ internal sealed class ApiListEntry
 
     /// <summary>The line ends in <c>;OffDevice</c>: the API sends facial data off the device, to a cloud service (FC0013).</summary>
     public bool OffDevice { get; }
+
+    /// <summary>The line has <c>;Provision</c>: the API provides facial data to another personal information processor (FC0019).</summary>
+    public bool Provision { get; }
 
     public string Path { get; }
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice]]</c> or
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice][;Provision]]</c> or
 /// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
@@ -47,10 +47,8 @@ internal sealed class ApiListParser
         var separator = trimmed.IndexOf(';');
         var id = (separator < 0 ? trimmed : trimmed.Substring(0, separator)).Trim();
         var tail = separator < 0 ? string.Empty : trimmed.Substring(separator + 1);
-        var flagSeparator = tail.IndexOf(';');
-        var methodText = (flagSeparator < 0 ? tail : tail.Substring(0, flagSeparator)).Trim();
-        var flagText = flagSeparator < 0 ? null : tail.Substring(flagSeparator + 1).Trim();
-
+        var fields = tail.Split(';');
+        var methodText = fields[0].Trim();
         var simpleName = GetSimpleName(id);
         if (simpleName is null)
         {
@@ -82,18 +80,24 @@ internal sealed class ApiListParser
             return;
         }
 
-        if (flagText is not null && FlagError(id, methodText, flagText, notProcessing) is { } flagError)
-        {
-            Errors.Add(new ApiListError(path, lineNumber, span, flagError));
-            return;
-        }
-
         var method = ProcessingMethod.Unspecified;
         if (!notProcessing && methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
             Errors.Add(new ApiListError(path, lineNumber, span,
                 $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification, or NotProcessing"));
             return;
+        }
+
+        var offDevice = false;
+        var provision = false;
+        for (var i = 1; i < fields.Length; i++)
+        {
+            var error = ReadField(id, method, notProcessing, fields[i].Trim(), ref offDevice, ref provision);
+            if (error is not null)
+            {
+                Errors.Add(new ApiListError(path, lineNumber, span, error));
+                return;
+            }
         }
 
         if (_seen.TryGetValue(id, out var first))
@@ -103,22 +107,36 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice: flagText is not null);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice, provision: provision);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
-    /// <summary>Why the text after a line's second ';' is refused, or null when it is the one flag, OffDevice, after a processing method.</summary>
-    private static string? FlagError(string id, string methodText, string flagText, bool notProcessing)
+    /// <summary>
+    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device) or
+    /// <c>Provision</c> (the API provides facial data to another processor: FC0019), each once, after a processing
+    /// method. Returns why the field is refused, or null.
+    /// </summary>
+    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, ref bool offDevice, ref bool provision)
     {
-        if (flagText != ApiListEntry.OffDeviceKeyword)
+        if (field is not (ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword))
         {
-            return $"'{flagText}' is not a flag; the only text allowed after the method is ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), once";
+            return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), each once";
         }
 
-        return notProcessing || methodText.Length == 0
-            ? $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}"
-            : null;
+        if (notProcessing || method == ProcessingMethod.Unspecified)
+        {
+            return $"'{id}' is marked {field} without a processing method: write <id>;<method>;{field}, e.g. ;Verification;{field}";
+        }
+
+        ref var flag = ref field == ApiListEntry.OffDeviceKeyword ? ref offDevice : ref provision;
+        if (flag)
+        {
+            return $"'{id}' is marked {field} twice";
+        }
+
+        flag = true;
+        return null;
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

@@ -121,6 +121,21 @@ internal sealed class FacialApiCatalog
         return owner.ContainingType is { } type && FindProcessingEntry(type, e => e.Kind == 'T') is { OffDevice: true };
     }
 
+    /// <summary>
+    /// Whether the processing entry that makes <paramref name="member"/> (an original definition) a use is marked
+    /// <c>;Provision</c>: the member's own entry when there is one, else its type's <c>T:</c> entry.
+    /// </summary>
+    public bool IsProvision(ISymbol member)
+    {
+        var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
+        if (FindProcessingEntry(owner, e => e.Kind != 'T') is { } own)
+        {
+            return own.Provision;
+        }
+
+        return owner.ContainingType is { } type && FindProcessingEntry(type, e => e.Kind == 'T') is { Provision: true };
+    }
+
     private ApiListEntry? FindProcessingEntry(ISymbol symbol, Func<ApiListEntry, bool> kind)
     {
         if (_byName.TryGetValue(symbol.Name, out var candidates))

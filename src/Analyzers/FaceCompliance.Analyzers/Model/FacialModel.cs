@@ -280,6 +280,38 @@ internal sealed class FacialModel
     public bool IsDeclaredOffDevice(ISymbol member)
         => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true);
 
+    /// <summary>
+    /// Whether a use of <paramref name="target"/> (an original definition) provides facial data to another processor
+    /// (PIPL Art. 23): the <c>[ProcessesFacialData]</c> that makes it an API says <c>ProvidesToRecipient = true</c> or
+    /// names a <c>RecipientId</c>, or, without one, its API-list line is marked <c>;Provision</c>.
+    /// <paramref name="recipientId"/> is the recipient it names, or empty. FC0019 checks the declared recipient by it;
+    /// a separate-consent check for <c>FacialConsentScopes.Provision</c> before such a use (FC0018) asks it too.
+    /// </summary>
+    public bool ProvidesToRecipient(ISymbol target, out string recipientId)
+    {
+        recipientId = "";
+        if (FindDeclaredProcessing(target) is not { } declared)
+        {
+            return Catalog.IsProvision(target);
+        }
+
+        if (!IsProvision(declared.Attribute))
+        {
+            return false;
+        }
+
+        recipientId = RecipientIdOf(declared.Attribute);
+        return true;
+    }
+
+    /// <summary>Whether a <c>[ProcessesFacialData]</c> says <c>ProvidesToRecipient = true</c> or names a <c>RecipientId</c>.</summary>
+    public static bool IsProvision(AttributeData processesFacialData)
+        => processesFacialData.NamedArguments.Any(a => a.Key == "ProvidesToRecipient" && a.Value.Value is true) || RecipientIdOf(processesFacialData).Length > 0;
+
+    /// <summary>The trimmed <c>RecipientId</c> of a <c>[ProcessesFacialData]</c>, or empty.</summary>
+    public static string RecipientIdOf(AttributeData processesFacialData)
+        => processesFacialData.NamedArguments.FirstOrDefault(a => a.Key == "RecipientId").Value.Value is string id ? id.Trim() : "";
+
     /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
     private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
     {

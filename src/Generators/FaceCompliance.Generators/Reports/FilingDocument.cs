@@ -53,8 +53,9 @@ internal static class FilingDocument
                 json.String(null, name);
             }
 
-            json.EndArray()
-                .Boolean("publicPlace", declaration.PublicPlace)
+            json.EndArray();
+            WriteRecipients(json, declaration);
+            json.Boolean("publicPlace", declaration.PublicPlace)
                 .String("noticeVersion", purpose.Notice.Version)
                 .EndObject();
         }
@@ -94,5 +95,29 @@ internal static class FilingDocument
         }
 
         return json.EndArray().EndObject().ToString();
+    }
+
+    /// <summary>The purpose's <c>recipients</c>: each other processor it provides face information to (PIPL Art. 23), empty when none is declared.</summary>
+    private static void WriteRecipients(JsonWriter json, PurposeDeclaration declaration)
+    {
+        json.StartArray("recipients");
+        foreach (var recipient in declaration.Recipients)
+        {
+            json.StartObject()
+                .String("id", recipient.Id)
+                .StartObject("name").String("zh-CN", recipient.NameZh).String("en", recipient.NameEn).EndObject()
+                .String("contact", recipient.Contact)
+                .StartObject("purpose").String("zh-CN", recipient.PurposeZh).String("en", recipient.PurposeEn).EndObject()
+                .String("method", ProcessingMethodTable.Name(recipient.Method))
+                .StartArray("dataCategories");
+            foreach (var name in DeclarationValues.FlagNames(recipient.DataCategories, DeclarationValues.Categories))
+            {
+                json.String(null, name);
+            }
+
+            json.EndArray().EndObject();
+        }
+
+        json.EndArray();
     }
 }

@@ -35,6 +35,7 @@ internal static class ImpactAssessmentDocument
                 .Append("- 必要性 Necessity: ").Append(NoticeRenderer.Escape(d.NecessityZh)).Append(" / ").Append(NoticeRenderer.Escape(d.NecessityEn)).Append('\n')
                 .Append("- 非人脸替代方式 Non-biometric alternative: ").Append(d.AlternativeZh.Length > 0 ? NoticeRenderer.Escape(d.AlternativeZh) + " / " + NoticeRenderer.Escape(d.AlternativeEn) : gap).Append('\n')
                 .Append("- 合法性基础及评估结论 Legal basis and conclusion: ").Append(gap).Append(" (consent is assumed by the runtime; was the national identity service considered? Art. 11)\n");
+            AppendRecipients(document, d);
         }
 
         document.Append("\n## 二、对个人权益的影响及降低不利影响的措施是否有效 2. Impact on people's rights, and whether the mitigations work\n");
@@ -67,5 +68,30 @@ internal static class ImpactAssessmentDocument
         document.Append(measures.Length > 0 ? measures : gap).Append('\n')
             .Append("- 评估结论 Conclusion: ").Append(gap).Append('\n');
         return document.ToString();
+    }
+
+    /// <summary>
+    /// Each declared recipient of the purpose (PIPL Art. 23), and the assessment PIPL Art. 55 (3) asks before providing
+    /// personal information to another processor; nothing when the purpose declares none.
+    /// </summary>
+    private static void AppendRecipients(StringBuilder document, PurposeDeclaration d)
+    {
+        if (d.Recipients.Count == 0)
+        {
+            return;
+        }
+
+        document.Append("- 向其他个人信息处理者提供 Provided to other processors (PIPL Arts. 23, 55; separate consent):\n");
+        foreach (var recipient in d.Recipients)
+        {
+            var categories = string.Join(", ", DeclarationValues.FlagNames(recipient.DataCategories, DeclarationValues.Categories));
+            document.Append("  - ").Append(NoticeRenderer.Escape(recipient.NameZh)).Append(" / ").Append(NoticeRenderer.Escape(recipient.NameEn))
+                .Append(" (").Append(NoticeRenderer.Escape(recipient.Contact)).Append("): ")
+                .Append(NoticeRenderer.Escape(recipient.PurposeZh)).Append(" / ").Append(NoticeRenderer.Escape(recipient.PurposeEn))
+                .Append("; ").Append(ProcessingMethodTable.Name(recipient.Method))
+                .Append("; ").Append(categories.Length > 0 ? categories : "no categories declared").Append('\n');
+        }
+
+        document.Append("- 提供的合法性、必要性及接收方的保护能力 Is each provision lawful and necessary, and can the recipient protect the data? ").Append(ReportWriter.Gap).Append('\n');
     }
 }

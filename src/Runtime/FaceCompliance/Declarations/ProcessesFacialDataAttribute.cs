@@ -28,4 +28,18 @@ public sealed class ProcessesFacialDataAttribute : Attribute
     /// API must say so here, or the call inside it is reported.
     /// </summary>
     public bool OffDevice { get; set; }
+
+    /// <summary>
+    /// Whether the API provides facial data to another personal information processor (exports templates to it, hands
+    /// it images; PIPL Art. 23). Its callers must then sit under a purpose that declares a complete
+    /// <see cref="FacialDataRecipientAttribute"/> (FC0019). A wrapper that calls such an API must say so here, or the
+    /// call inside it is reported. Setting <see cref="RecipientId"/> implies it.
+    /// </summary>
+    public bool ProvidesToRecipient { get; set; }
+
+    /// <summary>
+    /// The <see cref="FacialDataRecipientAttribute.Id"/> of the one recipient the API provides facial data to; its
+    /// callers' purpose must declare that recipient (FC0019). When empty, any complete recipient of the purpose will do.
+    /// </summary>
+    public string? RecipientId { get; set; }
 }
