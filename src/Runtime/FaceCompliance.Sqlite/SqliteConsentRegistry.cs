@@ -34,7 +34,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
                 ("$ageBand", (int)receipt.AgeBand), ("$scopes", (int)receipt.Scopes));
             return audit.Append(connection, transaction, AuditAction.ConsentGranted, receipt.Subject, receipt.PurposeId, receipt.Id, AuditOutcome.Succeeded,
                 $"{receipt.Form} consent to notice {receipt.NoticeVersion}, age band {receipt.AgeBand}, scopes {ConsentCoverage.Describe(receipt.Scopes)}"
-                + (receipt.SubjectIsUnder14 ? ", given by guardian '" + receipt.GuardianId + "' for a subject under 14" : ""));
+                + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
         });
         return receipt;
     }
