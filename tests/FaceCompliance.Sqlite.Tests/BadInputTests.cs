@@ -88,7 +88,7 @@ public sealed class BadInputTests
         var adultWithGuardian = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("adult") { AgeBand = FacialAgeBand.Adult, GuardianId = "parent" }));
         var adultsOnlyPurpose = Assert.Throws<ArgumentException>(() => test.Consents.Grant<VisitorCheck>(new ConsentGrant("child") { AgeBand = FacialAgeBand.Under14, GuardianId = "parent" }));
 
-        Assert.Contains("a parent or guardian must consent (Measures Art. 7)", noGuardian.Message, StringComparison.Ordinal);
+        Assert.Contains("only a parent or guardian may consent (Measures Art. 7; PIPL Art. 31)", noGuardian.Message, StringComparison.Ordinal);
         Assert.Contains("only for a subject under 14", adultWithGuardian.Message, StringComparison.Ordinal);
         Assert.Contains("does not declare MayInvolveMinors", adultsOnlyPurpose.Message, StringComparison.Ordinal);
         Assert.Equal(0, test.Count("consents"));
