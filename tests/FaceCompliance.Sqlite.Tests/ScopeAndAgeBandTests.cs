@@ -125,6 +125,25 @@ public sealed class ScopeAndAgeBandTests
         Assert.Contains("holds the scopes Processing only, but this processing also needs Transfer", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_single_scope_check_refuses_a_receipt_without_its_scope_and_accepts_one_with_it()
+    {
+        using var test = new TestStore();
+        var transferOnly = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1") { Scopes = FacialConsentScopes.Transfer });
+        var all = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-2") { Scopes = ConsentCoverage.AllScopes });
+
+        test.Consents.EnsureTransferConsent(transferOnly);
+        var images = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureImageRetentionConsent(transferOnly));
+        var provision = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureProvisionConsent(transferOnly));
+        test.Consents.EnsureTransferConsent(all);
+        test.Consents.EnsureImageRetentionConsent(all);
+        test.Consents.EnsureProvisionConsent(all);
+
+        Assert.Contains("also needs ImageRetention:", images.Message, StringComparison.Ordinal);
+        Assert.Contains("also needs Provision:", provision.Message, StringComparison.Ordinal);
+        Assert.Equal(ConsentRejection.ScopeMissing, provision.Reason);
+    }
+
     [Theory]
     [InlineData(10, "1", "5")]   // scopes Transfer -> Transfer and Provision
     [InlineData(10, "1", "0")]   // scopes Transfer -> none

@@ -42,6 +42,33 @@ public interface IConsentRegistry
         where TPurpose : IFacialDataPurpose;
 
     /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.Transfer"/>: call it before face data leaves the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Transfer scope.</exception>
+    [FacialConsentCheck]
+    void EnsureTransferConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Transfer);
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.ImageRetention"/>: call it before a face image is kept (Measures Art. 8).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the ImageRetention scope.</exception>
+    [FacialConsentCheck]
+    void EnsureImageRetentionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.ImageRetention);
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.Provision"/>: call it before face data is provided to another processor (PIPL Art. 23).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Provision scope.</exception>
+    [FacialConsentCheck]
+    void EnsureProvisionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Provision);
+
+    /// <summary>
     /// Withdraws every consent of the person to <typeparamref name="TPurpose"/> and deletes their facial data held for
     /// it, in one step; effective immediately. Returns the number of templates deleted.
     /// </summary>
