@@ -8,8 +8,9 @@ namespace FaceCompliance;
 /// Proof that a person gave separate consent to one purpose after reading one version of its notice (Measures
 /// Arts. 5-7; PIPL Art. 29): who, which purpose, which notice version, when and how, until when, how old the person is
 /// known to be and for a person under 14 which guardian consented, and which further scopes (transfer off the device,
-/// keeping images, provision to another processor) they consented to separately. Issued and signed by an <see cref="IConsentRegistry"/> with a key only the
-/// application holds, so it cannot be forged or edited; typed by purpose, so it cannot be used for another one.
+/// keeping images, provision to another processor) they consented to separately. Issued and signed by an
+/// <see cref="IConsentRegistry"/> with a key only the application holds, so it cannot be forged or edited (the age
+/// band and the scopes included); typed by purpose, so it cannot be used for another one.
 /// Every facial-data API of the runtime takes one and checks it again (<see cref="IConsentRegistry.EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/>).
 /// </summary>
 /// <typeparam name="TPurpose">The purpose consented to.</typeparam>
@@ -72,9 +73,6 @@ public sealed class ConsentReceipt<TPurpose>
 
     /// <summary>The separate-consent scopes given beyond processing for the purpose.</summary>
     public FacialConsentScopes Scopes { get; }
-
-    /// <summary>Whether every scope in <paramref name="required"/> was consented to.</summary>
-    public bool HasScopes(FacialConsentScopes required) => (Scopes & required) == required;
 
     /// <summary>The registry's signature over every field above.</summary>
     public ReadOnlySpan<byte> Signature => _signature;
