@@ -18,7 +18,7 @@ public sealed class AuditTamperTests
         using var test = new TestStore();
         for (var i = 0; i < 5; i++)
         {
-            var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i));
+            var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i) { AgeBand = FacialAgeBand.Adult });
             test.Templates.Enroll(receipt, TestStore.Template(i));
         }
 
@@ -38,7 +38,7 @@ public sealed class AuditTamperTests
         using var test = new TestStore();
         for (var i = 0; i < 4; i++)
         {
-            test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i));
+            test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i) { AgeBand = FacialAgeBand.Adult });
         }
 
         Execute(test, "DELETE FROM audit WHERE sequence = 3");
@@ -53,7 +53,7 @@ public sealed class AuditTamperTests
     {
         using var test = new TestStore();
         var template = TestStore.Template(42);
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(receipt, template);
         test.Templates.Verify(receipt, template);
         test.Clock.Advance(GateEntry.RetentionPeriod);
@@ -64,8 +64,8 @@ public sealed class AuditTamperTests
 
         // Every detail the store writes has one of these shapes: ids, counts, a similarity and a reason, no vector.
         var allowed = new System.Text.RegularExpressions.Regex(
-            @"^(|(Separate|Written) consent to notice [0-9a-f]{16}(, given by a guardian for a subject under 14)?|template [0-9a-f]{32}( past its retention)?"
-            + @"|best similarity -?\d\.\d{3}|no template enrolled|\d+ consent\(s\) withdrawn|\d+ template\(s\) deleted(, data key destroyed)?|(Forged|Tampered|WrongPurpose|Withdrawn|Expired|OldNotice))$");
+            @"^(|(Separate|Written) consent to notice [0-9a-f]{16}, age band (Adult|Under14|Unknown), scopes (Processing only|[A-Za-z ]+)(, given by a guardian for a subject under 14)?|template [0-9a-f]{32}( past its retention)?"
+            + @"|best similarity -?\d\.\d{3}|no template enrolled|\d+ consent\(s\) withdrawn|\d+ template\(s\) deleted(, data key destroyed)?|(Forged|Tampered|WrongPurpose|Withdrawn|Expired|OldNotice|AgeUnknown|ScopeMissing))$");
         Assert.Equal(6, details.Count);
         Assert.All(details, detail => Assert.Matches(allowed, detail));
     }
@@ -74,7 +74,7 @@ public sealed class AuditTamperTests
     public void Records_younger_than_3_years_cannot_be_purged()
     {
         using var test = new TestStore();
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1"));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => test.Audit.PurgeRecordsBefore(test.Clock.Now.AddYears(-3).AddSeconds(1)));
 
@@ -86,10 +86,10 @@ public sealed class AuditTamperTests
     public void After_purging_old_records_the_rest_still_verifies_and_the_chain_goes_on()
     {
         using var test = new TestStore();
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1"));
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-2"));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-2") { AgeBand = FacialAgeBand.Adult });
         test.Clock.Advance(TimeSpan.FromDays(400));
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-3"));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-3") { AgeBand = FacialAgeBand.Adult });
         var cutoff = test.Clock.Now;
         test.Clock.Advance(TimeSpan.FromDays(3 * 366));
 
@@ -98,7 +98,7 @@ public sealed class AuditTamperTests
         Assert.Equal([3L], test.Audit.Read().Select(r => r.Sequence));
         Assert.True(test.Audit.Verify().IsValid);
         Assert.Equal(1, test.Audit.PurgeRecordsBefore(test.Clock.Now.AddYears(-3)));
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-4"));
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-4") { AgeBand = FacialAgeBand.Adult });
         Assert.Equal([4L], test.Audit.Read().Select(r => r.Sequence));
         Assert.True(test.Audit.Verify().IsValid);
         Execute(test, "UPDATE meta SET value = zeroblob(32) WHERE key = 'audit_anchor_hash'");

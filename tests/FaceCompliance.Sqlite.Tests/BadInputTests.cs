@@ -33,7 +33,7 @@ public sealed class BadInputTests
     public void A_template_of_the_wrong_length_changes_nothing_in_the_file()
     {
         using var test = new TestStore(dimension: 8);
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var auditBefore = test.Count("audit");
 
         var enrol = Assert.Throws<ArgumentException>(() => test.Templates.Enroll(receipt, TestStore.Template(1, dimension: 7)));
@@ -50,7 +50,7 @@ public sealed class BadInputTests
     public void Unknown_subjects_get_a_clear_exception_and_nothing_is_written()
     {
         using var test = new TestStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var auditBefore = test.Count("audit");
 
         var verify = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
@@ -72,7 +72,7 @@ public sealed class BadInputTests
     {
         using var test = new TestStore();
 
-        Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant(subject)));
+        Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult }));
         Assert.Throws<ArgumentException>(() => test.Templates.DeleteSubject(subject));
 
         Assert.Equal(0, test.Count("consents"));
@@ -84,11 +84,11 @@ public sealed class BadInputTests
     {
         using var test = new TestStore();
 
-        var noGuardian = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("child") { SubjectIsUnder14 = true }));
-        var adultWithGuardian = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("adult") { GuardianId = "parent" }));
-        var adultsOnlyPurpose = Assert.Throws<ArgumentException>(() => test.Consents.Grant<VisitorCheck>(new ConsentGrant("child") { SubjectIsUnder14 = true, GuardianId = "parent" }));
+        var noGuardian = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("child") { AgeBand = FacialAgeBand.Under14 }));
+        var adultWithGuardian = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("adult") { AgeBand = FacialAgeBand.Adult, GuardianId = "parent" }));
+        var adultsOnlyPurpose = Assert.Throws<ArgumentException>(() => test.Consents.Grant<VisitorCheck>(new ConsentGrant("child") { AgeBand = FacialAgeBand.Under14, GuardianId = "parent" }));
 
-        Assert.Contains("a parent or guardian must consent (Measures Art. 7)", noGuardian.Message, StringComparison.Ordinal);
+        Assert.Contains("only a parent or guardian may consent (Measures Art. 7; PIPL Art. 31)", noGuardian.Message, StringComparison.Ordinal);
         Assert.Contains("only for a subject under 14", adultWithGuardian.Message, StringComparison.Ordinal);
         Assert.Contains("does not declare MayInvolveMinors", adultsOnlyPurpose.Message, StringComparison.Ordinal);
         Assert.Equal(0, test.Count("consents"));

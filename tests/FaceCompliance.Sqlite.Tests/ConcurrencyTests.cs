@@ -151,7 +151,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     public void Disposing_one_store_while_another_store_in_the_process_is_in_use_does_not_break_it()
     {
         using var busy = new TestStore(dimension: 8);
-        var receipt = busy.Consents.Grant<GateEntry>(new ConsentGrant("busy-subject"));
+        var receipt = busy.Consents.Grant<GateEntry>(new ConsentGrant("busy-subject") { AgeBand = FacialAgeBand.Adult });
         busy.Templates.Enroll(receipt, TestStore.Template(1));
         using var other = new TestStore(dimension: 8);
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
@@ -360,14 +360,15 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
             var form = Random.Next(2) == 0 ? ConsentForm.Separate : ConsentForm.Written;
             var receipt = Model.Store.Consents.Grant<TPurpose>(new ConsentGrant(Subject, form)
             {
-                SubjectIsUnder14 = minor,
+                AgeBand = minor ? FacialAgeBand.Under14 : FacialAgeBand.Adult,
                 GuardianId = minor ? "guardian-of-" + Subject : null,
             });
             Assert.Equal((Subject, PurposeId, minor), (receipt.Subject, receipt.PurposeId, receipt.SubjectIsUnder14));
             _active.Add(receipt);
             Model.Consents.Add(receipt.Id, (Subject, PurposeId, false));
             Expect(AuditAction.ConsentGranted, receipt.Id, AuditOutcome.Succeeded,
-                $"{form} consent to notice {TPurpose.Info.Notice.Version}" + (minor ? ", given by a guardian for a subject under 14" : ""));
+                $"{form} consent to notice {TPurpose.Info.Notice.Version}, age band {(minor ? "Under14" : "Adult")}, scopes Processing only"
+                + (minor ? ", given by a guardian for a subject under 14" : ""));
             Model.Count("grant");
         }
 

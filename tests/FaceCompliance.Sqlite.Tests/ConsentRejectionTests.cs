@@ -14,7 +14,7 @@ public sealed class ConsentRejectionTests
     {
         using var test = new TestStore();
         using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
-        var foreign = other.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var foreign = other.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
 
         var error = Refused(test, foreign, ConsentRejection.Forged);
 
@@ -25,7 +25,7 @@ public sealed class ConsentRejectionTests
     public void A_receipt_whose_content_was_changed_is_tampered()
     {
         using var test = new TestStore();
-        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var edited = Edit(genuine, content => content.Replace("\nresident-7\n", "\nresident-8\n", StringComparison.Ordinal));
 
         var error = Refused(test, edited, ConsentRejection.Tampered);
@@ -38,9 +38,9 @@ public sealed class ConsentRejectionTests
     public void A_later_expiry_written_into_a_receipt_is_tampering_too()
     {
         using var test = new TestStore();
-        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var edited = new ConsentReceipt<GateEntry>(genuine.Id, genuine.Subject, genuine.PurposeId, genuine.NoticeVersion, genuine.GivenAt,
-            genuine.ExpiresAt.AddYears(10), genuine.Form, genuine.SubjectIsUnder14, genuine.GuardianId, genuine.Signature);
+            genuine.ExpiresAt.AddYears(10), genuine.Form, genuine.AgeBand, genuine.GuardianId, genuine.Scopes, genuine.Signature);
 
         Refused(test, edited, ConsentRejection.Tampered);
     }
@@ -49,7 +49,7 @@ public sealed class ConsentRejectionTests
     public void A_receipt_past_its_validity_is_expired()
     {
         using var test = new TestStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { ValidFor = TimeSpan.FromDays(2) });
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult, ValidFor = TimeSpan.FromDays(2) });
         test.Clock.Advance(TimeSpan.FromDays(2));
 
         var error = Refused(test, receipt, ConsentRejection.Expired);
@@ -61,7 +61,7 @@ public sealed class ConsentRejectionTests
     public void A_withdrawn_receipt_is_refused_at_once()
     {
         using var test = new TestStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Consents.Withdraw<GateEntry>("resident-7");
 
         var error = Refused(test, receipt, ConsentRejection.Withdrawn);
@@ -100,14 +100,14 @@ public sealed class ConsentRejectionTests
         using (var test = new TestStore())
         {
             using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
-            messages.Add(Refused(test, other.Consents.Grant<GateEntry>(new ConsentGrant("s1")), ConsentRejection.Forged).Message);
-            messages.Add(Refused(test, Edit(test.Consents.Grant<GateEntry>(new ConsentGrant("s2")), c => c.Replace("\ns2\n", "\ns9\n", StringComparison.Ordinal)), ConsentRejection.Tampered).Message);
+            messages.Add(Refused(test, other.Consents.Grant<GateEntry>(new ConsentGrant("s1") { AgeBand = FacialAgeBand.Adult }), ConsentRejection.Forged).Message);
+            messages.Add(Refused(test, Edit(test.Consents.Grant<GateEntry>(new ConsentGrant("s2") { AgeBand = FacialAgeBand.Adult }), c => c.Replace("\ns2\n", "\ns9\n", StringComparison.Ordinal)), ConsentRejection.Tampered).Message);
             messages.Add(Refused(test, ConsentReceipt<GateEntry>.Parse(test.Consents.Grant<VisitorCheck>(new ConsentGrant("s3")).ToToken()), ConsentRejection.WrongPurpose).Message);
-            var withdrawn = test.Consents.Grant<GateEntry>(new ConsentGrant("s4"));
+            var withdrawn = test.Consents.Grant<GateEntry>(new ConsentGrant("s4") { AgeBand = FacialAgeBand.Adult });
             test.Consents.Withdraw<GateEntry>("s4");
             messages.Add(Refused(test, withdrawn, ConsentRejection.Withdrawn).Message);
             messages.Add(Refused(test, IssuedForOlderNotice(test, "s5", "fedcba9876543210"), ConsentRejection.OldNotice).Message);
-            var expiring = test.Consents.Grant<GateEntry>(new ConsentGrant("s6") { ValidFor = TimeSpan.FromMinutes(1) });
+            var expiring = test.Consents.Grant<GateEntry>(new ConsentGrant("s6") { AgeBand = FacialAgeBand.Adult, ValidFor = TimeSpan.FromMinutes(1) });
             test.Clock.Advance(TimeSpan.FromMinutes(1));
             messages.Add(Refused(test, expiring, ConsentRejection.Expired).Message);
         }
@@ -162,14 +162,14 @@ public sealed class ConsentRejectionTests
     {
         var now = test.Clock.Now;
         var unsigned = new ConsentReceipt<GateEntry>(Guid.NewGuid().ToString("N"), subject, GateEntry.PurposeId, oldVersion, now, now.AddDays(30),
-            ConsentForm.Separate, false, null, []);
+            ConsentForm.Separate, FacialAgeBand.Adult, null, FacialConsentScopes.Processing, []);
         var receipt = new ConsentReceipt<GateEntry>(unsigned.Id, subject, unsigned.PurposeId, oldVersion, now, now.AddDays(30),
-            ConsentForm.Separate, false, null, new ReceiptSigner(test.Keys).Sign(unsigned));
+            ConsentForm.Separate, FacialAgeBand.Adult, null, FacialConsentScopes.Processing, new ReceiptSigner(test.Keys).Sign(unsigned));
         using var connection = test.Raw();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature)
-            VALUES ($id, $subject, $purpose, $version, $given, $expires, 1, 0, NULL, $signature)
+            INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
+            VALUES ($id, $subject, $purpose, $version, $given, $expires, 1, 0, NULL, $signature, 1, 0)
             """;
         command.Parameters.AddWithValue("$id", receipt.Id);
         command.Parameters.AddWithValue("$subject", subject);

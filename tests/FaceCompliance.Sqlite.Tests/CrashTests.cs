@@ -260,7 +260,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(verification.IsValid, $"after round {round} the audit chain is broken at {verification.FirstInvalidSequence}: {verification.Problem}");
         Assert.Equal(audit.Count, verification.RecordsChecked);
 
-        var receiptAfter = store.Consents.Grant<GateEntry>(new ConsentGrant($"after-crash-{round}"));
+        var receiptAfter = store.Consents.Grant<GateEntry>(new ConsentGrant($"after-crash-{round}") { AgeBand = FacialAgeBand.Adult });
         var probe = TestStore.Template(round);
         var idAfter = store.Templates.Enroll(receiptAfter, probe);
         Assert.True(store.Templates.Verify(receiptAfter, probe) > 0.9999f);

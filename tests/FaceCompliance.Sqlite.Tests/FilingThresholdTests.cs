@@ -63,7 +63,7 @@ public sealed class FilingThresholdTests
     public void A_person_enrolled_for_two_purposes_counts_once()
     {
         using var test = new TestStore();
-        test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant("p1")), TestStore.Template(1));
+        test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant("p1") { AgeBand = FacialAgeBand.Adult }), TestStore.Template(1));
         test.Templates.Enroll(test.Consents.Grant<VisitorCheck>(new ConsentGrant("p1")), TestStore.Template(2));
 
         Assert.Equal(1, test.Templates.PeopleStored);
@@ -71,7 +71,7 @@ public sealed class FilingThresholdTests
 
     private static void Enrol(TestStore test, string subject, int templates)
     {
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant(subject));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult });
         for (var i = 0; i < templates; i++)
         {
             test.Templates.Enroll(receipt, TestStore.Template(subject.GetHashCode(StringComparison.Ordinal) + i));

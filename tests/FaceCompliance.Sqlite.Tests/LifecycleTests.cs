@@ -14,7 +14,7 @@ public sealed class LifecycleTests
     {
         using var test = new TestStore();
         var template = TestStore.Template(1);
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var templateId = test.Templates.Enroll(receipt, template);
         var similarity = test.Templates.Verify(receipt, template);
         var ciphertext = Ciphertext(test, templateId);
@@ -41,7 +41,7 @@ public sealed class LifecycleTests
     public void Every_step_is_in_the_audit_trail_in_order_and_the_chain_verifies()
     {
         using var test = new TestStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(receipt, TestStore.Template(1));
         test.Templates.Verify(receipt, TestStore.Template(2));
         test.Consents.Withdraw<GateEntry>("resident-7");
@@ -63,7 +63,7 @@ public sealed class LifecycleTests
     {
         using var test = new TestStore();
 
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("child-3", ConsentForm.Written) { SubjectIsUnder14 = true, GuardianId = "parent-3" });
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("child-3", ConsentForm.Written) { AgeBand = FacialAgeBand.Under14, GuardianId = "parent-3" });
 
         Assert.Equal(GateEntry.PurposeId, receipt.PurposeId);
         Assert.Equal(GateEntry.NoticeVersion, receipt.NoticeVersion);
@@ -79,7 +79,7 @@ public sealed class LifecycleTests
     public void A_receipt_survives_its_token_form()
     {
         using var test = new TestStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
 
         var parsed = ConsentReceipt<GateEntry>.Parse(receipt.ToToken());
 
@@ -94,7 +94,7 @@ public sealed class LifecycleTests
     public void Withdrawing_one_purpose_keeps_the_other_purposes_templates_and_the_key()
     {
         using var test = new TestStore();
-        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var visitor = test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-7"));
         test.Templates.Enroll(gate, TestStore.Template(1));
         test.Templates.Enroll(visitor, TestStore.Template(2));
@@ -110,7 +110,7 @@ public sealed class LifecycleTests
     public void Deleting_a_subject_destroys_every_template_and_the_key()
     {
         using var test = new TestStore();
-        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(gate, TestStore.Template(1));
         test.Templates.Enroll(gate, TestStore.Template(2));
         test.Templates.Enroll(test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-7")), TestStore.Template(3));
@@ -126,8 +126,8 @@ public sealed class LifecycleTests
     public void A_template_moved_to_another_subject_does_not_decrypt()
     {
         using var test = new TestStore();
-        var a = test.Consents.Grant<GateEntry>(new ConsentGrant("a"));
-        var b = test.Consents.Grant<GateEntry>(new ConsentGrant("b"));
+        var a = test.Consents.Grant<GateEntry>(new ConsentGrant("a") { AgeBand = FacialAgeBand.Adult });
+        var b = test.Consents.Grant<GateEntry>(new ConsentGrant("b") { AgeBand = FacialAgeBand.Adult });
         var id = test.Templates.Enroll(a, TestStore.Template(1));
         test.Templates.Enroll(b, TestStore.Template(2));
         using (var connection = test.Raw())

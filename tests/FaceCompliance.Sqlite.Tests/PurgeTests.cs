@@ -11,7 +11,7 @@ public sealed class PurgeTests
     public void Templates_past_their_purposes_retention_are_purged_with_their_keys()
     {
         using var test = new TestStore();
-        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7"));
+        var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var visitor = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1"));
         test.Templates.Enroll(gate, TestStore.Template(1));
         test.Templates.Enroll(visitor, TestStore.Template(2));

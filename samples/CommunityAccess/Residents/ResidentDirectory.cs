@@ -115,7 +115,8 @@ public sealed class ResidentDirectory
 
         ConsentReceipt<TPurpose> receipt = registry.Grant<TPurpose>(new ConsentGrant(residentId, ConsentForm.Separate)
         {
-            SubjectIsUnder14 = guardian is not null,
+            // The consent form asks whether the resident is under 14; a guardian is given exactly when they are.
+            AgeBand = guardian is not null ? FacialAgeBand.Under14 : FacialAgeBand.Adult,
             GuardianId = guardian,
         });
         using var connection = Open();

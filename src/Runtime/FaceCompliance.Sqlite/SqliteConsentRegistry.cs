@@ -16,67 +16,52 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
     {
         ArgumentNullException.ThrowIfNull(grant);
         var purpose = TPurpose.Info;
-        SubjectId.Validate(grant.SubjectId, nameof(grant));
-        if (!Enum.IsDefined(grant.Form))
-        {
-            throw new ArgumentException($"{grant.Form} is not a consent form; use Separate or Written.", nameof(grant));
-        }
-
-        if (grant.SubjectIsUnder14 && grant.GuardianId is null)
-        {
-            throw new ArgumentException($"Subject '{grant.SubjectId}' is under 14: a parent or guardian must consent (Measures Art. 7); set GuardianId.", nameof(grant));
-        }
-
-        if (!grant.SubjectIsUnder14 && grant.GuardianId is not null)
-        {
-            throw new ArgumentException($"A guardian consents only for a subject under 14; subject '{grant.SubjectId}' is not marked under 14.", nameof(grant));
-        }
-
-        if (grant.SubjectIsUnder14 && !purpose.MayInvolveMinors)
-        {
-            throw new ArgumentException($"Purpose '{purpose.Id}' does not declare MayInvolveMinors, so it may not process subject '{grant.SubjectId}', who is under 14.", nameof(grant));
-        }
-
-        if (grant.ValidFor is { } validFor && validFor <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"A consent must be valid for a positive time, not {validFor}.", nameof(grant));
-        }
-
+        grant.Validate(purpose);
         var givenAt = clock.GetUtcNow();
         var unsigned = new ConsentReceipt<TPurpose>(Guid.NewGuid().ToString("N"), grant.SubjectId, purpose.Id, purpose.Notice.Version, givenAt,
-            givenAt + (grant.ValidFor ?? purpose.RetentionPeriod), grant.Form, grant.SubjectIsUnder14, grant.GuardianId, []);
+            givenAt + (grant.ValidFor ?? purpose.RetentionPeriod), grant.Form, grant.AgeBand, grant.GuardianId, grant.Scopes, []);
         var receipt = new ConsentReceipt<TPurpose>(unsigned.Id, unsigned.Subject, unsigned.PurposeId, unsigned.NoticeVersion, unsigned.GivenAt,
-            unsigned.ExpiresAt, unsigned.Form, unsigned.SubjectIsUnder14, unsigned.GuardianId, signer.Sign(unsigned));
+            unsigned.ExpiresAt, unsigned.Form, unsigned.AgeBand, unsigned.GuardianId, unsigned.Scopes, signer.Sign(unsigned));
         database.Write((connection, transaction) =>
         {
             SqliteDatabase.Execute(connection, transaction, """
-                INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature)
-                VALUES ($id, $subject, $purpose, $version, $given, $expires, $form, $under14, $guardian, $signature)
+                INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
+                VALUES ($id, $subject, $purpose, $version, $given, $expires, $form, $under14, $guardian, $signature, $ageBand, $scopes)
                 """,
                 ("$id", receipt.Id), ("$subject", receipt.Subject), ("$purpose", receipt.PurposeId), ("$version", receipt.NoticeVersion),
                 ("$given", receipt.GivenAt.UtcTicks), ("$expires", receipt.ExpiresAt.UtcTicks), ("$form", (int)receipt.Form),
-                ("$under14", receipt.SubjectIsUnder14 ? 1 : 0), ("$guardian", receipt.GuardianId), ("$signature", receipt.Signature.ToArray()));
+                ("$under14", receipt.SubjectIsUnder14 ? 1 : 0), ("$guardian", receipt.GuardianId), ("$signature", receipt.Signature.ToArray()),
+                ("$ageBand", (int)receipt.AgeBand), ("$scopes", (int)receipt.Scopes));
             return audit.Append(connection, transaction, AuditAction.ConsentGranted, receipt.Subject, receipt.PurposeId, receipt.Id, AuditOutcome.Succeeded,
-                $"{receipt.Form} consent to notice {receipt.NoticeVersion}" + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
+                $"{receipt.Form} consent to notice {receipt.NoticeVersion}, age band {receipt.AgeBand}, scopes {ConsentCoverage.Describe(receipt.Scopes)}"
+                + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
         });
         return receipt;
     }
 
     public ConsentRejection? Check<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => Check(receipt, FacialConsentScopes.Processing);
+
+    public ConsentRejection? Check<TPurpose>(ConsentReceipt<TPurpose> receipt, FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose
     {
         ArgumentNullException.ThrowIfNull(receipt);
+        ConsentCoverage.EnsureScopes(requiredScopes, nameof(requiredScopes));
         using var connection = database.Open();
-        return Check(connection, null, receipt).Reason;
+        return Check(connection, null, receipt, requiredScopes).Reason;
     }
 
     public void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Processing);
+
+    public void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose
     {
         ArgumentNullException.ThrowIfNull(receipt);
+        ConsentCoverage.EnsureScopes(requiredScopes, nameof(requiredScopes));
         database.Write((connection, transaction) =>
         {
-            EnsureValid(connection, transaction, receipt);
+            EnsureValid(connection, transaction, receipt, requiredScopes);
             return 0;
         });
     }
@@ -85,10 +70,11 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
     /// Checks the receipt inside a write transaction. When it is not valid, the refusal is audited and committed
     /// here, and <see cref="ConsentRequiredException"/> is thrown: the caller writes nothing else.
     /// </summary>
-    public void EnsureValid<TPurpose>(SqliteConnection connection, SqliteTransaction transaction, ConsentReceipt<TPurpose> receipt)
+    public void EnsureValid<TPurpose>(SqliteConnection connection, SqliteTransaction transaction, ConsentReceipt<TPurpose> receipt,
+        FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
         where TPurpose : IFacialDataPurpose
     {
-        var (reason, message) = Check(connection, transaction, receipt);
+        var (reason, message) = Check(connection, transaction, receipt, requiredScopes);
         if (reason is null)
         {
             return;
@@ -124,12 +110,13 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         return deleted;
     }
 
-    private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt)
+    private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt,
+        FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose
     {
         var purpose = TPurpose.Info;
         using var command = SqliteDatabase.Command(connection, transaction,
-            "SELECT subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, withdrawn_at FROM consents WHERE receipt_id = $id",
+            "SELECT subject_id, purpose_id, notice_version, given_at, expires_at, form, age_band, guardian_id, signature, withdrawn_at, scopes FROM consents WHERE receipt_id = $id",
             ("$id", receipt.Id));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -140,7 +127,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         var issuedUnchanged = signer.HasValidSignature(receipt)
             && reader.GetString(0) == receipt.Subject && reader.GetString(1) == receipt.PurposeId && reader.GetString(2) == receipt.NoticeVersion
             && reader.GetInt64(3) == receipt.GivenAt.UtcTicks && reader.GetInt64(4) == receipt.ExpiresAt.UtcTicks
-            && reader.GetInt32(5) == (int)receipt.Form && (reader.GetInt32(6) == 1) == receipt.SubjectIsUnder14
+            && reader.GetInt32(5) == (int)receipt.Form && reader.GetInt32(6) == (int)receipt.AgeBand && reader.GetInt32(10) == (int)receipt.Scopes
             && (reader.IsDBNull(7) ? null : reader.GetString(7)) == receipt.GuardianId
             && ((byte[])reader.GetValue(8)).AsSpan().SequenceEqual(receipt.Signature);
         if (!issuedUnchanged)
@@ -168,6 +155,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
             return (ConsentRejection.OldNotice, $"consent {receipt.Id} was given to notice version {receipt.NoticeVersion}, but the notice now reads version {purpose.Notice.Version}: the subject must read it and consent again (Measures Art. 5 §2)");
         }
 
-        return (null, null);
+        var uncovered = ConsentCoverage.Check(receipt, requiredScopes, out var detail);
+        return (uncovered, detail);
     }
 }

@@ -11,7 +11,11 @@ namespace FaceCompliance.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabase
 {
-    private const int SchemaVersion = 1;
+    /// <summary>
+    /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
+    /// <see cref="CreateSchema"/> migrates it in place.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
 
@@ -50,33 +54,68 @@ internal sealed class SqliteDatabase
             return;
         }
 
-        if (version != 0)
+        if (version == 1)
         {
-            throw new InvalidOperationException($"'{Path}' has FaceCompliance schema version {version}; this library reads version {SchemaVersion}.");
+            MigrateFromVersion1(connection, transaction);
+        }
+        else if (version == 0)
+        {
+            Execute(connection, transaction, """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+                CREATE TABLE consents (
+                    receipt_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, notice_version TEXT NOT NULL,
+                    given_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, form INTEGER NOT NULL, under14 INTEGER NOT NULL,
+                    guardian_id TEXT, signature BLOB NOT NULL, withdrawn_at INTEGER,
+                    age_band INTEGER NOT NULL DEFAULT 0, scopes INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX consents_subject ON consents (subject_id, purpose_id);
+                CREATE TABLE subject_keys (subject_id TEXT PRIMARY KEY, wrapped_key BLOB NOT NULL, created_at INTEGER NOT NULL);
+                CREATE TABLE templates (
+                    template_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subject_keys (subject_id),
+                    purpose_id TEXT NOT NULL, receipt_id TEXT NOT NULL, collected_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+                    ciphertext BLOB NOT NULL);
+                CREATE INDEX templates_subject ON templates (subject_id, purpose_id);
+                CREATE INDEX templates_expiry ON templates (expires_at);
+                CREATE TABLE audit (
+                    sequence INTEGER PRIMARY KEY, time INTEGER NOT NULL, actor TEXT NOT NULL, action INTEGER NOT NULL,
+                    subject_id TEXT, purpose_id TEXT, receipt_id TEXT, outcome INTEGER NOT NULL, detail TEXT,
+                    previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+                """);
+            CreateLegalBasisTable(connection, transaction);
+        }
+        else
+        {
+            throw new InvalidOperationException($"'{Path}' has FaceCompliance schema version {version}; this library reads versions 1 to {SchemaVersion}.");
         }
 
-        Execute(connection, transaction, """
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-            CREATE TABLE consents (
-                receipt_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, notice_version TEXT NOT NULL,
-                given_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, form INTEGER NOT NULL, under14 INTEGER NOT NULL,
-                guardian_id TEXT, signature BLOB NOT NULL, withdrawn_at INTEGER);
-            CREATE INDEX consents_subject ON consents (subject_id, purpose_id);
-            CREATE TABLE subject_keys (subject_id TEXT PRIMARY KEY, wrapped_key BLOB NOT NULL, created_at INTEGER NOT NULL);
-            CREATE TABLE templates (
-                template_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subject_keys (subject_id),
-                purpose_id TEXT NOT NULL, receipt_id TEXT NOT NULL, collected_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
-                ciphertext BLOB NOT NULL);
-            CREATE INDEX templates_subject ON templates (subject_id, purpose_id);
-            CREATE INDEX templates_expiry ON templates (expires_at);
-            CREATE TABLE audit (
-                sequence INTEGER PRIMARY KEY, time INTEGER NOT NULL, actor TEXT NOT NULL, action INTEGER NOT NULL,
-                subject_id TEXT, purpose_id TEXT, receipt_id TEXT, outcome INTEGER NOT NULL, detail TEXT,
-                previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
-            """);
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
     }
+
+    /// <summary>
+    /// Version 1 to 2, in the same transaction as the version bump: consents get their scopes and age band. A version-1
+    /// consent covered processing only, and recorded only whether the person was under 14 (with the guardian who
+    /// consented), so its age band becomes Under14 or Unknown, never Adult: a purpose that may involve minors refuses
+    /// the Unknown ones until the person consents again with their age band. Their version-1 signatures stay valid
+    /// for exactly these values (<see cref="ReceiptSigner.HasValidSignature{TPurpose}(ConsentReceipt{TPurpose})"/>).
+    /// </summary>
+    private static void MigrateFromVersion1(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, transaction, """
+            ALTER TABLE consents ADD COLUMN age_band INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE consents ADD COLUMN scopes INTEGER NOT NULL DEFAULT 0;
+            UPDATE consents SET age_band = $under14 WHERE under14 = 1;
+            """,
+            ("$under14", (int)FacialAgeBand.Under14));
+        CreateLegalBasisTable(connection, transaction);
+    }
+
+    private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE basis_grants (
+            grant_id TEXT PRIMARY KEY, purpose_id TEXT NOT NULL, basis INTEGER NOT NULL, law_reference TEXT NOT NULL,
+            granted_by TEXT NOT NULL, granted_at INTEGER NOT NULL, valid_from INTEGER NOT NULL, valid_until INTEGER NOT NULL,
+            signature BLOB NOT NULL, revoked_at INTEGER, revoked_by TEXT);
+        CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
+        """);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)

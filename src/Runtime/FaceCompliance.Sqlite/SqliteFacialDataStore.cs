@@ -3,12 +3,12 @@ using System;
 namespace FaceCompliance.Sqlite;
 
 /// <summary>
-/// FaceCompliance's embedded store: consent receipts, encrypted face templates and the audit trail in one SQLite
+/// FaceCompliance's embedded store: consent receipts, legal-basis grants, encrypted face templates and the audit trail in one SQLite
 /// file on the device (Measures Art. 8 §1), with no server to install. Safe for concurrent use from many threads.
 /// </summary>
 /// <example><code>
 /// using var store = SqliteFacialDataStore.Open("gate.db", new FacialDataStoreOptions(new FacialDataKeys(masterKey)) { Actor = "gate-1" });
-/// var receipt = store.Consents.Grant&lt;CommunityEntry&gt;(new ConsentGrant("resident-42"));
+/// var receipt = store.Consents.Grant&lt;CommunityEntry&gt;(new ConsentGrant("resident-42") { AgeBand = FacialAgeBand.Adult });
 /// store.Templates.Enroll(receipt, template);
 /// </code></example>
 public sealed class SqliteFacialDataStore : IDisposable
@@ -20,16 +20,21 @@ public sealed class SqliteFacialDataStore : IDisposable
         _database = database;
         var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
-        var consents = new SqliteConsentRegistry(database, audit, new ReceiptSigner(options.Keys), options.TimeProvider);
+        var signer = new ReceiptSigner(options.Keys);
+        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider);
         templates.Consents = consents;
         consents.Templates = templates;
         Audit = audit;
         Templates = templates;
         Consents = consents;
+        LegalBases = new SqliteLegalBasisRegistry(database, audit, signer, options.TimeProvider);
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
     public IConsentRegistry Consents { get; }
+
+    /// <summary>Grants of a legal basis other than consent (PIPL Art. 13): grant, require, revoke.</summary>
+    public ILegalBasisRegistry LegalBases { get; }
 
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored.</summary>
     public IFaceTemplateStore Templates { get; }
@@ -42,7 +47,7 @@ public sealed class SqliteFacialDataStore : IDisposable
 
     /// <summary>Opens (or creates) the store in <paramref name="path"/>.</summary>
     /// <exception cref="ArgumentException">The path is empty, or the options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The file holds another schema version.</exception>
+    /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
     public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

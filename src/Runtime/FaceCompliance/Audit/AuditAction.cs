@@ -35,4 +35,13 @@ public enum AuditAction
 
     /// <summary>The number of individuals stored reached the filing threshold (Measures Art. 15).</summary>
     FilingThresholdReached = 9,
+
+    /// <summary>A legal basis other than consent was recorded for a purpose (PIPL Art. 13).</summary>
+    LegalBasisGranted = 10,
+
+    /// <summary>Processing or a basis grant was refused because no legal basis applied.</summary>
+    LegalBasisRejected = 11,
+
+    /// <summary>A legal-basis grant was revoked.</summary>
+    LegalBasisRevoked = 12,
 }

@@ -20,4 +20,13 @@ public enum ConsentRejection
 
     /// <summary>The person consented to an older version of the notice; the text changed, so they must consent again (Art. 5 §2).</summary>
     OldNotice = 6,
+
+    /// <summary>
+    /// The purpose may involve people under 14, and the receipt does not say how old the person is: a person of unknown
+    /// age is not treated as an adult (Measures Art. 7; PIPL Art. 31).
+    /// </summary>
+    AgeUnknown = 7,
+
+    /// <summary>The processing needs a separate-consent scope (transfer, image retention, provision) the receipt does not hold.</summary>
+    ScopeMissing = 8,
 }

@@ -7,19 +7,66 @@ namespace FaceCompliance;
 public interface IConsentRegistry
 {
     /// <summary>Records consent to <typeparamref name="TPurpose"/> after the person read its current notice, and issues the receipt.</summary>
-    /// <exception cref="System.ArgumentException">The grant is invalid: an empty or malformed id, a person under 14 without a guardian, a guardian for an adult, or a person under 14 for a purpose that does not declare <c>MayInvolveMinors</c>.</exception>
+    /// <exception cref="System.ArgumentException">The grant is invalid (<see cref="ConsentGrant.Validate"/>): an empty or malformed id, a person under 14 without a guardian, a guardian for a person not under 14, a person under 14 for a purpose that does not declare <c>MayInvolveMinors</c>, an unknown age band for a purpose that does, or a value that is not a scope.</exception>
     ConsentReceipt<TPurpose> Grant<TPurpose>(ConsentGrant grant)
         where TPurpose : IFacialDataPurpose;
 
-    /// <summary>Why the receipt is not valid now, or null when it is.</summary>
+    /// <summary>Why the receipt is not valid now for processing for its purpose, or null when it is (see <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/>).</summary>
     ConsentRejection? Check<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose;
 
-    /// <summary>Throws unless the receipt is valid now: issued here, unchanged, for this purpose, not withdrawn, not expired, for the current notice.</summary>
+    /// <summary>Why the receipt is not valid now for processing that needs <paramref name="requiredScopes"/>, or null when it is.</summary>
+    ConsentRejection? Check<TPurpose>(ConsentReceipt<TPurpose> receipt, FacialConsentScopes requiredScopes)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// Throws unless the receipt is valid now: issued here, unchanged, for this purpose, not withdrawn, not expired, for
+    /// the current notice, and, for a purpose that may involve people under 14, with a known age band (guardian-aware:
+    /// a person of unknown age is never treated as an adult; <see cref="ConsentCoverage"/>).
+    /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid; the exception names the subject, purpose and reason.</exception>
     [FacialConsentCheck]
     void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/>, and the receipt holds every separate-consent scope
+    /// in <paramref name="requiredScopes"/>. Call it before face data leaves the device
+    /// (<see cref="FacialConsentScopes.Transfer"/>), before a face image is kept (<see cref="FacialConsentScopes.ImageRetention"/>)
+    /// and before face data is provided to another processor (<see cref="FacialConsentScopes.Provision"/>).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks a scope (<see cref="ConsentRejection.ScopeMissing"/>, naming it).</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="requiredScopes"/> holds a value that is not a scope.</exception>
+    [FacialConsentCheck]
+    void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, FacialConsentScopes requiredScopes)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.Transfer"/>: call it before face data leaves the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Transfer scope.</exception>
+    [FacialConsentCheck]
+    void EnsureTransferConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Transfer);
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.ImageRetention"/>: call it before a face image is kept (Measures Art. 8).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the ImageRetention scope.</exception>
+    [FacialConsentCheck]
+    void EnsureImageRetentionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.ImageRetention);
+
+    /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
+    /// <see cref="FacialConsentScopes.Provision"/>: call it before face data is provided to another processor (PIPL Art. 23).
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Provision scope.</exception>
+    [FacialConsentCheck]
+    void EnsureProvisionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Provision);
 
     /// <summary>
     /// Withdraws every consent of the person to <typeparamref name="TPurpose"/> and deletes their facial data held for

@@ -43,6 +43,13 @@ public sealed class FacialPurposeInfo
     /// <summary>Whether people under 14 may be processed (with a guardian's consent).</summary>
     public bool MayInvolveMinors { get; }
 
+    /// <summary>
+    /// Why processing for the purpose is lawful (PIPL Art. 13): <see cref="FacialLegalBasis.Consent"/> (the default)
+    /// needs a consent receipt per person; any other basis needs a signed legal-basis grant
+    /// (<see cref="ILegalBasisRegistry.RequireBasis{TPurpose}"/>).
+    /// </summary>
+    public FacialLegalBasis LegalBasis { get; init; }
+
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }
 
