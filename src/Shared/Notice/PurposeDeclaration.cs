@@ -23,11 +23,15 @@ internal sealed record PurposeDeclaration(
     string AlternativeEn,
     string WithdrawalZh,
     string WithdrawalEn,
-    bool PublicPlace,
+    int Site,
     string CollectionAreaZh,
     string CollectionAreaEn,
     string TransferRecipientZh = "",
-    string TransferRecipientEn = "");
+    string TransferRecipientEn = "",
+    int Kind = 0,
+    string PublicPlaceLawZh = "",
+    string PublicPlaceLawEn = "",
+    int Attributes = 0);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

@@ -15,8 +15,12 @@ internal sealed class ApiListEntry
     /// <summary>The flag after the method that marks an API as sending facial data off the device (FC0013).</summary>
     public const string OffDeviceKeyword = "OffDevice";
 
-    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false)
+    /// <summary>The field after the method that names what an AttributeAnalysis API estimates (FC0016), e.g. <c>Attributes=AgeBand,Gender</c>.</summary>
+    public const string AttributesPrefix = "Attributes=";
+
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false, int attributes = 0)
     {
+        Attributes = attributes;
         OffDevice = offDevice;
         Id = id;
         Kind = kind;
@@ -43,6 +47,12 @@ internal sealed class ApiListEntry
 
     /// <summary>The line ends in <c>;OffDevice</c>: the API sends facial data off the device, to a cloud service (FC0013).</summary>
     public bool OffDevice { get; }
+
+    /// <summary>
+    /// The <c>FacialAttributes</c> flags (<see cref="Profiles.LawValues"/>) the line's <c>;Attributes=</c> field names:
+    /// what the API estimates (FC0016); 0 when the line names none.
+    /// </summary>
+    public int Attributes { get; }
 
     public string Path { get; }
 

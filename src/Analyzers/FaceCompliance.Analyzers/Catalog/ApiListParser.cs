@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice]]</c> or
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice][;Attributes=AgeBand,...]]</c> or
 /// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
@@ -47,10 +48,8 @@ internal sealed class ApiListParser
         var separator = trimmed.IndexOf(';');
         var id = (separator < 0 ? trimmed : trimmed.Substring(0, separator)).Trim();
         var tail = separator < 0 ? string.Empty : trimmed.Substring(separator + 1);
-        var flagSeparator = tail.IndexOf(';');
-        var methodText = (flagSeparator < 0 ? tail : tail.Substring(0, flagSeparator)).Trim();
-        var flagText = flagSeparator < 0 ? null : tail.Substring(flagSeparator + 1).Trim();
-
+        var fields = tail.Split(';');
+        var methodText = fields[0].Trim();
         var simpleName = GetSimpleName(id);
         if (simpleName is null)
         {
@@ -82,18 +81,24 @@ internal sealed class ApiListParser
             return;
         }
 
-        if (flagText is not null && FlagError(id, methodText, flagText, notProcessing) is { } flagError)
-        {
-            Errors.Add(new ApiListError(path, lineNumber, span, flagError));
-            return;
-        }
-
         var method = ProcessingMethod.Unspecified;
         if (!notProcessing && methodText.Length > 0 && !ProcessingMethods.TryParse(methodText, out method))
         {
             Errors.Add(new ApiListError(path, lineNumber, span,
                 $"'{methodText}' is not a processing method; expected Detection, Liveness, AttributeAnalysis, Verification or Identification, or NotProcessing"));
             return;
+        }
+
+        var offDevice = false;
+        var attributes = 0;
+        for (var i = 1; i < fields.Length; i++)
+        {
+            var error = ReadField(id, method, notProcessing, fields[i].Trim(), ref offDevice, ref attributes);
+            if (error is not null)
+            {
+                Errors.Add(new ApiListError(path, lineNumber, span, error));
+                return;
+            }
         }
 
         if (_seen.TryGetValue(id, out var first))
@@ -103,22 +108,90 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice: flagText is not null);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice, attributes);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
-    /// <summary>Why the text after a line's second ';' is refused, or null when it is the one flag, OffDevice, after a processing method.</summary>
-    private static string? FlagError(string id, string methodText, string flagText, bool notProcessing)
+    /// <summary>
+    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device) or
+    /// <c>Attributes=AgeBand,Gender</c> (what an AttributeAnalysis API estimates: FC0016), each once. Returns why the
+    /// field is refused, or null.
+    /// </summary>
+    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, ref bool offDevice, ref int attributes)
     {
-        if (flagText != ApiListEntry.OffDeviceKeyword)
+        if (field == ApiListEntry.OffDeviceKeyword)
         {
-            return $"'{flagText}' is not a flag; the only text allowed after the method is ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), once";
+            if (notProcessing || method == ProcessingMethod.Unspecified)
+            {
+                return $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}";
+            }
+
+            if (offDevice)
+            {
+                return $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} twice";
+            }
+
+            offDevice = true;
+            return null;
         }
 
-        return notProcessing || methodText.Length == 0
-            ? $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}"
-            : null;
+        if (field.StartsWith(ApiListEntry.AttributesPrefix, StringComparison.Ordinal))
+        {
+            if (method != ProcessingMethod.AttributeAnalysis)
+            {
+                return $"'{id}' names attributes, but only an AttributeAnalysis line estimates attributes: write <id>;AttributeAnalysis;{ApiListEntry.AttributesPrefix}AgeBand,Gender";
+            }
+
+            if (attributes != 0)
+            {
+                return $"'{id}' names its attributes twice: list them all in one {ApiListEntry.AttributesPrefix} field";
+            }
+
+            return ReadAttributes(field.Substring(ApiListEntry.AttributesPrefix.Length), out attributes);
+        }
+
+        return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.AttributesPrefix}<names>' (the attributes an AttributeAnalysis API estimates), each once";
+    }
+
+    private static string? ReadAttributes(string list, out int attributes)
+    {
+        attributes = 0;
+        foreach (var part in list.Split(','))
+        {
+            var name = part.Trim();
+            var value = AttributeValue(name);
+            if (value == 0)
+            {
+                attributes = 0;
+                return $"'{name}' is not an attribute; expected a comma-separated list of {string.Join(", ", AttributeNames())}";
+            }
+
+            attributes |= value;
+        }
+
+        return null;
+    }
+
+    private static int AttributeValue(string name)
+    {
+        foreach (var (value, attributeName) in LawValues.Attributes)
+        {
+            if (attributeName == name)
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<string> AttributeNames()
+    {
+        foreach (var (_, name) in LawValues.Attributes)
+        {
+            yield return name;
+        }
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

@@ -110,15 +110,19 @@ internal sealed class FacialApiCatalog
     /// Whether the processing entry that makes <paramref name="member"/> (an original definition) a use is marked
     /// <c>;OffDevice</c>: the member's own entry when there is one, else its type's <c>T:</c> entry.
     /// </summary>
-    public bool IsOffDevice(ISymbol member)
+    public bool IsOffDevice(ISymbol member) => FindDecidingEntry(member) is { OffDevice: true };
+
+    /// <summary>
+    /// The attributes (<see cref="Profiles.LawValues"/> flags) that the processing entry making <paramref name="member"/>
+    /// a use names in its <c>;Attributes=</c> field, the member's own entry deciding before its type's; 0 when it names none.
+    /// </summary>
+    public int GetAttributes(ISymbol member) => FindDecidingEntry(member)?.Attributes ?? 0;
+
+    private ApiListEntry? FindDecidingEntry(ISymbol member)
     {
         var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
-        if (FindProcessingEntry(owner, e => e.Kind != 'T') is { } own)
-        {
-            return own.OffDevice;
-        }
-
-        return owner.ContainingType is { } type && FindProcessingEntry(type, e => e.Kind == 'T') is { OffDevice: true };
+        return FindProcessingEntry(owner, e => e.Kind != 'T')
+            ?? (owner.ContainingType is { } type ? FindProcessingEntry(type, e => e.Kind == 'T') : null);
     }
 
     private ApiListEntry? FindProcessingEntry(ISymbol symbol, Func<ApiListEntry, bool> kind)

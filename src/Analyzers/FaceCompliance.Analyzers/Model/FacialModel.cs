@@ -280,6 +280,13 @@ internal sealed class FacialModel
     public bool IsDeclaredOffDevice(ISymbol member)
         => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true);
 
+    /// <summary>
+    /// The <c>Attributes</c> of the <c>[ProcessesFacialData]</c> that makes <paramref name="member"/> a facial-data API
+    /// (FC0016): <see cref="Profiles.LawValues"/> flags, 0 when it names none.
+    /// </summary>
+    public int GetDeclaredAttributes(ISymbol member)
+        => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.FirstOrDefault(a => a.Key == "Attributes").Value.Value is int attributes ? attributes : 0;
+
     /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
     private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
     {
