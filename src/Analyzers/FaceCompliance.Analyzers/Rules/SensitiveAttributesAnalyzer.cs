@@ -73,9 +73,9 @@ public sealed class SensitiveAttributesAnalyzer : DiagnosticAnalyzer
         }
 
         var site = model.GetSite(use.Operation, context.ContainingSymbol);
-        if (!site.IsWrapper && !model.SiteAllows(site, use.Api.Method))
+        if (site.IsWrapper ? !ProcessingMethods.Allows(site.WrapperMethod!.Value, use.Api.Method) : !model.SiteAllows(site, use.Api.Method))
         {
-            return; // no purpose (FC0001) or none that allows attribute analysis (FC0005)
+            return; // no purpose (FC0001), or none (or a wrapper) whose method allows attribute analysis (FC0005)
         }
 
         var estimated = model.GetDeclaredProcessing(use.Target) is not null ? model.GetDeclaredAttributes(use.Target) : model.Catalog.GetAttributes(use.Target);
