@@ -208,13 +208,90 @@ public sealed class SensitiveAttributesTests
         }
         """).WithSource("Sdks.cs", Sdks).WithSource("Purposes.cs", Purpose("Audience", ", Attributes = FacialAttributes.Gender")).RunAsync();
 
+    /// <summary>A stand-in for Azure AI Face's FaceClient.Detect, with the id the catalog lists.</summary>
+    private const string Azure = """
+        namespace System
+        {
+            public class BinaryData { }   // System.Memory.Data, not in the shared framework
+        }
+
+        namespace Azure
+        {
+            public class Response<T> { }
+        }
+
+        namespace Azure.AI.Vision.Face
+        {
+            public struct FaceDetectionModel { }
+            public struct FaceRecognitionModel { }
+            public struct FaceAttributeType { public static FaceAttributeType HeadPose => default; }
+            public class FaceDetectionResult { }
+
+            public class FaceClient
+            {
+                public virtual Response<System.Collections.Generic.IReadOnlyList<FaceDetectionResult>> Detect(System.BinaryData imageContent, FaceDetectionModel detectionModel,
+                    FaceRecognitionModel recognitionModel, bool returnFaceId, System.Collections.Generic.IEnumerable<FaceAttributeType>? returnFaceAttributes = null,
+                    bool? returnFaceLandmarks = null, bool? returnRecognitionModel = null, int? faceIdTimeToLive = null,
+                    System.Threading.CancellationToken cancellationToken = default) => new();
+            }
+        }
+        """;
+
+    private static string AzureShop(string purpose, string call) => $$"""
+        using Azure.AI.Vision.Face;
+        using FaceCompliance;
+
+        [UsesFacialData<{{purpose}}>]
+        public class Shop(IConsentBook consent, FaceClient client)
+        {
+            public object Run(string id, System.BinaryData image)
+            {
+                consent.Ensure<{{purpose}}>(id);
+                return {{call}};
+            }
+        }
+        """;
+
+    private const string CloudDetection = ", Storage = FacialDataStorage.Server, TransferRecipientZh = \"微软 Azure\", TransferRecipientEn = \"Microsoft Azure\"";
+
+    [Theory]
+    [InlineData("client.Detect(image, default, default, false)")]
+    [InlineData("client.Detect(image, default, default, false, null)")]
+    [InlineData("client.Detect(image, default, default, false, returnFaceAttributes: default)")]
+    public Task Azure_Detect_without_an_attribute_request_is_detection(string call) => new AnalyzerTest(AzureShop("Counting", call))
+        .WithSource("Azure.cs", Azure).WithSource("Purposes.cs", Purpose("Counting", "", method: "Detection", extra: CloudDetection)).RunAsync();
+
+    [Fact]
+    public async Task Azure_Detect_asked_for_attributes_under_a_purpose_that_analyses_none_is_FC0016()
+    {
+        var diagnostics = await new AnalyzerTest(AzureShop("Counting", "{|FC0016:client.Detect(image, default, default, false, new[] { FaceAttributeType.HeadPose })|}"))
+            .WithSource("Azure.cs", Azure).WithSource("Purposes.cs", Purpose("Counting", "", method: "Detection", extra: CloudDetection)).RunAsync();
+
+        Assert.Equal(
+            "'FaceClient.Detect' may be asked for face attributes (AgeBand, Gender, Expression, Glasses, FacialHair, HeadPose, Occlusion, ImageQuality) through 'returnFaceAttributes', but no declared purpose analyses attributes: pass null or nothing for it, or use it under an AttributeAnalysis purpose that declares them (2023 draft Measures; PIPL Arts. 6, 28)",
+            diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public Task Azure_Detect_asked_for_attributes_under_an_attribute_purpose_needs_all_it_can_produce() => new AnalyzerTest(
+        AzureShop("Audience", "{|FC0016:client.Detect(image, default, default, false, new[] { FaceAttributeType.HeadPose })|}"))
+        .WithSource("Azure.cs", Azure).WithSource("Purposes.cs", Purpose("Audience", ", Attributes = FacialAttributes.HeadPose", extra: CloudDetection)).RunAsync();
+
+    [Fact]
+    public Task Azure_Detect_asked_for_attributes_under_a_purpose_that_declares_them_is_not_reported() => new AnalyzerTest(
+        AzureShop("Audience", "client.Detect(image, default, default, false, new[] { FaceAttributeType.HeadPose })"))
+        .WithSource("Azure.cs", Azure)
+        .WithSource("Purposes.cs", Purpose("Audience", ", Attributes = FacialAttributes.AgeBand | FacialAttributes.Gender | FacialAttributes.Expression | FacialAttributes.Glasses | FacialAttributes.FacialHair | FacialAttributes.HeadPose | FacialAttributes.Occlusion | FacialAttributes.ImageQuality", extra: CloudDetection))
+        .RunAsync();
+
     [Fact]
     public Task Malformed_attribute_fields_are_FC1001() => new AnalyzerTest("""
         public class Nothing { }
         """).WithSource("Acme.cs", """
         namespace Acme.Vision
         {
-            public sealed class Analyzer { public int A(byte[] i) => 0; public int B(byte[] i) => 0; public int C(byte[] i) => 0; public int D(byte[] i) => 0; public int E(byte[] i) => 0; }
+            public sealed class Analyzer { public int A(byte[] i) => 0; public int B(byte[] i) => 0; public int C(byte[] i) => 0; public int D(byte[] i) => 0; public int E(byte[] i) => 0;
+                public int F(byte[] i) => 0; public int G(byte[] i) => 0; public int H(byte[] i) => 0; public int I(byte[] i) => 0; public int J(byte[] i) => 0; }
         }
         """).WithAdditionalFile("FacialDataApis.txt", """
         {|FC1001:M:Acme.Vision.Analyzer.A(System.Byte[]);AttributeAnalysis;Attributes=Age|}
@@ -222,6 +299,11 @@ public sealed class SensitiveAttributesTests
         {|FC1001:M:Acme.Vision.Analyzer.C(System.Byte[]);AttributeAnalysis;Attributes=Gender;Attributes=AgeBand|}
         {|FC1001:M:Acme.Vision.Analyzer.D(System.Byte[]);AttributeAnalysis;Attributes=|}
         M:Acme.Vision.Analyzer.E(System.Byte[]);AttributeAnalysis;OffDevice;Attributes=Gender, AgeBand
+        {|FC1001:M:Acme.Vision.Analyzer.F(System.Byte[]);Detection;AttributesWhen=options|}
+        {|FC1001:M:Acme.Vision.Analyzer.G(System.Byte[]);Detection;Attributes=Gender;AttributesWhen=two words|}
+        {|FC1001:M:Acme.Vision.Analyzer.H(System.Byte[]);Detection;Attributes=Gender;AttributesWhen=a;AttributesWhen=b|}
+        {|FC1001:M:Acme.Vision.Analyzer.I(System.Byte[]);NotProcessing;Attributes=Gender;AttributesWhen=options|}
+        M:Acme.Vision.Analyzer.J(System.Byte[]);Detection;Attributes=Gender;AttributesWhen=options
         """).RunAsync();
 
     [Fact]
@@ -243,7 +325,15 @@ public sealed class SensitiveAttributesTests
         var attributeLines = FacialApiCatalog.BuiltInEntries.Where(e => e.Method == ProcessingMethod.AttributeAnalysis).ToList();
 
         Assert.Equal(["T:FaceONNX.FaceBeautyEstimator"], attributeLines.Where(e => e.Attributes == 0).Select(e => e.Id));
-        Assert.All(FacialApiCatalog.BuiltInEntries.Where(e => e.Method != ProcessingMethod.AttributeAnalysis), e => Assert.Equal(0, e.Attributes));
+        var onRequest = FacialApiCatalog.BuiltInEntries.Where(e => e.Method != ProcessingMethod.AttributeAnalysis && e.Attributes != 0).ToList();
+        Assert.Equal(14, onRequest.Count);
+        Assert.All(onRequest, e =>
+        {
+            Assert.Equal("returnFaceAttributes", e.AttributesWhen);
+            Assert.Contains("Azure", e.Id, System.StringComparison.Ordinal);
+            Assert.Contains("Detect", e.Id, System.StringComparison.Ordinal);
+        });
+        Assert.All(attributeLines, e => Assert.Null(e.AttributesWhen));
         Assert.All(attributeLines.Where(e => e.Id.Contains("Amazon.Rekognition", System.StringComparison.Ordinal)), e => Assert.Equal(
             LawValues.AttributeAgeBand | LawValues.AttributeGender | LawValues.AttributeExpression | LawValues.AttributeGlasses
                 | LawValues.AttributeFacialHair | LawValues.AttributeHeadPose | LawValues.AttributeOcclusion | LawValues.AttributeImageQuality,

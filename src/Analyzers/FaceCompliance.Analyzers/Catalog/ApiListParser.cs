@@ -89,16 +89,21 @@ internal sealed class ApiListParser
             return;
         }
 
-        var offDevice = false;
-        var attributes = 0;
+        var fieldValues = new Fields();
         for (var i = 1; i < fields.Length; i++)
         {
-            var error = ReadField(id, method, notProcessing, fields[i].Trim(), ref offDevice, ref attributes);
+            var error = ReadField(id, method, notProcessing, fields[i].Trim(), fieldValues);
             if (error is not null)
             {
                 Errors.Add(new ApiListError(path, lineNumber, span, error));
                 return;
             }
+        }
+
+        if (AttributesError(id, method, fieldValues) is { } attributesError)
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span, attributesError));
+            return;
         }
 
         if (_seen.TryGetValue(id, out var first))
@@ -108,17 +113,25 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice, attributes);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, fieldValues.OffDevice, fieldValues.Attributes, fieldValues.AttributesWhen);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
+    /// <summary>What the fields after a line's method say.</summary>
+    private sealed class Fields
+    {
+        public bool OffDevice;
+        public int Attributes;
+        public string? AttributesWhen;
+    }
+
     /// <summary>
-    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device) or
-    /// <c>Attributes=AgeBand,Gender</c> (what an AttributeAnalysis API estimates: FC0016), each once. Returns why the
-    /// field is refused, or null.
+    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device),
+    /// <c>Attributes=AgeBand,Gender</c> (what the API estimates: FC0016) or <c>AttributesWhen=parameter</c> (only when
+    /// that argument is given), each once. Returns why the field is refused, or null.
     /// </summary>
-    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, ref bool offDevice, ref int attributes)
+    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, Fields fields)
     {
         if (field == ApiListEntry.OffDeviceKeyword)
         {
@@ -127,31 +140,75 @@ internal sealed class ApiListParser
                 return $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} without a processing method: write <id>;<method>;{ApiListEntry.OffDeviceKeyword}, e.g. ;Verification;{ApiListEntry.OffDeviceKeyword}";
             }
 
-            if (offDevice)
+            if (fields.OffDevice)
             {
                 return $"'{id}' is marked {ApiListEntry.OffDeviceKeyword} twice";
             }
 
-            offDevice = true;
+            fields.OffDevice = true;
             return null;
         }
 
         if (field.StartsWith(ApiListEntry.AttributesPrefix, StringComparison.Ordinal))
         {
-            if (method != ProcessingMethod.AttributeAnalysis)
-            {
-                return $"'{id}' names attributes, but only an AttributeAnalysis line estimates attributes: write <id>;AttributeAnalysis;{ApiListEntry.AttributesPrefix}AgeBand,Gender";
-            }
-
-            if (attributes != 0)
+            if (fields.Attributes != 0)
             {
                 return $"'{id}' names its attributes twice: list them all in one {ApiListEntry.AttributesPrefix} field";
             }
 
-            return ReadAttributes(field.Substring(ApiListEntry.AttributesPrefix.Length), out attributes);
+            return ReadAttributes(field.Substring(ApiListEntry.AttributesPrefix.Length), out fields.Attributes);
         }
 
-        return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.AttributesPrefix}<names>' (the attributes an AttributeAnalysis API estimates), each once";
+        if (field.StartsWith(ApiListEntry.AttributesWhenPrefix, StringComparison.Ordinal))
+        {
+            var parameter = field.Substring(ApiListEntry.AttributesWhenPrefix.Length).Trim();
+            if (fields.AttributesWhen is not null)
+            {
+                return $"'{id}' has {ApiListEntry.AttributesWhenPrefix} twice";
+            }
+
+            if (parameter.Length == 0 || !IsIdentifier(parameter))
+            {
+                return $"'{parameter}' is not a parameter name; {ApiListEntry.AttributesWhenPrefix} names the parameter whose argument requests the attributes, e.g. {ApiListEntry.AttributesWhenPrefix}returnFaceAttributes";
+            }
+
+            fields.AttributesWhen = parameter;
+            return null;
+        }
+
+        return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), ';{ApiListEntry.AttributesPrefix}<names>' (the attributes the API estimates) and ';{ApiListEntry.AttributesWhenPrefix}<parameter>' (only when that argument is given), each once";
+    }
+
+    /// <summary>
+    /// Attributes belong on an AttributeAnalysis line, or on a line of another processing method that estimates them
+    /// only on request (<c>AttributesWhen=</c>); <c>AttributesWhen=</c> needs attributes to make conditional.
+    /// </summary>
+    private static string? AttributesError(string id, ProcessingMethod method, Fields fields)
+    {
+        if (fields.AttributesWhen is not null && fields.Attributes == 0)
+        {
+            return $"'{id}' has {ApiListEntry.AttributesWhenPrefix} but names no attributes: add ;{ApiListEntry.AttributesPrefix}<names>";
+        }
+
+        if (fields.Attributes != 0 && method != ProcessingMethod.AttributeAnalysis && (fields.AttributesWhen is null || method == ProcessingMethod.Unspecified))
+        {
+            return $"'{id}' names attributes, but only an AttributeAnalysis line estimates attributes whatever it is passed: write <id>;AttributeAnalysis;{ApiListEntry.AttributesPrefix}AgeBand,Gender, or add ;{ApiListEntry.AttributesWhenPrefix}<parameter> when the API estimates them only when that argument is given";
+        }
+
+        return null;
+    }
+
+    private static bool IsIdentifier(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return !char.IsDigit(text[0]);
     }
 
     private static string? ReadAttributes(string list, out int attributes)

@@ -113,12 +113,11 @@ internal sealed class FacialApiCatalog
     public bool IsOffDevice(ISymbol member) => FindDecidingEntry(member) is { OffDevice: true };
 
     /// <summary>
-    /// The attributes (<see cref="Profiles.LawValues"/> flags) that the processing entry making <paramref name="member"/>
-    /// a use names in its <c>;Attributes=</c> field, the member's own entry deciding before its type's; 0 when it names none.
+    /// The processing entry that makes <paramref name="member"/> (an original definition) a use: the member's own entry
+    /// when there is one, else its type's <c>T:</c> entry; null when neither lists it. Its <c>;Attributes=</c> say what
+    /// the API estimates (FC0016).
     /// </summary>
-    public int GetAttributes(ISymbol member) => FindDecidingEntry(member)?.Attributes ?? 0;
-
-    private ApiListEntry? FindDecidingEntry(ISymbol member)
+    public ApiListEntry? FindDecidingEntry(ISymbol member)
     {
         var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
         return FindProcessingEntry(owner, e => e.Kind != 'T')

@@ -8,6 +8,7 @@ using FaceCompliance.Notice;
 using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FaceCompliance.Analyzers.Rules;
 
@@ -67,26 +68,98 @@ public sealed class SensitiveAttributesAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeUse(OperationAnalysisContext context, FacialModel model, FacialUse use)
     {
-        if (use.Api.Kind != FacialApiKind.Processing || use.Api.Method != ProcessingMethod.AttributeAnalysis)
+        if (use.Api.Kind != FacialApiKind.Processing || EstimatedAttributes(model, use) is not { } estimated)
         {
             return;
         }
 
         var site = model.GetSite(use.Operation, context.ContainingSymbol);
-        if (site.IsWrapper ? !ProcessingMethods.Allows(site.WrapperMethod!.Value, use.Api.Method) : !model.SiteAllows(site, use.Api.Method))
+        var onRequest = use.Api.Method != ProcessingMethod.AttributeAnalysis;
+        string? problem;
+        if (site.IsWrapper)
         {
-            return; // no purpose (FC0001), or none (or a wrapper) whose method allows attribute analysis (FC0005)
+            problem = !ProcessingMethods.Allows(site.WrapperMethod!.Value, ProcessingMethod.AttributeAnalysis)
+                ? onRequest ? RequestedWithoutAttributeAnalysis(model, use, estimated, $"the [ProcessesFacialData] of {site.WrapperOwner!.Describe()} is {site.WrapperMethod}") : null // FC0005's
+                : estimated == 0 ? Unknown(use) : DescribeWrapper(model, site, use, estimated);
+        }
+        else if (!model.SiteAllows(site, ProcessingMethod.AttributeAnalysis))
+        {
+            // No purpose is FC0001's; an attribute API under purposes that allow no attribute analysis is FC0005's, but an
+            // API of another method that estimates attributes on request is not, so it is reported here.
+            problem = onRequest && !site.Purposes.IsEmpty
+                ? RequestedWithoutAttributeAnalysis(model, use, estimated, "no declared purpose analyses attributes")
+                : null;
+        }
+        else
+        {
+            problem = estimated == 0 ? Unknown(use) : DescribePurposes(model, site, use, estimated, context.CancellationToken);
         }
 
-        var estimated = model.GetDeclaredProcessing(use.Target) is not null ? model.GetDeclaredAttributes(use.Target) : model.Catalog.GetAttributes(use.Target);
-        var problem = estimated == 0
-            ? Unknown(use)
-            : site.IsWrapper ? DescribeWrapper(model, site, use, estimated) : DescribePurposes(model, site, use, estimated, context.CancellationToken);
         if (problem is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), problem, s_profile.Cite(RuleIdentifiers.SensitiveAttributes)));
         }
     }
+
+    /// <summary>
+    /// The attributes the use estimates, 0 when an attribute API names none, or null when it estimates none: an
+    /// AttributeAnalysis API by its <c>[ProcessesFacialData(Attributes = ...)]</c> or its line's <c>;Attributes=</c>; an
+    /// API of another method only by a line whose <c>;AttributesWhen=</c> argument the use passes.
+    /// </summary>
+    private static int? EstimatedAttributes(FacialModel model, FacialUse use)
+    {
+        if (model.GetDeclaredProcessing(use.Target) is not null)
+        {
+            return use.Api.Method == ProcessingMethod.AttributeAnalysis ? model.GetDeclaredAttributes(use.Target) : null;
+        }
+
+        var entry = model.Catalog.FindDecidingEntry(use.Target);
+        if (entry?.AttributesWhen is { } parameter && !RequestsAttributes(use.Operation, parameter))
+        {
+            return null;
+        }
+
+        return use.Api.Method == ProcessingMethod.AttributeAnalysis || entry?.AttributesWhen is not null ? entry?.Attributes ?? 0 : null;
+    }
+
+    /// <summary>
+    /// Whether the use passes an argument for <paramref name="parameter"/> that may request attributes: not when the
+    /// argument is left out or is a constant <c>null</c> or <c>default</c>. A use that is not a call (a method group) and
+    /// a method without such a parameter count as requesting (fail closed).
+    /// </summary>
+    private static bool RequestsAttributes(IOperation operation, string parameter)
+    {
+        if (operation is not IInvocationOperation invocation)
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name != parameter)
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                return false;
+            }
+
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return !(value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null });
+        }
+
+        return true;
+    }
+
+    private static string RequestedWithoutAttributeAnalysis(FacialModel model, FacialUse use, int estimated, string why)
+        => $"'{use.DisplayName}' may be asked for face attributes ({Names(estimated)}) through '{model.Catalog.FindDecidingEntry(use.Target)?.AttributesWhen}', but {why}: pass null or nothing for it, or use it under an AttributeAnalysis purpose that declares them";
 
     /// <summary>An attribute API that names no attributes: what it estimates cannot be told, so the use fails closed.</summary>
     private static string Unknown(FacialUse use)
@@ -110,7 +183,7 @@ public sealed class SensitiveAttributesAnalyzer : DiagnosticAnalyzer
         var reasons = new List<string>();
         foreach (var purposeType in site.Purposes)
         {
-            if (!ProcessingMethods.Allows(model.Symbols.GetPurposeMethod(purposeType), use.Api.Method)
+            if (!ProcessingMethods.Allows(model.Symbols.GetPurposeMethod(purposeType), ProcessingMethod.AttributeAnalysis)
                 || purposeType.OriginalDefinition is not INamedTypeSymbol type
                 || model.Symbols.Find(type, model.Symbols.FacialDataPurpose) is not { } attribute)
             {
