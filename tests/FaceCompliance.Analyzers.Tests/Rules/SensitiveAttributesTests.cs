@@ -285,6 +285,21 @@ public sealed class SensitiveAttributesTests
         .RunAsync();
 
     [Fact]
+    public Task Azure_Detect_asked_for_attributes_inside_a_detection_wrapper_is_FC0016_there() => new AnalyzerTest("""
+        using Azure.AI.Vision.Face;
+        using FaceCompliance;
+
+        public class Faces(FaceClient client)
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Detection, OffDevice = true)]
+            public object Find(System.BinaryData image) => {|FC0016:client.Detect(image, default, default, false, new[] { FaceAttributeType.HeadPose })|};
+
+            [ProcessesFacialData(FacialProcessingMethod.Detection, OffDevice = true)]
+            public object Count(System.BinaryData image) => client.Detect(image, default, default, false);
+        }
+        """).WithSource("Azure.cs", Azure).RunAsync();
+
+    [Fact]
     public Task Malformed_attribute_fields_are_FC1001() => new AnalyzerTest("""
         public class Nothing { }
         """).WithSource("Acme.cs", """

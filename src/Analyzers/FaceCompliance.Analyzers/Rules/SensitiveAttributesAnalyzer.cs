@@ -76,11 +76,16 @@ public sealed class SensitiveAttributesAnalyzer : DiagnosticAnalyzer
         var site = model.GetSite(use.Operation, context.ContainingSymbol);
         var onRequest = use.Api.Method != ProcessingMethod.AttributeAnalysis;
         string? problem;
-        if (site.IsWrapper)
+        if (site.IsWrapper && !ProcessingMethods.Allows(site.WrapperMethod!.Value, ProcessingMethod.AttributeAnalysis))
         {
-            problem = !ProcessingMethods.Allows(site.WrapperMethod!.Value, ProcessingMethod.AttributeAnalysis)
-                ? onRequest ? RequestedWithoutAttributeAnalysis(model, use, estimated, $"the [ProcessesFacialData] of {site.WrapperOwner!.Describe()} is {site.WrapperMethod}") : null // FC0005's
-                : estimated == 0 ? Unknown(use) : DescribeWrapper(model, site, use, estimated);
+            // An attribute API inside a wrapper of another method is FC0005's; attributes on request are not.
+            problem = onRequest
+                ? RequestedWithoutAttributeAnalysis(model, use, estimated, $"the [ProcessesFacialData] of {site.WrapperOwner!.Describe()}, whose callers carry the obligations, is {site.WrapperMethod}")
+                : null;
+        }
+        else if (site.IsWrapper)
+        {
+            problem = estimated == 0 ? Unknown(use) : DescribeWrapper(model, site, use, estimated);
         }
         else if (!model.SiteAllows(site, ProcessingMethod.AttributeAnalysis))
         {
