@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Threading;
 using FaceCompliance.Methods;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 using Xunit;
 
 namespace FaceCompliance.Generators.Tests;
@@ -27,7 +28,7 @@ public sealed class NoticeRendererTests
         DataCategories: DeclarationValues.DefaultDataCategories,
         AlternativeZh: "刷卡通行。", AlternativeEn: "Tap a card.",
         WithdrawalZh: "", WithdrawalEn: "",
-        PublicPlace: false, CollectionAreaZh: "", CollectionAreaEn: "");
+        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "");
 
     [Fact]
     public void An_identity_purpose_that_may_involve_minors_has_every_element_in_the_order_of_the_regulation()
@@ -94,7 +95,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void A_public_place_purpose_gets_a_sign_naming_the_area_processor_purpose_and_contact()
     {
-        var notice = NoticeRenderer.Render(s_processor, s_gate with { PublicPlace = true, CollectionAreaZh = "小区东门入口", CollectionAreaEn = "the east gate entrance" });
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Site = LawValues.SitePublicPlace, Kind = LawValues.KindPublicSafety, CollectionAreaZh = "小区东门入口", CollectionAreaEn = "the east gate entrance" });
 
         Assert.Equal("", NoticeRenderer.Render(s_processor, s_gate).Chinese.Sign);
         foreach (var expected in new[] { "小区东门入口", "示例物业服务有限公司", "核验住户身份。", "privacy@example.com" })
@@ -106,6 +107,59 @@ public sealed class NoticeRendererTests
         {
             Assert.Contains(expected, notice.English.Sign, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_public_safety_purpose_in_a_public_place_says_so_in_the_method_and_on_the_sign()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Site = LawValues.SitePublicPlace, Kind = LawValues.KindPublicSafety, CollectionAreaZh = "地铁站进站口", CollectionAreaEn = "the station entrance" });
+
+        Assert.Contains("人脸识别设备设置于公共场所（地铁站进站口），为维护公共安全所必需。", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
+        Assert.Contains("The face recognition devices are installed in a public place (the station entrance), where public safety needs them.", Section(notice.English, NoticeElement.Method), StringComparison.Ordinal);
+        Assert.Contains("设置目的：维护公共安全。", notice.Chinese.Sign, StringComparison.Ordinal);
+        Assert.Contains("Installed to maintain public safety.", notice.English.Sign, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_place_purpose_of_another_kind_names_the_law_it_cites_and_claims_no_public_safety()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with
+        {
+            Site = LawValues.SitePublicPlace, CollectionAreaZh = "进站口", CollectionAreaEn = "the entrance",
+            PublicPlaceLawZh = "《某某条例》第十条", PublicPlaceLawEn = "Article 10 of the Example Regulations",
+        });
+
+        Assert.Contains("其设置依据为《某某条例》第十条。", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
+        Assert.Contains("as Article 10 of the Example Regulations allows.", Section(notice.English, NoticeElement.Method), StringComparison.Ordinal);
+        Assert.Contains("设置依据：《某某条例》第十条。", notice.Chinese.Sign, StringComparison.Ordinal);
+        Assert.DoesNotContain("公共安全", notice.Chinese.Text + notice.Chinese.Sign, StringComparison.Ordinal);
+        Assert.DoesNotContain("public safety", notice.English.Text + notice.English.Sign, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_purpose_not_in_a_public_place_states_no_site()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        Assert.DoesNotContain("公共场所", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("public place", notice.English.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attribute_analysis_purpose_lists_the_attributes_it_declares_in_table_order()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Method = ProcessingMethodTable.AttributeAnalysis, Attributes = LawValues.AttributeGender | LawValues.AttributeAgeBand | LawValues.AttributeHeadPose });
+
+        Assert.StartsWith("人脸属性分析：对人脸图像进行分析，以估计年龄段、性别、头部姿态，不识别您的身份。", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
+        Assert.StartsWith("Face attribute analysis: we analyse the face image to estimate age band, gender, head pose. We do not identify you.", Section(notice.English, NoticeElement.Method), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attributes_declared_on_a_purpose_that_analyses_none_are_not_stated()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate with { Attributes = LawValues.AttributeAgeBand });
+
+        Assert.Equal(NoticeRenderer.Render(s_processor, s_gate).Version, notice.Version);
     }
 
     [Fact]
@@ -129,17 +183,24 @@ public sealed class NoticeRendererTests
         {
             var edited = With(s_gate, property, "另一段文字 other text");
             var server = property.Name.StartsWith("TransferRecipient", StringComparison.Ordinal);
-            var baseline = server ? NoticeRenderer.Render(s_processor, s_gate with { Storage = DeclarationValues.StorageServer }).Version : version;
+            var site = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal) || property.Name.StartsWith("PublicPlaceLaw", StringComparison.Ordinal)
+                ? LawValues.SitePublicPlace
+                : LawValues.SiteNonPublic;
+            var baseline = NoticeRenderer.Render(s_processor, s_gate with
+            {
+                Site = site,
+                Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
+            }).Version;
             var notice = NoticeRenderer.Render(s_processor, edited with
             {
-                PublicPlace = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal),
+                Site = site,
                 Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
             });
             Assert.NotEqual(baseline, notice.Version);
             changed++;
         }
 
-        Assert.Equal(14, changed);
+        Assert.Equal(16, changed);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using FaceCompliance.Generators.Tests.Harness;
 using FaceCompliance.Methods;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 using Xunit;
 
 namespace FaceCompliance.Generators.Tests;
@@ -31,7 +32,7 @@ public sealed class RecipientNoticeTests
         DataCategories: DeclarationValues.DefaultDataCategories,
         AlternativeZh: "刷卡通行。", AlternativeEn: "Tap a card.",
         WithdrawalZh: "", WithdrawalEn: "",
-        PublicPlace: false, CollectionAreaZh: "", CollectionAreaEn: "");
+        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "");
 
     private static PurposeDeclaration WithRecipients(params RecipientDeclaration[] recipients)
         => s_gate with { Recipients = new EquatableArray<RecipientDeclaration>(recipients.ToImmutableArray()) };

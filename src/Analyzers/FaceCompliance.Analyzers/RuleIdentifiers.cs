@@ -16,6 +16,8 @@ internal static class RuleIdentifiers
     public const string PurposeNotExtensible = "FC0011";
     public const string OperatorProcessesFacialData = "FC0012";
     public const string OffDeviceTransferUndeclared = "FC0013";
+    public const string DeploymentSiteNotAllowed = "FC0015";
+    public const string SensitiveAttributes = "FC0016";
     public const string RecipientUndeclared = "FC0019";
     public const string InvalidFacialDataApiEntry = "FC1001";
     public const string InvalidApprovedNoticeEntry = "FC1002";

@@ -35,7 +35,7 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
             "名称：" + Or(processor.Name),
             "联系方式：" + contact);
         yield return Section(NoticeElement.Purpose, "处理目的", Sentence(purpose.DescriptionZh));
-        yield return Section(NoticeElement.Method, "处理方式", MethodText(purpose.Method) + PlaceText(purpose.Storage));
+        yield return Section(NoticeElement.Method, "处理方式", MethodText(purpose) + PlaceText(purpose.Storage), SiteText(purpose));
         yield return Section(NoticeElement.Retention, "保存期限",
             $"自采集之日起最长保存{purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)}日。保存期限届满、处理目的已经实现或者您撤回同意的，我们将及时删除您的人脸信息。");
         yield return Section(NoticeElement.Necessity, "处理人脸信息的必要性", Sentence(purpose.NecessityZh));
@@ -73,11 +73,12 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
             $"您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：{channel}。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。");
     }
 
-    public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !purpose.PublicPlace ? "" : string.Join("\n",
+    public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" : string.Join("\n",
         "人脸识别提示",
         "您已进入人脸信息采集区域：" + Or(purpose.CollectionAreaZh),
         "处理者：" + Or(processor.Name),
         "处理目的：" + Sentence(purpose.DescriptionZh),
+        IsPublicPlaceKind(purpose) ? "设置目的：维护公共安全。" : "设置依据：" + Or(purpose.PublicPlaceLawZh) + "。",
         "联系方式：" + Or(processor.Contact),
         "完整的人脸信息处理规则可向处理者索取。");
 
@@ -123,6 +124,20 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
         (DeclarationValues.CategoryFaceImage, "人脸图像"), (DeclarationValues.CategoryFaceTemplate, "人脸特征"),
         (DeclarationValues.CategoryLinkedIdentity, "关联身份信息"), (DeclarationValues.CategoryLivenessSignal, "活体检测信号"),
     };
+
+    private static readonly string[] s_attributeNames =
+    {
+        "年龄段", "性别", "表情", "是否佩戴眼镜", "胡须", "头部姿态", "面部遮挡", "图像质量", "民族", "种族", "宗教信仰", "健康状况", "政治观点", "性取向",
+    };
+
+    private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0
+        ? "人脸属性分析：对人脸图像进行分析，以估计" + string.Join("、", AttributeNames(purpose.Attributes, s_attributeNames)) + "，不识别您的身份。"
+        : MethodText(purpose.Method);
+
+    /// <summary>Where the devices are: stated for a public place only, with the public-safety purpose or the law FC0015 requires.</summary>
+    private static string SiteText(PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" :
+        "人脸识别设备设置于公共场所（" + Or(purpose.CollectionAreaZh) + "）"
+            + (IsPublicPlaceKind(purpose) ? "，为维护公共安全所必需。" : "，其设置依据为" + Or(purpose.PublicPlaceLawZh) + "。");
 
     private static string MethodText(int method) => method switch
     {

@@ -50,12 +50,17 @@ internal static class DeclarationReader
             AlternativeEn: Text(named, "AlternativeEn"),
             WithdrawalZh: Text(named, "WithdrawalZh"),
             WithdrawalEn: Text(named, "WithdrawalEn"),
-            PublicPlace: named.TryGetValue("PublicPlace", out var publicPlace) && publicPlace.Value is true,
+            Site: Int(named, "Site", Profiles.LawValues.SiteNonPublic),
             CollectionAreaZh: Text(named, "CollectionAreaZh"),
             CollectionAreaEn: Text(named, "CollectionAreaEn"),
             TransferRecipientZh: Text(named, "TransferRecipientZh"),
             TransferRecipientEn: Text(named, "TransferRecipientEn"),
+            Kind: Int(named, "Kind", Profiles.LawValues.KindGeneral),
+            PublicPlaceLawZh: Text(named, "PublicPlaceLawZh"),
+            PublicPlaceLawEn: Text(named, "PublicPlaceLawEn"),
+            Attributes: Int(named, "Attributes", 0),
             Recipients: ReadRecipients(type));
+
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

@@ -29,7 +29,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             "Name: " + Or(processor.NameEn),
             "Contact: " + contact);
         yield return Section(NoticeElement.Purpose, "Purpose", Sentence(purpose.DescriptionEn));
-        yield return Section(NoticeElement.Method, "How your face information is processed", MethodText(purpose.Method) + " " + PlaceText(purpose.Storage));
+        yield return Section(NoticeElement.Method, "How your face information is processed", MethodText(purpose) + " " + PlaceText(purpose.Storage), SiteText(purpose));
         yield return Section(NoticeElement.Retention, "How long it is kept",
             $"At most {days} from collection. We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first.");
         yield return Section(NoticeElement.Necessity, "Why your face information is necessary", Sentence(purpose.NecessityEn));
@@ -67,11 +67,12 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             $"If you believe our processing of your face information infringes your rights, you can complain or report it through: {channel}. You can also complain to the cyberspace administration or another authority responsible for personal information protection.");
     }
 
-    public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !purpose.PublicPlace ? "" : string.Join("\n",
+    public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" : string.Join("\n",
         "Facial recognition in use",
         "You are entering a face capture area: " + Or(purpose.CollectionAreaEn),
         "Operated by: " + Or(processor.NameEn),
         "Purpose: " + Sentence(purpose.DescriptionEn),
+        IsPublicPlaceKind(purpose) ? "Installed to maintain public safety." : "Installed as allowed by: " + Sentence(purpose.PublicPlaceLawEn),
         "Contact: " + Or(processor.Contact),
         "Ask the operator for the full rules.");
 
@@ -117,6 +118,21 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         (DeclarationValues.CategoryFaceImage, "face images"), (DeclarationValues.CategoryFaceTemplate, "face templates"),
         (DeclarationValues.CategoryLinkedIdentity, "linked identity data"), (DeclarationValues.CategoryLivenessSignal, "liveness signals"),
     };
+
+    private static readonly string[] s_attributeNames =
+    {
+        "age band", "gender", "facial expression", "whether glasses are worn", "facial hair", "head pose", "whether the face is covered",
+        "image quality", "ethnicity", "race", "religion", "health", "political opinion", "sexual orientation",
+    };
+
+    private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0
+        ? "Face attribute analysis: we analyse the face image to estimate " + string.Join(", ", AttributeNames(purpose.Attributes, s_attributeNames)) + ". We do not identify you."
+        : MethodText(purpose.Method);
+
+    /// <summary>Where the devices are: stated for a public place only, with the public-safety purpose or the law FC0015 requires.</summary>
+    private static string SiteText(PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" :
+        "The face recognition devices are installed in a public place (" + Or(purpose.CollectionAreaEn) + ")"
+            + (IsPublicPlaceKind(purpose) ? ", where public safety needs them." : ", as " + Or(purpose.PublicPlaceLawEn) + " allows.");
 
     private static string MethodText(int method) => method switch
     {

@@ -39,4 +39,22 @@ internal abstract class NoticeWriter
     }
 
     protected static bool Has(int flags, int flag) => (flags & flag) == flag;
+
+    protected static bool IsPublicPlace(PurposeDeclaration purpose) => purpose.Site == Profiles.LawValues.SitePublicPlace;
+
+    /// <summary>Whether a public-place purpose serves the kind the profile allows there (public safety), rather than citing a law.</summary>
+    protected static bool IsPublicPlaceKind(PurposeDeclaration purpose) => purpose.Kind == Profiles.JurisdictionProfiles.China.PublicPlaceKind;
+
+    /// <summary>The names, in <paramref name="names"/> (one per <see cref="Profiles.LawValues.Attributes"/> row, in its order), of the attributes set in <paramref name="attributes"/>.</summary>
+    protected static IEnumerable<string> AttributeNames(int attributes, string[] names)
+    {
+        var table = Profiles.LawValues.Attributes;
+        for (var i = 0; i < table.Length; i++)
+        {
+            if (Has(attributes, table[i].Value))
+            {
+                yield return names[i];
+            }
+        }
+    }
 }

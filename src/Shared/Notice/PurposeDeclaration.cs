@@ -23,12 +23,17 @@ internal sealed record PurposeDeclaration(
     string AlternativeEn,
     string WithdrawalZh,
     string WithdrawalEn,
-    bool PublicPlace,
+    int Site,
     string CollectionAreaZh,
     string CollectionAreaEn,
     string TransferRecipientZh = "",
     string TransferRecipientEn = "",
+    int Kind = 0,
+    string PublicPlaceLawZh = "",
+    string PublicPlaceLawEn = "",
+    int Attributes = 0,
     EquatableArray<RecipientDeclaration> Recipients = default);
+
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

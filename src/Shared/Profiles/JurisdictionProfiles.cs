@@ -29,6 +29,8 @@ internal static class JurisdictionProfiles
         citations: new Dictionary<string, string>
         {
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",
+            ["FC0015"] = "Measures Art. 13; PIPL Art. 26",
+            ["FC0016"] = "2023 draft Measures; PIPL Arts. 6, 28",
             ["FC0019"] = "PIPL Art. 23",
         });
 

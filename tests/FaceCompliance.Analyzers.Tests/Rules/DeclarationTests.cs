@@ -205,7 +205,7 @@ public sealed class DeclarationTests
         [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
 
         [FacialDataPurpose(FacialProcessingMethod.{{method}}, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
-            NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1)]
+            NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Attributes = FacialAttributes.AgeBand)]
         public sealed partial class Counting { }
         """).WithoutPrelude().RunAsync();
 
@@ -218,16 +218,17 @@ public sealed class DeclarationTests
             [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
 
             [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
-                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = true, CollectionAreaEn = "Lobby")|}]
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.PublicPlace,
+                Kind = FacialPurposeKind.PublicSafety, CollectionAreaEn = "Lobby")|}]
             public sealed partial class Counting { }
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "排队", DescriptionEn = "Queueing", NecessityZh = "人流",
-                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = true,
-                CollectionAreaZh = "大堂", CollectionAreaEn = "Lobby")]
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.PublicPlace,
+                Kind = FacialPurposeKind.PublicSafety, CollectionAreaZh = "大堂", CollectionAreaEn = "Lobby")]
             public sealed partial class Queueing { }
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "客流", DescriptionEn = "Footfall", NecessityZh = "人流",
-                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, PublicPlace = false)]
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.NonPublic)]
             public sealed partial class Footfall { }
             """).WithoutPrelude().RunAsync();
 

@@ -49,11 +49,13 @@ public sealed class MethodTableTests
     [Fact]
     public Task Fc0005_reports_a_wrapper_exactly_where_the_runtime_refuses_the_pair()
     {
-        var api = string.Join("\n", s_specified.Select(m => $"    [ProcessesFacialData(FacialProcessingMethod.{m})] void Use{m}();"));
+        // FC0016 asks an attribute API and its wrapper to name the attributes: both name the same one.
+        static string Attributes(FacialProcessingMethod m) => m == FacialProcessingMethod.AttributeAnalysis ? ", Attributes = FacialAttributes.AgeBand" : "";
+        var api = string.Join("\n", s_specified.Select(m => $"    [ProcessesFacialData(FacialProcessingMethod.{m}{Attributes(m)})] void Use{m}();"));
         var wrappers = string.Join("\n", s_specified.SelectMany(purpose => s_specified.Select(use =>
         {
             var call = $"api.Use{use}()";
-            return $"    [ProcessesFacialData(FacialProcessingMethod.{purpose})] public void {purpose}Uses{use}() => {(purpose.Allows(use) ? call : "{|FC0005:" + call + "|}")};";
+            return $"    [ProcessesFacialData(FacialProcessingMethod.{purpose}{Attributes(purpose)})] public void {purpose}Uses{use}() => {(purpose.Allows(use) ? call : "{|FC0005:" + call + "|}")};";
         })));
 
         return AnalyzerTest.VerifyAsync($$"""

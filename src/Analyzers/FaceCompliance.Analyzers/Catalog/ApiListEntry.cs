@@ -18,8 +18,19 @@ internal sealed class ApiListEntry
     /// <summary>The flag after the method that marks an API as providing facial data to another processor (FC0019).</summary>
     public const string ProvisionKeyword = "Provision";
 
-    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false, bool provision = false)
+    /// <summary>The field after the method that names what an AttributeAnalysis API estimates (FC0016), e.g. <c>Attributes=AgeBand,Gender</c>.</summary>
+    public const string AttributesPrefix = "Attributes=";
+
+    /// <summary>
+    /// The field that makes a line's attributes conditional on an argument: <c>AttributesWhen=returnFaceAttributes</c>
+    /// (the API estimates them only when that argument is given, as Azure Face's Detect does).
+    /// </summary>
+    public const string AttributesWhenPrefix = "AttributesWhen=";
+
+    public ApiListEntry(string id, char kind, string simpleName, ProcessingMethod method, string path, int line, bool notProcessing = false, bool offDevice = false, bool provision = false, int attributes = 0, string? attributesWhen = null)
     {
+        Attributes = attributes;
+        AttributesWhen = attributesWhen;
         OffDevice = offDevice;
         Provision = provision;
         Id = id;
@@ -50,6 +61,18 @@ internal sealed class ApiListEntry
 
     /// <summary>The line has <c>;Provision</c>: the API provides facial data to another personal information processor (FC0019).</summary>
     public bool Provision { get; }
+
+    /// <summary>
+    /// The <c>FacialAttributes</c> flags (<see cref="Profiles.LawValues"/>) the line's <c>;Attributes=</c> field names:
+    /// what the API estimates (FC0016); 0 when the line names none.
+    /// </summary>
+    public int Attributes { get; }
+
+    /// <summary>
+    /// The parameter whose argument requests <see cref="Attributes"/> (<c>;AttributesWhen=</c>): a use that passes no
+    /// argument for it, or <c>null</c>/<c>default</c>, estimates none. Null when the attributes are unconditional.
+    /// </summary>
+    public string? AttributesWhen { get; }
 
     public string Path { get; }
 

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FaceCompliance.Analyzers.Catalog;
 
 /// <summary>
-/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice][;Provision]]</c> or
+/// Parses API lists in the BannedSymbols.txt format: <c>&lt;doc-comment-id&gt;[;Method[;OffDevice][;Provision][;Attributes=AgeBand,...]]</c> or
 /// <c>&lt;doc-comment-id&gt;;NotProcessing</c>, one per line, <c>//</c> starts a comment. Files are parsed in the order given; a repeated id is a duplicate of the first.
 /// </summary>
 internal sealed class ApiListParser
@@ -88,16 +89,21 @@ internal sealed class ApiListParser
             return;
         }
 
-        var offDevice = false;
-        var provision = false;
+        var fieldValues = new Fields();
         for (var i = 1; i < fields.Length; i++)
         {
-            var error = ReadField(id, method, notProcessing, fields[i].Trim(), ref offDevice, ref provision);
+            var error = ReadField(id, method, notProcessing, fields[i].Trim(), fieldValues);
             if (error is not null)
             {
                 Errors.Add(new ApiListError(path, lineNumber, span, error));
                 return;
             }
+        }
+
+        if (AttributesError(id, method, fieldValues) is { } attributesError)
+        {
+            Errors.Add(new ApiListError(path, lineNumber, span, attributesError));
+            return;
         }
 
         if (_seen.TryGetValue(id, out var first))
@@ -107,36 +113,144 @@ internal sealed class ApiListParser
             return;
         }
 
-        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, offDevice, provision: provision);
+        var entry = new ApiListEntry(id, id[0], simpleName, method, path, lineNumber, notProcessing, fieldValues.OffDevice, fieldValues.Provision, fieldValues.Attributes, fieldValues.AttributesWhen);
         _seen.Add(id, entry);
         Entries.Add(entry);
     }
 
-    /// <summary>
-    /// Reads one field after the method: the flag <c>OffDevice</c> (the API sends facial data off the device) or
-    /// <c>Provision</c> (the API provides facial data to another processor: FC0019), each once, after a processing
-    /// method. Returns why the field is refused, or null.
-    /// </summary>
-    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, ref bool offDevice, ref bool provision)
+    /// <summary>What the fields after a line's method say.</summary>
+    private sealed class Fields
     {
-        if (field is not (ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword))
+        public bool OffDevice;
+        public bool Provision;
+        public int Attributes;
+        public string? AttributesWhen;
+    }
+
+    /// <summary>
+    /// Reads one field after the method: the flags <c>OffDevice</c> (the API sends facial data off the device) and
+    /// <c>Provision</c> (the API provides facial data to another processor: FC0019), <c>Attributes=AgeBand,Gender</c> (what the API estimates: FC0016) or <c>AttributesWhen=parameter</c> (only when
+    /// that argument is given), each once. Returns why the field is refused, or null.
+    /// </summary>
+    private static string? ReadField(string id, ProcessingMethod method, bool notProcessing, string field, Fields fields)
+    {
+        if (field is ApiListEntry.OffDeviceKeyword or ApiListEntry.ProvisionKeyword)
         {
-            return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device) and ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), each once";
+            if (notProcessing || method == ProcessingMethod.Unspecified)
+            {
+                return $"'{id}' is marked {field} without a processing method: write <id>;<method>;{field}, e.g. ;Verification;{field}";
+            }
+
+            ref var flag = ref field == ApiListEntry.OffDeviceKeyword ? ref fields.OffDevice : ref fields.Provision;
+            if (flag)
+            {
+                return $"'{id}' is marked {field} twice";
+            }
+
+            flag = true;
+            return null;
         }
 
-        if (notProcessing || method == ProcessingMethod.Unspecified)
+        if (field.StartsWith(ApiListEntry.AttributesPrefix, StringComparison.Ordinal))
         {
-            return $"'{id}' is marked {field} without a processing method: write <id>;<method>;{field}, e.g. ;Verification;{field}";
+            if (fields.Attributes != 0)
+            {
+                return $"'{id}' names its attributes twice: list them all in one {ApiListEntry.AttributesPrefix} field";
+            }
+
+            return ReadAttributes(field.Substring(ApiListEntry.AttributesPrefix.Length), out fields.Attributes);
         }
 
-        ref var flag = ref field == ApiListEntry.OffDeviceKeyword ? ref offDevice : ref provision;
-        if (flag)
+        if (field.StartsWith(ApiListEntry.AttributesWhenPrefix, StringComparison.Ordinal))
         {
-            return $"'{id}' is marked {field} twice";
+            var parameter = field.Substring(ApiListEntry.AttributesWhenPrefix.Length).Trim();
+            if (fields.AttributesWhen is not null)
+            {
+                return $"'{id}' has {ApiListEntry.AttributesWhenPrefix} twice";
+            }
+
+            if (parameter.Length == 0 || !IsIdentifier(parameter))
+            {
+                return $"'{parameter}' is not a parameter name; {ApiListEntry.AttributesWhenPrefix} names the parameter whose argument requests the attributes, e.g. {ApiListEntry.AttributesWhenPrefix}returnFaceAttributes";
+            }
+
+            fields.AttributesWhen = parameter;
+            return null;
         }
 
-        flag = true;
+        return $"'{field}' is not a flag; after the method a line may add ';{ApiListEntry.OffDeviceKeyword}' (the API sends facial data off the device), ';{ApiListEntry.ProvisionKeyword}' (the API provides facial data to another processor), ';{ApiListEntry.AttributesPrefix}<names>' (the attributes the API estimates) and ';{ApiListEntry.AttributesWhenPrefix}<parameter>' (only when that argument is given), each once";
+    }
+
+    /// <summary>
+    /// Attributes belong on an AttributeAnalysis line, or on a line of another processing method that estimates them
+    /// only on request (<c>AttributesWhen=</c>); <c>AttributesWhen=</c> needs attributes to make conditional.
+    /// </summary>
+    private static string? AttributesError(string id, ProcessingMethod method, Fields fields)
+    {
+        if (fields.AttributesWhen is not null && fields.Attributes == 0)
+        {
+            return $"'{id}' has {ApiListEntry.AttributesWhenPrefix} but names no attributes: add ;{ApiListEntry.AttributesPrefix}<names>";
+        }
+
+        if (fields.Attributes != 0 && method != ProcessingMethod.AttributeAnalysis && (fields.AttributesWhen is null || method == ProcessingMethod.Unspecified))
+        {
+            return $"'{id}' names attributes, but only an AttributeAnalysis line estimates attributes whatever it is passed: write <id>;AttributeAnalysis;{ApiListEntry.AttributesPrefix}AgeBand,Gender, or add ;{ApiListEntry.AttributesWhenPrefix}<parameter> when the API estimates them only when that argument is given";
+        }
+
         return null;
+    }
+
+    private static bool IsIdentifier(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return !char.IsDigit(text[0]);
+    }
+
+    private static string? ReadAttributes(string list, out int attributes)
+    {
+        attributes = 0;
+        foreach (var part in list.Split(','))
+        {
+            var name = part.Trim();
+            var value = AttributeValue(name);
+            if (value == 0)
+            {
+                attributes = 0;
+                return $"'{name}' is not an attribute; expected a comma-separated list of {string.Join(", ", AttributeNames())}";
+            }
+
+            attributes |= value;
+        }
+
+        return null;
+    }
+
+    private static int AttributeValue(string name)
+    {
+        foreach (var (value, attributeName) in LawValues.Attributes)
+        {
+            if (attributeName == name)
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<string> AttributeNames()
+    {
+        foreach (var (_, name) in LawValues.Attributes)
+        {
+            yield return name;
+        }
     }
 
     /// <summary>The member or type name an id designates, or null when the id is malformed.</summary>

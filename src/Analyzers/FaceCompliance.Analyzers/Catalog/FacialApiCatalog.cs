@@ -110,15 +110,18 @@ internal sealed class FacialApiCatalog
     /// Whether the processing entry that makes <paramref name="member"/> (an original definition) a use is marked
     /// <c>;OffDevice</c>: the member's own entry when there is one, else its type's <c>T:</c> entry.
     /// </summary>
-    public bool IsOffDevice(ISymbol member)
+    public bool IsOffDevice(ISymbol member) => FindDecidingEntry(member) is { OffDevice: true };
+
+    /// <summary>
+    /// The processing entry that makes <paramref name="member"/> (an original definition) a use: the member's own entry
+    /// when there is one, else its type's <c>T:</c> entry; null when neither lists it. Its <c>;Attributes=</c> say what
+    /// the API estimates (FC0016).
+    /// </summary>
+    public ApiListEntry? FindDecidingEntry(ISymbol member)
     {
         var owner = member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : member;
-        if (FindProcessingEntry(owner, e => e.Kind != 'T') is { } own)
-        {
-            return own.OffDevice;
-        }
-
-        return owner.ContainingType is { } type && FindProcessingEntry(type, e => e.Kind == 'T') is { OffDevice: true };
+        return FindProcessingEntry(owner, e => e.Kind != 'T')
+            ?? (owner.ContainingType is { } type ? FindProcessingEntry(type, e => e.Kind == 'T') : null);
     }
 
     /// <summary>

@@ -312,6 +312,13 @@ internal sealed class FacialModel
     public static string RecipientIdOf(AttributeData processesFacialData)
         => processesFacialData.NamedArguments.FirstOrDefault(a => a.Key == "RecipientId").Value.Value is string id ? id.Trim() : "";
 
+    /// <summary>
+    /// The <c>Attributes</c> of the <c>[ProcessesFacialData]</c> that makes <paramref name="member"/> a facial-data API
+    /// (FC0016): <see cref="Profiles.LawValues"/> flags, 0 when it names none.
+    /// </summary>
+    public int GetDeclaredAttributes(ISymbol member)
+        => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.FirstOrDefault(a => a.Key == "Attributes").Value.Value is int attributes ? attributes : 0;
+
     /// <summary><see cref="GetDeclaredProcessing"/> with the symbol the deciding attribute is on (messages name it).</summary>
     private (AttributeData Attribute, ISymbol Owner)? FindDeclaredProcessing(ISymbol member)
     {

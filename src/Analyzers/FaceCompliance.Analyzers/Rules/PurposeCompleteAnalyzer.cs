@@ -98,7 +98,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             articles.Add(10);
         }
 
-        if (named.TryGetValue("PublicPlace", out var publicPlace) && publicPlace.Value is true && Missing(named, s_collectionAreaTexts) is { } area)
+        if (named.TryGetValue("Site", out var site) && site.Value is Profiles.LawValues.SitePublicPlace && Missing(named, s_collectionAreaTexts) is { } area)
         {
             problems.Add($"missing {area} (the sign of a purpose in a public place names the collection area)");
             articles.Add(13);

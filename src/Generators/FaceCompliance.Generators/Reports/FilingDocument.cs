@@ -3,6 +3,7 @@ using FaceCompliance.Generators.Emission;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Methods;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 
 namespace FaceCompliance.Generators.Reports;
 
@@ -55,7 +56,25 @@ internal static class FilingDocument
 
             json.EndArray();
             WriteRecipients(json, declaration);
-            json.Boolean("publicPlace", declaration.PublicPlace)
+            json.Boolean("publicPlace", declaration.Site == LawValues.SitePublicPlace)
+                .String("site", LawValues.Name(LawValues.SiteNames, declaration.Site))
+                .String("purposeKind", LawValues.Name(LawValues.KindNames, declaration.Kind));
+            if (declaration.PublicPlaceLawZh.Length > 0 || declaration.PublicPlaceLawEn.Length > 0)
+            {
+                json.StartObject("publicPlaceLaw").String("zh-CN", declaration.PublicPlaceLawZh).String("en", declaration.PublicPlaceLawEn).EndObject();
+            }
+            else
+            {
+                json.Null("publicPlaceLaw");
+            }
+
+            json.StartArray("attributesEstimated");
+            foreach (var name in LawValues.FlagNames(declaration.Attributes, LawValues.Attributes))
+            {
+                json.String(null, name);
+            }
+
+            json.EndArray()
                 .String("noticeVersion", purpose.Notice.Version)
                 .EndObject();
         }

@@ -3,6 +3,7 @@ using System.Text;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Methods;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 
 namespace FaceCompliance.Generators.Reports;
 
@@ -32,6 +33,8 @@ internal static class ImpactAssessmentDocument
             document.Append("\n### `").Append(d.Id).Append("`\n\n")
                 .Append("- 处理目的 Purpose: ").Append(NoticeRenderer.Escape(d.DescriptionZh)).Append(" / ").Append(NoticeRenderer.Escape(d.DescriptionEn)).Append('\n')
                 .Append("- 处理方式 Method: ").Append(ProcessingMethodTable.Name(d.Method)).Append(", ").Append(DeclarationValues.StorageName(d.Storage)).Append('\n')
+                .Append("- 部署场所 Site (Art. 13): ").Append(SiteText(d)).Append('\n')
+                .Append(d.Method == ProcessingMethodTable.AttributeAnalysis ? "- 估计的人脸属性 Attributes estimated: " + string.Join(", ", LawValues.FlagNames(d.Attributes, LawValues.Attributes)) + "\n" : "")
                 .Append("- 必要性 Necessity: ").Append(NoticeRenderer.Escape(d.NecessityZh)).Append(" / ").Append(NoticeRenderer.Escape(d.NecessityEn)).Append('\n')
                 .Append("- 非人脸替代方式 Non-biometric alternative: ").Append(d.AlternativeZh.Length > 0 ? NoticeRenderer.Escape(d.AlternativeZh) + " / " + NoticeRenderer.Escape(d.AlternativeEn) : gap).Append('\n')
                 .Append("- 合法性基础及评估结论 Legal basis and conclusion: ").Append(gap).Append(" (consent is assumed by the runtime; was the national identity service considered? Art. 11)\n");
@@ -93,5 +96,20 @@ internal static class ImpactAssessmentDocument
         }
 
         document.Append("- 提供的合法性、必要性及接收方的保护能力 Is each provision lawful and necessary, and can the recipient protect the data? ").Append(ReportWriter.Gap).Append('\n');
+    }
+
+    private static string SiteText(PurposeDeclaration d)
+    {
+        var site = LawValues.Name(LawValues.SiteNames, d.Site);
+        if (d.Site != LawValues.SitePublicPlace)
+        {
+            return site;
+        }
+
+        var law = d.PublicPlaceLawZh.Length > 0 || d.PublicPlaceLawEn.Length > 0
+            ? "; law allowing it: " + NoticeRenderer.Escape(d.PublicPlaceLawZh) + " / " + NoticeRenderer.Escape(d.PublicPlaceLawEn)
+            : "";
+        return site + " (" + NoticeRenderer.Escape(d.CollectionAreaZh) + " / " + NoticeRenderer.Escape(d.CollectionAreaEn) + "), purpose kind "
+            + LawValues.Name(LawValues.KindNames, d.Kind) + law;
     }
 }

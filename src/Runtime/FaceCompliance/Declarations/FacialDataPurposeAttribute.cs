@@ -91,14 +91,41 @@ public sealed class FacialDataPurposeAttribute : Attribute
     public string? WithdrawalEn { get; set; }
 
     /// <summary>
-    /// Whether the purpose is deployed in a public place, which needs a public-safety basis and a prominent sign
-    /// (显著提示标识; Art. 13; PIPL Art. 26). The generator then also emits the sign text.
+    /// Where the purpose's face recognition devices are installed (Measures Art. 13), from a closed list. Defaults to
+    /// <see cref="FacialDeploymentSite.NonPublic"/>. A hotel room, public bath, changing room or toilet fails the build
+    /// whatever else is declared (FC0015). In a public place the purpose needs a public-safety <see cref="Kind"/> or a
+    /// cited law (FC0015), a collection area (FC0008), and the generator also emits the sign text (显著提示标识; PIPL Art. 26).
     /// </summary>
-    public bool PublicPlace { get; set; }
+    public FacialDeploymentSite Site { get; set; }
 
-    /// <summary>The collection area shown on the public-place sign, in Chinese; required when <see cref="PublicPlace"/> is set (FC0008).</summary>
+    /// <summary>The collection area shown on the public-place sign, in Chinese; required when <see cref="Site"/> is a public place (FC0008).</summary>
     public string? CollectionAreaZh { get; set; }
 
     /// <summary>The collection area shown on the public-place sign, in English.</summary>
     public string? CollectionAreaEn { get; set; }
+
+    /// <summary>
+    /// What the purpose serves, where the law treats some kinds differently. Defaults to <see cref="FacialPurposeKind.General"/>.
+    /// A purpose in a public place must be <see cref="FacialPurposeKind.PublicSafety"/> or cite a law in
+    /// <see cref="PublicPlaceLawZh"/> and <see cref="PublicPlaceLawEn"/>; 1:N identification in a public place is
+    /// allowed only for public safety (Art. 13 §1; PIPL Art. 26; FC0015).
+    /// </summary>
+    public FacialPurposeKind Kind { get; set; }
+
+    /// <summary>
+    /// The law or administrative regulation that allows face recognition in a public place for a purpose other than
+    /// public safety, in Chinese (法律、行政法规另有规定; Art. 13 §1). Optional; the notice names it.
+    /// </summary>
+    public string? PublicPlaceLawZh { get; set; }
+
+    /// <summary>The law that allows face recognition in a public place for a purpose other than public safety, in English.</summary>
+    public string? PublicPlaceLawEn { get; set; }
+
+    /// <summary>
+    /// What an <see cref="FacialProcessingMethod.AttributeAnalysis"/> purpose estimates from a face, from a closed list;
+    /// required for such a purpose, and every attribute a catalogued API of its uses produces must be among them
+    /// (FC0016). Ethnicity, race, religion, health, political opinion and sexual orientation fail the build. The notice
+    /// lists them.
+    /// </summary>
+    public FacialAttributes Attributes { get; set; }
 }

@@ -42,4 +42,12 @@ public sealed class ProcessesFacialDataAttribute : Attribute
     /// callers' purpose must declare that recipient (FC0019). When empty, any complete recipient of the purpose will do.
     /// </summary>
     public string? RecipientId { get; set; }
+
+    /// <summary>
+    /// What an <see cref="FacialProcessingMethod.AttributeAnalysis"/> API estimates from a face. Its callers must sit
+    /// under a purpose that declares every one of them (FC0016); a wrapper that calls an attribute API must name at
+    /// least that API's attributes here, or the call inside it is reported. An AttributeAnalysis API that names none is
+    /// reported where it is used: what it estimates cannot be told.
+    /// </summary>
+    public FacialAttributes Attributes { get; set; }
 }
