@@ -16,6 +16,8 @@ internal static class RuleIdentifiers
     public const string PurposeNotExtensible = "FC0011";
     public const string OperatorProcessesFacialData = "FC0012";
     public const string OffDeviceTransferUndeclared = "FC0013";
+    public const string GuardianConsentRequired = "FC0017";
+    public const string SeparateConsentScopeRequired = "FC0018";
     public const string InvalidFacialDataApiEntry = "FC1001";
     public const string InvalidApprovedNoticeEntry = "FC1002";
     public const string AmbiguousDeclarationType = "FC1003";

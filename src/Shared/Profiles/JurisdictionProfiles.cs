@@ -29,6 +29,8 @@ internal static class JurisdictionProfiles
         citations: new Dictionary<string, string>
         {
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",
+            ["FC0017"] = "Measures, Article 7; PIPL, Articles 28 and 31",
+            ["FC0018"] = "Measures, Article 8; PIPL, Articles 29 and 39",
         });
 
     public static readonly IReadOnlyList<JurisdictionProfile> All = new[] { China };
