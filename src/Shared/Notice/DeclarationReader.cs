@@ -54,7 +54,12 @@ internal static class DeclarationReader
             CollectionAreaZh: Text(named, "CollectionAreaZh"),
             CollectionAreaEn: Text(named, "CollectionAreaEn"),
             TransferRecipientZh: Text(named, "TransferRecipientZh"),
-            TransferRecipientEn: Text(named, "TransferRecipientEn"));
+            TransferRecipientEn: Text(named, "TransferRecipientEn"),
+            LegalBasis: Int(named, "LegalBasis", Profiles.LawValues.BasisConsent),
+            LegalBasisLawZh: Text(named, "LegalBasisLawZh"),
+            LegalBasisLawEn: Text(named, "LegalBasisLawEn"),
+            MinorsRulesZh: Text(named, "MinorsRulesZh"),
+            MinorsRulesEn: Text(named, "MinorsRulesEn"));
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>

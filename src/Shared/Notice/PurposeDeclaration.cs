@@ -27,7 +27,12 @@ internal sealed record PurposeDeclaration(
     string CollectionAreaZh,
     string CollectionAreaEn,
     string TransferRecipientZh = "",
-    string TransferRecipientEn = "");
+    string TransferRecipientEn = "",
+    int LegalBasis = 0,
+    string LegalBasisLawZh = "",
+    string LegalBasisLawEn = "",
+    string MinorsRulesZh = "",
+    string MinorsRulesEn = "");
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for
