@@ -167,4 +167,23 @@ public sealed class ConsentScopeTests
             [ProcessesFacialData(FacialProcessingMethod.Verification, OffDevice = true)]
             private bool Send(byte[] image) => api.Verify(image);
         """).RunAsync();
+
+    [Fact]
+    public Task Inside_a_member_that_requires_consent_the_transfer_scope_is_checked_there_since_callers_cannot_see_it() => Test("""
+            [RequiresFacialConsent]
+            public bool Send(byte[] image) => {|FC0018:api.Verify(image)|};
+
+            [RequiresFacialConsent]
+            public bool SendAfterTheTransferCheck(string id, byte[] image)
+            {
+                consent.EnsureTransfer<CloudEntry>(id);
+                return api.Verify(image);
+            }
+
+            public bool Enter(string id, byte[] image)
+            {
+                consent.EnsureTransfer<CloudEntry>(id);
+                return Send(image) && SendAfterTheTransferCheck(id, image);
+            }
+        """).RunAsync();
 }

@@ -92,10 +92,11 @@ public sealed class DeclarationTypesUniqueTests
             reported.GetMessage(), StringComparison.Ordinal);
     }
 
-    // The runtime's declarations, with the shared method table they compile against (linked into the runtime project).
+    // The runtime's declarations, with the shared method table and law values they compile against (linked into the runtime project).
     private static IEnumerable<string> DeclarationSources()
         => Directory.GetFiles(Path.Combine(TestReferences.RepositoryRoot, "src", "Runtime", "FaceCompliance", "Declarations"), "*.cs")
             .Append(Path.Combine(TestReferences.RepositoryRoot, "src", "Shared", "Methods", "ProcessingMethodTable.cs"))
+            .Append(Path.Combine(TestReferences.RepositoryRoot, "src", "Shared", "Profiles", "LawValues.cs"))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(File.ReadAllText);
 

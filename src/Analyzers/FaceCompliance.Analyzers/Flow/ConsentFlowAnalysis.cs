@@ -382,17 +382,23 @@ internal sealed class ConsentFlowAnalysis
     private void JudgeUse(FacialUse use, FlowState state, string bodyReason)
     {
         var site = _scan.SiteOf(use);
-        if (!SymbolEqualityComparer.Default.Equals(site.Member, _site.Member) && site.ConsentMovedToCallers)
+        if (site.IsWrapper)
         {
-            // A local function marked [ProcessesFacialData] or [RequiresFacialConsent]: its calls carry the rules.
+            // A local function marked [ProcessesFacialData]: its calls carry the rules.
             return;
         }
 
+        var ownSite = SymbolEqualityComparer.Default.Equals(site.Member, _site.Member);
         var requirement = ConsentRequirement.For(use, site, _model);
         var bit = _scan.Requirements.BitOf(requirement);
-        var purposelessLayer = site.RequiresConsent && site.Purposes.IsEmpty;
+        var purposelessLayer = ownSite && site.RequiresConsent && site.Purposes.IsEmpty;
         var reasons = Reasons(use, bodyReason);
-        if ((state.Met & bit) == 0 && !(purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
+
+        // [RequiresFacialConsent] (on the member, or on a local function whose calls are seen) moves to the callers the
+        // checks that make the use lawful and the guardian's consent, which they are asked for by purpose; not the
+        // separate consents a use inside needs: the callers cannot see that it transfers, so those are judged here.
+        var lawfulnessMoved = site.RequiresConsent && (!ownSite || !site.Purposes.IsEmpty);
+        if (!lawfulnessMoved && (state.Met & bit) == 0 && !(purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
         {
             string? checkedInstead = null;
             if ((state.Met & RequirementIndex.AnyPurposeBit) != 0)
@@ -415,13 +421,8 @@ internal sealed class ConsentFlowAnalysis
             return;
         }
 
-        // Lawful on every path (or moved to callers). The layer's callers carry the guardian and scope checks too.
-        if (purposelessLayer)
-        {
-            return;
-        }
-
-        if (requirement.WithGuardian(_model.Symbols) is { } guardian && (state.Met & _scan.Requirements.BitOf(guardian)) == 0)
+        // Lawful on every path, or moved to the callers: a purposeless layer's callers are asked for their own purposes.
+        if (!lawfulnessMoved && !purposelessLayer && requirement.WithGuardian(_model.Symbols) is { } guardian && (state.Met & _scan.Requirements.BitOf(guardian)) == 0)
         {
             AddFinding(new ConsentFinding(ConsentFindingKind.NoGuardian, use, guardian.ToString(), null, Join(reasons)));
         }

@@ -84,7 +84,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                     root = root.Parent;
                 }
 
-                if (site.IsWrapper || (site.RequiresConsent && !site.Purposes.IsEmpty))
+                if (site.IsWrapper)
                 {
                     return;
                 }
