@@ -58,8 +58,9 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// <summary>
     /// Who receives the face information sent off the device, and where, in Chinese (e.g. the cloud service and its
     /// region); required when <see cref="Storage"/> is <see cref="FacialDataStorage.Server"/> (FC0008), and the notice
-    /// names it. The consent to this purpose, checked before every use (FC0002), is the separate consent to this
-    /// transfer (Art. 8 §1): a use of an off-device API needs a purpose that declares both (FC0013).
+    /// names it. A use of an off-device API needs a purpose that declares both (FC0013), and a consent check of the
+    /// person's separate consent to the transfer (<see cref="FacialConsentScopes.Transfer"/>) on every path before it
+    /// (FC0018; Art. 8 §1).
     /// </summary>
     public string? TransferRecipientZh { get; set; }
 
