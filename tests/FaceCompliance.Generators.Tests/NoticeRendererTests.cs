@@ -123,7 +123,11 @@ public sealed class NoticeRendererTests
         Assert.Contains("because it is necessary to perform a statutory duty or obligation", Section(notice.English, NoticeElement.LegalBasis), StringComparison.Ordinal);
         Assert.Contains("We rely on: Article 10 of the Example Law.", Section(notice.English, NoticeElement.LegalBasis), StringComparison.Ordinal);
 
-        // Nothing the code does not do: no consent to withdraw, no guardian's consent (a basis check needs none).
+        // Nothing the code does not do: nobody is asked to agree, no consent to withdraw, no guardian's consent (a basis check needs none).
+        Assert.DoesNotContain("同意由您自主决定", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("不以您的同意为依据，其法律依据见下文", notice.Chinese.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("before you agree", notice.English.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw your consent", notice.English.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("withdraw your consent", Section(notice.English, NoticeElement.Rights), StringComparison.Ordinal);
         Assert.DoesNotContain("withdraw your consent", Section(notice.English, NoticeElement.Retention), StringComparison.Ordinal);
         Assert.DoesNotContain("撤回同意的", Section(notice.Chinese, NoticeElement.Retention), StringComparison.Ordinal);

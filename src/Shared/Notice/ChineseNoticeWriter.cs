@@ -20,6 +20,8 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
 
     public override string Introduction => "请您在作出同意前仔细阅读本规则。是否同意由您自主决定，您也可以随时撤回同意。";
 
+    public override string BasisIntroduction => "请您仔细阅读本规则。本规则所述处理不以您的同意为依据，其法律依据见下文。";
+
     public override string VersionLabel => "规则版本";
 
     public override string Number(int index) => index switch

@@ -18,6 +18,8 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
 
     public override string Introduction => "Please read these rules carefully before you agree. Whether to agree is your own choice, and you can withdraw your consent at any time.";
 
+    public override string BasisIntroduction => "Please read these rules carefully. The processing they describe does not rest on your consent; its legal basis is stated below.";
+
     public override string VersionLabel => "Rules version";
 
     public override string Number(int index) => index.ToString(CultureInfo.InvariantCulture) + ".";

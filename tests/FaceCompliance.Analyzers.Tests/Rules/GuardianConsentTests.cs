@@ -131,15 +131,20 @@ public sealed class GuardianConsentTests
         """).WithSource("Purposes.cs", Purposes).RunAsync();
 
     [Fact]
-    public Task A_call_that_requires_consent_for_a_purpose_with_minors_needs_a_guardian_aware_check() => Test("""
-            public void Admit(string id)
-            {
-                consent.Ensure<SchoolGate>(id);
-                {|FC0017:Turnstile.Open(id)|};
-                consent.EnsureGuardian<SchoolGate>(id);
-                Turnstile.Open(id);
-            }
-        """).RunAsync();
+    public async Task A_call_that_requires_consent_for_a_purpose_with_minors_needs_a_guardian_aware_check()
+    {
+        var diagnostics = await Test("""
+                public void Admit(string id)
+                {
+                    consent.Ensure<SchoolGate>(id);
+                    {|FC0017:Turnstile.Open(id)|};
+                    consent.EnsureGuardian<SchoolGate>(id);
+                    Turnstile.Open(id);
+                }
+            """).RunAsync();
+
+        Assert.StartsWith("'Turnstile.Open' needs consent under a purpose that may involve people under 14, but no guardian-aware consent check for 'SchoolGate'", diagnostics.Single().GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task A_use_another_purpose_allows_is_judged_by_the_purpose_checked() => new AnalyzerTest("""

@@ -146,7 +146,8 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
         switch (finding.Kind)
         {
             case ConsentFindingKind.NoGuardian:
-                return Diagnostic.Create(GuardianRule, location, name + " processes facial data", finding.Needed, reason);
+                var what = finding.Use.Api.Kind == FacialApiKind.RequiresConsent ? " needs consent" : " processes facial data";
+                return Diagnostic.Create(GuardianRule, location, name + what, finding.Needed, reason);
             case ConsentFindingKind.MissingScopes:
                 var demand = finding.Demand!;
                 return Diagnostic.Create(ScopeRule, location, name, demand.Action, "FacialConsentScopes." + ConsentScopeDemands.Names(demand.Scopes), finding.Needed, reason);

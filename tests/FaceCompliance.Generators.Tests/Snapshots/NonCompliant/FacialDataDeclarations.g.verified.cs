@@ -18,9 +18,11 @@ namespace FaceCompliance.Generated
         public static global::System.Collections.Generic.IReadOnlyList<global::FaceCompliance.FacialPurposeInfo> Purposes { get; } =
             new global::FaceCompliance.FacialPurposeInfo[]
         {
+            global::NonCompliant.CloudVisitorCheck.Info,
             global::NonCompliant.GateEntry.Info,
             global::NonCompliant.LobbyHeadcount.Info,
             global::NonCompliant.ParcelCollection.Info,
+            global::NonCompliant.SchoolGateEntry.Info,
             global::NonCompliant.VisitorCounting.Info,
         };
 
