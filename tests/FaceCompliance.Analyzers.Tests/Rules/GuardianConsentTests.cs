@@ -25,6 +25,19 @@ public sealed class GuardianConsentTests
             MinorsRulesZh = "仅在监护人同意后登记学生人脸；监护人可随时撤回。", MinorsRulesEn = "A pupil's face is enrolled only after a guardian consents; the guardian can withdraw at any time.")]
         public sealed partial class SchoolGate { }
 
+        [FacialDataPurpose(FacialProcessingMethod.Verification,
+            DescriptionZh = "依法核验乘车儿童", DescriptionEn = "Verify child passengers as the law requires",
+            NecessityZh = "法定义务", NecessityEn = "A statutory duty", ImpactZh = "仅 1:1", ImpactEn = "1:1 only",
+            AlternativeZh = "人工核验", AlternativeEn = "A manual check", RetentionDays = 30, MayInvolveMinors = true,
+            MinorsRulesZh = "仅用于核验", MinorsRulesEn = "Used only to verify",
+            LegalBasis = FacialLegalBasis.LegalDuty, LegalBasisLawZh = "某法第十条", LegalBasisLawEn = "Article 10 of a law")]
+        public sealed partial class ChildPassengerCheck { }
+
+        public interface IBasisGrants
+        {
+            [FacialBasisCheck] void Ensure<TPurpose>(string subject);
+        }
+
         public interface IGuardianBook
         {
             [FacialConsentCheck(GuardianAware = true)] bool HasGuardianAwareConsent<TPurpose>(string subject);
@@ -179,4 +192,22 @@ public sealed class GuardianConsentTests
                 return engine.Verify(frame, t);
             }
         """));
+
+    [Fact]
+    public Task Under_another_legal_basis_a_basis_check_needs_no_guardian() => new AnalyzerTest("""
+        using FaceCompliance;
+
+        [UsesFacialData<ChildPassengerCheck>]
+        [NonBiometricAlternative(nameof(ShowTicket))]
+        public class Platform(IFaceEngine engine, IBasisGrants grants)
+        {
+            public bool ShowTicket(string ticket) => ticket.Length > 0;
+
+            public bool Board(string id, Frame frame, Template t)
+            {
+                grants.Ensure<ChildPassengerCheck>(id);
+                return engine.Verify(frame, t);
+            }
+        }
+        """).WithSource("Purposes.cs", Purposes).RunAsync();
 }

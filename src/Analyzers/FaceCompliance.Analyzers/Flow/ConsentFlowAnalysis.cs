@@ -422,7 +422,7 @@ internal sealed class ConsentFlowAnalysis
         }
 
         // Lawful on every path, or moved to the callers: a purposeless layer's callers are asked for their own purposes.
-        if (!lawfulnessMoved && !purposelessLayer && requirement.WithGuardian(_model.Symbols) is { } guardian && (state.Met & _scan.Requirements.BitOf(guardian)) == 0)
+        if (!lawfulnessMoved && !purposelessLayer && requirement.WithGuardian(_model.Symbols) is { } guardian && !IsMet(guardian, state, reasons))
         {
             AddFinding(new ConsentFinding(ConsentFindingKind.NoGuardian, use, guardian.ToString(), null, Join(reasons)));
         }
@@ -430,11 +430,23 @@ internal sealed class ConsentFlowAnalysis
         if (ConsentScopeDemands.Of(_model, use) is { } demand)
         {
             var scoped = requirement.WithScopes(demand.Scopes);
-            if ((state.Met & _scan.Requirements.BitOf(scoped)) == 0)
+            if (!IsMet(scoped, state, reasons))
             {
                 AddFinding(new ConsentFinding(ConsentFindingKind.MissingScopes, use, scoped.ToString(), null, Join(reasons), demand: demand));
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="requirement"/> holds in <paramref name="state"/>; one that got no bit never does, and the reasons say why.</summary>
+    private bool IsMet(ConsentRequirement requirement, FlowState state, List<string> reasons)
+    {
+        var bit = _scan.Requirements.BitOf(requirement);
+        if (bit == 0)
+        {
+            reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
+        }
+
+        return (state.Met & bit) != 0;
     }
 
     private List<string> Reasons(FacialUse use, string bodyReason)
