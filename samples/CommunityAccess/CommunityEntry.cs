@@ -17,6 +17,8 @@ namespace CommunityAccess;
     RetentionDays = 365,
     Storage = FacialDataStorage.OnDevice,
     MayInvolveMinors = true,
+    MinorsRulesZh = "不满十四周岁的住户，须由其父母或者其他监护人在门禁终端上阅读本规则并代为同意后，方可登记刷脸通行；未勾选未满十四周岁的，视为住户本人声明已满十四周岁。未成年人的人脸信息仅用于开启闸门，监护人可随时撤回同意并要求删除。",
+    MinorsRulesEn = "A resident under 14 can use face entry only after a parent or other guardian has read these rules at the gate terminal and consented on the child's behalf; leaving the under-14 box unticked is the resident's own statement of being 14 or older. A child's face information is used only to open the gate, and the guardian can withdraw consent and ask for deletion at any time.",
     DataCategories = FacialDataCategories.FaceImage | FacialDataCategories.FaceTemplate | FacialDataCategories.LinkedIdentity,
     AlternativeZh = "每位住户都可领取门禁卡或设置通行密码，在同一台门禁终端上刷卡或输入密码即可通行，无需办理其他手续。",
     AlternativeEn = "Every resident can have an access card or set a PIN, and can tap the card or enter the PIN at the same gate terminal. Nothing else needs to be arranged.",

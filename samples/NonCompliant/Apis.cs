@@ -27,10 +27,11 @@ namespace NonCompliant
         public string? Identify(byte[] frame) => frame.Length > 0 ? "someone" : null;
     }
 
-    /// <summary>Consent records with two checks the analyzers recognise.</summary>
+    /// <summary>Consent records with the checks the analyzers recognise; none of them knows a person's age (FC0017).</summary>
     public sealed class ConsentRegistry
     {
         private readonly HashSet<(Type Purpose, string PersonId)> given = new();
+        private readonly HashSet<(Type Purpose, string PersonId)> transfers = new();
 
         /// <summary>Records consent.</summary>
         /// <typeparam name="TPurpose">The purpose.</typeparam>
@@ -48,6 +49,27 @@ namespace NonCompliant
                 throw new InvalidOperationException($"{personId} has not consented to {typeof(TPurpose).Name}.");
             }
         }
+
+        /// <summary>
+        /// Throws unless the person consented to <typeparamref name="TPurpose"/> and, separately, to sending their face
+        /// data off the device (FC0018).
+        /// </summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer)]
+        public void EnsureTransfer<TPurpose>(string personId)
+        {
+            Ensure<TPurpose>(personId);
+            if (!transfers.Contains((typeof(TPurpose), personId)))
+            {
+                throw new InvalidOperationException($"{personId} has not consented to sending face data off the device for {typeof(TPurpose).Name}.");
+            }
+        }
+
+        /// <summary>Records the separate consent to sending face data off the device for <typeparamref name="TPurpose"/>.</summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        public void GiveTransfer<TPurpose>(string personId) => transfers.Add((typeof(TPurpose), personId));
 
         /// <summary>Throws unless the person consented to anything; its purpose cannot be determined.</summary>
         /// <param name="personId">The person.</param>

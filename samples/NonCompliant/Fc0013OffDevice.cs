@@ -19,7 +19,7 @@ public sealed class CloudMatchingGate
     {
         // FC0013: GateEntry stores on the device (the default), so its notice says the face never leaves it, yet the
         // frame goes to a cloud service (FacialDataApis.txt marks it OffDevice; Measures Art. 8 §1).
-        consent.Ensure<GateEntry>(personId);
+        consent.EnsureTransfer<GateEntry>(personId);
         return cloud.Verify(personId, frame); // expect FC0013
     }
 

@@ -28,7 +28,13 @@ public sealed class NoticeRendererTests
         DataCategories: DeclarationValues.DefaultDataCategories,
         AlternativeZh: "刷卡通行。", AlternativeEn: "Tap a card.",
         WithdrawalZh: "", WithdrawalEn: "",
-        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "");
+        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "",
+        MinorsRulesZh: "学生人脸仅在监护人同意后登记。", MinorsRulesEn: "A child's face is enrolled only after a guardian consents.");
+
+    private static readonly PurposeDeclaration s_duty = s_gate with
+    {
+        LegalBasis = LawValues.BasisLegalDuty, LegalBasisLawZh = "《某某法》第十条", LegalBasisLawEn = "Article 10 of the Example Law",
+    };
 
     [Fact]
     public void An_identity_purpose_that_may_involve_minors_has_every_element_in_the_order_of_the_regulation()
@@ -37,7 +43,8 @@ public sealed class NoticeRendererTests
             ProcessingMethodTable.Verification, DeclarationValues.CategoryFaceTemplate);
         var notice = NoticeRenderer.Render(s_processor, s_gate with { Recipients = new EquatableArray<RecipientDeclaration>(System.Collections.Immutable.ImmutableArray.Create(recipient)) });
 
-        var expected = Enum.GetValues<NoticeElement>();
+        // Every element but the legal basis, which only a purpose not based on consent has.
+        var expected = Enum.GetValues<NoticeElement>().Where(e => e != NoticeElement.LegalBasis).ToArray();
         Assert.Equal(expected, notice.Chinese.Sections.Select(s => s.Element));
         Assert.Equal(expected, notice.English.Sections.Select(s => s.Element));
         foreach (var section in notice.Chinese.Sections.Concat(notice.English.Sections))
@@ -85,11 +92,59 @@ public sealed class NoticeRendererTests
         Assert.Contains("separate consent", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("传输至微软 Azure 人脸服务（中国东部 2 区）", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("to Microsoft Azure Face (China East 2)", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
-        // No promise of a second consent step the runtime does not have (legal review §2.3, item 4): the purpose's consent covers the transfer.
+        // What FC0018 enforces: a separate consent to the transfer, checked before every transfer; no promise of a
+        // consent step beyond that check (legal review §2.3, item 4).
+        Assert.Contains("每次传输前我们均核验该同意", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("we check it before every transfer", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("另行征求", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("设备内", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("only inside the face recognition device", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("服务器", Section(notice.Chinese, NoticeElement.Method), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_purpose_that_may_involve_minors_states_its_rules_and_the_guardian_consent_that_FC0017_enforces()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        Assert.Contains("处理未成年人个人信息的专门规则：学生人脸仅在监护人同意后登记。", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("Our special rules for children's information: A child's face is enrolled only after a guardian consents.", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("须事先取得其父母或者其他监护人的同意", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("Where we do not know whether a person is under 14, we do not process their face information.", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_purpose_on_another_legal_basis_states_it_and_its_law_and_promises_no_consent()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_duty);
+
+        Assert.Equal(NoticeElement.LegalBasis, notice.Chinese.Sections[2].Element);
+        Assert.Equal(NoticeElement.LegalBasis, notice.English.Sections[2].Element);
+        Assert.Contains("为履行法定职责或者法定义务所必需", Section(notice.Chinese, NoticeElement.LegalBasis), StringComparison.Ordinal);
+        Assert.Contains("《某某法》第十条。", Section(notice.Chinese, NoticeElement.LegalBasis), StringComparison.Ordinal);
+        Assert.Contains("because it is necessary to perform a statutory duty or obligation", Section(notice.English, NoticeElement.LegalBasis), StringComparison.Ordinal);
+        Assert.Contains("We rely on: Article 10 of the Example Law.", Section(notice.English, NoticeElement.LegalBasis), StringComparison.Ordinal);
+
+        // Nothing the code does not do: nobody is asked to agree, no consent to withdraw, no guardian's consent (a basis check needs none).
+        Assert.DoesNotContain("同意由您自主决定", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("不以您的同意为依据，其法律依据见下文", notice.Chinese.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("before you agree", notice.English.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw your consent", notice.English.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw your consent", Section(notice.English, NoticeElement.Rights), StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw your consent", Section(notice.English, NoticeElement.Retention), StringComparison.Ordinal);
+        Assert.DoesNotContain("撤回同意的", Section(notice.Chinese, NoticeElement.Retention), StringComparison.Ordinal);
+        Assert.DoesNotContain("prior consent of a parent", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.DoesNotContain("监护人的同意", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("Our special rules for children's information", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_purpose_based_on_consent_has_no_legal_basis_element()
+    {
+        var notice = NoticeRenderer.Render(s_processor, s_gate);
+
+        Assert.DoesNotContain(NoticeElement.LegalBasis, notice.Chinese.Sections.Select(s => s.Element));
+        Assert.Contains("withdraw your consent", Section(notice.English, NoticeElement.Rights), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,21 +241,25 @@ public sealed class NoticeRendererTests
             var site = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal) || property.Name.StartsWith("PublicPlaceLaw", StringComparison.Ordinal)
                 ? LawValues.SitePublicPlace
                 : LawValues.SiteNonPublic;
+            var basis = property.Name.StartsWith("LegalBasisLaw", StringComparison.Ordinal) ? LawValues.BasisLegalDuty : LawValues.BasisConsent;
             var baseline = NoticeRenderer.Render(s_processor, s_gate with
             {
                 Site = site,
+                LegalBasis = basis,
                 Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
             }).Version;
             var notice = NoticeRenderer.Render(s_processor, edited with
             {
                 Site = site,
                 Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
+                LegalBasis = basis,
             });
             Assert.NotEqual(baseline, notice.Version);
             changed++;
         }
 
-        Assert.Equal(16, changed);
+        Assert.Equal(20, changed);
+        Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { LegalBasis = LawValues.BasisLegalDuty }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);
     }

@@ -10,7 +10,8 @@ namespace FaceCompliance.Sqlite.Tests;
     NecessityZh = "防止门禁卡被冒用。", NecessityEn = "Stop card misuse.",
     ImpactZh = "仅做 1:1 比对。", ImpactEn = "1:1 comparison only.",
     AlternativeZh = "刷卡通行。", AlternativeEn = "Tap a card.",
-    RetentionDays = 30, MayInvolveMinors = true)]
+    RetentionDays = 30, MayInvolveMinors = true,
+    MinorsRulesZh = "未满十四周岁的住户须由监护人同意。", MinorsRulesEn = "A resident under 14 needs a guardian's consent.")]
 public sealed partial class GateEntry
 {
 }

@@ -17,7 +17,7 @@ public sealed class DeclarationTests
     {
         var docs = XDocument.Load(Path.ChangeExtension(s_runtime.Location, ".xml"));
         var attributes = s_runtime.GetExportedTypes().Where(t => typeof(Attribute).IsAssignableFrom(t)).ToList();
-        Assert.Equal(8, attributes.Count);
+        Assert.Equal(9, attributes.Count);
         foreach (var attribute in attributes)
         {
             var id = "T:" + attribute.FullName!.Replace('+', '.');
@@ -43,6 +43,15 @@ public sealed class DeclarationTests
         Assert.Equal(FacialDataStorage.OnDevice, purpose.Storage);
         Assert.False(purpose.MayInvolveMinors);
         Assert.Equal(0, purpose.RetentionDays);
+        Assert.Equal(FacialLegalBasis.Consent, purpose.LegalBasis);
+    }
+
+    [Fact]
+    public void A_consent_check_verifies_no_separate_consent_and_no_guardian_unless_it_says_so()
+    {
+        var check = new FacialConsentCheckAttribute();
+        Assert.Equal(FacialConsentScopes.Processing, check.Scopes);
+        Assert.False(check.GuardianAware);
     }
 
     private static string RepositoryRoot()

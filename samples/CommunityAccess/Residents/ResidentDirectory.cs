@@ -158,20 +158,37 @@ public sealed class ResidentDirectory
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="residentId">The resident.</param>
     /// <returns><see langword="true"/> only when the consent is valid now.</returns>
-    [FacialConsentCheck]
+    /// <remarks>
+    /// Guardian-aware (FC0017): every receipt records the age band stated at consent (the consent API refuses a
+    /// request that does not say whether the resident is under 14), and a receipt for a resident under 14 counts only
+    /// with the guardian who consented, which the registry also enforces when it grants one.
+    /// </remarks>
+    [FacialConsentCheck(GuardianAware = true)]
     public bool HasConsent<TPurpose>(string residentId)
         where TPurpose : IFacialDataPurpose
-        => FindReceipt<TPurpose>(residentId) is { } receipt && registry.Check(receipt) is null;
+        => FindReceipt<TPurpose>(residentId) is { } receipt && registry.Check(receipt) is null && HasGuardianIfUnder14(receipt);
 
     /// <summary>Throws unless the resident holds a consent to <typeparamref name="TPurpose"/> that is valid now; a refusal is audited.</summary>
     /// <typeparam name="TPurpose">The purpose.</typeparam>
     /// <param name="residentId">The resident.</param>
     /// <exception cref="NoConsentException">The resident never consented.</exception>
     /// <exception cref="ConsentRequiredException">The consent is not valid now (withdrawn, expired, for an older notice...).</exception>
-    [FacialConsentCheck]
+    /// <remarks>Guardian-aware, as <see cref="HasConsent{TPurpose}"/> is.</remarks>
+    [FacialConsentCheck(GuardianAware = true)]
     public void EnsureConsent<TPurpose>(string residentId)
         where TPurpose : IFacialDataPurpose
-        => registry.EnsureValid(ReceiptOf<TPurpose>(residentId));
+    {
+        ConsentReceipt<TPurpose> receipt = ReceiptOf<TPurpose>(residentId);
+        registry.EnsureValid(receipt);
+        if (!HasGuardianIfUnder14(receipt))
+        {
+            throw new NoConsentException(residentId, TPurpose.Info.Id);
+        }
+    }
+
+    private static bool HasGuardianIfUnder14<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose
+        => !receipt.SubjectIsUnder14 || receipt.GuardianId is not null;
 
     /// <summary>
     /// Withdraws the resident's consent to <typeparamref name="TPurpose"/>: the registry marks it withdrawn and

@@ -66,8 +66,16 @@ internal static class GateApi
                     "Consent is never assumed: tick the separate consent box after reading the notice. Face entry is optional; the card or PIN always works.");
             }
 
+            if (request.Under14 is not { } under14)
+            {
+                // A resident whose age is not known is not treated as an adult (Measures Art. 7; PIPL Art. 31): every
+                // receipt records a stated age band, which the directory's guardian-aware consent checks rely on.
+                return Error(StatusCodes.Status400BadRequest, "age-unknown",
+                    "Say whether the resident is under 14 (under14: true or false): a resident under 14 needs the consent of a parent or guardian, and an unstated age is not taken as an adult's (Measures Art. 7; PIPL Art. 31).");
+            }
+
             string? guardian = null;
-            if (request.Under14)
+            if (under14)
             {
                 string name = Required(request.GuardianName, "guardianName");
                 string relationship = Required(request.GuardianRelationship, "guardianRelationship");
@@ -232,7 +240,7 @@ internal sealed record NoticeResponse(string Language, string PurposeId, string 
 
 internal sealed record RegisterRequest(string? ResidentId, string? CardOrPin);
 
-internal sealed record ConsentRequest(string? ResidentId, string? NoticeVersion, bool Consented, bool Under14, string? GuardianName,
+internal sealed record ConsentRequest(string? ResidentId, string? NoticeVersion, bool Consented, bool? Under14, string? GuardianName,
     string? GuardianRelationship, bool GuardianConfirmed);
 
 internal sealed record CardRequest(string? ResidentId, string? CardOrPin);

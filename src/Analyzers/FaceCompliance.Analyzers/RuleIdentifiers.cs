@@ -18,6 +18,8 @@ internal static class RuleIdentifiers
     public const string OffDeviceTransferUndeclared = "FC0013";
     public const string DeploymentSiteNotAllowed = "FC0015";
     public const string SensitiveAttributes = "FC0016";
+    public const string GuardianConsentRequired = "FC0017";
+    public const string SeparateConsentScopeRequired = "FC0018";
     public const string RecipientUndeclared = "FC0019";
     public const string InvalidFacialDataApiEntry = "FC1001";
     public const string InvalidApprovedNoticeEntry = "FC1002";

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using FaceCompliance.Methods;
+using FaceCompliance.Profiles;
 
 namespace FaceCompliance.Notice;
 
@@ -19,6 +20,8 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
 
     public override string Introduction => "请您在作出同意前仔细阅读本规则。是否同意由您自主决定，您也可以随时撤回同意。";
 
+    public override string BasisIntroduction => "请您仔细阅读本规则。本规则所述处理不以您的同意为依据，其法律依据见下文。";
+
     public override string VersionLabel => "规则版本";
 
     public override string Number(int index) => index switch
@@ -35,16 +38,28 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
             "名称：" + Or(processor.Name),
             "联系方式：" + contact);
         yield return Section(NoticeElement.Purpose, "处理目的", Sentence(purpose.DescriptionZh));
+        var consentBased = purpose.LegalBasis == LawValues.BasisConsent;
+        if (!consentBased)
+        {
+            // Enforced: every use under such a purpose needs a [FacialBasisCheck] on every path before it (FC0002).
+            yield return Section(NoticeElement.LegalBasis, "处理的法律依据",
+                $"我们处理您的人脸信息不以您的同意为依据，而是依据《中华人民共和国个人信息保护法》第十三条：{BasisText(purpose.LegalBasis)}。所依据的规定：{Sentence(purpose.LegalBasisLawZh)}每次处理前，我们均核验该依据是否适用。");
+        }
+
         yield return Section(NoticeElement.Method, "处理方式", MethodText(purpose) + PlaceText(purpose.Storage), SiteText(purpose));
         yield return Section(NoticeElement.Retention, "保存期限",
-            $"自采集之日起最长保存{purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)}日。保存期限届满、处理目的已经实现或者您撤回同意的，我们将及时删除您的人脸信息。");
+            consentBased
+                ? $"自采集之日起最长保存{purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)}日。保存期限届满、处理目的已经实现或者您撤回同意的，我们将及时删除您的人脸信息。"
+                : $"自采集之日起最长保存{purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)}日。保存期限届满或者处理目的已经实现的，我们将及时删除您的人脸信息。");
         yield return Section(NoticeElement.Necessity, "处理人脸信息的必要性", Sentence(purpose.NecessityZh));
         yield return Section(NoticeElement.Impact, "对个人权益的影响", Sentence(purpose.ImpactZh));
         yield return Section(NoticeElement.Rights, "个人权利的行使方式和程序",
             $"您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：{contact}。我们核实您的身份后，将依法及时办理。",
-            "您有权随时撤回同意。"
-                + (purpose.WithdrawalZh.Length > 0 ? Sentence(purpose.WithdrawalZh) : "撤回同意可通过上述联系方式提出。")
-                + "撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。");
+            consentBased
+                ? "您有权随时撤回同意。"
+                    + (purpose.WithdrawalZh.Length > 0 ? Sentence(purpose.WithdrawalZh) : "撤回同意可通过上述联系方式提出。")
+                    + "撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。"
+                : "本处理不以您的同意为依据，因此不涉及撤回同意；您仍享有上述权利。");
         if (purpose.AlternativeZh.Length > 0 || ProcessingMethodTable.IsIdentity(purpose.Method))
         {
             yield return Section(NoticeElement.Alternative, "不使用人脸识别的其他方式",
@@ -55,12 +70,23 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
         yield return Section(NoticeElement.Categories, "处理的个人信息种类", CategoriesText(purpose.DataCategories));
         yield return Section(NoticeElement.Storage, "存储地点及对外传输", purpose.Storage == DeclarationValues.StorageOnDevice
             ? "您的人脸信息仅存储于人脸识别设备内，不通过互联网对外传输。"
-            : $"您的人脸信息将通过互联网传输至{Or(purpose.TransferRecipientZh)}并在其服务器中存储。通过互联网对外传输人脸信息须取得您的单独同意：您对本规则所述处理目的的单独同意即包括对该传输的同意；您不同意的，我们不会处理或传输您的人脸信息。");
+            // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
+            : $"您的人脸信息将通过互联网传输至{Or(purpose.TransferRecipientZh)}并在其服务器中存储。通过互联网对外传输人脸信息须取得您对该传输的单独同意：每次传输前我们均核验该同意，您不同意的，我们不会传输您的人脸信息。");
         if (purpose.MayInvolveMinors)
         {
-            yield return Section(NoticeElement.Minors, "不满十四周岁未成年人的特别规则",
-                "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。",
-                "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。");
+            // Enforced: under consent, every use needs a guardian-aware consent check on every path before it (FC0017).
+            yield return Section(NoticeElement.Minors, "不满十四周岁未成年人的特别规则", consentBased
+                ? new[]
+                {
+                    "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。无法确认是否已满十四周岁的，我们不处理其人脸信息。",
+                    "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。",
+                    "处理未成年人个人信息的专门规则：" + Sentence(purpose.MinorsRulesZh),
+                }
+                : new[]
+                {
+                    "不满十四周岁未成年人的个人信息属于敏感个人信息。其父母或者其他监护人可以代为行使本规则所述权利。",
+                    "处理未成年人个人信息的专门规则：" + Sentence(purpose.MinorsRulesZh),
+                });
         }
 
         if (purpose.Recipients.Count > 0)
@@ -138,6 +164,17 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
     private static string SiteText(PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" :
         "人脸识别设备设置于公共场所（" + Or(purpose.CollectionAreaZh) + "）"
             + (IsPublicPlaceKind(purpose) ? "，为维护公共安全所必需。" : "，其设置依据为" + Or(purpose.PublicPlaceLawZh) + "。");
+
+    private static string BasisText(int basis) => basis switch
+    {
+        LawValues.BasisContractOrEmployment => "为订立、履行您作为一方当事人的合同所必需，或者按照依法制定的劳动规章制度和依法签订的集体合同实施人力资源管理所必需",
+        LawValues.BasisLegalDuty => "为履行法定职责或者法定义务所必需",
+        LawValues.BasisPublicHealthEmergency => "为应对突发公共卫生事件，或者紧急情况下为保护自然人的生命健康和财产安全所必需",
+        LawValues.BasisNewsReporting => "为公共利益实施新闻报道、舆论监督等行为，在合理的范围内处理",
+        LawValues.BasisPubliclyDisclosed => "在合理的范围内处理您自行公开或者其他已经合法公开的个人信息",
+        LawValues.BasisOtherLaw => "法律、行政法规规定的其他情形",
+        _ => "法律依据" + Undeclared,
+    };
 
     private static string MethodText(int method) => method switch
     {

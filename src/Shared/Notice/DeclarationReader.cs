@@ -59,8 +59,12 @@ internal static class DeclarationReader
             PublicPlaceLawZh: Text(named, "PublicPlaceLawZh"),
             PublicPlaceLawEn: Text(named, "PublicPlaceLawEn"),
             Attributes: Int(named, "Attributes", 0),
+            LegalBasis: Int(named, "LegalBasis", Profiles.LawValues.BasisConsent),
+            LegalBasisLawZh: Text(named, "LegalBasisLawZh"),
+            LegalBasisLawEn: Text(named, "LegalBasisLawEn"),
+            MinorsRulesZh: Text(named, "MinorsRulesZh"),
+            MinorsRulesEn: Text(named, "MinorsRulesEn"),
             Recipients: ReadRecipients(type));
-
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

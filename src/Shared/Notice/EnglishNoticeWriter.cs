@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using FaceCompliance.Methods;
+using FaceCompliance.Profiles;
 
 namespace FaceCompliance.Notice;
 
@@ -17,6 +18,8 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
 
     public override string Introduction => "Please read these rules carefully before you agree. Whether to agree is your own choice, and you can withdraw your consent at any time.";
 
+    public override string BasisIntroduction => "Please read these rules carefully. The processing they describe does not rest on your consent; its legal basis is stated below.";
+
     public override string VersionLabel => "Rules version";
 
     public override string Number(int index) => index.ToString(CultureInfo.InvariantCulture) + ".";
@@ -29,16 +32,28 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             "Name: " + Or(processor.NameEn),
             "Contact: " + contact);
         yield return Section(NoticeElement.Purpose, "Purpose", Sentence(purpose.DescriptionEn));
+        var consentBased = purpose.LegalBasis == LawValues.BasisConsent;
+        if (!consentBased)
+        {
+            // Enforced: every use under such a purpose needs a [FacialBasisCheck] on every path before it (FC0002).
+            yield return Section(NoticeElement.LegalBasis, "Legal basis",
+                $"We process your face information without asking for your consent, because {BasisText(purpose.LegalBasis)} (Personal Information Protection Law, Article 13). We rely on: {Sentence(purpose.LegalBasisLawEn)} Before each processing we check that this basis applies.");
+        }
+
         yield return Section(NoticeElement.Method, "How your face information is processed", MethodText(purpose) + " " + PlaceText(purpose.Storage), SiteText(purpose));
         yield return Section(NoticeElement.Retention, "How long it is kept",
-            $"At most {days} from collection. We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first.");
+            consentBased
+                ? $"At most {days} from collection. We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first."
+                : $"At most {days} from collection. We delete your face information promptly when this period ends or when the purpose has been achieved, whichever comes first.");
         yield return Section(NoticeElement.Necessity, "Why your face information is necessary", Sentence(purpose.NecessityEn));
         yield return Section(NoticeElement.Impact, "Impact on your rights", Sentence(purpose.ImpactEn));
         yield return Section(NoticeElement.Rights, "Your rights and how to exercise them",
             $"You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: {contact}. We will act on it promptly once we have confirmed your identity.",
-            "You have the right to withdraw your consent at any time. "
-                + (purpose.WithdrawalEn.Length > 0 ? Sentence(purpose.WithdrawalEn) : "To withdraw, contact us as above.")
-                + " Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.");
+            consentBased
+                ? "You have the right to withdraw your consent at any time. "
+                    + (purpose.WithdrawalEn.Length > 0 ? Sentence(purpose.WithdrawalEn) : "To withdraw, contact us as above.")
+                    + " Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it."
+                : "This processing does not rest on your consent, so there is no consent to withdraw; you keep the rights above.");
         if (purpose.AlternativeEn.Length > 0 || ProcessingMethodTable.IsIdentity(purpose.Method))
         {
             yield return Section(NoticeElement.Alternative, "Another way, without your face",
@@ -49,12 +64,23 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
         yield return Section(NoticeElement.Storage, "Where it is stored, and transfers", purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
-            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent: your separate consent to the purpose described here includes this transfer; if you do not consent, we neither process nor transfer your face information.");
+            // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
+            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent to the transfer: we check it before every transfer, and if you do not give it, we do not transfer your face information.");
         if (purpose.MayInvolveMinors)
         {
-            yield return Section(NoticeElement.Minors, "Children under 14",
-                "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf.",
-                "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.");
+            // Enforced: under consent, every use needs a guardian-aware consent check on every path before it (FC0017).
+            yield return Section(NoticeElement.Minors, "Children under 14", consentBased
+                ? new[]
+                {
+                    "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf. Where we do not know whether a person is under 14, we do not process their face information.",
+                    "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.",
+                    "Our special rules for children's information: " + Sentence(purpose.MinorsRulesEn),
+                }
+                : new[]
+                {
+                    "All personal information of children under 14 is sensitive personal information. A parent or other guardian can exercise the rights described here for the child.",
+                    "Our special rules for children's information: " + Sentence(purpose.MinorsRulesEn),
+                });
         }
 
         if (purpose.Recipients.Count > 0)
@@ -133,6 +159,17 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
     private static string SiteText(PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" :
         "The face recognition devices are installed in a public place (" + Or(purpose.CollectionAreaEn) + ")"
             + (IsPublicPlaceKind(purpose) ? ", where public safety needs them." : ", as " + Or(purpose.PublicPlaceLawEn) + " allows.");
+
+    private static string BasisText(int basis) => basis switch
+    {
+        LawValues.BasisContractOrEmployment => "it is necessary to conclude or perform a contract to which you are a party, or for human-resources management under lawful labour rules and collective contracts",
+        LawValues.BasisLegalDuty => "it is necessary to perform a statutory duty or obligation",
+        LawValues.BasisPublicHealthEmergency => "it is necessary to respond to a public-health emergency, or to protect a person's life, health or property in an emergency",
+        LawValues.BasisNewsReporting => "it is done within a reasonable scope for news reporting or public-opinion supervision in the public interest",
+        LawValues.BasisPubliclyDisclosed => "it is information you disclosed yourself, or that was otherwise lawfully disclosed, processed within a reasonable scope",
+        LawValues.BasisOtherLaw => "a law or administrative regulation provides for it",
+        _ => "the basis is " + Undeclared,
+    };
 
     private static string MethodText(int method) => method switch
     {

@@ -52,7 +52,7 @@ internal static class NoticeRenderer
     {
         var markdown = new StringBuilder();
         markdown.Append('#', level).Append(' ').Append(title ?? writer.Title).Append("\n\n");
-        markdown.Append(Escape(writer.Introduction)).Append("\n\n");
+        markdown.Append(Escape(writer.IntroductionFor(sections))).Append("\n\n");
         for (var i = 0; i < sections.Count; i++)
         {
             markdown.Append('#', level + 1).Append(' ').Append(Heading(writer, i + 1, sections[i])).Append("\n\n");
@@ -72,7 +72,7 @@ internal static class NoticeRenderer
     private static string PlainText(NoticeWriter writer, EquatableArray<NoticeSection> sections)
     {
         var text = new StringBuilder();
-        text.Append(writer.Title).Append("\n\n").Append(writer.Introduction).Append('\n');
+        text.Append(writer.Title).Append("\n\n").Append(writer.IntroductionFor(sections)).Append('\n');
         for (var i = 0; i < sections.Count; i++)
         {
             text.Append('\n').Append(Heading(writer, i + 1, sections[i])).Append('\n');

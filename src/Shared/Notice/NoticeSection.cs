@@ -8,6 +8,9 @@ internal enum NoticeElement
 {
     Processor,
     Purpose,
+
+    /// <summary>Only for a purpose whose legal basis is not consent (PIPL Art. 13 §1 (2)-(7)).</summary>
+    LegalBasis,
     Method,
     Retention,
     Necessity,

@@ -15,6 +15,23 @@ internal abstract class NoticeWriter
 
     public abstract string Introduction { get; }
 
+    /// <summary>The introduction of a notice whose purpose does not rest on consent (it has a <see cref="NoticeElement.LegalBasis"/> element): nobody is asked to agree.</summary>
+    public abstract string BasisIntroduction { get; }
+
+    /// <summary>The introduction that fits these sections.</summary>
+    public string IntroductionFor(EquatableArray<NoticeSection> sections)
+    {
+        foreach (var section in sections)
+        {
+            if (section.Element == NoticeElement.LegalBasis)
+            {
+                return BasisIntroduction;
+            }
+        }
+
+        return Introduction;
+    }
+
     public abstract string VersionLabel { get; }
 
     public abstract string Number(int index);

@@ -32,8 +32,12 @@ internal sealed record PurposeDeclaration(
     string PublicPlaceLawZh = "",
     string PublicPlaceLawEn = "",
     int Attributes = 0,
+    int LegalBasis = 0,
+    string LegalBasisLawZh = "",
+    string LegalBasisLawEn = "",
+    string MinorsRulesZh = "",
+    string MinorsRulesEn = "",
     EquatableArray<RecipientDeclaration> Recipients = default);
-
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

@@ -31,6 +31,8 @@ internal static class JurisdictionProfiles
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",
             ["FC0015"] = "Measures Art. 13; PIPL Art. 26",
             ["FC0016"] = "2023 draft Measures; PIPL Arts. 6, 28",
+            ["FC0017"] = "Measures, Article 7; PIPL, Articles 28 and 31",
+            ["FC0018"] = "Measures, Article 8; PIPL, Articles 29 and 39",
             ["FC0019"] = "PIPL Art. 23",
         });
 

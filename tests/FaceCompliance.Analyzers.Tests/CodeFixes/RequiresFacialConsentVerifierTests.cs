@@ -173,7 +173,7 @@ public sealed class RequiresFacialConsentVerifierTests
             """,
         ExpectedDiagnostics =
         {
-            Verify.Diagnostic(ConsentCheckAnalyzer.MissingRule).WithLocation(0).WithArguments("'IFaceEngine.CountFaces' processes facial data", "'CrowdCounting'", ""),
+            Verify.Diagnostic(ConsentCheckAnalyzer.MissingRule).WithLocation(0).WithArguments("'IFaceEngine.CountFaces' processes facial data", "consent", "'CrowdCounting'", ""),
         },
         FixedCode = """
             using FaceCompliance;

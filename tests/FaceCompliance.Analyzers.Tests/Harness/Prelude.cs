@@ -2,7 +2,7 @@ namespace FaceCompliance.Analyzers.Tests.Harness;
 
 /// <summary>
 /// Declarations most snippets share, compiled beside them as Prelude.cs: a complete processor, three purposes of
-/// different methods, a face engine whose members are processing APIs, a receipt type and a consent book.
+/// different methods, a face engine whose members are processing APIs, a receipt type and a consent book (with a check that verifies the Transfer scope and a guardian-aware one).
 /// </summary>
 public static class Prelude
 {
@@ -59,6 +59,8 @@ public static class Prelude
             [FacialConsentCheck] ConsentReceipt<TPurpose> Receipt<TPurpose>(string subject);
             [FacialConsentCheck(typeof(StaffAttendance))] bool HasAttendanceConsent(string subject);
             [FacialConsentCheck] bool HasAnyConsent(string subject);
+            [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer)] void EnsureTransfer<TPurpose>(string subject) => Ensure<TPurpose>(subject);
+            [FacialConsentCheck(GuardianAware = true)] void EnsureGuardian<TPurpose>(string subject) => Ensure<TPurpose>(subject);
         }
         """;
 }

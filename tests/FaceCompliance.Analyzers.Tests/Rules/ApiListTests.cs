@@ -108,7 +108,7 @@ public sealed class ApiListTests
         {
             public void Compare(AmazonRekognitionClient client)
             {
-                consent.Ensure<CommunityEntry>("r1");
+                consent.EnsureTransfer<CommunityEntry>("r1");   // the separate consent to the transfer (FC0018)
                 _ = {|FC0003:{|FC0013:client.CompareFacesAsync(new CompareFacesRequest(), CancellationToken.None)|}|};   // AWS is off the device
                 _ = client.ListCollectionsAsync(new ListCollectionsRequest(), CancellationToken.None);
             }

@@ -5,7 +5,10 @@ using Xunit;
 
 namespace FaceCompliance.Analyzers.Tests.Rules;
 
-/// <summary>FC0013: APIs that send facial data off the device (catalog lines marked ;OffDevice) need a purpose that declares the transfer.</summary>
+/// <summary>
+/// FC0013: APIs that send facial data off the device (catalog lines marked ;OffDevice) need a purpose that declares the
+/// transfer. The snippets check consent with the prelude's EnsureTransfer, which verifies the Transfer scope (FC0018).
+/// </summary>
 public sealed class OffDeviceTests
 {
     /// <summary>Stand-ins for the catalogued AWS Rekognition client and OpenCvSharp's on-device recognizer, with the ids the catalog lists.</summary>
@@ -61,7 +64,7 @@ public sealed class OffDeviceTests
 
             public void Enter(string id, CompareFacesRequest request)
             {
-                consent.Ensure<{{purpose}}>(id);
+                consent.EnsureTransfer<{{purpose}}>(id);
                 {{call}};
             }
         }
@@ -109,7 +112,7 @@ public sealed class OffDeviceTests
 
             public void Enter(string id, CompareFacesRequest request)
             {
-                consent.Ensure<CloudEntry>(id);
+                consent.EnsureTransfer<CloudEntry>(id);
                 rekognition.CompareFaces(request);
             }
         }
@@ -128,7 +131,7 @@ public sealed class OffDeviceTests
 
             public int ClockIn(string id, byte[] image)
             {
-                consent.Ensure<StaffAttendance>(id);
+                consent.EnsureTransfer<StaffAttendance>(id);
                 return recognizer.Predict(image);
             }
         }
@@ -138,7 +141,7 @@ public sealed class OffDeviceTests
     public Task A_project_entry_marked_OffDevice_is_FC0013_under_an_on_device_purpose() => new AnalyzerTest(Snippets.InGate("""
             public bool Enter(string id, byte[] image, Acme.Cloud.FaceApi api)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureTransfer<CommunityEntry>(id);
                 var onDevice = engine.Verify(new Frame(), new Template());
                 return onDevice && {|FC0013:api.Verify(image)|};
             }
@@ -155,7 +158,7 @@ public sealed class OffDeviceTests
     public Task A_wrapper_must_say_it_sends_off_the_device_and_then_its_callers_are_judged() => new AnalyzerTest(Snippets.InGate("""
             public bool Enter(string id, byte[] image)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureTransfer<CommunityEntry>(id);
                 return {|FC0013:CloudVerify(image)|} && SilentCloudVerify(image);
             }
 

@@ -41,6 +41,8 @@ internal sealed class ConsentBodyScan
         // Operations inside a control-flow graph have no semantic model: the body's root has it.
         var scan = new ConsentBodyScan(model, site, root.SemanticModel);
         var checkedPurposes = new List<ITypeSymbol>();
+        var lawful = new List<ConsentRequirement>();
+        var further = new List<ConsentRequirement>();
         foreach (var operation in root.DescendantsAndSelf())
         {
             switch (operation)
@@ -58,13 +60,36 @@ internal sealed class ConsentBodyScan
 
             if (model.ClassifyUse(operation) is { } use)
             {
-                scan.Requirements.Add(ConsentRequirement.For(use, scan.SiteOf(use), model));
+                lawful.Add(ConsentRequirement.For(use, scan.SiteOf(use), model));
+                if (ConsentScopeDemands.Of(model, use) is { } demand)
+                {
+                    further.Add(lawful[lawful.Count - 1].WithScopes(demand.Scopes));
+                }
             }
 
             if (model.GetConsentCheck(operation) is { Purpose: { } purpose })
             {
                 checkedPurposes.Add(purpose);
             }
+        }
+
+        // What makes the uses lawful first, so that FC0002 and FC0006 keep their bits when a body has too many.
+        foreach (var requirement in lawful)
+        {
+            scan.Requirements.Add(requirement);
+        }
+
+        foreach (var requirement in lawful)
+        {
+            if (requirement.WithGuardian(model.Symbols) is { } guardian)
+            {
+                scan.Requirements.Add(guardian);
+            }
+        }
+
+        foreach (var requirement in further)
+        {
+            scan.Requirements.Add(requirement);
         }
 
         // After the uses' requirements, so that they get bits first.

@@ -99,7 +99,7 @@ internal sealed class ConsentConditions
 
     /// <summary>A <c>bool</c> check proves its purpose where true; a nullable receipt where not null. The others prove it once they return.</summary>
     private ValueFacts ResultFacts(ConsentCheck check) => check.Shape is ConsentCheckShape.Bool or ConsentCheckShape.NullableReceipt
-        ? new ValueFacts(_scan.Requirements.MetBy(check.Purpose), 0)
+        ? new ValueFacts(_scan.Requirements.MetBy(check.Facts), 0)
         : ValueFacts.None;
 
     private ValueFacts EvaluateBinary(IBinaryOperation binary, FlowState state)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,7 +30,7 @@ internal sealed class ConsentFlowAnalysis
     private readonly Dictionary<IMethodSymbol, FlowState> _deferredEntry = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, FlowState> _deferredCalls = new(SymbolEqualityComparer.Default);
     private List<DeferredBody> _deferred = new();
-    private Dictionary<SyntaxNode, ConsentFinding> _findings = new();
+    private Dictionary<(SyntaxNode Use, ConsentFindingKind Kind), ConsentFinding> _findings = new();
     private List<(int Position, string Text)> _notes = new();
 
     private ConsentFlowAnalysis(FacialModel model, UseSite site, ConsentBodyScan scan, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ internal sealed class ConsentFlowAnalysis
     {
         _deferredCalls = new Dictionary<IMethodSymbol, FlowState>(SymbolEqualityComparer.Default);
         _deferred = new List<DeferredBody>();
-        _findings = new Dictionary<SyntaxNode, ConsentFinding>();
+        _findings = new Dictionary<(SyntaxNode, ConsentFindingKind), ConsentFinding>();
         _notes = new List<(int, string)>();
         AnalyzeBody(root, FlowState.Start, bodyReason: null);
 
@@ -293,6 +294,14 @@ internal sealed class ConsentFlowAnalysis
 
         if (_model.GetConsentCheck(operation) is { } check)
         {
+            if (record is not null && check.Purpose is { } checkedPurpose
+                && ConsentRequirement.IsConsentBased(checkedPurpose, _model.Symbols) != (check.Kind == ConsentCheckKind.Consent))
+            {
+                Note(operation, check.Kind == ConsentCheckKind.Consent
+                    ? $"'{check.DisplayName}' is a consent check, but '{checkedPurpose.Name}' declares the legal basis {LawValues.Name(LawValues.BasisNames, _model.Symbols.GetPurposeLegalBasis(checkedPurpose))}, which a [FacialBasisCheck] of its signed basis grant proves (or declare LegalBasis = FacialLegalBasis.Consent)"
+                    : $"'{check.DisplayName}' is a basis check, but '{checkedPurpose.Name}' is based on consent, which a [FacialConsentCheck] proves");
+            }
+
             ApplyCheck(operation, check, ref state, record);
         }
 
@@ -334,7 +343,7 @@ internal sealed class ConsentFlowAnalysis
 
         if (check.Shape is ConsentCheckShape.Throws or ConsentCheckShape.Receipt)
         {
-            state = state.With(_scan.Requirements.MetBy(check.Purpose));
+            state = state.With(_scan.Requirements.MetBy(check.Facts));
         }
         else if (record is not null && IsDiscarded(operation))
         {
@@ -373,27 +382,75 @@ internal sealed class ConsentFlowAnalysis
     private void JudgeUse(FacialUse use, FlowState state, string bodyReason)
     {
         var site = _scan.SiteOf(use);
-        if (!SymbolEqualityComparer.Default.Equals(site.Member, _site.Member) && site.ConsentMovedToCallers)
+        if (site.IsWrapper)
         {
-            // A local function marked [ProcessesFacialData] or [RequiresFacialConsent]: its calls carry the rules.
+            // A local function marked [ProcessesFacialData]: its calls carry the rules.
             return;
         }
 
+        var ownSite = SymbolEqualityComparer.Default.Equals(site.Member, _site.Member);
         var requirement = ConsentRequirement.For(use, site, _model);
         var bit = _scan.Requirements.BitOf(requirement);
-        var purposelessLayer = site.RequiresConsent && site.Purposes.IsEmpty;
-        if ((state.Met & bit) != 0 || (purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
+        var purposelessLayer = ownSite && site.RequiresConsent && site.Purposes.IsEmpty;
+        var reasons = Reasons(use, bodyReason);
+
+        // [RequiresFacialConsent] (on the member, or on a local function whose calls are seen) moves to the callers the
+        // checks that make the use lawful and the guardian's consent, which they are asked for by purpose; not the
+        // separate consents a use inside needs: the callers cannot see that it transfers, so those are judged here.
+        var lawfulnessMoved = site.RequiresConsent && (!ownSite || !site.Purposes.IsEmpty);
+        if (!lawfulnessMoved && (state.Met & bit) == 0 && !(purposelessLayer && requirement.Equals(ConsentRequirement.AnyPurpose)))
         {
+            string? checkedInstead = null;
+            if ((state.Met & RequirementIndex.AnyPurposeBit) != 0)
+            {
+                var purposes = _scan.Requirements.PurposesIn(state.Met);
+                checkedInstead = purposes.IsEmpty ? "another purpose" : string.Join(", ", purposes.Select(p => "'" + p.Name + "'"));
+            }
+
+            if (purposelessLayer)
+            {
+                reasons.Add($"'{site.Member.Name}' moves consent to its callers with [RequiresFacialConsent] but declares no purpose, so they cannot know which consent this call needs: declare it with [UsesFacialData<T>], or check consent here");
+            }
+
+            if (bit == 0)
+            {
+                reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
+            }
+
+            AddFinding(new ConsentFinding(ConsentFindingKind.NotLawful, use, requirement.ToString(), checkedInstead, Join(reasons), requirement.NeedsBasisCheck(_model.Symbols)));
             return;
         }
 
-        string? checkedInstead = null;
-        if ((state.Met & RequirementIndex.AnyPurposeBit) != 0)
+        // Lawful on every path, or moved to the callers: a purposeless layer's callers are asked for their own purposes.
+        if (!lawfulnessMoved && !purposelessLayer && requirement.WithGuardian(_model.Symbols) is { } guardian && !IsMet(guardian, state, reasons))
         {
-            var purposes = _scan.Requirements.PurposesIn(state.Met);
-            checkedInstead = purposes.IsEmpty ? "another purpose" : string.Join(", ", purposes.Select(p => "'" + p.Name + "'"));
+            AddFinding(new ConsentFinding(ConsentFindingKind.NoGuardian, use, guardian.ToString(), null, Join(reasons)));
         }
 
+        if (ConsentScopeDemands.Of(_model, use) is { } demand)
+        {
+            var scoped = requirement.WithScopes(demand.Scopes);
+            if (!IsMet(scoped, state, reasons))
+            {
+                AddFinding(new ConsentFinding(ConsentFindingKind.MissingScopes, use, scoped.ToString(), null, Join(reasons), demand: demand));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="requirement"/> holds in <paramref name="state"/>; one that got no bit never does, and the reasons say why.</summary>
+    private bool IsMet(ConsentRequirement requirement, FlowState state, List<string> reasons)
+    {
+        var bit = _scan.Requirements.BitOf(requirement);
+        if (bit == 0)
+        {
+            reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
+        }
+
+        return (state.Met & bit) != 0;
+    }
+
+    private List<string> Reasons(FacialUse use, string bodyReason)
+    {
         var position = use.Operation.Syntax.SpanStart;
         var reasons = new List<string>();
         if (_notes.Where(n => n.Position < position).OrderBy(n => n.Position).LastOrDefault().Text is { } note)
@@ -406,18 +463,12 @@ internal sealed class ConsentFlowAnalysis
             reasons.Add(bodyReason);
         }
 
-        if (purposelessLayer)
-        {
-            reasons.Add($"'{site.Member.Name}' moves consent to its callers with [RequiresFacialConsent] but declares no purpose, so they cannot know which consent this call needs: declare it with [UsesFacialData<T>], or check consent here");
-        }
-
-        if (bit == 0)
-        {
-            reasons.Add("the body has more distinct consent requirements than the analysis follows (62)");
-        }
-
-        _findings[use.Operation.Syntax] = new ConsentFinding(use, requirement.ToString(), checkedInstead, reasons.Count == 0 ? null : string.Join("; ", reasons));
+        return reasons;
     }
+
+    private static string? Join(List<string> reasons) => reasons.Count == 0 ? null : string.Join("; ", reasons);
+
+    private void AddFinding(ConsentFinding finding) => _findings[(finding.Use.Operation.Syntax, finding.Kind)] = finding;
 
     /// <summary>Consent proven by receipts passed to the use (not <c>null</c> or <c>default</c> literals).</summary>
     private ulong ReceiptArguments(IOperation operation)
@@ -446,12 +497,12 @@ internal sealed class ConsentFlowAnalysis
             var purposes = _model.GetReceiptPurposes(value.Type!);
             if (purposes.IsEmpty)
             {
-                bits |= _scan.Requirements.MetBy(null);
+                bits |= _scan.Requirements.MetBy(CheckFacts.Receipt(null));
             }
 
             foreach (var purpose in purposes)
             {
-                bits |= _scan.Requirements.MetBy(purpose);
+                bits |= _scan.Requirements.MetBy(CheckFacts.Receipt(purpose));
             }
         }
 

@@ -8,7 +8,8 @@ namespace FaceCompliance.Analyzers.Flow;
 /// <summary>
 /// The consent requirements of one body, each one bit of <see cref="FlowState.Met"/>. Bit 0 is "any purpose": some
 /// check holds (FC0006 rather than FC0002). The others are what the body's uses need, then one per purpose its checks
-/// name (to say in FC0006 which purpose was checked). Bit 63 is never given out, so that a set with every bit,
+/// name (to say in FC0006 which purpose was checked). A use may need up to three: to be lawful (FC0002, FC0006), a
+/// guardian-aware check (FC0017), a check of separate-consent scopes (FC0018). Bit 63 is never given out, so that a set with every bit,
 /// <see cref="FlowState.Infeasible"/>, is no state; a requirement past the 62nd (besides "any purpose") gets no bit and is never met (fail closed).
 /// </summary>
 internal sealed class RequirementIndex
@@ -19,7 +20,7 @@ internal sealed class RequirementIndex
 
     private readonly FacialSymbols _symbols;
     private readonly List<ConsentRequirement> _requirements = new() { ConsentRequirement.AnyPurpose };
-    private readonly Dictionary<ITypeSymbol, ulong> _metBy = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CheckFacts, ulong> _metBy = new();
 
     public RequirementIndex(FacialSymbols symbols) => _symbols = symbols;
 
@@ -39,25 +40,20 @@ internal sealed class RequirementIndex
         return index < 0 ? 0 : 1UL << index;
     }
 
-    /// <summary>The requirements a check for <paramref name="purpose"/> meets; every one when the purpose is unknown (null).</summary>
-    public ulong MetBy(ITypeSymbol? purpose)
+    /// <summary>The requirements a check (or a receipt argument) with these facts meets.</summary>
+    public ulong MetBy(CheckFacts check)
     {
-        if (purpose is null)
-        {
-            return (1UL << _requirements.Count) - 1;
-        }
-
-        if (!_metBy.TryGetValue(purpose, out var bits))
+        if (!_metBy.TryGetValue(check, out var bits))
         {
             for (var i = 0; i < _requirements.Count; i++)
             {
-                if (_requirements[i].IsMetBy(purpose, _symbols))
+                if (_requirements[i].IsMetBy(check, _symbols))
                 {
                     bits |= 1UL << i;
                 }
             }
 
-            _metBy[purpose] = bits;
+            _metBy[check] = bits;
         }
 
         return bits;
@@ -69,7 +65,7 @@ internal sealed class RequirementIndex
         var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
         for (var i = 1; i < _requirements.Count; i++)
         {
-            if ((met & (1UL << i)) != 0 && _requirements[i] is { AllowedMethod: null, Purposes.Length: 1 } single)
+            if ((met & (1UL << i)) != 0 && _requirements[i] is { AllowedMethod: null, Purposes.Length: 1, Kind: RequirementKind.Lawful } single)
             {
                 builder.Add(single.Purposes[0]);
             }

@@ -472,13 +472,13 @@ internal sealed class FacialModel
             _ => null,
         };
 
-        if (target is null || Symbols.FacialConsentCheck is null)
+        if (target is null || (Symbols.FacialConsentCheck is null && Symbols.FacialBasisCheck is null))
         {
             return null;
         }
 
         var original = (target is IMethodSymbol { ReducedFrom: { } unreduced } ? unreduced : target).OriginalDefinition;
-        var declaration = _checks.GetOrAdd(original, symbol => new CheckDeclaration(FindCheckAttribute(symbol)));
+        var declaration = _checks.GetOrAdd(original, symbol => FindCheckAttribute(symbol) ?? CheckDeclaration.None);
         if (declaration.Attribute is not { } attribute)
         {
             return null;
@@ -504,18 +504,25 @@ internal sealed class FacialModel
             : !Symbols.IsReceiptType(receipt) ? ConsentCheckShape.Throws
             : !ReferenceEquals(receipt, result) || result!.NullableAnnotation == NullableAnnotation.Annotated ? ConsentCheckShape.NullableReceipt
             : ConsentCheckShape.Receipt;
-        return new ConsentCheck(target, shape, purpose, returnsTask);
+        var scopes = attribute.NamedArguments.LastOrDefault(a => a.Key == "Scopes").Value.Value is int declaredScopes ? declaredScopes : 0;
+        var guardianAware = attribute.NamedArguments.Any(a => a.Key == "GuardianAware" && a.Value.Value is true);
+        return new ConsentCheck(target, shape, purpose, returnsTask, new CheckFacts(purpose, declaration.Kind, scopes, guardianAware));
     }
 
     /// <summary>
-    /// The member's own <c>[FacialConsentCheck]</c>, else the one of the member it overrides or implements: calling
+    /// The member's own <c>[FacialConsentCheck]</c> or <c>[FacialBasisCheck]</c>, else the one of the member it overrides or implements: calling
     /// the concrete implementation of a check is a check (FC0009 does not ask implementations to repeat it).
     /// </summary>
-    private AttributeData? FindCheckAttribute(ISymbol member)
+    private CheckDeclaration? FindCheckAttribute(ISymbol member)
     {
         if (Symbols.Find(member, Symbols.FacialConsentCheck) is { } own)
         {
-            return own;
+            return new CheckDeclaration(own, ConsentCheckKind.Consent);
+        }
+
+        if (Symbols.Find(member, Symbols.FacialBasisCheck) is { } basis)
+        {
+            return new CheckDeclaration(basis, ConsentCheckKind.Basis);
         }
 
         foreach (var (baseMember, _) in member.GetOverriddenOrImplementedMembers())
@@ -582,8 +589,16 @@ internal sealed class FacialModel
 
     private sealed class CheckDeclaration
     {
-        public CheckDeclaration(AttributeData? attribute) => Attribute = attribute;
+        public static readonly CheckDeclaration None = new(null, ConsentCheckKind.Consent);
+
+        public CheckDeclaration(AttributeData? attribute, ConsentCheckKind kind)
+        {
+            Attribute = attribute;
+            Kind = kind;
+        }
 
         public AttributeData? Attribute { get; }
+
+        public ConsentCheckKind Kind { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace FaceCompliance.Analyzers.Model;
@@ -31,6 +32,9 @@ internal sealed class FacialSymbols
         RequiresFacialConsent = compilation.GetTypeByMetadataName(DeclarationTypeNames[5]);
         FacialDataPurpose = compilation.GetTypeByMetadataName(DeclarationTypeNames[6]);
         FacialDataProcessor = compilation.GetTypeByMetadataName(DeclarationTypeNames[7]);
+        // Not among DeclarationTypeNames (FC1003): when two assemblies define it, basis checks are not recognised, and
+        // the uses they would have proved are reported (FC0002), which fails closed.
+        FacialBasisCheck = compilation.GetTypeByMetadataName("FaceCompliance.FacialBasisCheckAttribute");
         DoesNotReturn = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
         Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
     }
@@ -40,6 +44,7 @@ internal sealed class FacialSymbols
     public INamedTypeSymbol? NonBiometricAlternative { get; }
     public INamedTypeSymbol? FacialConsentCheck { get; }
     public INamedTypeSymbol? FacialConsentReceipt { get; }
+    public INamedTypeSymbol? FacialBasisCheck { get; }
     public INamedTypeSymbol? RequiresFacialConsent { get; }
     public INamedTypeSymbol? FacialDataPurpose { get; }
     public INamedTypeSymbol? FacialDataProcessor { get; }
@@ -80,5 +85,18 @@ internal sealed class FacialSymbols
     {
         var attribute = Find(purpose.OriginalDefinition, FacialDataPurpose);
         return attribute is null ? ProcessingMethod.Unspecified : ProcessingMethods.FromAttributeArgument(attribute);
+    }
+
+    /// <summary>Whether a purpose type declares <c>MayInvolveMinors = true</c> (FC0017).</summary>
+    public bool PurposeMayInvolveMinors(ITypeSymbol purpose)
+        => Find(purpose.OriginalDefinition, FacialDataPurpose) is { } attribute
+            && attribute.NamedArguments.Any(a => a.Key == "MayInvolveMinors" && a.Value.Value is true);
+
+    /// <summary>The <c>LawValues.Basis*</c> value a purpose type declares as its <c>LegalBasis</c>; consent by default.</summary>
+    public int GetPurposeLegalBasis(ITypeSymbol purpose)
+    {
+        var attribute = Find(purpose.OriginalDefinition, FacialDataPurpose);
+        var basis = attribute?.NamedArguments.LastOrDefault(a => a.Key == "LegalBasis").Value.Value;
+        return basis is int value ? value : Profiles.LawValues.BasisConsent;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using FaceCompliance.Analyzers.Internals;
 using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,7 +12,8 @@ namespace FaceCompliance.Analyzers.Rules;
 /// FC0008: a purpose must say everything the notice needs (Art. 5): descriptions, necessity and impact in zh-CN
 /// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
 /// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
-/// shows (Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
+/// shows (Art. 13), a purpose that may involve minors the special rules for them (Art. 7; PIPL Art. 31 §2), and a
+/// purpose based on another legal basis than consent the duty or law it relies on (PIPL Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
 /// function by <see cref="PurposeRequiredAnalyzer"/>, where it uses faces).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -27,7 +29,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         RuleCategories.Notice,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13); face information sent to a server names its recipient (Art. 8 §1).",
+        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13); face information sent to a server names its recipient (Art. 8 §1); a purpose that may involve people under 14 states the special rules for their information (PIPL Art. 31 §2); a purpose based on a legal basis other than consent names the duty or law relied on (PIPL Art. 13).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PurposeIncomplete));
 
     private static readonly string[] s_requiredTexts =
@@ -40,6 +42,10 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_collectionAreaTexts = { "CollectionAreaZh", "CollectionAreaEn" };
 
     private static readonly string[] s_transferRecipientTexts = { "TransferRecipientZh", "TransferRecipientEn" };
+
+    private static readonly string[] s_minorsRulesTexts = { "MinorsRulesZh", "MinorsRulesEn" };
+
+    private static readonly string[] s_legalBasisLawTexts = { "LegalBasisLawZh", "LegalBasisLawEn" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -108,6 +114,24 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         {
             problems.Add($"missing {recipient} (a purpose that stores on a server sends face information off the device, and its notice names the recipient)");
             articles.Add(8);
+        }
+
+        if (named.TryGetValue("MayInvolveMinors", out var minors) && minors.Value is true && Missing(named, s_minorsRulesTexts) is { } minorsRules)
+        {
+            problems.Add($"missing {minorsRules} (a purpose that may involve people under 14 states the special rules for their information, PIPL Art. 31 §2, in its notice)");
+            articles.Add(7);
+        }
+
+        var basis = named.TryGetValue("LegalBasis", out var declaredBasis) && declaredBasis.Value is int value ? value : LawValues.BasisConsent;
+        if (System.Array.IndexOf(JurisdictionProfiles.China.LegalBases, basis) < 0)
+        {
+            problems.Add($"LegalBasis {basis} is none of the legal bases of PIPL Art. 13");
+            articles.Add(5);
+        }
+        else if (basis != LawValues.BasisConsent && Missing(named, s_legalBasisLawTexts) is { } law)
+        {
+            problems.Add($"missing {law} (a purpose whose legal basis is {LawValues.Name(LawValues.BasisNames, basis)}, not consent, names the duty or law it relies on, PIPL Art. 13, in its notice)");
+            articles.Add(5);
         }
 
         if (problems.Count > 0)

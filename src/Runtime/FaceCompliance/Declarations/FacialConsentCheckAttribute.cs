@@ -31,4 +31,19 @@ public sealed class FacialConsentCheckAttribute : Attribute
 
     /// <summary>The purpose checked, when given explicitly.</summary>
     public Type? Purpose { get; }
+
+    /// <summary>
+    /// The separate consents this check also verifies, beyond processing for the purpose: a use of an API that sends
+    /// facial data off the device needs, on every path before it, a check whose scopes include
+    /// <see cref="FacialConsentScopes.Transfer"/> (FC0018; Measures Art. 8 §1; PIPL Arts. 29, 39). Declare only what the
+    /// check really verifies: the analyzers take the declaration at its word.
+    /// </summary>
+    public FacialConsentScopes Scopes { get; set; }
+
+    /// <summary>
+    /// The check knows the person's age band and, under 14, accepts only a parent's or guardian's consent, and refuses
+    /// a person whose age is not known (Measures Art. 7; PIPL Arts. 28, 31), as the runtime's receipts do. A use under a
+    /// purpose that may involve minors needs such a check on every path before it (FC0017).
+    /// </summary>
+    public bool GuardianAware { get; set; }
 }

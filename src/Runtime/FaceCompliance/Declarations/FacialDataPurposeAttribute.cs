@@ -58,15 +58,20 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// <summary>
     /// Who receives the face information sent off the device, and where, in Chinese (e.g. the cloud service and its
     /// region); required when <see cref="Storage"/> is <see cref="FacialDataStorage.Server"/> (FC0008), and the notice
-    /// names it. The consent to this purpose, checked before every use (FC0002), is the separate consent to this
-    /// transfer (Art. 8 §1): a use of an off-device API needs a purpose that declares both (FC0013).
+    /// names it. A use of an off-device API needs a purpose that declares both (FC0013), and a consent check of the
+    /// person's separate consent to the transfer (<see cref="FacialConsentScopes.Transfer"/>) on every path before it
+    /// (FC0018; Art. 8 §1).
     /// </summary>
     public string? TransferRecipientZh { get; set; }
 
     /// <summary>Who receives the face information sent off the device, and where, in English.</summary>
     public string? TransferRecipientEn { get; set; }
 
-    /// <summary>Whether people under 14 may be processed, which requires a guardian's consent (Art. 7; PIPL Art. 31).</summary>
+    /// <summary>
+    /// Whether people under 14 may be processed, which requires a guardian's consent (Art. 7; PIPL Art. 31): every
+    /// use then needs a <see cref="FacialConsentCheckAttribute.GuardianAware"/> check (FC0017), and the declaration
+    /// the minors' rules (<see cref="MinorsRulesZh"/>, <see cref="MinorsRulesEn"/>; FC0008).
+    /// </summary>
     public bool MayInvolveMinors { get; set; }
 
     /// <summary>The categories of personal information processed (PIPL Art. 17(2)).</summary>
@@ -128,4 +133,27 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// lists them.
     /// </summary>
     public FacialAttributes Attributes { get; set; }
+
+    /// <summary>
+    /// Why the processing is lawful (PIPL Art. 13 §1). Defaults to <see cref="FacialLegalBasis.Consent"/>. With another
+    /// basis, every use needs a <see cref="FacialBasisCheckAttribute"/> check of the signed basis grant instead of a
+    /// consent check (FC0002, FC0006), the declaration names the law relied on (<see cref="LegalBasisLawZh"/>,
+    /// <see cref="LegalBasisLawEn"/>; FC0008), and the notice states the basis.
+    /// </summary>
+    public FacialLegalBasis LegalBasis { get; set; } = FacialLegalBasis.Consent;
+
+    /// <summary>The duty, contract or law the processing relies on, in Chinese; required when <see cref="LegalBasis"/> is not consent (FC0008).</summary>
+    public string? LegalBasisLawZh { get; set; }
+
+    /// <summary>The duty, contract or law the processing relies on, in English.</summary>
+    public string? LegalBasisLawEn { get; set; }
+
+    /// <summary>
+    /// The special rules for processing the information of people under 14 (PIPL Art. 31 §2: 专门的个人信息处理规则),
+    /// in Chinese; required when <see cref="MayInvolveMinors"/> is set (FC0008), and the notice states them.
+    /// </summary>
+    public string? MinorsRulesZh { get; set; }
+
+    /// <summary>The special rules for processing the information of people under 14, in English.</summary>
+    public string? MinorsRulesEn { get; set; }
 }

@@ -14,7 +14,7 @@ namespace CommunityAccess
         /// The version of this purpose's notice: a hash of its text in both languages. A consent receipt records it;
         /// when the text changes, so does the version, and people must consent again (Measures Art. 5 §2).
         /// </summary>
-        public const string NoticeVersion = "19ad6afa303db1b8";
+        public const string NoticeVersion = "e8269ed8e9131025";
 
         /// <summary>How long face information for this purpose is kept at most: 365 days (Measures Art. 8 §2).</summary>
         public static global::System.TimeSpan RetentionPeriod => global::System.TimeSpan.FromDays(365);
@@ -76,8 +76,9 @@ namespace CommunityAccess
                         + "您的人脸信息仅存储于人脸识别设备内，不通过互联网对外传输。\n"
                         + "\n"
                         + "十一、不满十四周岁未成年人的特别规则\n"
-                        + "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。\n"
+                        + "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。无法确认是否已满十四周岁的，我们不处理其人脸信息。\n"
                         + "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。\n"
+                        + "处理未成年人个人信息的专门规则：不满十四周岁的住户，须由其父母或者其他监护人在门禁终端上阅读本规则并代为同意后，方可登记刷脸通行；未勾选未满十四周岁的，视为住户本人声明已满十四周岁。未成年人的人脸信息仅用于开启闸门，监护人可随时撤回同意并要求删除。\n"
                         + "\n"
                         + "十二、投诉、举报\n"
                         + "您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：物业服务中心投诉电话 0755-8888-0001，或业主委员会办公室。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。\n",
@@ -133,15 +134,17 @@ namespace CommunityAccess
                         + "\n"
                         + "## 十一、不满十四周岁未成年人的特别规则\n"
                         + "\n"
-                        + "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。\n"
+                        + "不满十四周岁未成年人的个人信息属于敏感个人信息。处理不满十四周岁未成年人的人脸信息，我们须事先取得其父母或者其他监护人的同意，由监护人阅读本规则并代为作出同意。无法确认是否已满十四周岁的，我们不处理其人脸信息。\n"
                         + "\n"
                         + "我们仅在监护人同意的范围内处理未成年人的人脸信息。监护人可以随时代为行使本规则所述权利，包括撤回同意、要求删除。\n"
+                        + "\n"
+                        + "处理未成年人个人信息的专门规则：不满十四周岁的住户，须由其父母或者其他监护人在门禁终端上阅读本规则并代为同意后，方可登记刷脸通行；未勾选未满十四周岁的，视为住户本人声明已满十四周岁。未成年人的人脸信息仅用于开启闸门，监护人可随时撤回同意并要求删除。\n"
                         + "\n"
                         + "## 十二、投诉、举报\n"
                         + "\n"
                         + "您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：物业服务中心投诉电话 0755-8888-0001，或业主委员会办公室。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。\n"
                         + "\n"
-                        + "规则版本：`19ad6afa303db1b8`\n",
+                        + "规则版本：`e8269ed8e9131025`\n",
                     null),
                 new global::FaceCompliance.FacialNoticeText(
                     "How we process your face information\n"
@@ -182,8 +185,9 @@ namespace CommunityAccess
                         + "Your face information is stored only inside the face recognition device and is never sent out over the internet.\n"
                         + "\n"
                         + "11. Children under 14\n"
-                        + "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf.\n"
+                        + "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf. Where we do not know whether a person is under 14, we do not process their face information.\n"
                         + "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.\n"
+                        + "Our special rules for children's information: A resident under 14 can use face entry only after a parent or other guardian has read these rules at the gate terminal and consented on the child's behalf; leaving the under-14 box unticked is the resident's own statement of being 14 or older. A child's face information is used only to open the gate, and the guardian can withdraw consent and ask for deletion at any time.\n"
                         + "\n"
                         + "12. Complaints and reports\n"
                         + "If you believe our processing of your face information infringes your rights, you can complain or report it through: the property service centre complaints line 0755-8888-0001, or the homeowners' committee office. You can also complain to the cyberspace administration or another authority responsible for personal information protection.\n",
@@ -239,15 +243,17 @@ namespace CommunityAccess
                         + "\n"
                         + "## 11. Children under 14\n"
                         + "\n"
-                        + "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf.\n"
+                        + "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf. Where we do not know whether a person is under 14, we do not process their face information.\n"
                         + "\n"
                         + "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.\n"
+                        + "\n"
+                        + "Our special rules for children's information: A resident under 14 can use face entry only after a parent or other guardian has read these rules at the gate terminal and consented on the child's behalf; leaving the under-14 box unticked is the resident's own statement of being 14 or older. A child's face information is used only to open the gate, and the guardian can withdraw consent and ask for deletion at any time.\n"
                         + "\n"
                         + "## 12. Complaints and reports\n"
                         + "\n"
                         + "If you believe our processing of your face information infringes your rights, you can complain or report it through: the property service centre complaints line 0755-8888-0001, or the homeowners' committee office. You can also complain to the cyberspace administration or another authority responsible for personal information protection.\n"
                         + "\n"
-                        + "Rules version: `19ad6afa303db1b8`\n",
+                        + "Rules version: `e8269ed8e9131025`\n",
                     null)));
     }
 }

@@ -19,9 +19,11 @@ namespace FaceCompliance.Generated
             new global::FaceCompliance.FacialPurposeInfo[]
         {
             global::NonCompliant.ChangingRoomCounting.Info,
+            global::NonCompliant.CloudVisitorCheck.Info,
             global::NonCompliant.GateEntry.Info,
             global::NonCompliant.LobbyHeadcount.Info,
             global::NonCompliant.ParcelCollection.Info,
+            global::NonCompliant.SchoolGateEntry.Info,
             global::NonCompliant.ShopperProfiling.Info,
             global::NonCompliant.VisitorCounting.Info,
         };

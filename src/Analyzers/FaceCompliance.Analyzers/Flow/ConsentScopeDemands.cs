@@ -1,0 +1,49 @@
+using FaceCompliance.Analyzers.Model;
+using FaceCompliance.Profiles;
+using Microsoft.CodeAnalysis;
+
+namespace FaceCompliance.Analyzers.Flow;
+
+/// <summary>
+/// The separate consents a facial-data use needs beyond consent to its purpose (FC0018), in one place: the flow
+/// analysis asks every use, and a check must verify the scopes on every path before it. Today: an API that sends
+/// facial data off the device needs <see cref="LawValues.ScopeTransfer"/>. A rule that finds another such use (a raw
+/// image kept: <see cref="LawValues.ScopeImageRetention"/>; face data provided to another processor:
+/// <see cref="LawValues.ScopeProvision"/>) adds its case to <see cref="Of"/> (docs/semantics.md, "Flow analysis").
+/// </summary>
+internal static class ConsentScopeDemands
+{
+    /// <summary>The scopes (<c>LawValues.Scope*</c> flags) a use needs and what it does, as FC0018 says it; null when it needs none.</summary>
+    public static ConsentScopeDemand? Of(FacialModel model, FacialUse use)
+    {
+        if (use.Api.Kind == FacialApiKind.Processing && IsOffDevice(model, use.Target))
+        {
+            return new ConsentScopeDemand(LawValues.ScopeTransfer, "sends facial data off the device");
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the API sends facial data off the device: its own <c>[ProcessesFacialData(OffDevice = true)]</c>, else an API-list line marked <c>;OffDevice</c>.</summary>
+    public static bool IsOffDevice(FacialModel model, ISymbol target)
+        => model.GetDeclaredProcessing(target) is not null ? model.IsDeclaredOffDevice(target) : model.Catalog.IsOffDevice(target);
+
+    /// <summary>The scope names of <paramref name="scopes"/>, as the enum <c>FacialConsentScopes</c> spells them: "Transfer", "Transfer | ImageRetention".</summary>
+    public static string Names(int scopes) => string.Join(" | ", LawValues.FlagNames(scopes, LawValues.Scopes));
+}
+
+/// <summary>Separate-consent scopes one use needs, and what it does that needs them.</summary>
+internal sealed class ConsentScopeDemand
+{
+    public ConsentScopeDemand(int scopes, string action)
+    {
+        Scopes = scopes;
+        Action = action;
+    }
+
+    /// <summary><c>LawValues.Scope*</c> flags.</summary>
+    public int Scopes { get; }
+
+    /// <summary>What the use does, as FC0018 says it: "sends facial data off the device".</summary>
+    public string Action { get; }
+}
