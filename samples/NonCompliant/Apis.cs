@@ -32,6 +32,7 @@ namespace NonCompliant
     {
         private readonly HashSet<(Type Purpose, string PersonId)> given = new();
         private readonly HashSet<(Type Purpose, string PersonId)> transfers = new();
+        private readonly HashSet<(Type Purpose, string PersonId)> provisions = new();
 
         /// <summary>Records consent.</summary>
         /// <typeparam name="TPurpose">The purpose.</typeparam>
@@ -70,6 +71,27 @@ namespace NonCompliant
         /// <typeparam name="TPurpose">The purpose.</typeparam>
         /// <param name="personId">The person.</param>
         public void GiveTransfer<TPurpose>(string personId) => transfers.Add((typeof(TPurpose), personId));
+
+        /// <summary>
+        /// Throws unless the person consented to <typeparamref name="TPurpose"/> and, separately, to providing their face
+        /// data to another processor (FC0018).
+        /// </summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        [FacialConsentCheck(Scopes = FacialConsentScopes.Provision)]
+        public void EnsureProvision<TPurpose>(string personId)
+        {
+            Ensure<TPurpose>(personId);
+            if (!provisions.Contains((typeof(TPurpose), personId)))
+            {
+                throw new InvalidOperationException($"{personId} has not consented to providing face data to another processor for {typeof(TPurpose).Name}.");
+            }
+        }
+
+        /// <summary>Records the separate consent to providing face data to another processor for <typeparamref name="TPurpose"/>.</summary>
+        /// <typeparam name="TPurpose">The purpose.</typeparam>
+        /// <param name="personId">The person.</param>
+        public void GiveProvision<TPurpose>(string personId) => provisions.Add((typeof(TPurpose), personId));
 
         /// <summary>Throws unless the person consented to anything; its purpose cannot be determined.</summary>
         /// <param name="personId">The person.</param>

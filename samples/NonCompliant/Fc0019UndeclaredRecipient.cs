@@ -29,7 +29,7 @@ public sealed class GroupEnrolmentDesk
     {
         // FC0019: the headquarters is another processor, but GateEntry declares no [FacialDataRecipient], so the notice
         // would not name it, its purpose, method or the categories provided (PIPL Art. 23).
-        consent.Ensure<GateEntry>(personId);
+        consent.EnsureProvision<GateEntry>(personId);
         return sync.Upload(personId, template); // expect FC0019
     }
 

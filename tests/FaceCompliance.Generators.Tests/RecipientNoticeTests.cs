@@ -32,7 +32,8 @@ public sealed class RecipientNoticeTests
         DataCategories: DeclarationValues.DefaultDataCategories,
         AlternativeZh: "刷卡通行。", AlternativeEn: "Tap a card.",
         WithdrawalZh: "", WithdrawalEn: "",
-        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "");
+        Site: LawValues.SiteNonPublic, CollectionAreaZh: "", CollectionAreaEn: "",
+        MinorsRulesZh: "学生人脸仅在监护人同意后登记。", MinorsRulesEn: "A child's face is enrolled only after a guardian consents.");
 
     private static PurposeDeclaration WithRecipients(params RecipientDeclaration[] recipients)
         => s_gate with { Recipients = new EquatableArray<RecipientDeclaration>(recipients.ToImmutableArray()) };

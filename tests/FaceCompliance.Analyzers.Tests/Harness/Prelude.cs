@@ -60,6 +60,8 @@ public static class Prelude
             [FacialConsentCheck(typeof(StaffAttendance))] bool HasAttendanceConsent(string subject);
             [FacialConsentCheck] bool HasAnyConsent(string subject);
             [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer)] void EnsureTransfer<TPurpose>(string subject) => Ensure<TPurpose>(subject);
+            [FacialConsentCheck(Scopes = FacialConsentScopes.Provision)] void EnsureProvision<TPurpose>(string subject) => Ensure<TPurpose>(subject);
+            [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer | FacialConsentScopes.Provision)] void EnsureTransferAndProvision<TPurpose>(string subject) => Ensure<TPurpose>(subject);
             [FacialConsentCheck(GuardianAware = true)] void EnsureGuardian<TPurpose>(string subject) => Ensure<TPurpose>(subject);
         }
         """;

@@ -58,7 +58,7 @@ public sealed class RecipientTests
 
             public void Share(string id, Template template)
             {
-                consent.Ensure<{{purpose}}>(id);
+                consent.EnsureProvision<{{purpose}}>(id);
                 {{call}};
             }
         }
@@ -128,7 +128,7 @@ public sealed class RecipientTests
 
             public void Share(string id, Template template)
             {
-                consent.Ensure<GroupEntry>(id);
+                consent.EnsureProvision<GroupEntry>(id);
                 exporter.Export(template);
             }
         }
@@ -151,11 +151,28 @@ public sealed class RecipientTests
         }
         """).RunAsync();
 
+    /// <summary>The notice promises a separate consent before any provision (element 15): a check of the purpose's consent alone is FC0018.</summary>
+    [Fact]
+    public Task A_provision_after_a_check_without_the_Provision_scope_is_FC0018() => new AnalyzerTest(Snippets.InGate("""
+            public void Share(string id, byte[] template, Acme.Group.TemplateSync sync)
+            {
+                consent.Ensure<CommunityEntry>(id);
+                {|FC0018:{|FC0019:sync.Upload(template)|}|};
+            }
+        """)).WithSource("Acme.cs", """
+        namespace Acme.Group
+        {
+            public sealed class TemplateSync { public void Upload(byte[] template) { } }
+        }
+        """).WithAdditionalFile("FacialDataApis.txt", """
+        M:Acme.Group.TemplateSync.Upload(System.Byte[]);Verification;Provision
+        """).RunAsync();
+
     [Fact]
     public Task A_project_entry_marked_Provision_is_FC0019_under_a_purpose_without_recipients() => new AnalyzerTest(Snippets.InGate("""
             public void Share(string id, byte[] template, Acme.Group.TemplateSync sync)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureProvision<CommunityEntry>(id);
                 {|FC0019:sync.Upload(template)|};
                 sync.Download(template);
             }
@@ -173,7 +190,7 @@ public sealed class RecipientTests
     public Task A_project_entry_marked_OffDevice_and_Provision_is_both_rules() => new AnalyzerTest(Snippets.InGate("""
             public void Share(string id, byte[] template, Acme.Group.TemplateSync sync)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureTransferAndProvision<CommunityEntry>(id);
                 {|FC0013:{|FC0019:sync.Upload(template)|}|};
             }
         """)).WithSource("Acme.cs", """
@@ -213,7 +230,7 @@ public sealed class RecipientTests
 
             public void Share(string id, Template template)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureProvision<CommunityEntry>(id);
                 {|FC0019:Forward(template)|};
                 SilentForward(template);
             }

@@ -52,7 +52,7 @@ public sealed class SensitiveAttributesTests
         {
             public object? Run(string id, byte[] image, FaceONNX.FaceAgeEstimator age, Amazon.Rekognition.IAmazonRekognition rekognition, FaceONNX.FaceBeautyEstimator beauty)
             {
-                consent.Ensure<{{purpose}}>(id);
+                consent.EnsureTransfer<{{purpose}}>(id);
                 return {{call}};
             }
         }
@@ -149,7 +149,7 @@ public sealed class SensitiveAttributesTests
 
             public float[] Run(string id, byte[] image, FaceONNX.FaceAgeEstimator age)
             {
-                consent.Ensure<CommunityEntry>(id);
+                consent.EnsureTransfer<CommunityEntry>(id);
                 return {|FC0005:age.Forward(image)|};
             }
         }
@@ -164,7 +164,7 @@ public sealed class SensitiveAttributesTests
         {
             public int Run(string id, byte[] image, Acme.Vision.Analyzer analyzer)
             {
-                consent.Ensure<Audience>(id);
+                consent.EnsureTransfer<Audience>(id);
                 return {|FC0016:analyzer.Mood(image)|} + analyzer.Age(image);
             }
         }
@@ -202,7 +202,7 @@ public sealed class SensitiveAttributesTests
         {
             public object Run(string id, byte[] image, FaceONNX.FaceAgeEstimator age)
             {
-                consent.Ensure<Audience>(id);
+                consent.EnsureTransfer<Audience>(id);
                 return kiosk.Gender(image) + {|FC0016:kiosk.Both(image, age)|}.Length + {|FC0016:kiosk.Unnamed(image)|};
             }
         }
@@ -246,7 +246,7 @@ public sealed class SensitiveAttributesTests
         {
             public object Run(string id, System.BinaryData image)
             {
-                consent.Ensure<{{purpose}}>(id);
+                consent.EnsureTransfer<{{purpose}}>(id);
                 return {{call}};
             }
         }

@@ -6,22 +6,30 @@ namespace FaceCompliance.Analyzers.Flow;
 
 /// <summary>
 /// The separate consents a facial-data use needs beyond consent to its purpose (FC0018), in one place: the flow
-/// analysis asks every use, and a check must verify the scopes on every path before it. Today: an API that sends
-/// facial data off the device needs <see cref="LawValues.ScopeTransfer"/>. A rule that finds another such use (a raw
-/// image kept: <see cref="LawValues.ScopeImageRetention"/>; face data provided to another processor:
-/// <see cref="LawValues.ScopeProvision"/>) adds its case to <see cref="Of"/> (docs/semantics.md, "Flow analysis").
+/// analysis asks every use, and a check must verify the scopes on every path before it. An API that sends
+/// facial data off the device needs <see cref="LawValues.ScopeTransfer"/>; one that provides facial data to another
+/// processor (FC0019) needs <see cref="LawValues.ScopeProvision"/>. A rule that finds another such use adds its case
+/// to <see cref="Of"/> (docs/semantics.md, "Flow analysis").
 /// </summary>
 internal static class ConsentScopeDemands
 {
     /// <summary>The scopes (<c>LawValues.Scope*</c> flags) a use needs and what it does, as FC0018 says it; null when it needs none.</summary>
     public static ConsentScopeDemand? Of(FacialModel model, FacialUse use)
     {
-        if (use.Api.Kind == FacialApiKind.Processing && IsOffDevice(model, use.Target))
+        if (use.Api.Kind != FacialApiKind.Processing)
         {
-            return new ConsentScopeDemand(LawValues.ScopeTransfer, "sends facial data off the device");
+            return null;
         }
 
-        return null;
+        var offDevice = IsOffDevice(model, use.Target);
+        var provision = model.ProvidesToRecipient(use.Target, out _);
+        return (offDevice, provision) switch
+        {
+            (true, true) => new ConsentScopeDemand(LawValues.ScopeTransfer | LawValues.ScopeProvision, "sends facial data off the device to another processor"),
+            (true, false) => new ConsentScopeDemand(LawValues.ScopeTransfer, "sends facial data off the device"),
+            (false, true) => new ConsentScopeDemand(LawValues.ScopeProvision, "provides facial data to another processor"),
+            _ => null,
+        };
     }
 
     /// <summary>Whether the API sends facial data off the device: its own <c>[ProcessesFacialData(OffDevice = true)]</c>, else an API-list line marked <c>;OffDevice</c>.</summary>
