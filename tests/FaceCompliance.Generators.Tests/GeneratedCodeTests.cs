@@ -64,6 +64,19 @@ public sealed class GeneratedCodeTests
         Assert.Same(GeneratedAssembly.Purposes(assembly).Single(), registered);
     }
 
+    /// <summary>The runtime refuses consent grants for a purpose on another basis and checks basis grants against it, so the generated info carries the declared basis.</summary>
+    [Fact]
+    public void The_purpose_info_carries_the_declared_legal_basis()
+    {
+        var assembly = GeneratedAssembly.Load(GeneratorHarness.Run(GeneratorHarness.Compile(Processor,
+            "namespace Bases;\n" + Purpose("LobbyCount"),
+            "namespace Bases;\n" + Purpose("FireDrill").Replace("RetentionDays = 30)]", "RetentionDays = 30, LegalBasis = FaceCompliance.FacialLegalBasis.LegalDuty, LegalBasisLawZh = \"《消防法》第十六条\", LegalBasisLawEn = \"Fire Protection Law, Art. 16\")]", StringComparison.Ordinal))).Output);
+
+        var purposes = GeneratedAssembly.Purposes(assembly).ToDictionary(p => p.Id);
+        Assert.Equal(FacialLegalBasis.Consent, purposes["Bases.LobbyCount"].LegalBasis);
+        Assert.Equal(FacialLegalBasis.LegalDuty, purposes["Bases.FireDrill"].LegalBasis);
+    }
+
     [Fact]
     public void Nested_record_struct_and_global_namespace_purposes_are_completed()
     {

@@ -61,7 +61,17 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
-        WriteText(writer, notice.English, "));");
+        if (purpose.LegalBasis == Profiles.LawValues.BasisConsent)
+        {
+            WriteText(writer, notice.English, "));");
+        }
+        else
+        {
+            // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
+            WriteText(writer, notice.English, "))");
+            writer.Line($"{{ LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)} }};");
+        }
+
         writer.Close();
 
         for (var i = 0; i < purpose.Type.Declarations.Count - 1; i++)

@@ -25,7 +25,7 @@ public interface IConsentRegistry
     /// a person of unknown age is never treated as an adult; <see cref="ConsentCoverage"/>).
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid; the exception names the subject, purpose and reason.</exception>
-    [FacialConsentCheck]
+    [FacialConsentCheck(GuardianAware = true)]
     void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose;
 
@@ -37,7 +37,7 @@ public interface IConsentRegistry
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks a scope (<see cref="ConsentRejection.ScopeMissing"/>, naming it).</exception>
     /// <exception cref="System.ArgumentException"><paramref name="requiredScopes"/> holds a value that is not a scope.</exception>
-    [FacialConsentCheck]
+    [FacialConsentCheck(GuardianAware = true)]
     void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose;
 
@@ -46,7 +46,7 @@ public interface IConsentRegistry
     /// <see cref="FacialConsentScopes.Transfer"/>: call it before face data leaves the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39).
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Transfer scope.</exception>
-    [FacialConsentCheck]
+    [FacialConsentCheck(GuardianAware = true, Scopes = FacialConsentScopes.Transfer)]
     void EnsureTransferConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Transfer);
 
@@ -55,7 +55,7 @@ public interface IConsentRegistry
     /// <see cref="FacialConsentScopes.ImageRetention"/>: call it before a face image is kept (Measures Art. 8).
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the ImageRetention scope.</exception>
-    [FacialConsentCheck]
+    [FacialConsentCheck(GuardianAware = true, Scopes = FacialConsentScopes.ImageRetention)]
     void EnsureImageRetentionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.ImageRetention);
 
@@ -64,7 +64,7 @@ public interface IConsentRegistry
     /// <see cref="FacialConsentScopes.Provision"/>: call it before face data is provided to another processor (PIPL Art. 23).
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid, or lacks the Provision scope.</exception>
-    [FacialConsentCheck]
+    [FacialConsentCheck(GuardianAware = true, Scopes = FacialConsentScopes.Provision)]
     void EnsureProvisionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Provision);
 

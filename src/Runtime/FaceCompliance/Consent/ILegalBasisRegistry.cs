@@ -18,6 +18,7 @@ public interface ILegalBasisRegistry
     /// purpose declares now, not revoked, within its period. Throws otherwise; the refusal is audited.
     /// </summary>
     /// <exception cref="LegalBasisRequiredException">No grant applies; the exception names the purpose and the reason.</exception>
+    [FacialBasisCheck]
     LegalBasisReceipt<TPurpose> RequireBasis<TPurpose>()
         where TPurpose : IFacialDataPurpose;
 
