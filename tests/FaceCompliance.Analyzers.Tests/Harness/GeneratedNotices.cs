@@ -21,6 +21,30 @@ public static class GeneratedNotices
     /// </summary>
     public static IReadOnlyDictionary<string, string> Versions(bool prelude, params string[] sources)
     {
+        var output = Generate(prelude, sources, out _);
+
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var type in output.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>())
+        {
+            if (type.GetMembers("PurposeId").SingleOrDefault() is IFieldSymbol { ConstantValue: string id }
+                && type.GetMembers("NoticeVersion").SingleOrDefault() is IFieldSymbol { ConstantValue: string version })
+            {
+                versions.Add(id, version);
+            }
+        }
+
+        return versions;
+    }
+
+    /// <summary>The sources the generator adds for <paramref name="sources"/> (markup removed), such as each purpose's notice texts.</summary>
+    public static IReadOnlyList<string> Sources(bool prelude, params string[] sources)
+    {
+        Generate(prelude, sources, out var generated);
+        return generated;
+    }
+
+    private static Compilation Generate(bool prelude, string[] sources, out IReadOnlyList<string> generated)
+    {
         var inputs = sources.Select((s, i) => ($"{AnalyzerTest.Directory}/Test{i}.cs", Markup.Strip(s))).ToList();
         if (prelude)
         {
@@ -34,17 +58,7 @@ public static class GeneratedNotices
         Assert.Empty(generatorDiagnostics);
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The generated code does not compile:\n" + string.Join("\n", errors));
-
-        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var type in output.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>())
-        {
-            if (type.GetMembers("PurposeId").SingleOrDefault() is IFieldSymbol { ConstantValue: string id }
-                && type.GetMembers("NoticeVersion").SingleOrDefault() is IFieldSymbol { ConstantValue: string version })
-            {
-                versions.Add(id, version);
-            }
-        }
-
-        return versions;
+        generated = output.SyntaxTrees.Skip(compilation.SyntaxTrees.Count()).Select(t => t.ToString()).ToList();
+        return output;
     }
 }
