@@ -6,10 +6,11 @@ namespace FaceCompliance.Analyzers.FaceData;
 /// <summary>Face data reaching a sink in one member: at the sink itself, or at a call of an own method that passes a parameter on to one.</summary>
 internal sealed class FaceDataHit
 {
-    public FaceDataHit(IOperation operation, FaceDataSinkLine sink, string? via, ImmutableArray<FaceDataOrigin> origins)
+    public FaceDataHit(IOperation operation, FaceDataSinkLine sink, string sinkName, string? via, ImmutableArray<FaceDataOrigin> origins)
     {
         Operation = operation;
         Sink = sink;
+        SinkName = sinkName;
         Via = via;
         Origins = origins;
     }
@@ -18,6 +19,9 @@ internal sealed class FaceDataHit
     public IOperation Operation { get; }
 
     public FaceDataSinkLine Sink { get; }
+
+    /// <summary>How messages name the sink: <c>HttpClient.PostAsync</c>, <c>new StringContent</c>, a gRPC client's method.</summary>
+    public string SinkName { get; }
 
     /// <summary>The own method called (<c>Uploader.Send</c>) when the sink is inside it; null at the sink itself.</summary>
     public string? Via { get; }
@@ -29,11 +33,14 @@ internal sealed class FaceDataHit
 /// <summary>A parameter of a member that reaches a sink inside it: its callers that pass face data are the uses.</summary>
 internal sealed class FaceDataParameterSink
 {
-    public FaceDataParameterSink(int ordinal, FaceDataSinkLine sink)
+    public FaceDataParameterSink(int ordinal, FaceDataSinkLine sink, string sinkName)
     {
         Ordinal = ordinal;
         Sink = sink;
+        SinkName = sinkName;
     }
+
+    public string SinkName { get; }
 
     public int Ordinal { get; }
 

@@ -195,6 +195,25 @@ internal sealed class FaceDataFlow
         return resolved;
     }
 
+    /// <summary>
+    /// The hits of one member at sinks of <paramref name="kind"/> with the face data that reaches each (those
+    /// <paramref name="counts"/> accepts), in source order, each face data once: a value that reaches several sinks in one
+    /// member (an HttpContent, then the request that sends it) is reported at the first.
+    /// </summary>
+    public IEnumerable<(FaceDataHit Hit, ImmutableArray<FaceDataOrigin> Faces)> Reaching(FaceDataFacts facts, FaceDataSinkKind kind,
+        Func<FaceDataOrigin, bool> counts, CancellationToken cancellationToken)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hit in facts.Hits.Where(h => h.Sink.Kind == kind).OrderBy(h => h.Operation.Syntax.SpanStart))
+        {
+            var faces = Resolve(hit.Origins, cancellationToken).Where(counts).ToImmutableArray();
+            if (!faces.IsEmpty && reported.Add(string.Join("\n", faces.Select(f => f.Description).OrderBy(d => d, StringComparer.Ordinal))))
+            {
+                yield return (hit, faces);
+            }
+        }
+    }
+
     /// <summary>Whether a type is a face type, or an array or collection of one, and which kind of face data it holds.</summary>
     public bool IsFaceType(ITypeSymbol? type, out FaceDataKind kind)
     {

@@ -12,6 +12,6 @@ internal static class FaceDataFlowMessages
         var names = string.Join("', '", faces.Select(f => f.Description).Distinct().Take(3));
         return hit.Via is null
             ? $"face data ('{names}')"
-            : $"face data ('{names}') to '{hit.Sink.DisplayName}' inside it";
+            : $"face data ('{names}', through '{hit.SinkName}' inside it)";
     }
 }

@@ -172,7 +172,8 @@ internal sealed class MemberFaceDataAnalysis
             return;
         }
 
-        if (IsOwnWithBody(method) || IsProcessing(invocation) || IsStop(invocation))
+        var line = FindSink(invocation);
+        if (line is null && IsOwnWithBody(method) || line?.Kind == FaceDataSinkKind.Stop || IsProcessing(invocation))
         {
             return;
         }
@@ -207,16 +208,21 @@ internal sealed class MemberFaceDataAnalysis
         switch (operation)
         {
             case IInvocationOperation invocation:
-                var receiver = StaticType(invocation.Instance) ?? (invocation.Arguments.Length > 0 ? StaticType(invocation.Arguments[0].Value) : null);
-                if (_flow.Sinks.FindMethod(invocation.TargetMethod, receiver) is { Kind: not FaceDataSinkKind.Stop } line)
+                if (FindSink(invocation) is { } line)
                 {
+                    if (line.Kind == FaceDataSinkKind.Stop)
+                    {
+                        break;
+                    }
+
                     var given = s_none;
                     foreach (var argument in invocation.Arguments)
                     {
                         given = Taint.Union(given, Evaluate(argument.Value));
                     }
 
-                    Record(operation, line, null, given, hits, parameterSinks);
+                    var sinkName = line.Calls ? invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name : line.DisplayName;
+                    Record(operation, line, sinkName, null, given, hits, parameterSinks);
                 }
                 else if (IsOwnWithBody(invocation.TargetMethod) && _flow.GetFacts(invocation.TargetMethod, _cancellationToken) is { } callee)
                 {
@@ -225,7 +231,7 @@ internal sealed class MemberFaceDataAnalysis
                         var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == sink.Ordinal);
                         if (argument is not null)
                         {
-                            Record(operation, sink.Sink, invocation.TargetMethod.ContainingType.GetWrittenName() + "." + invocation.TargetMethod.GetWrittenName(),
+                            Record(operation, sink.Sink, sink.SinkName, invocation.TargetMethod.ContainingType.GetWrittenName() + "." + invocation.TargetMethod.GetWrittenName(),
                                 Evaluate(argument.Value), hits, parameterSinks);
                         }
                     }
@@ -234,22 +240,22 @@ internal sealed class MemberFaceDataAnalysis
                 break;
             case IObjectCreationOperation { Constructor: { } constructor } creation
                 when _flow.Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop } creationLine:
-                Record(operation, creationLine, null, EvaluateChildren(creation), hits, parameterSinks);
+                Record(operation, creationLine, creationLine.DisplayName, null, EvaluateChildren(creation), hits, parameterSinks);
                 break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                 when _flow.Sinks.FindPropertySet(property.Property, _flow.IsEntity) is { Kind: not FaceDataSinkKind.Stop } propertyLine:
-                Record(operation, propertyLine, null, Evaluate(assignment.Value), hits, parameterSinks);
+                Record(operation, propertyLine, propertyLine.IdKind == 'P' ? propertyLine.DisplayName : property.Property.ContainingType.Name + "." + property.Property.Name, null, Evaluate(assignment.Value), hits, parameterSinks);
                 break;
         }
     }
 
-    private void Record(IOperation operation, FaceDataSinkLine sink, string? via, ImmutableArray<FaceDataOrigin> given,
+    private void Record(IOperation operation, FaceDataSinkLine sink, string sinkName, string? via, ImmutableArray<FaceDataOrigin> given,
         ImmutableArray<FaceDataHit>.Builder hits, ImmutableArray<FaceDataParameterSink>.Builder parameterSinks)
     {
         var reaching = given.Where(o => o.Source != FaceDataSource.Parameter).ToImmutableArray();
         if (!reaching.IsEmpty)
         {
-            hits.Add(new FaceDataHit(operation, sink, via, reaching));
+            hits.Add(new FaceDataHit(operation, sink, sinkName, via, reaching));
         }
 
         foreach (var origin in given)
@@ -257,7 +263,7 @@ internal sealed class MemberFaceDataAnalysis
             if (origin.Source == FaceDataSource.Parameter && origin.Symbol is IParameterSymbol parameter
                 && !parameterSinks.Any(p => p.Ordinal == parameter.Ordinal && ReferenceEquals(p.Sink, sink)))
             {
-                parameterSinks.Add(new FaceDataParameterSink(parameter.Ordinal, sink));
+                parameterSinks.Add(new FaceDataParameterSink(parameter.Ordinal, sink, sinkName));
             }
         }
     }
@@ -342,13 +348,14 @@ internal sealed class MemberFaceDataAnalysis
             return ImmutableArray.Create(FaceDataOrigin.Face(FaceDataKind.Result, Describe(invocation)));
         }
 
-        if (IsStop(invocation))
+        var line = FindSink(invocation);
+        if (line?.Kind == FaceDataSinkKind.Stop)
         {
             return s_none;
         }
 
         var method = invocation.TargetMethod;
-        if (method.MethodKind != MethodKind.LocalFunction && IsOwnWithBody(method))
+        if (line is null && method.MethodKind != MethodKind.LocalFunction && IsOwnWithBody(method))
         {
             var facts = _flow.GetFacts(method, _cancellationToken);
             return facts is null ? s_none : Substitute(facts.Returned, invocation.Arguments);
@@ -479,7 +486,12 @@ internal sealed class MemberFaceDataAnalysis
 
     private bool IsProcessing(IOperation operation) => _flow.Model.ClassifyUse(operation) is { Api.Kind: FacialApiKind.Processing };
 
-    private bool IsStop(IInvocationOperation invocation) => _flow.Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type) is { Kind: FaceDataSinkKind.Stop };
+    /// <summary>The sink or stop line of a call: the receiver of an instance call, else the first argument, decides a <c>receiver=</c> condition.</summary>
+    private FaceDataSinkLine? FindSink(IInvocationOperation invocation)
+    {
+        var receiver = StaticType(invocation.Instance) ?? (invocation.Arguments.Length > 0 ? StaticType(invocation.Arguments[0].Value) : null);
+        return _flow.Sinks.FindMethod(invocation.TargetMethod, receiver);
+    }
 
     private static bool IsOwnWithBody(IMethodSymbol method) => !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAbstract && !method.IsExtern;
 

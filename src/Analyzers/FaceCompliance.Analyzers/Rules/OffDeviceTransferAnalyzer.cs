@@ -72,19 +72,8 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
     private static void ReportNetworkSinks(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow)
     {
         var facts = flow.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
-        foreach (var hit in facts.Hits)
+        foreach (var (hit, faces) in flow.Reaching(facts, FaceDataSinkKind.Network, static _ => true, context.CancellationToken))
         {
-            if (hit.Sink.Kind != FaceDataSinkKind.Network)
-            {
-                continue;
-            }
-
-            var faces = flow.Resolve(hit.Origins, context.CancellationToken);
-            if (faces.IsEmpty)
-            {
-                continue;
-            }
-
             var site = model.GetSite(hit.Operation, context.OwningSymbol);
             var problem = site.IsWrapper
                 ? DescribeWrapper(model, site)
@@ -92,7 +81,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
             if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, hit.Operation.Syntax.GetLocation(),
-                    hit.Via ?? hit.Sink.DisplayName, FaceDataFlowMessages.Describe(faces, hit), problem));
+                    hit.Via ?? hit.SinkName, FaceDataFlowMessages.Describe(faces, hit), problem));
             }
         }
     }
