@@ -16,6 +16,7 @@ internal static class RuleIdentifiers
     public const string PurposeNotExtensible = "FC0011";
     public const string OperatorProcessesFacialData = "FC0012";
     public const string OffDeviceTransferUndeclared = "FC0013";
+    public const string RawImagePersisted = "FC0014";
     public const string InvalidFacialDataApiEntry = "FC1001";
     public const string InvalidApprovedNoticeEntry = "FC1002";
     public const string AmbiguousDeclarationType = "FC1003";

@@ -54,7 +54,8 @@ internal static class DeclarationReader
             CollectionAreaZh: Text(named, "CollectionAreaZh"),
             CollectionAreaEn: Text(named, "CollectionAreaEn"),
             TransferRecipientZh: Text(named, "TransferRecipientZh"),
-            TransferRecipientEn: Text(named, "TransferRecipientEn"));
+            TransferRecipientEn: Text(named, "TransferRecipientEn"),
+            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true);
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>

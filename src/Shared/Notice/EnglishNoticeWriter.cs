@@ -47,9 +47,13 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         }
 
         yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
-        yield return Section(NoticeElement.Storage, "Where it is stored, and transfers", purpose.Storage == DeclarationValues.StorageOnDevice
+        var storage = purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
-            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent: your separate consent to the purpose described here includes this transfer; if you do not consent, we neither process nor transfer your face information.");
+            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent: your separate consent to the purpose described here includes this transfer; if you do not consent, we neither process nor transfer your face information.";
+        yield return purpose.RetainsImages
+            ? Section(NoticeElement.Storage, "Where it is stored, and transfers", storage,
+                "We keep your face images themselves, not only the face templates derived from them. Keeping face images needs your separate consent, which we ask for separately; if you do not consent, we do not keep your face images.")
+            : Section(NoticeElement.Storage, "Where it is stored, and transfers", storage);
         if (purpose.MayInvolveMinors)
         {
             yield return Section(NoticeElement.Minors, "Children under 14",

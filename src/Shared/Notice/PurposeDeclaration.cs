@@ -27,7 +27,8 @@ internal sealed record PurposeDeclaration(
     string CollectionAreaZh,
     string CollectionAreaEn,
     string TransferRecipientZh = "",
-    string TransferRecipientEn = "");
+    string TransferRecipientEn = "",
+    bool RetainsImages = false);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

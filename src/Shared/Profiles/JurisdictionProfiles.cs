@@ -29,6 +29,7 @@ internal static class JurisdictionProfiles
         citations: new Dictionary<string, string>
         {
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",
+            ["FC0014"] = "Measures Art. 8; PIPL Arts. 29, 47",
         });
 
     public static readonly IReadOnlyList<JurisdictionProfile> All = new[] { China };
