@@ -214,6 +214,59 @@ public sealed class FaceDataNetworkTests
         """)).RunAsync();
 
     [Fact]
+    public Task A_field_assigned_from_a_face_field_and_a_face_typed_field_are_face_data() => Test(Uploader("""
+            private byte[] _pixels = Array.Empty<byte>();
+            private byte[] _copy = Array.Empty<byte>();
+            private FaceTemplate? _template;
+
+            public void Keep(FaceImage image, FaceTemplate template)
+            {
+                _pixels = image.Pixels.ToArray();
+                _template = template;
+            }
+
+            public void Copy() => _copy = _pixels;
+
+            public Task FlushCopy() => {|FC0013:http.PostAsync("u", new ByteArrayContent(_copy))|};
+
+            public Task FlushTemplate() => {|FC0013:http.PostAsJsonAsync("u", _template!.Values.ToArray())|};
+        """)).RunAsync();
+
+    [Fact]
+    public Task Loops_patterns_getters_local_functions_and_recursion_are_followed() => Test(Uploader("""
+            private FaceImage? _image;
+
+            private byte[] Snapshot => _image!.Pixels.ToArray();
+
+            public Task Getter() => {|FC0013:http.PostAsync("u", new ByteArrayContent(Snapshot))|};
+
+            public async Task Loop(List<FaceTemplate> templates)
+            {
+                foreach (var template in templates)
+                {
+                    await {|FC0013:http.PostAsJsonAsync("u", template.Values.ToArray())|};
+                }
+            }
+
+            public Task Pattern(object value, FaceImage image)
+            {
+                object boxed = image.Pixels.ToArray();
+                return boxed is byte[] bytes ? {|FC0013:http.PostAsync("u", new ByteArrayContent(bytes))|} : Task.CompletedTask;
+            }
+
+            public Task LocalFunction(FaceImage image)
+            {
+                return Send(image.Pixels.ToArray());
+
+                Task Send(byte[] data) => {|FC0013:http.PostAsync("u", new ByteArrayContent(data))|};
+            }
+
+            private static byte[] Again(byte[] data, int times) => times == 0 ? data : Again(data, times - 1);
+
+            public Task Recursive(FaceImage image) => {|FC0013:http.PostAsync("u", new ByteArrayContent(Again(image.Pixels.ToArray(), 3)))|};
+        """)).RunAsync();
+
+    [Fact]
     public Task A_field_assigned_face_data_only_by_another_type_is_not_seen() => Test(Uploader("""
             public byte[] Data = Array.Empty<byte>();
 

@@ -355,7 +355,7 @@ internal sealed class MemberFaceDataAnalysis
         }
 
         var method = invocation.TargetMethod;
-        if (line is null && method.MethodKind != MethodKind.LocalFunction && IsOwnWithBody(method))
+        if (line is null && IsOwnWithBody(method))
         {
             var facts = _flow.GetFacts(method, _cancellationToken);
             return facts is null ? s_none : Substitute(facts.Returned, invocation.Arguments);
@@ -493,7 +493,9 @@ internal sealed class MemberFaceDataAnalysis
         return _flow.Sinks.FindMethod(invocation.TargetMethod, receiver);
     }
 
-    private static bool IsOwnWithBody(IMethodSymbol method) => !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAbstract && !method.IsExtern;
+    /// <summary>A method of this compilation with a body, summarized at its calls; a local function is analyzed with its member instead.</summary>
+    private static bool IsOwnWithBody(IMethodSymbol method)
+        => method.MethodKind != MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAbstract && !method.IsExtern;
 
     /// <summary>Whether a return belongs to the member itself, not to a lambda or local function inside it.</summary>
     private static bool IsOwnBody(IOperation operation)
