@@ -50,9 +50,44 @@ internal sealed class FaceDataFlow
 
     public static FaceDataFlow Get(Compilation compilation, FacialModel model) => s_flows.GetValue(compilation, c => new FaceDataFlow(c, model));
 
-    /// <summary>The facts of a member whose operation blocks the analyzer driver hands over.</summary>
+    /// <summary>
+    /// The facts of a member whose operation blocks the analyzer driver hands over, for its hits: a member that calls no
+    /// sink and none of the project's own methods has none, and is not analyzed here (a caller that needs its summary
+    /// analyzes it then).
+    /// </summary>
     public FaceDataFacts Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-        => _facts.TryGetValue(owner, out var known) ? known : Compute(owner, () => blocks, cancellationToken);
+    {
+        if (_facts.TryGetValue(owner, out var known))
+        {
+            return known;
+        }
+
+        return MayHaveHits(blocks) ? Compute(owner, () => blocks, cancellationToken) : FaceDataFacts.None;
+    }
+
+    private bool MayHaveHits(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                var found = operation switch
+                {
+                    IInvocationOperation invocation => !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                        || Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { Kind: not FaceDataSinkKind.Stop },
+                    IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
+                    _ => false,
+                };
+                if (found)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The facts of a member of this compilation, read from its syntax (a callee's summary); null for a member without
