@@ -24,8 +24,12 @@ internal sealed class FaceDataFlow
     [ThreadStatic]
     private static HashSet<ISymbol>? s_inProgress;
 
+    [ThreadStatic]
+    private static bool s_cycleCut;
+
     private readonly ConcurrentDictionary<ISymbol, FaceDataFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FaceDataOrigin>> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _reachesSink = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableHashSet<ITypeSymbol>> _entityTypes;
 
     private FaceDataFlow(Compilation compilation, FacialModel model)
@@ -51,9 +55,9 @@ internal sealed class FaceDataFlow
     public static FaceDataFlow Get(Compilation compilation, FacialModel model) => s_flows.GetValue(compilation, c => new FaceDataFlow(c, model));
 
     /// <summary>
-    /// The facts of a member whose operation blocks the analyzer driver hands over, for its hits: a member that calls no
-    /// sink and none of the project's own methods has none, and is not analyzed here (a caller that needs its summary
-    /// analyzes it then).
+    /// The facts of a member whose operation blocks the analyzer driver hands over, for its hits: a member from which no
+    /// sink can be reached (none in it, none in the project's own methods it calls, transitively) has none and is not
+    /// analyzed (a caller that needs its summary analyzes it then). Most members of most projects stop here.
     /// </summary>
     public FaceDataFacts Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
@@ -62,10 +66,40 @@ internal sealed class FaceDataFlow
             return known;
         }
 
-        return MayHaveHits(blocks) ? Compute(owner, () => blocks, cancellationToken) : FaceDataFacts.None;
+        return ReachesSink(owner, blocks, cancellationToken) ? Compute(owner, () => blocks, cancellationToken) : FaceDataFacts.None;
     }
 
-    private bool MayHaveHits(ImmutableArray<IOperation> blocks)
+    private bool ReachesSink(ISymbol member, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (_reachesSink.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        var inProgress = s_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(member))
+        {
+            s_cycleCut = true;
+            return false;
+        }
+
+        var outerCut = s_cycleCut;
+        s_cycleCut = false;
+        try
+        {
+            var reaches = ScanForSinks(blocks, cancellationToken);
+
+            // A "no" that a recursion cut may have caused is not kept: asked again outside the cycle, it may be "yes".
+            return reaches || !s_cycleCut ? _reachesSink.GetOrAdd(member, reaches) : false;
+        }
+        finally
+        {
+            s_cycleCut |= outerCut;
+            inProgress.Remove(member);
+        }
+    }
+
+    private bool ScanForSinks(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
         foreach (var block in blocks)
         {
@@ -73,8 +107,10 @@ internal sealed class FaceDataFlow
             {
                 var found = operation switch
                 {
-                    IInvocationOperation invocation => !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
-                        || Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { Kind: not FaceDataSinkKind.Stop },
+                    IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
+                        ? line.Kind != FaceDataSinkKind.Stop
+                        : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                            && ReachesSink(Implementation(invocation.TargetMethod), ReadBlocks(Implementation(invocation.TargetMethod), cancellationToken), cancellationToken),
                     IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
                     ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
                     _ => false,
@@ -88,6 +124,8 @@ internal sealed class FaceDataFlow
 
         return false;
     }
+
+    private static ISymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method.OriginalDefinition;
 
     /// <summary>
     /// The facts of a member of this compilation, read from its syntax (a callee's summary); null for a member without

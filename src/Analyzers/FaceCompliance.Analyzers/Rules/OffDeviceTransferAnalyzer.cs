@@ -81,7 +81,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
             if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, hit.Operation.Syntax.GetLocation(),
-                    hit.Via ?? hit.SinkName, FaceDataFlowMessages.Describe(faces, hit), problem));
+                    hit.Via ?? hit.SinkName, FaceDataFlowMessages.Describe("face data", faces, hit), problem));
             }
         }
     }

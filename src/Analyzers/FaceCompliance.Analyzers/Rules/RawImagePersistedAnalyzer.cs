@@ -54,13 +54,10 @@ public sealed class RawImagePersistedAnalyzer : DiagnosticAnalyzer
             if (DescribePurposes(model, site, context.CancellationToken) is { } problem)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, hit.Operation.Syntax.GetLocation(),
-                    hit.Via ?? hit.SinkName, DescribeImages(images, hit), problem));
+                    hit.Via ?? hit.SinkName, FaceDataFlowMessages.Describe("a raw face image", images, hit), problem));
             }
         }
     }
-
-    private static string DescribeImages(ImmutableArray<FaceDataOrigin> images, FaceDataHit hit)
-        => FaceDataFlowMessages.Describe(images, hit).Replace("face data (", "a raw face image (");
 
     /// <summary>Null when some purpose of the site declares image retention; otherwise why none does.</summary>
     private static string? DescribePurposes(FacialModel model, UseSite site, CancellationToken cancellationToken)
