@@ -264,6 +264,12 @@ public sealed class FaceDataNetworkTests
             private static byte[] Again(byte[] data, int times) => times == 0 ? data : Again(data, times - 1);
 
             public Task Recursive(FaceImage image) => {|FC0013:http.PostAsync("u", new ByteArrayContent(Again(image.Pixels.ToArray(), 3)))|};
+
+            private Task PingA(byte[] data, int times) => times == 0 ? http.PostAsync("u", new ByteArrayContent(data)) : PingB(data, times - 1);
+
+            private Task PingB(byte[] data, int times) => PingA(data, times);
+
+            public Task MutuallyRecursive(FaceImage image) => {|FC0013:PingB(image.Pixels.ToArray(), 2)|};
         """)).RunAsync();
 
     [Fact]

@@ -27,6 +27,13 @@ internal sealed class FaceDataFlow
     [ThreadStatic]
     private static bool s_cycleCut;
 
+    /// <summary>The members whose summaries were cut short under the analysis now running on this thread.</summary>
+    [ThreadStatic]
+    private static HashSet<ISymbol>? s_cutAt;
+
+    /// <summary>How deep summaries of own methods nest before a call is treated as one without a summary.</summary>
+    private const int MaxSummaryDepth = 32;
+
     private readonly ConcurrentDictionary<ISymbol, FaceDataFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FaceDataOrigin>> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _reachesSink = new(SymbolEqualityComparer.Default);
@@ -69,6 +76,9 @@ internal sealed class FaceDataFlow
         return ReachesSink(owner, blocks, cancellationToken) ? Compute(owner, () => blocks, cancellationToken) : FaceDataFacts.None;
     }
 
+    private bool ReachesSink(ISymbol member, CancellationToken cancellationToken)
+        => _reachesSink.TryGetValue(member, out var known) ? known : ReachesSink(member, ReadBlocks(member, cancellationToken), cancellationToken);
+
     private bool ReachesSink(ISymbol member, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
         if (_reachesSink.TryGetValue(member, out var known))
@@ -110,7 +120,7 @@ internal sealed class FaceDataFlow
                     IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
                         ? line.Kind != FaceDataSinkKind.Stop
                         : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
-                            && ReachesSink(Implementation(invocation.TargetMethod), ReadBlocks(Implementation(invocation.TargetMethod), cancellationToken), cancellationToken),
+                            && ReachesSink(Implementation(invocation.TargetMethod), cancellationToken),
                     IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
                     ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
                     _ => false,
@@ -143,14 +153,25 @@ internal sealed class FaceDataFlow
             return known;
         }
 
-        if (member.DeclaringSyntaxReferences.IsEmpty || s_inProgress?.Contains(member) == true)
+        if (member.DeclaringSyntaxReferences.IsEmpty)
         {
+            return null;
+        }
+
+        if (s_inProgress?.Contains(member) == true || s_inProgress?.Count >= MaxSummaryDepth)
+        {
+            (s_cutAt ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member);
             return null;
         }
 
         return Compute(member, () => ReadBlocks(member, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Analyzes a member. Facts computed while a summary was cut short (recursion back into a member still being
+    /// analyzed, or nesting past <see cref="MaxSummaryDepth"/>) are cached only by the member where the cut cycle closes:
+    /// asked again from elsewhere, a member inside the cycle is analyzed again, so the order of analysis does not decide.
+    /// </summary>
     private FaceDataFacts Compute(ISymbol owner, Func<ImmutableArray<IOperation>> blocks, CancellationToken cancellationToken)
     {
         var inProgress = s_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -159,14 +180,30 @@ internal sealed class FaceDataFlow
             return FaceDataFacts.None;
         }
 
+        var outerCuts = s_cutAt;
+        s_cutAt = null;
         try
         {
             var facts = new MemberFaceDataAnalysis(this, owner, blocks(), cancellationToken).Run();
-            return _facts.GetOrAdd(owner, facts);
+            s_cutAt?.Remove(owner);
+            return s_cutAt is null || s_cutAt.Count == 0 ? _facts.GetOrAdd(owner, facts) : facts;
         }
         finally
         {
             inProgress.Remove(owner);
+            if (inProgress.Count == 0)
+            {
+                s_cutAt = null;
+            }
+            else if (outerCuts is not null)
+            {
+                if (s_cutAt is not null)
+                {
+                    outerCuts.UnionWith(s_cutAt);
+                }
+
+                s_cutAt = outerCuts;
+            }
         }
     }
 

@@ -76,7 +76,7 @@ internal sealed class FaceDataSinkTable
 
     private readonly Dictionary<(INamedTypeSymbol Type, string Member), FaceDataSinkLine> _members;
     private readonly List<(INamedTypeSymbol Type, FaceDataSinkLine Line)> _callTypes;
-    private readonly Dictionary<INamedTypeSymbol, INamedTypeSymbol?> _receiverTypes;
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly INamedTypeSymbol? _dbContext;
     private readonly FaceDataSinkLine? _entityLine;
 
@@ -84,7 +84,6 @@ internal sealed class FaceDataSinkTable
     {
         _members = new Dictionary<(INamedTypeSymbol, string), FaceDataSinkLine>(new TypeMemberComparer());
         _callTypes = new List<(INamedTypeSymbol, FaceDataSinkLine)>();
-        _receiverTypes = new Dictionary<INamedTypeSymbol, INamedTypeSymbol?>(SymbolEqualityComparer.Default);
         foreach (var line in s_lines.Value)
         {
             if (compilation.GetTypeByMetadataName(line.TypeName) is not { } type)
@@ -103,7 +102,9 @@ internal sealed class FaceDataSinkTable
             }
             else
             {
-                _members[(type, line.IdKind == 'T' ? ".ctor" : line.MemberName)] = line;
+                var name = line.IdKind == 'T' ? ".ctor" : line.MemberName;
+                _members[(type, name)] = line;
+                _names.Add(name);
             }
         }
 
@@ -125,6 +126,12 @@ internal sealed class FaceDataSinkTable
     /// </summary>
     public FaceDataSinkLine? FindMethod(IMethodSymbol method, ITypeSymbol? receiverType)
     {
+        // Most calls name no sink: a name lookup settles them before any walk of overrides or base types.
+        if (_callTypes.Count == 0 && !_names.Contains(method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name))
+        {
+            return null;
+        }
+
         for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
         {
             var definition = current.OriginalDefinition;
