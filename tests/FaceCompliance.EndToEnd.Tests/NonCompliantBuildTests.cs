@@ -13,7 +13,7 @@ namespace FaceCompliance.EndToEnd.Tests;
 public sealed class NonCompliantBuildTests
 {
     private static readonly string[] AllRules =
-        ["FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC0013", "FC0015", "FC0016", "FC0017", "FC0018", "FC0019", "FC1001", "FC1002"];
+        ["FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC0013", "FC0014", "FC0015", "FC0016", "FC0017", "FC0018", "FC0019", "FC1001", "FC1002"];
 
     /// <summary>The sample marks exactly one violation of every rule.</summary>
     [Fact]

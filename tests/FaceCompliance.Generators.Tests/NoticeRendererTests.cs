@@ -148,6 +148,21 @@ public sealed class NoticeRendererTests
     }
 
     [Fact]
+    public void Only_a_purpose_that_declares_RetainsImages_says_that_face_images_are_kept_with_a_separate_consent()
+    {
+        var templatesOnly = NoticeRenderer.Render(s_processor, s_gate);
+        var keepsImages = NoticeRenderer.Render(s_processor, s_gate with { RetainsImages = true });
+
+        Assert.Contains("我们会保存您的人脸图像本身", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("保存人脸图像须取得您的单独同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("We keep your face images themselves", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("Keeping face images needs your separate consent", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.DoesNotContain("人脸图像本身", templatesOnly.Chinese.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("face images themselves", templatesOnly.English.Text, StringComparison.Ordinal);
+        Assert.NotEqual(templatesOnly.Version, keepsImages.Version);
+    }
+
+    [Fact]
     public void A_public_place_purpose_gets_a_sign_naming_the_area_processor_purpose_and_contact()
     {
         var notice = NoticeRenderer.Render(s_processor, s_gate with { Site = LawValues.SitePublicPlace, Kind = LawValues.KindPublicSafety, CollectionAreaZh = "小区东门入口", CollectionAreaEn = "the east gate entrance" });

@@ -16,6 +16,7 @@ internal static class RuleIdentifiers
     public const string PurposeNotExtensible = "FC0011";
     public const string OperatorProcessesFacialData = "FC0012";
     public const string OffDeviceTransferUndeclared = "FC0013";
+    public const string RawImagePersisted = "FC0014";
     public const string DeploymentSiteNotAllowed = "FC0015";
     public const string SensitiveAttributes = "FC0016";
     public const string GuardianConsentRequired = "FC0017";

@@ -64,7 +64,8 @@ internal static class DeclarationReader
             LegalBasisLawEn: Text(named, "LegalBasisLawEn"),
             MinorsRulesZh: Text(named, "MinorsRulesZh"),
             MinorsRulesEn: Text(named, "MinorsRulesEn"),
-            Recipients: ReadRecipients(type));
+            Recipients: ReadRecipients(type),
+            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true);
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

@@ -62,10 +62,14 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         }
 
         yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
-        yield return Section(NoticeElement.Storage, "Where it is stored, and transfers", purpose.Storage == DeclarationValues.StorageOnDevice
+        var storage = purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
             // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
-            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent to the transfer: we check it before every transfer, and if you do not give it, we do not transfer your face information.");
+            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent to the transfer: we check it before every transfer, and if you do not give it, we do not transfer your face information.";
+        yield return purpose.RetainsImages
+            ? Section(NoticeElement.Storage, "Where it is stored, and transfers", storage,
+                "We keep your face images themselves, not only the face templates derived from them. Keeping face images needs your separate consent, which we ask for separately; if you do not consent, we do not keep your face images.")
+            : Section(NoticeElement.Storage, "Where it is stored, and transfers", storage);
         if (purpose.MayInvolveMinors)
         {
             // Enforced: under consent, every use needs a guardian-aware consent check on every path before it (FC0017).

@@ -37,7 +37,8 @@ internal sealed record PurposeDeclaration(
     string LegalBasisLawEn = "",
     string MinorsRulesZh = "",
     string MinorsRulesEn = "",
-    EquatableArray<RecipientDeclaration> Recipients = default);
+    EquatableArray<RecipientDeclaration> Recipients = default,
+    bool RetainsImages = false);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

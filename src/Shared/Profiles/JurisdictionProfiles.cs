@@ -29,6 +29,7 @@ internal static class JurisdictionProfiles
         citations: new Dictionary<string, string>
         {
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",
+            ["FC0014"] = "Measures Art. 8; PIPL Arts. 29, 47",
             ["FC0015"] = "Measures Art. 13; PIPL Art. 26",
             ["FC0016"] = "2023 draft Measures; PIPL Arts. 6, 28",
             ["FC0017"] = "Measures, Article 7; PIPL, Articles 28 and 31",

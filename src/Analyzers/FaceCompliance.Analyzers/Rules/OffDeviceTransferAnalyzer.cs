@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using FaceCompliance.Notice;
+using FaceCompliance.Analyzers.FaceData;
 using FaceCompliance.Analyzers.Internals;
 using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,9 @@ namespace FaceCompliance.Analyzers.Rules;
 
 /// <summary>
 /// FC0013: a use of an API that sends facial data off the device (a catalog line marked <c>;OffDevice</c>, or
-/// <c>[ProcessesFacialData(OffDevice = true)]</c>) needs a purpose that stores on a server and names the transfer's
-/// recipient, so that the notice and the consent to it cover the transfer (Measures Art. 8 §1; PIPL Art. 29).
+/// <c>[ProcessesFacialData(OffDevice = true)]</c>), or face data passed to a network sink (FaceDataSinks.txt, followed by
+/// the face-data flow engine), needs a purpose that stores on a server and names the transfer's recipient, so that the
+/// notice and the consent to it cover the transfer (Measures Art. 8 §1; PIPL Art. 29).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
@@ -21,11 +23,11 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.OffDeviceTransferUndeclared,
         "Facial data sent off the device without a declared transfer",
-        "'{0}' sends facial data off the device, but {1} (Measures, Article 8)",
+        "'{0}' sends {1} off the device, but {2} (Measures, Article 8)",
         RuleCategories.Purpose,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Unless a law says otherwise or the person gave separate consent, face information stays inside the face recognition device and is not sent out over the internet (Measures Art. 8 §1). A cloud face service may be used only under a purpose that declares server storage and the transfer's recipient, so that the notice tells people and their separate consent covers it.",
+        description: "Unless a law says otherwise or the person gave separate consent, face information stays inside the face recognition device and is not sent out over the internet (Measures Art. 8 §1). A cloud face service may be used, and face data passed to a network sink (HttpClient, sockets, WebSocket, e-mail, gRPC), only under a purpose that declares server storage and the transfer's recipient, so that the notice tells people and their separate consent covers it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.OffDeviceTransferUndeclared));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -34,22 +36,54 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterFacialUseAction(static (context, model, use) =>
+        context.RegisterFacialModelAction(static (start, model) =>
         {
-            if (use.Api.Kind != FacialApiKind.Processing || !IsOffDevice(model, use.Target))
+            start.RegisterFacialUseAction(model, (context, use) =>
             {
-                return;
-            }
+                if (use.Api.Kind != FacialApiKind.Processing || !IsOffDevice(model, use.Target))
+                {
+                    return;
+                }
 
-            var site = model.GetSite(use.Operation, context.ContainingSymbol);
-            var problem = site.IsWrapper
-                ? DescribeWrapper(model, site)
-                : DescribePurposes(model, site, context.CancellationToken);
-            if (problem is not null)
+                var site = model.GetSite(use.Operation, context.ContainingSymbol);
+                var problem = site.IsWrapper
+                    ? DescribeWrapper(model, site)
+                    : DescribePurposes(model, site, reportWithoutPurpose: false, context.CancellationToken);
+                if (problem is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, FacialData, problem));
+                }
+            });
+
+            var flow = FaceDataFlow.Get(start.Compilation, model);
+            if (!flow.Sinks.IsEmpty)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, use.Operation.Syntax.GetLocation(), use.DisplayName, problem));
+                start.RegisterOperationBlockAction(context => ReportNetworkSinks(context, model, flow));
             }
         });
+    }
+
+    private const string FacialData = "facial data";
+
+    /// <summary>
+    /// Face data passed to a network sink is a transfer like a cloud API's use, judged by the purposes of the sink's
+    /// site; a site without any purpose is reported too, since nothing there declares the transfer.
+    /// </summary>
+    private static void ReportNetworkSinks(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow)
+    {
+        var facts = flow.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
+        foreach (var (hit, faces) in flow.Reaching(facts, FaceDataSinkKind.Network, static _ => true, context.CancellationToken))
+        {
+            var site = model.GetSite(hit.Operation, context.OwningSymbol);
+            var problem = site.IsWrapper
+                ? DescribeWrapper(model, site)
+                : DescribePurposes(model, site, reportWithoutPurpose: true, context.CancellationToken);
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, hit.Operation.Syntax.GetLocation(),
+                    hit.Via ?? hit.SinkName, FaceDataFlowMessages.Describe("face data", faces, hit), problem));
+            }
+        }
     }
 
     private static bool IsOffDevice(FacialModel model, ISymbol target)
@@ -68,12 +102,17 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
             : $"the [ProcessesFacialData] of {owner.Describe()}, whose callers carry the obligations, does not say so: add OffDevice = true to it, so that its callers need a purpose that declares the transfer";
     }
 
-    /// <summary>Null when some purpose of the site permits the transfer; otherwise why none does. No purpose at all is FC0001's.</summary>
-    private static string? DescribePurposes(FacialModel model, UseSite site, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when some purpose of the site permits the transfer; otherwise why none does. No purpose at all is FC0001's
+    /// for an API use; for face data at a network sink (no FC0001 there) it is reported: nothing declares the transfer.
+    /// </summary>
+    private static string? DescribePurposes(FacialModel model, UseSite site, bool reportWithoutPurpose, CancellationToken cancellationToken)
     {
         if (site.Purposes.IsEmpty)
         {
-            return null;
+            return reportWithoutPurpose
+                ? "nothing declares the transfer: no purpose is declared for this code ([UsesFacialData<T>] on the member or its type)" + FixSuggestion
+                : null;
         }
 
         var reasons = new List<string>();
@@ -102,7 +141,8 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
                 : $"the purpose '{purpose.Name}' declares on-device storage");
         }
 
-        return string.Join(" and ", reasons)
-            + ": declare Storage = FacialDataStorage.Server, TransferRecipientZh and TransferRecipientEn on the purpose, which the notice names and its separate consent covers, or use an on-device SDK";
+        return string.Join(" and ", reasons) + FixSuggestion;
     }
+
+    private const string FixSuggestion = ": declare Storage = FacialDataStorage.Server, TransferRecipientZh and TransferRecipientEn on the purpose, which the notice names and its separate consent covers, or use an on-device SDK";
 }

@@ -68,6 +68,14 @@ public sealed class FacialDataPurposeAttribute : Attribute
     public string? TransferRecipientEn { get; set; }
 
     /// <summary>
+    /// Whether the purpose keeps face images themselves (their pixels), not only templates derived from them (the 2023
+    /// draft's "no original images"; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob,
+    /// log or serialized stream needs a purpose that declares it (FC0014); the notice then says that images are kept and
+    /// that a separate consent is asked for it.
+    /// </summary>
+    public bool RetainsImages { get; set; }
+
+    /// <summary>
     /// Whether people under 14 may be processed, which requires a guardian's consent (Art. 7; PIPL Art. 31): every
     /// use then needs a <see cref="FacialConsentCheckAttribute.GuardianAware"/> check (FC0017), and the declaration
     /// the minors' rules (<see cref="MinorsRulesZh"/>, <see cref="MinorsRulesEn"/>; FC0008).
