@@ -156,7 +156,7 @@ public sealed class NoticeRendererTests
         Assert.Contains("我们会保存您的人脸图像本身", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("保存人脸图像须取得您的单独同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("We keep your face images themselves", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("Keeping face images needs your separate consent", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("By law, keeping face images needs your separate consent", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("人脸图像本身", templatesOnly.Chinese.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("face images themselves", templatesOnly.English.Text, StringComparison.Ordinal);
         Assert.NotEqual(templatesOnly.Version, keepsImages.Version);

@@ -68,7 +68,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent to the transfer: we check it before every transfer, and if you do not give it, we do not transfer your face information.";
         yield return purpose.RetainsImages
             ? Section(NoticeElement.Storage, "Where it is stored, and transfers", storage,
-                "We keep your face images themselves, not only the face templates derived from them. Keeping face images needs your separate consent, which we ask for separately; if you do not consent, we do not keep your face images.")
+                "We keep your face images themselves, not only the face templates derived from them. By law, keeping face images needs your separate consent.")
             : Section(NoticeElement.Storage, "Where it is stored, and transfers", storage);
         if (purpose.MayInvolveMinors)
         {

@@ -85,7 +85,7 @@ public sealed class RawImagePersistedTests
             """)).RunAsync();
 
         Assert.Equal(
-            "'File.WriteAllBytes' keeps a raw face image ('image'), but the purpose 'CommunityEntry' does not declare that it keeps face images: keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept and that a separate consent is asked for it (Measures Art. 8; PIPL Arts. 29, 47)",
+            "'File.WriteAllBytes' keeps a raw face image ('image'), but the purpose 'CommunityEntry' does not declare that it keeps face images: keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept and that the law asks a separate consent for it (Measures Art. 8; PIPL Arts. 29, 47)",
             diagnostics.Single(d => d.Id == "FC0014").GetMessage());
     }
 

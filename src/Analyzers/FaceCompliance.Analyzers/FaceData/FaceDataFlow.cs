@@ -212,6 +212,13 @@ internal sealed class FaceDataFlow
         var blocks = ImmutableArray.CreateBuilder<IOperation>();
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
+            // A member of another project seen through a project reference (in the IDE) has syntax outside this
+            // compilation: its body is not summarized, as for a member of a metadata reference.
+            if (!Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
             var node = reference.GetSyntax(cancellationToken);
             if (node is VariableDeclaratorSyntax { Initializer: { } initializer })
             {

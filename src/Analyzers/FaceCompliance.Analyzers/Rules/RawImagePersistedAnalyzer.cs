@@ -26,7 +26,7 @@ public sealed class RawImagePersistedAnalyzer : DiagnosticAnalyzer
         RuleCategories.Purpose,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Face recognition needs the face template, not the picture: keeping original face images multiplies the harm of a leak (Measures Art. 8: the shortest necessary storage; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob store, log or serialized stream needs a purpose that declares RetainsImages = true, so that the notice says images are kept and a separate consent is asked for it.",
+        description: "Face recognition needs the face template, not the picture: keeping original face images multiplies the harm of a leak (Measures Art. 8: the shortest necessary storage; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob store, log or serialized stream needs a purpose that declares RetainsImages = true, so that the notice says images are kept and that the law asks a separate consent for it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RawImagePersisted));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -62,7 +62,7 @@ public sealed class RawImagePersistedAnalyzer : DiagnosticAnalyzer
     /// <summary>Null when some purpose of the site declares image retention; otherwise why none does.</summary>
     private static string? DescribePurposes(FacialModel model, UseSite site, CancellationToken cancellationToken)
     {
-        const string fix = ": keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept and that a separate consent is asked for it";
+        const string fix = ": keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept and that the law asks a separate consent for it";
         if (site.Purposes.IsEmpty)
         {
             return "no purpose is declared for this code, so nothing declares that face images are kept" + fix;

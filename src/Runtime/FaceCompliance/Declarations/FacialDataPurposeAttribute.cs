@@ -71,7 +71,7 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// Whether the purpose keeps face images themselves (their pixels), not only templates derived from them (the 2023
     /// draft's "no original images"; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob,
     /// log or serialized stream needs a purpose that declares it (FC0014); the notice then says that images are kept and
-    /// that a separate consent is asked for it.
+    /// that the law asks a separate consent for it (call IConsentRegistry.EnsureImageRetentionConsent before keeping one).
     /// </summary>
     public bool RetainsImages { get; set; }
 
