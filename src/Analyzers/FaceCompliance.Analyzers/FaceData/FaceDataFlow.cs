@@ -119,7 +119,7 @@ internal sealed class FaceDataFlow
                 {
                     IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
                         ? line.Kind != FaceDataSinkKind.Stop
-                        : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                        : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInThisCompilation(invocation.TargetMethod)
                             && ReachesSink(Implementation(invocation.TargetMethod), cancellationToken),
                     IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
                     ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
@@ -134,6 +134,13 @@ internal sealed class FaceDataFlow
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a member is declared in this compilation's source: a project reference's members have syntax too, in
+    /// another compilation, and are treated as another assembly's.
+    /// </summary>
+    public bool IsInThisCompilation(ISymbol member)
+        => !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, Compilation.Assembly);
 
     private static ISymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method.OriginalDefinition;
 
@@ -153,7 +160,7 @@ internal sealed class FaceDataFlow
             return known;
         }
 
-        if (member.DeclaringSyntaxReferences.IsEmpty)
+        if (!IsInThisCompilation(member))
         {
             return null;
         }

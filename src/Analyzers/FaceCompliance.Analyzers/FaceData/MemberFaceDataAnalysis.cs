@@ -324,7 +324,7 @@ internal sealed class MemberFaceDataAnalysis
         }
 
         var property = reference.Property.OriginalDefinition;
-        if (!property.IsIndexer && property.Locations.Any(l => l.IsInSource))
+        if (!property.IsIndexer && _flow.IsInThisCompilation(property))
         {
             var origins = Taint.Union(Get(property), MemberOrigin(property));
             return property.GetMethod is { } getter && _flow.GetFacts(getter, _cancellationToken) is { } facts
@@ -433,7 +433,7 @@ internal sealed class MemberFaceDataAnalysis
                 AssignRoot(field.Instance, origins);
                 break;
             case IPropertyReferenceOperation property:
-                if (!property.Property.IsIndexer && property.Property.Locations.Any(l => l.IsInSource))
+                if (!property.Property.IsIndexer && _flow.IsInThisCompilation(property.Property))
                 {
                     Assign(property.Property.OriginalDefinition, origins);
                 }
@@ -479,8 +479,8 @@ internal sealed class MemberFaceDataAnalysis
     private ImmutableArray<FaceDataOrigin> Get(ISymbol symbol) => _values.TryGetValue(symbol, out var origins) ? origins : s_none;
 
     /// <summary>A field or property of this compilation: face data if its own type assigns it face data (resolved by the rule).</summary>
-    private static ImmutableArray<FaceDataOrigin> MemberOrigin(ISymbol member)
-        => member.Locations.Any(l => l.IsInSource)
+    private ImmutableArray<FaceDataOrigin> MemberOrigin(ISymbol member)
+        => _flow.IsInThisCompilation(member)
             ? ImmutableArray.Create(new FaceDataOrigin(FaceDataSource.Field, FaceDataKind.Image, member.Name, member.OriginalDefinition))
             : s_none;
 
@@ -494,8 +494,8 @@ internal sealed class MemberFaceDataAnalysis
     }
 
     /// <summary>A method of this compilation with a body, summarized at its calls; a local function is analyzed with its member instead.</summary>
-    private static bool IsOwnWithBody(IMethodSymbol method)
-        => method.MethodKind != MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAbstract && !method.IsExtern;
+    private bool IsOwnWithBody(IMethodSymbol method)
+        => method.MethodKind != MethodKind.LocalFunction && _flow.IsInThisCompilation(method) && !method.IsAbstract && !method.IsExtern;
 
     /// <summary>Whether a return belongs to the member itself, not to a lambda or local function inside it.</summary>
     private static bool IsOwnBody(IOperation operation)
