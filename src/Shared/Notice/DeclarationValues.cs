@@ -36,15 +36,6 @@ internal static class DeclarationValues
 
     public static string StorageName(int storage) => storage >= 0 && storage < StorageNames.Length ? StorageNames[storage] : storage.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The names of the flags set in <paramref name="flags"/>, in table order.</summary>
-    public static System.Collections.Generic.IEnumerable<string> FlagNames(int flags, (int Value, string Name)[] table)
-    {
-        foreach (var (value, name) in table)
-        {
-            if ((flags & value) == value)
-            {
-                yield return name;
-            }
-        }
-    }
+    /// <summary>The names of the flags set in <paramref name="flags"/>, in table order (one definition: <see cref="Profiles.LawValues.FlagNames"/>).</summary>
+    public static System.Collections.Generic.IEnumerable<string> FlagNames(int flags, (int Value, string Name)[] table) => Profiles.LawValues.FlagNames(flags, table);
 }

@@ -129,19 +129,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         _ => Undeclared,
     };
 
-    private static string CategoryNames(int categories)
-    {
-        var names = new List<string>();
-        foreach (var (value, name) in s_shortCategoryNames)
-        {
-            if (Has(categories, value))
-            {
-                names.Add(name);
-            }
-        }
-
-        return names.Count == 0 ? Undeclared : string.Join(", ", names);
-    }
+    private static string CategoryNames(int categories) => Or(string.Join(", ", DeclarationValues.FlagNames(categories, s_shortCategoryNames)));
 
     private static readonly (int Value, string Name)[] s_shortCategoryNames =
     {
