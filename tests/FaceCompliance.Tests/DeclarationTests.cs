@@ -17,7 +17,7 @@ public sealed class DeclarationTests
     {
         var docs = XDocument.Load(Path.ChangeExtension(s_runtime.Location, ".xml"));
         var attributes = s_runtime.GetExportedTypes().Where(t => typeof(Attribute).IsAssignableFrom(t)).ToList();
-        Assert.Equal(9, attributes.Count);
+        Assert.Equal(10, attributes.Count);
         foreach (var attribute in attributes)
         {
             var id = "T:" + attribute.FullName!.Replace('+', '.');

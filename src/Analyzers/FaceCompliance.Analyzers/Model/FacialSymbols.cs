@@ -20,7 +20,8 @@ internal sealed class FacialSymbols
         "FaceCompliance.FacialConsentReceiptAttribute",
         "FaceCompliance.RequiresFacialConsentAttribute",
         "FaceCompliance.FacialDataPurposeAttribute",
-        "FaceCompliance.FacialDataProcessorAttribute");
+        "FaceCompliance.FacialDataProcessorAttribute",
+        "FaceCompliance.FacialDataRecipientAttribute");
 
     private FacialSymbols(Compilation compilation)
     {
