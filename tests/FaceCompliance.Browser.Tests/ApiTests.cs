@@ -25,7 +25,7 @@ public sealed class ApiTests : IAsyncLifetime
         client = app.CreateClient();
         using HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "amy", cardOrPin = "CARD-7777" });
         register.EnsureSuccessStatusCode();
-        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "amy", noticeVersion = CommunityEntry.NoticeVersion, consented = true });
+        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "amy", noticeVersion = CommunityEntry.NoticeVersion, consented = true, under14 = false });
         consent.EnsureSuccessStatusCode();
     }
 
@@ -99,6 +99,20 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("No face was found in the 64x64 image.", error, StringComparison.Ordinal);
     }
 
+    /// <summary>CommunityEntry may involve children: a consent that does not say whether the resident is under 14 is not taken as an adult's.</summary>
+    [Fact]
+    public async Task A_consent_that_does_not_state_the_age_is_refused_as_age_unknown()
+    {
+        using HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "ageless", cardOrPin = "CARD-8888" });
+        register.EnsureSuccessStatusCode();
+        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "ageless", noticeVersion = CommunityEntry.NoticeVersion, consented = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, consent.StatusCode);
+        var body = await consent.Content.ReadAsStringAsync();
+        Assert.Contains("age-unknown", body, StringComparison.Ordinal);
+        Assert.Contains("an unstated age is not taken as an adult's", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Enrolment_without_consent_is_refused_before_the_pixels_are_read()
     {
@@ -138,7 +152,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task In_a_crowded_frame_the_largest_face_is_compared_at_the_stricter_threshold()
     {
         using (HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "obama", cardOrPin = "CARD-0044" }))
-        using (HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "obama", noticeVersion = CommunityEntry.NoticeVersion, consented = true }))
+        using (HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "obama", noticeVersion = CommunityEntry.NoticeVersion, consented = true, under14 = false }))
         {
             register.EnsureSuccessStatusCode();
             consent.EnsureSuccessStatusCode();
