@@ -8,6 +8,7 @@ using System.Threading;
 using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FaceCompliance.Analyzers.FaceData;
@@ -62,9 +63,63 @@ internal sealed class FaceDataFlow
     public static FaceDataFlow Get(Compilation compilation, FacialModel model) => s_flows.GetValue(compilation, c => new FaceDataFlow(c, model));
 
     /// <summary>
+    /// Runs <paramref name="action"/> with the facts of each member whose operation blocks the analyzer driver hands
+    /// over, for its hits: a member from which no sink can be reached (none in it, none in the project's own methods it
+    /// calls, transitively) has none and is not analyzed (a caller that needs its summary analyzes it then). Most members
+    /// of most projects stop here. Whether the member itself holds a sink, or a call of an own method that reaches one,
+    /// is read from the operations the driver walks once for every analyzer (an operation action per call, creation and
+    /// property set), not from a walk of its own; the facts are cached, so FC0013 and FC0014 share one analysis.
+    /// </summary>
+    public void RegisterMemberAction(OperationBlockStartAnalysisContext context, Action<OperationBlockAnalysisContext, FaceDataFacts> action)
+    {
+        var owner = context.OwningSymbol;
+        if (_facts.TryGetValue(owner, out var known))
+        {
+            context.RegisterOperationBlockEndAction(end => action(end, known));
+            return;
+        }
+
+        if (_reachesSink.TryGetValue(owner, out var reachesKnown))
+        {
+            if (reachesKnown)
+            {
+                context.RegisterOperationBlockEndAction(end => action(end, Analyze(owner, end.OperationBlocks, end.CancellationToken)));
+            }
+
+            return;
+        }
+
+        var gate = new SinkGate();
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                if (!gate.Reaches && MayReachSink(operationContext.Operation, operationContext.CancellationToken))
+                {
+                    gate.Reaches = true;
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.SimpleAssignment);
+        context.RegisterOperationBlockEndAction(end =>
+        {
+            // Exact: the member was not on this thread's stack of members being scanned, so nothing was cut short at it.
+            if (_reachesSink.GetOrAdd(owner, gate.Reaches))
+            {
+                action(end, Analyze(owner, end.OperationBlocks, end.CancellationToken));
+            }
+        });
+    }
+
+    private sealed class SinkGate
+    {
+        public volatile bool Reaches;
+    }
+
+    /// <summary>
     /// The facts of a member whose operation blocks the analyzer driver hands over, for its hits: a member from which no
     /// sink can be reached (none in it, none in the project's own methods it calls, transitively) has none and is not
-    /// analyzed (a caller that needs its summary analyzes it then). Most members of most projects stop here.
+    /// analyzed (a caller that needs its summary analyzes it then).
     /// </summary>
     public FaceDataFacts Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
@@ -115,17 +170,7 @@ internal sealed class FaceDataFlow
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
-                var found = operation switch
-                {
-                    IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
-                        ? line.Kind != FaceDataSinkKind.Stop
-                        : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInThisCompilation(invocation.TargetMethod)
-                            && ReachesSink(Implementation(invocation.TargetMethod), cancellationToken),
-                    IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
-                    _ => false,
-                };
-                if (found)
+                if (MayReachSink(operation, cancellationToken))
                 {
                     return true;
                 }
@@ -134,6 +179,19 @@ internal sealed class FaceDataFlow
 
         return false;
     }
+
+    /// <summary>Whether one operation is a sink (not a stop), or a call of an own method from which a sink can be reached.</summary>
+    private bool MayReachSink(IOperation operation, CancellationToken cancellationToken)
+        => operation switch
+        {
+            IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
+                ? line.Kind != FaceDataSinkKind.Stop
+                : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInThisCompilation(invocation.TargetMethod)
+                    && ReachesSink(Implementation(invocation.TargetMethod), cancellationToken),
+            IObjectCreationOperation { Constructor: { } constructor } => Sinks.FindMethod(constructor, null) is { Kind: not FaceDataSinkKind.Stop },
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => Sinks.FindPropertySet(property.Property, IsEntity) is not null,
+            _ => false,
+        };
 
     /// <summary>
     /// Whether a member is declared in this compilation's source: a project reference's members have syntax too, in

@@ -77,6 +77,7 @@ internal sealed class FaceDataSinkTable
     private readonly Dictionary<(INamedTypeSymbol Type, string Member), FaceDataSinkLine> _members;
     private readonly List<(INamedTypeSymbol Type, FaceDataSinkLine Line)> _callTypes;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _propertyNames = new(StringComparer.Ordinal);
     private readonly INamedTypeSymbol? _dbContext;
     private readonly FaceDataSinkLine? _entityLine;
 
@@ -105,6 +106,10 @@ internal sealed class FaceDataSinkTable
                 var name = line.IdKind == 'T' ? ".ctor" : line.MemberName;
                 _members[(type, name)] = line;
                 _names.Add(name);
+                if (line.IdKind == 'P')
+                {
+                    _propertyNames.Add(name);
+                }
             }
         }
 
@@ -160,6 +165,12 @@ internal sealed class FaceDataSinkTable
     /// <summary>The line that makes setting <paramref name="property"/> a sink (its own <c>P:</c> line or an entity property), or null.</summary>
     public FaceDataSinkLine? FindPropertySet(IPropertySymbol property, Func<ITypeSymbol, bool> isEntity)
     {
+        // Most property sets name no P: line (every lookup below is by the property's own name): only an entity can be one.
+        if (!_propertyNames.Contains(property.Name))
+        {
+            return _entityLine is not null && isEntity(property.ContainingType) ? _entityLine : null;
+        }
+
         for (var current = property; current is not null; current = current.OverriddenProperty)
         {
             if (_members.TryGetValue((current.ContainingType.OriginalDefinition, current.Name), out var line))

@@ -58,7 +58,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
             var flow = FaceDataFlow.Get(start.Compilation, model);
             if (!flow.Sinks.IsEmpty)
             {
-                start.RegisterOperationBlockAction(context => ReportNetworkSinks(context, model, flow));
+                start.RegisterOperationBlockStartAction(blockStart => flow.RegisterMemberAction(blockStart, (context, facts) => ReportNetworkSinks(context, model, flow, facts)));
             }
         });
     }
@@ -69,9 +69,8 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
     /// Face data passed to a network sink is a transfer like a cloud API's use, judged by the purposes of the sink's
     /// site; a site without any purpose is reported too, since nothing there declares the transfer.
     /// </summary>
-    private static void ReportNetworkSinks(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow)
+    private static void ReportNetworkSinks(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow, FaceDataFacts facts)
     {
-        var facts = flow.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
         foreach (var (hit, faces) in flow.Reaching(facts, FaceDataSinkKind.Network, static _ => true, context.CancellationToken))
         {
             var site = model.GetSite(hit.Operation, context.OwningSymbol);

@@ -40,14 +40,13 @@ public sealed class RawImagePersistedAnalyzer : DiagnosticAnalyzer
             var flow = FaceDataFlow.Get(start.Compilation, model);
             if (!flow.Sinks.IsEmpty && flow.FaceImage is not null)
             {
-                start.RegisterOperationBlockAction(context => Report(context, model, flow));
+                start.RegisterOperationBlockStartAction(blockStart => flow.RegisterMemberAction(blockStart, (context, facts) => Report(context, model, flow, facts)));
             }
         });
     }
 
-    private static void Report(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow)
+    private static void Report(OperationBlockAnalysisContext context, FacialModel model, FaceDataFlow flow, FaceDataFacts facts)
     {
-        var facts = flow.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
         foreach (var (hit, images) in flow.Reaching(facts, FaceDataSinkKind.Persistent, static o => o.Kind == FaceDataKind.Image, context.CancellationToken))
         {
             var site = model.GetSite(hit.Operation, context.OwningSymbol);
