@@ -62,7 +62,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
         RuleCategories.Consent,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Sending face information off the device needs the person's separate consent to the transfer, beyond the consent to the purpose (Measures Art. 8 §1; PIPL Arts. 29, 39). Check it on every path before the call with a [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer)] member that really verifies that scope.",
+        description: "Sending face information off the device, or providing it to another processor, needs the person's separate consent to that, beyond the consent to the purpose (Measures Art. 8 §1; PIPL Arts. 23, 29, 39). Check it on every path before the call with a [FacialConsentCheck(Scopes = ...)] member that really verifies the scope (Transfer, Provision).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SeparateConsentScopeRequired));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(MissingRule, OtherPurposeRule, GuardianRule, ScopeRule);
