@@ -21,7 +21,7 @@ internal static class ConsentScopeDemands
             return null;
         }
 
-        var offDevice = IsOffDevice(model, use.Target);
+        var offDevice = model.SendsOffDevice(use.Target);
         var provision = model.ProvidesToRecipient(use.Target, out _);
         return (offDevice, provision) switch
         {
@@ -31,10 +31,6 @@ internal static class ConsentScopeDemands
             _ => null,
         };
     }
-
-    /// <summary>Whether the API sends facial data off the device: its own <c>[ProcessesFacialData(OffDevice = true)]</c>, else an API-list line marked <c>;OffDevice</c>.</summary>
-    public static bool IsOffDevice(FacialModel model, ISymbol target)
-        => model.GetDeclaredProcessing(target) is not null ? model.IsDeclaredOffDevice(target) : model.Catalog.IsOffDevice(target);
 
     /// <summary>The scope names of <paramref name="scopes"/>, as the enum <c>FacialConsentScopes</c> spells them: "Transfer", "Transfer | ImageRetention".</summary>
     public static string Names(int scopes) => string.Join(" | ", LawValues.FlagNames(scopes, LawValues.Scopes));

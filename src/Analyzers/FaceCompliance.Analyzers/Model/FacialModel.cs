@@ -281,6 +281,14 @@ internal sealed class FacialModel
         => FindDeclaredProcessing(member) is { } found && found.Attribute.NamedArguments.Any(a => a.Key == "OffDevice" && a.Value.Value is true);
 
     /// <summary>
+    /// Whether a use of <paramref name="target"/> sends facial data off the device: its own <c>[ProcessesFacialData]</c>
+    /// says <c>OffDevice = true</c>, or, without one, its API-list line is marked <c>;OffDevice</c>. FC0013 judges the
+    /// purpose by it; FC0018 asks a check of the Transfer scope before such a use.
+    /// </summary>
+    public bool SendsOffDevice(ISymbol target)
+        => GetDeclaredProcessing(target) is not null ? IsDeclaredOffDevice(target) : Catalog.IsOffDevice(target);
+
+    /// <summary>
     /// Whether a use of <paramref name="target"/> (an original definition) provides facial data to another processor
     /// (PIPL Art. 23): the <c>[ProcessesFacialData]</c> that makes it an API says <c>ProvidesToRecipient = true</c> or
     /// names a <c>RecipientId</c>, or, without one, its API-list line is marked <c>;Provision</c>.

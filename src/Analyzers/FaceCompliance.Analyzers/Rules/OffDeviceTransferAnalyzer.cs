@@ -40,7 +40,7 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterFacialUseAction(model, (context, use) =>
             {
-                if (use.Api.Kind != FacialApiKind.Processing || !IsOffDevice(model, use.Target))
+                if (use.Api.Kind != FacialApiKind.Processing || !model.SendsOffDevice(use.Target))
                 {
                     return;
                 }
@@ -85,8 +85,6 @@ public sealed class OffDeviceTransferAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsOffDevice(FacialModel model, ISymbol target)
-        => model.GetDeclaredProcessing(target) is not null ? model.IsDeclaredOffDevice(target) : model.Catalog.IsOffDevice(target);
 
     /// <summary>
     /// A wrapper's callers carry its obligations, so they must see that it transfers: its own <c>[ProcessesFacialData]</c>
