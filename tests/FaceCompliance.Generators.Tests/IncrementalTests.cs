@@ -41,7 +41,15 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] s_trackedSteps = { StepNames.Purposes, StepNames.Processor, StepNames.Notices, StepNames.Assembly };
+    /// <summary>An approved-notices baseline listing an earlier version with its facts, so the change notice step has work to do.</summary>
+    private const string Baseline = "Demo.GateEntry 0123456789abcdef retention=60 method=Verification\n";
+
+    private static readonly AdditionalText s_baseline = GeneratorHarness.AdditionalFile("/project/FacialNotice.approved.txt", Baseline);
+
+    private static readonly string[] s_trackedSteps =
+    {
+        StepNames.Purposes, StepNames.Processor, StepNames.Notices, StepNames.Baseline, StepNames.ChangeNotices, StepNames.Assembly,
+    };
 
     [Fact]
     public void Editing_an_unrelated_method_body_leaves_every_step_cached_or_unchanged()
@@ -75,8 +83,43 @@ public sealed class IncrementalTests
 
         Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.Purposes));
         Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.Notices));
+        Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.ChangeNotices));
         Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.Assembly));
         Assert.Equal(IncrementalStepRunReason.Cached, Single(reasons, StepNames.Processor));
+        Assert.Equal(IncrementalStepRunReason.Cached, Single(reasons, StepNames.Baseline));
+    }
+
+    [Fact]
+    public void Editing_the_baseline_redoes_the_change_notices_but_not_the_purposes_or_notices()
+    {
+        var compilation = GeneratorHarness.Compile(Processor, Purpose, Gate);
+        var driver = GeneratorHarness.CreateDriver(additionalTexts: new[] { s_baseline }).RunGenerators(compilation);
+        var before = ChangeNoticeSource(driver);
+        driver = driver.ReplaceAdditionalText(s_baseline,
+            GeneratorHarness.AdditionalFile("/project/FacialNotice.approved.txt", Baseline.Replace("retention=60", "retention=90", System.StringComparison.Ordinal)))
+            .RunGenerators(compilation);
+        var reasons = Reasons(driver);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.Baseline));
+        Assert.Equal(IncrementalStepRunReason.Modified, Single(reasons, StepNames.ChangeNotices));
+        Assert.Equal(IncrementalStepRunReason.Cached, Single(reasons, StepNames.Purposes));
+        Assert.Equal(IncrementalStepRunReason.Cached, Single(reasons, StepNames.Notices));
+        Assert.Contains("由60日变更为30日", before, System.StringComparison.Ordinal);
+        Assert.Contains("由90日变更为30日", ChangeNoticeSource(driver), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_comment_to_the_baseline_parses_into_an_equal_baseline_and_redoes_nothing_after_it()
+    {
+        var compilation = GeneratorHarness.Compile(Processor, Purpose, Gate);
+        var driver = GeneratorHarness.CreateDriver(additionalTexts: new[] { s_baseline }).RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(s_baseline, GeneratorHarness.AdditionalFile("/project/FacialNotice.approved.txt", "# reviewed\n" + Baseline))
+            .RunGenerators(compilation);
+        var reasons = Reasons(driver);
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Single(reasons, StepNames.Baseline));
+        Assert.All(reasons[StepNames.ChangeNotices], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(reasons[StepNames.Assembly], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
     [Fact]
@@ -104,9 +147,14 @@ public sealed class IncrementalTests
     private static Dictionary<string, List<IncrementalStepRunReason>> RunTwice(System.Func<Compilation, Compilation> edit)
     {
         var compilation = GeneratorHarness.Compile(Processor, Purpose, Gate);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(additionalTexts: new[] { s_baseline }).RunGenerators(compilation);
         Assert.NotEmpty(driver.GetRunResult().GeneratedTrees);
         driver = driver.RunGenerators(edit(compilation));
+        return Reasons(driver);
+    }
+
+    private static Dictionary<string, List<IncrementalStepRunReason>> Reasons(GeneratorDriver driver)
+    {
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
         foreach (var name in s_trackedSteps)
         {
@@ -137,6 +185,9 @@ public sealed class IncrementalTests
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == path);
         return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path));
     }
+
+    private static string ChangeNoticeSource(GeneratorDriver driver) => driver.GetRunResult().GeneratedTrees
+        .Single(t => t.FilePath.EndsWith("Demo.GateEntry.FacialPurpose.g.cs", System.StringComparison.Ordinal)).ToString();
 
     private static string NoticeVersion(GeneratorDriver driver)
     {

@@ -21,7 +21,7 @@ public sealed class ModelTests
     public void No_model_reachable_from_the_generator_steps_holds_a_symbol_syntax_node_or_compilation()
     {
         var (result, _) = GeneratorHarness.Run(GeneratorHarness.CompileSample("CommunityAccess"), reportPath: "report");
-        var ourSteps = new[] { StepNames.Purposes, StepNames.Processor, StepNames.Notices, StepNames.Assembly };
+        var ourSteps = new[] { StepNames.Purposes, StepNames.Processor, StepNames.Notices, StepNames.Baseline, StepNames.ChangeNotices, StepNames.Assembly };
         var outputs = ourSteps.SelectMany(name => result.TrackedSteps[name]).SelectMany(step => step.Outputs).Select(o => o.Value).ToList();
         Assert.Contains(outputs, o => o is PurposeSpec);
         Assert.Contains(outputs, o => o is AssemblySpec);
@@ -36,6 +36,8 @@ public sealed class ModelTests
         Assert.Contains(typeof(PurposeDeclaration), checkedTypes);
         Assert.Contains(typeof(RenderedNotice), checkedTypes);
         Assert.Contains(typeof(NoticeSection), checkedTypes);
+        Assert.Contains(typeof(AccessibleNotice), checkedTypes);
+        Assert.Contains(typeof(ApprovedNoticeBaseline), checkedTypes);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SampleSnapshotTests
     [InlineData("NonCompliant")]
     public void Generated_code_matches_the_reviewed_snapshot(string sample)
     {
-        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CompileSample(sample));
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CompileSample(sample), additionalTexts: GeneratorHarness.SampleApprovedNotices(sample));
 
         Snapshot.VerifyAll(GeneratorHarness.Sources(result)
             .Select(s => ($"{sample}/{Path.GetFileNameWithoutExtension(s.Key)}", "cs", s.Value)));

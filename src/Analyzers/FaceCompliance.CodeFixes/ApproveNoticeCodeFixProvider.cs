@@ -18,9 +18,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace FaceCompliance.CodeFixes;
 
 /// <summary>
-/// FC0010: "Approve the notice of 'X'" writes the notice's current version on X's line of the project's
-/// <c>FacialNotice.approved.txt</c> (an additional document), creating the file next to the project file when there
-/// is none. The file keeps its header comments, its entries are sorted ordinally and its lines end with <c>\n</c>
+/// FC0010: "Approve the notice of 'X'" writes the notice's current version, with the facts it was rendered from,
+/// as X's first line of the project's <c>FacialNotice.approved.txt</c> (an additional document), keeping X's earlier
+/// lines below it as the record the change notice is written from, and creating the file next to the project file
+/// when there is none. The file keeps its header comments, its entries are sorted ordinally and its lines end with <c>\n</c>
 /// (<see cref="ApprovedNoticeList.Approve"/>). Fix All approves every reported notice of a project in one edit.
 /// Approving is a person's decision: the action is for whoever reviewed the generated text.
 /// </summary>
@@ -32,7 +33,8 @@ public sealed class ApproveNoticeCodeFixProvider : CodeFixProvider
     public const string NewFileHeader =
         "# Notice versions approved for publication (FC0010). One line per purpose: <purpose id> <notice version>.\n"
         + "# When the generated notice changes, review the new text, then update this file (code fix \"Approve the notice\").\n"
-        + "# People who consented to an older version must consent again (Measures Art. 5 §2).\n";
+        + "# People who consented to an older version must consent again (Measures Art. 5 §2). Earlier lines of a purpose record\n"
+        + "# its earlier approved versions: keep them, the generated change notice (ChangeNotices) says what changed since each.\n";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.NoticeNotApproved);
 
@@ -58,11 +60,18 @@ public sealed class ApproveNoticeCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => ApproveAllProvider.Instance;
 
+    /// <summary>The purpose id and the rest of its approved line: the version, then the notice's facts when the diagnostic carries them.</summary>
     private static bool TryGetApproval(Diagnostic diagnostic, out string purposeId, out string version)
     {
         purposeId = diagnostic.Properties.TryGetValue(NoticeApprovedAnalyzer.PurposeIdProperty, out var id) ? id ?? "" : "";
         version = diagnostic.Properties.TryGetValue(NoticeApprovedAnalyzer.NoticeVersionProperty, out var v) ? v ?? "" : "";
-        return purposeId.Length > 0 && ApprovedNoticeList.IsVersion(version);
+        var valid = purposeId.Length > 0 && ApprovedNoticeList.IsVersion(version);
+        if (diagnostic.Properties.TryGetValue(NoticeApprovedAnalyzer.NoticeFactsProperty, out var facts) && facts is { Length: > 0 })
+        {
+            version += " " + facts;
+        }
+
+        return valid;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Immutable;
 using FaceCompliance.Generators.Emission;
 using FaceCompliance.Generators.Model;
@@ -11,7 +12,8 @@ namespace FaceCompliance.Generators;
 
 /// <summary>
 /// Generates, from <c>[assembly: FacialDataProcessor]</c> and every <c>[FacialDataPurpose]</c> type: the notice in
-/// zh-CN and en with its version and retention members on each purpose's partial type; one assembly-level class
+/// zh-CN and en with its version, its accessible variants, the change notices for the earlier versions listed in
+/// <c>FacialNotice.approved.txt</c> and the retention members on each purpose's partial type; one assembly-level class
 /// that registers the retention schedules; and, when <c>FaceComplianceReportPath</c> is set, the report constants
 /// a build step writes to files. It reports nothing: the analyzers FC0010 and FC0011 do, so <c>#pragma</c> works.
 /// </summary>
@@ -36,10 +38,34 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Processor);
 
         var notices = purposes.Combine(processor)
-            .Select(static (pair, _) => new PurposeSpec(pair.Left, NoticeRenderer.Render(pair.Right, pair.Left)))
+            .Select(static (pair, _) =>
+            {
+                var notice = NoticeRenderer.Render(pair.Right, pair.Left);
+                return new PurposeSpec(pair.Left, notice, AccessibleNoticeRenderer.Render(pair.Right, pair.Left, notice), EquatableArray<RenderedChangeNotice>.Empty);
+            })
             .WithTrackingName(StepNames.Notices);
 
-        context.RegisterSourceOutput(notices, static (output, spec) =>
+        // The approved-notices baseline, read as values: editing it redoes only the change notices.
+        var baseline = context.AdditionalTextsProvider
+            .Where(static file => ApprovedNoticeBaseline.IsApprovedFile(file.Path))
+            .Select(static (file, cancellationToken) => (file.Path, Text: file.GetText(cancellationToken)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (files, _) => ApprovedNoticeBaseline.Parse(
+                files.Sort(static (left, right) => string.CompareOrdinal(left.Path, right.Path)).Select(static file => file.Text)))
+            .WithTrackingName(StepNames.Baseline);
+
+        var withChanges = notices.Combine(processor).Combine(baseline)
+            .Select(static (input, _) =>
+            {
+                var spec = input.Left.Left;
+                return spec with
+                {
+                    Changes = ChangeNoticeRenderer.Render(input.Left.Right, spec.Declaration, spec.Notice.Version, input.Right.For(spec.Declaration.Id)),
+                };
+            })
+            .WithTrackingName(StepNames.ChangeNotices);
+
+        context.RegisterSourceOutput(withChanges, static (output, spec) =>
         {
             if (spec.Declaration.Type.CanBeExtended)
             {
@@ -50,7 +76,7 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var reportEnabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue(ReportFiles.ReportPathProperty, out var path) && !string.IsNullOrWhiteSpace(path));
 
-        var assembly = notices.Collect()
+        var assembly = withChanges.Collect()
             .Combine(processor)
             .Combine(reportEnabled)
             .Select(static (input, _) => new AssemblySpec(input.Left.Right, Ordered(input.Left.Left), input.Right))

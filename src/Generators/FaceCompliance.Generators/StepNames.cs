@@ -7,4 +7,6 @@ internal static class StepNames
     public const string Processor = nameof(Processor);
     public const string Notices = nameof(Notices);
     public const string Assembly = nameof(Assembly);
+    public const string Baseline = nameof(Baseline);
+    public const string ChangeNotices = nameof(ChangeNotices);
 }

@@ -110,6 +110,32 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         return deleted;
     }
 
+    public IReadOnlyList<ConsentOnOlderNotice> ListConsentsOnOlderNotice<TPurpose>()
+        where TPurpose : IFacialDataPurpose
+    {
+        var purpose = TPurpose.Info;
+        using var connection = database.Open();
+        // A person's current receipt is their latest live one; receipts given in the same tick fall back to insertion order.
+        using var command = SqliteDatabase.Command(connection, null, """
+            SELECT subject_id, receipt_id, notice_version, given_at FROM (
+                SELECT subject_id, receipt_id, notice_version, given_at,
+                       ROW_NUMBER() OVER (PARTITION BY subject_id ORDER BY given_at DESC, rowid DESC) AS recency
+                FROM consents
+                WHERE purpose_id = $purpose AND withdrawn_at IS NULL AND expires_at > $now)
+            WHERE recency = 1 AND notice_version <> $version
+            ORDER BY subject_id
+            """,
+            ("$purpose", purpose.Id), ("$now", clock.GetUtcNow().UtcTicks), ("$version", purpose.Notice.Version));
+        using var reader = command.ExecuteReader();
+        var found = new List<ConsentOnOlderNotice>();
+        while (reader.Read())
+        {
+            found.Add(new ConsentOnOlderNotice(reader.GetString(0), reader.GetString(1), reader.GetString(2), new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero)));
+        }
+
+        return found;
+    }
+
     private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt,
         FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose

@@ -41,6 +41,11 @@ public sealed class ApproveNoticeCodeFixTests
 
     private static string Version(string id) => s_versions[id];
 
+    private static readonly IReadOnlyDictionary<string, string> s_facts = GeneratedNotices.Facts(Source);
+
+    /// <summary>The line the fix writes: id, version, and the facts FC0010 carries.</summary>
+    private static string Line(string id) => $"{id} {Version(id)} {s_facts[id]}";
+
     [Fact]
     public async Task Offers_one_action_per_purpose()
     {
@@ -55,7 +60,8 @@ public sealed class ApproveNoticeCodeFixTests
         var files = await CodeFixTest.FixAdditionalFilesAsync<ApproveNoticeCodeFixProvider>(Source, [], "Approve the notice of 'Estate.LobbyCounting'", prelude: false);
 
         Assert.Equal(new[] { FilePath }, files.Keys);
-        Assert.Equal(ApproveNoticeCodeFixProvider.NewFileHeader + "\n" + $"Estate.LobbyCounting {Version("Estate.LobbyCounting")}\n", files[FilePath]);
+        Assert.Equal(ApproveNoticeCodeFixProvider.NewFileHeader + "\n" + Line("Estate.LobbyCounting") + "\n", files[FilePath]);
+        Assert.Contains(" retention=30 ", files[FilePath], System.StringComparison.Ordinal);
         Assert.StartsWith("/0/", CodeFixTest.ProjectFilePath, System.StringComparison.Ordinal);
 
         // The lobby is approved now; the queue is not.
@@ -74,8 +80,9 @@ public sealed class ApproveNoticeCodeFixTests
             "Zeta.Other 00000000000000ff",
             "",
             "# reviewed 2025-05-01",
-            "Estate.LobbyCounting 0123456789abcdef",
-            "{|FC1002:Estate.LobbyCounting 0123456789abcde0|}",
+            "Estate.LobbyCounting 0123456789abcdef retention=7",
+            "# approved first",
+            "Estate.LobbyCounting 0123456789abcde0",
             "# the queue",
             $"Estate.Queueing {Version("Estate.Queueing")}",
             $"Alpha.First {Version("Estate.Queueing")}");
@@ -89,11 +96,25 @@ public sealed class ApproveNoticeCodeFixTests
             "",
             $"Alpha.First {Version("Estate.Queueing")}",
             "# reviewed 2025-05-01",
-            $"Estate.LobbyCounting {Version("Estate.LobbyCounting")}",
+            Line("Estate.LobbyCounting"),
+            "Estate.LobbyCounting 0123456789abcdef retention=7",
+            "# approved first",
+            "Estate.LobbyCounting 0123456789abcde0",
             "# the queue",
             $"Estate.Queueing {Version("Estate.Queueing")}",
             "Zeta.Other 00000000000000ff") + "\n";
         Assert.Equal(expected, files[FilePath]);
+    }
+
+    [Fact]
+    public async Task Approving_a_version_already_listed_replaces_its_line_instead_of_repeating_it()
+    {
+        var before = $"Estate.LobbyCounting 0123456789abcdef\nEstate.LobbyCounting {Version("Estate.LobbyCounting")}\nEstate.Queueing {Version("Estate.Queueing")}\n";
+
+        var files = await CodeFixTest.FixAdditionalFilesAsync<ApproveNoticeCodeFixProvider>(Purposes(markLobby: true, markQueue: false),
+            [("FacialNotice.approved.txt", before)], "Approve the notice of 'Estate.LobbyCounting'", prelude: false);
+
+        Assert.Equal($"{Line("Estate.LobbyCounting")}\nEstate.LobbyCounting 0123456789abcdef\nEstate.Queueing {Version("Estate.Queueing")}\n", files[FilePath]);
     }
 
     [Fact]
@@ -104,7 +125,7 @@ public sealed class ApproveNoticeCodeFixTests
             fixAllKey: ApproveNoticeCodeFixProviderKey, prelude: false);
 
         Assert.Equal(
-            header + "\n" + $"Estate.LobbyCounting {Version("Estate.LobbyCounting")}\nEstate.Queueing {Version("Estate.Queueing")}\n",
+            header + "\n" + $"{Line("Estate.LobbyCounting")}\n{Line("Estate.Queueing")}\nEstate.Queueing 0000000000000000\n",
             files[FilePath]);
 
         await new AnalyzerTest(Purposes(markLobby: false, markQueue: false)).WithoutPrelude().WithAdditionalFile("FacialNotice.approved.txt", files[FilePath]).RunAsync();
@@ -117,7 +138,7 @@ public sealed class ApproveNoticeCodeFixTests
 
         Assert.Equal(new[] { FilePath }, files.Keys);
         Assert.Equal(
-            ApproveNoticeCodeFixProvider.NewFileHeader + $"\nEstate.LobbyCounting {Version("Estate.LobbyCounting")}\nEstate.Queueing {Version("Estate.Queueing")}\n",
+            ApproveNoticeCodeFixProvider.NewFileHeader + $"\n{Line("Estate.LobbyCounting")}\n{Line("Estate.Queueing")}\n",
             files[FilePath]);
     }
 

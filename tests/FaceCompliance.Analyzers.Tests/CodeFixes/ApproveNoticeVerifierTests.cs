@@ -62,6 +62,13 @@ public sealed class ApproveNoticeVerifierTests
 
     private static readonly IReadOnlyDictionary<string, string> s_annexVersions = GeneratedNotices.Versions(false, Hall(false));
 
+    private static readonly IReadOnlyDictionary<string, string> s_facts = GeneratedNotices.Facts(Lobby(false), Queue(false));
+
+    private static readonly IReadOnlyDictionary<string, string> s_annexFacts = GeneratedNotices.Facts(Hall(false));
+
+    /// <summary>The line the fix writes: id, version, and the facts FC0010 carries.</summary>
+    private static string Line(string id) => $"{id} {s_versions[id]} {s_facts[id]}";
+
     /// <summary>An approved file as the fix writes it: UTF-8, the header it creates, one line per purpose.</summary>
     private static (string, SourceText) CreatedFile(string directory, params string[] lines)
         => ($"{directory}/{FileName}", SourceText.From(ApproveNoticeCodeFixProvider.NewFileHeader + "\n" + string.Join("", System.Array.ConvertAll(lines, l => l + "\n")), Encoding.UTF8));
@@ -73,7 +80,7 @@ public sealed class ApproveNoticeVerifierTests
         var fixedAnnex = new ProjectState("Annex", LanguageNames.CSharp, "/Annex/Test", "cs")
         {
             Sources = { Hall(marked: false) },
-            AdditionalFiles = { CreatedFile("/Annex", $"Annex.HallCounting {s_annexVersions["Annex.HallCounting"]}") },
+            AdditionalFiles = { CreatedFile("/Annex", $"Annex.HallCounting {s_annexVersions["Annex.HallCounting"]} {s_annexFacts["Annex.HallCounting"]}") },
         };
         var test = new Verify.Test
         {
@@ -88,9 +95,7 @@ public sealed class ApproveNoticeVerifierTests
                 Sources = { Lobby(marked: false), Queue(marked: false) },
                 AdditionalFiles =
                 {
-                    CreatedFile(AnalyzerTest.Directory,
-                        $"Estate.LobbyCounting {s_versions["Estate.LobbyCounting"]}",
-                        $"Estate.Queueing {s_versions["Estate.Queueing"]}"),
+                    CreatedFile(AnalyzerTest.Directory, Line("Estate.LobbyCounting"), Line("Estate.Queueing")),
                 },
                 AdditionalProjects = { { "Annex", fixedAnnex } },
             },
@@ -123,7 +128,7 @@ public sealed class ApproveNoticeVerifierTests
                 ($"{AnalyzerTest.Directory}/{FileName}", $$"""
                     # Approved notices
                     Estate.LobbyCounting 0123456789abcdef
-                    {|#1:Estate.LobbyCounting 0123456789abcde0|}
+                    {|#1:Estate.LobbyCounting 0123456789ABCDEF|}
                     Estate.Queueing {{s_versions["Estate.Queueing"]}}
 
                     """),
@@ -133,7 +138,7 @@ public sealed class ApproveNoticeVerifierTests
                 Verify.Diagnostic(NoticeApprovedAnalyzer.ChangedRule).WithLocation(0)
                     .WithArguments("Estate.LobbyCounting", "0123456789abcdef", s_versions["Estate.LobbyCounting"]),
                 Verify.Diagnostic(ApprovedNoticesFileAnalyzer.Rule).WithLocation(1)
-                    .WithArguments($"{FileName}: 'Estate.LobbyCounting' is listed twice; first at {FileName} line 2"),
+                    .WithArguments($"{FileName}: 'Estate.LobbyCounting' version 0123456789ABCDEF is listed twice; first at {FileName} line 2"),
             },
         },
         FixedState =
@@ -147,7 +152,8 @@ public sealed class ApproveNoticeVerifierTests
                 ($"{AnalyzerTest.Directory}/{FileName}", SourceText.From($"""
                     # Approved notices
 
-                    Estate.LobbyCounting {s_versions["Estate.LobbyCounting"]}
+                    {Line("Estate.LobbyCounting")}
+                    Estate.LobbyCounting 0123456789abcdef
                     Estate.Queueing {s_versions["Estate.Queueing"]}
 
                     """, Encoding.UTF8)),

@@ -36,6 +36,20 @@ public static class GeneratedNotices
         return versions;
     }
 
+    /// <summary>
+    /// The facts FC0010 reports for each purpose of <paramref name="sources"/> (markup removed, no prelude), by purpose id:
+    /// what the code fix writes after the version. Their content is checked against a literal in NoticeApprovalTests.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Facts(params string[] sources)
+    {
+        var inputs = sources.Select((s, i) => ($"{AnalyzerTest.Directory}/Test{i}.cs", Markup.Strip(s))).ToList();
+        var result = AnalyzerTest.Analyze(inputs, System.Array.Empty<AdditionalText>(), null).GetAwaiter().GetResult();
+        return result.Diagnostics.Where(d => d.Id == "FC0010").ToDictionary(
+            d => d.Properties[FaceCompliance.Analyzers.Rules.NoticeApprovedAnalyzer.PurposeIdProperty]!,
+            d => d.Properties[FaceCompliance.Analyzers.Rules.NoticeApprovedAnalyzer.NoticeFactsProperty]!,
+            StringComparer.Ordinal);
+    }
+
     /// <summary>The sources the generator adds for <paramref name="sources"/> (markup removed), such as each purpose's notice texts.</summary>
     public static IReadOnlyList<string> Sources(bool prelude, params string[] sources)
     {

@@ -182,20 +182,22 @@ public sealed class NoticeApprovalTests
                 {|FC1002:{{Lobby}}|}
                   {|FC1002:{{Lobby}} 12345|}
                 {|FC1002:{{Lobby}} {{Stale}} # old|}
+                {|FC1002:{{Lobby}} {{Stale}} retention=30 retention|}
                 {{Gate}} {{gate}}
-                {|FC1002:{{Gate}} {{gate}}|}
+                {|FC1002:{{Gate}} {{gate.ToUpperInvariant()}} retention=365|}
                 """)
             .RunAsync();
 
         var errors = diagnostics.Where(d => d.Id == "FC1002").ToList();
-        Assert.Equal(new[] { 3, 4, 5, 7 }, errors.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.Equal(new[] { 3, 4, 5, 6, 8 }, errors.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1));
         Assert.All(errors, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(new[]
         {
             "FacialNotice.approved.txt: expected '<purpose id> <notice version>', e.g. 'CommunityAccess.CommunityEntry 0123456789abcdef', but the line has 1 parts",
             "FacialNotice.approved.txt: '12345' is not a notice version; expected the 16 hexadecimal digits FC0010 reports",
-            "FacialNotice.approved.txt: expected '<purpose id> <notice version>', e.g. 'CommunityAccess.CommunityEntry 0123456789abcdef', but the line has 4 parts",
-            "FacialNotice.approved.txt: 'Estate.Site+Gate' is listed twice; first at FacialNotice.approved.txt line 6",
+            "FacialNotice.approved.txt: '#' is not a fact of the notice; after the version a line may only list key=value facts, such as 'retention=365'",
+            "FacialNotice.approved.txt: 'retention' is not a fact of the notice; after the version a line may only list key=value facts, such as 'retention=365'",
+            $"FacialNotice.approved.txt: 'Estate.Site+Gate' version {gate.ToUpperInvariant()} is listed twice; first at FacialNotice.approved.txt line 7",
         }, errors.Select(d => d.GetMessage()));
 
         // None of the bad lines approves the lobby, so it is still never approved.
@@ -209,10 +211,43 @@ public sealed class NoticeApprovalTests
         var lines = $"{Lobby} {Generated(Lobby, source)}\n{Gate} {Generated(Gate, source)}\n";
         var diagnostics = await new AnalyzerTest(source).WithoutPrelude()
             .WithAdditionalFile("FacialNotice.approved.txt", lines)
-            .WithAdditionalFile("sub/FacialNotice.approved.txt", $"# more\n{{|FC1002:{Gate} {Stale}|}}\n")
+            .WithAdditionalFile("sub/FacialNotice.approved.txt", $"# more\n{{|FC1002:{Gate} {Generated(Gate, source)}|}}\n")
             .RunAsync();
 
-        Assert.Equal("FacialNotice.approved.txt: 'Estate.Site+Gate' is listed twice; first at FacialNotice.approved.txt line 2", diagnostics.Single().GetMessage());
+        Assert.Equal($"FacialNotice.approved.txt: 'Estate.Site+Gate' version {Generated(Gate, source)} is listed twice; first at FacialNotice.approved.txt line 2", diagnostics.Single().GetMessage());
         Assert.EndsWith("sub/FacialNotice.approved.txt", diagnostics.Single().Location.GetLineSpan().Path, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_approved_line_is_the_first_of_its_id_and_later_lines_with_facts_record_earlier_approvals()
+    {
+        var source = Source(markGate: false);
+        var diagnostics = await new AnalyzerTest(source).WithoutPrelude()
+            .WithAdditionalFile("FacialNotice.approved.txt", $"""
+                {Lobby} {Stale} retention=30 storage=OnDevice
+                {Lobby} {Generated(Lobby, source)} retention=10
+                {Gate} {Generated(Gate, source)} method=Verification retention=365
+                {Gate} 00000000000000ff
+                """)
+            .RunAsync();
+
+        // The lobby's current version is only an earlier line: the first line (Stale) is the approved one.
+        Assert.Equal(Changed(Lobby, Stale, Generated(Lobby, source)), diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task FC0010_carries_the_facts_the_notice_is_rendered_from_for_the_approved_line()
+    {
+        var source = Source(markGate: false);
+        var diagnostics = await new AnalyzerTest(source).WithoutPrelude().WithAdditionalFile("FacialNotice.approved.txt", $"{Gate} {Generated(Gate, source)}\n").RunAsync();
+
+        var facts = diagnostics.Single().Properties["NoticeFacts"];
+        Assert.Matches(
+            "^method=Detection retention=30 storage=OnDevice images=false categories=FaceImage,FaceTemplate site=NonPublic minors=false basis=Consent "
+            + "recipients=- attributes=0 purpose=[0-9a-f]{8} necessity=[0-9a-f]{8} impact=[0-9a-f]{8} alternative=[0-9a-f]{8} withdrawal=[0-9a-f]{8} processor=[0-9a-f]{8}$",
+            facts);
+        var other = await new AnalyzerTest(Source(lobbyRetention: 31, markGate: false)).WithoutPrelude()
+            .WithAdditionalFile("FacialNotice.approved.txt", $"{Gate} {Generated(Gate, source)}\n").RunAsync();
+        Assert.Equal(facts!.Replace("retention=30", "retention=31", System.StringComparison.Ordinal), other.Single().Properties["NoticeFacts"]);
     }
 }

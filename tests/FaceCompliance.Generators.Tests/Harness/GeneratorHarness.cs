@@ -52,17 +52,19 @@ internal static class GeneratorHarness
             : OutputKind.DynamicallyLinkedLibrary,
         s_sampleReferences);
 
-    public static GeneratorDriver CreateDriver(string? reportPath = null) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver CreateDriver(string? reportPath = null, IEnumerable<AdditionalText>? additionalTexts = null) => CSharpGeneratorDriver.Create(
         new[] { new FacialDeclarationsGenerator().AsSourceGenerator() },
+        additionalTexts: additionalTexts,
         parseOptions: ParseOptions,
         optionsProvider: new BuildProperties(reportPath is null ? ImmutableDictionary<string, string>.Empty
             : ImmutableDictionary<string, string>.Empty.Add("build_property.FaceComplianceReportPath", reportPath)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator and checks that it neither throws nor produces code that fails to compile.</summary>
-    public static (GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, string? reportPath = null)
+    public static (GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, string? reportPath = null,
+        IEnumerable<AdditionalText>? additionalTexts = null)
     {
-        var driver = CreateDriver(reportPath).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(reportPath, additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
@@ -76,6 +78,22 @@ internal static class GeneratorHarness
         .ToDictionary(s => s.HintName, s => s.SourceText.ToString().Replace(GeneratorVersion, "%VERSION%", StringComparison.Ordinal));
 
     public static string GeneratorVersion { get; } = typeof(FacialDeclarationsGenerator).Assembly.GetName().Version!.ToString();
+
+    /// <summary>An AdditionalFile with the given path and text, such as a FacialNotice.approved.txt.</summary>
+    public static AdditionalText AdditionalFile(string path, string text) => new TextFile(path, text);
+
+    /// <summary>The sample's FacialNotice.approved.txt, as its build passes it to the generator.</summary>
+    public static AdditionalText[] SampleApprovedNotices(string sample) => Directory.EnumerateFiles(Paths.Sample(sample), "FacialNotice.approved.txt")
+        .Select(p => AdditionalFile(p, File.ReadAllText(p)))
+        .ToArray();
+
+    private sealed class TextFile(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
 
     private sealed class BuildProperties(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
     {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using FaceCompliance.Notice;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -12,10 +13,11 @@ namespace FaceCompliance.Analyzers.Approval;
 /// <summary>One approved line: a purpose id and the notice version approved for it.</summary>
 internal sealed class ApprovedNotice
 {
-    public ApprovedNotice(string purposeId, string version, string path, int line)
+    public ApprovedNotice(string purposeId, string version, string path, int line, string facts = "")
     {
         PurposeId = purposeId;
         Version = version;
+        Facts = facts;
         Path = path;
         Line = line;
     }
@@ -23,6 +25,9 @@ internal sealed class ApprovedNotice
     public string PurposeId { get; }
 
     public string Version { get; }
+
+    /// <summary>The facts after the version, joined by single spaces; empty on a line without facts.</summary>
+    public string Facts { get; }
 
     public string Path { get; }
 
@@ -48,10 +53,13 @@ internal sealed class ApprovedNoticeError
 }
 
 /// <summary>
-/// The project's <c>FacialNotice.approved.txt</c>: one line per purpose, <c>&lt;purpose id&gt; &lt;notice version&gt;</c>,
-/// where the id is the purpose type's metadata name and the version the 16 hex digits the generator computes;
-/// a line whose first non-blank character is <c>#</c> is a comment; blank lines are ignored. The first line of
-/// an id counts; a later one is a duplicate (FC1002), as is a line that does not have exactly these two parts.
+/// The project's <c>FacialNotice.approved.txt</c>: lines <c>&lt;purpose id&gt; &lt;notice version&gt; [facts]</c>,
+/// where the id is the purpose type's metadata name, the version the 16 hex digits the generator computes, and the
+/// optional facts the <c>key=value</c> tokens of <see cref="FaceCompliance.Notice.NoticeFacts"/> the notice was
+/// rendered from (the generator's change notice compares them). The lines of one id are its approved versions,
+/// newest first: the first line of an id is the approved one; later ones record earlier approvals. A line whose
+/// first non-blank character is <c>#</c> is a comment; blank lines are ignored. FC1002: a line with fewer than two
+/// parts, a bad version, a part after the version that is not a fact, or an id and version listed twice.
 /// </summary>
 internal sealed class ApprovedNoticeList
 {
@@ -62,6 +70,9 @@ internal sealed class ApprovedNoticeList
     private static readonly char[] s_separators = { ' ', '\t' };
 
     private readonly Dictionary<string, ApprovedNotice> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Every readable line by id and lower-case version, to find an approval listed twice.</summary>
+    private readonly Dictionary<string, ApprovedNotice> _lines = new(StringComparer.Ordinal);
 
     private ApprovedNoticeList()
     {
@@ -90,6 +101,7 @@ internal sealed class ApprovedNoticeList
         return list;
     }
 
+    /// <summary>The approved (newest) line of <paramref name="purposeId"/>, or null.</summary>
     public ApprovedNotice? Find(string purposeId) => _entries.TryGetValue(purposeId, out var entry) ? entry : null;
 
     /// <summary>Whether <paramref name="version"/> is 16 hex digits (either case).</summary>
@@ -127,7 +139,7 @@ internal sealed class ApprovedNoticeList
 
             var span = new TextSpan(line.Start + content.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length);
             var parts = trimmed.Split(s_separators, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2)
+            if (parts.Length < 2)
             {
                 Errors.Add(new ApprovedNoticeError(path, span,
                     $"expected '<purpose id> <notice version>', e.g. 'CommunityAccess.CommunityEntry 0123456789abcdef', but the line has {parts.Length} parts"));
@@ -141,23 +153,40 @@ internal sealed class ApprovedNoticeList
                 continue;
             }
 
-            if (_entries.TryGetValue(parts[0], out var first))
+            var notFact = parts.Skip(2).FirstOrDefault(part => !NoticeFacts.IsFact(part));
+            if (notFact is not null)
             {
                 Errors.Add(new ApprovedNoticeError(path, span,
-                    $"'{parts[0]}' is listed twice; first at {System.IO.Path.GetFileName(first.Path)} line {first.Line + 1}"));
+                    $"'{notFact}' is not a fact of the notice; after the version a line may only list key=value facts, such as 'retention=365'"));
                 continue;
             }
 
-            _entries.Add(parts[0], new ApprovedNotice(parts[0], parts[1], path, line.LineNumber));
+            var key = parts[0] + " " + parts[1].ToLowerInvariant();
+            if (_lines.TryGetValue(key, out var first))
+            {
+                Errors.Add(new ApprovedNoticeError(path, span,
+                    $"'{parts[0]}' version {parts[1]} is listed twice; first at {System.IO.Path.GetFileName(first.Path)} line {first.Line + 1}"));
+                continue;
+            }
+
+            var entry = new ApprovedNotice(parts[0], parts[1], path, line.LineNumber, string.Join(" ", parts.Skip(2)));
+            _lines.Add(key, entry);
+            if (_entries.ContainsKey(parts[0]))
+            {
+                continue;
+            }
+
+            _entries.Add(parts[0], entry);
         }
     }
 
     /// <summary>
-    /// The text of an approved-notice file after approving <paramref name="approvals"/> (purpose id to version):
-    /// the comment lines before the first entry are kept as the header, followed by one blank line; each approved
-    /// id gets exactly one line <c>id version</c> (later lines of the same id are removed); entries are sorted by
-    /// their first word, ordinally, each keeping the comment lines written above it; blank lines between entries
-    /// are dropped; lines end with <c>\n</c>, the last one too.
+    /// The text of an approved-notice file after approving <paramref name="approvals"/> (purpose id to the rest of its
+    /// line: the version, then the facts): the comment lines before the first entry are kept as the header, followed
+    /// by one blank line; an approved id gets its new line first among its lines, and its earlier lines stay below it
+    /// as the record of earlier approvals (the generator writes change notices from them; a line of the same version
+    /// is replaced, and a repeated version of an approved id is dropped); the lines of an id are kept together, and ids are sorted ordinally, each line keeping the comment
+    /// lines written above it; blank lines between entries are dropped; lines end with <c>\n</c>, the last one too.
     /// </summary>
     public static string Approve(string text, IReadOnlyDictionary<string, string> approvals)
     {
@@ -192,15 +221,22 @@ internal sealed class ApprovedNoticeList
             }
 
             var key = Key(line);
-            if (approvals.ContainsKey(key) && byKey.TryGetValue(key, out var existing))
+            if (!byKey.TryGetValue(key, out var block))
             {
-                existing.Comments.AddRange(pending);
+                block = new Block(key);
+                blocks.Add(block);
+                byKey[key] = block;
+            }
+
+            var repeated = approvals.ContainsKey(key) ? block.Items.Find(item => SameVersion(VersionOf(item.Line), VersionOf(line))) : null;
+            if (repeated is not null)
+            {
+                // A version listed twice (FC1002) for an id being approved: the first line stays, its repeat goes.
+                repeated.Comments.AddRange(pending);
             }
             else
             {
-                var block = new Block(key, line, pending);
-                blocks.Add(block);
-                byKey[key] = block;
+                block.Items.Add(new Item(line, pending));
             }
 
             pending = new List<string>();
@@ -209,14 +245,29 @@ internal sealed class ApprovedNoticeList
         foreach (var approval in approvals.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var line = approval.Key + " " + approval.Value;
-            if (byKey.TryGetValue(approval.Key, out var block))
+            var version = VersionOf(line);
+            if (!byKey.TryGetValue(approval.Key, out var block))
             {
-                block.Line = line;
+                block = new Block(approval.Key);
+                blocks.Add(block);
+                byKey[approval.Key] = block;
             }
-            else
+
+            // The new line takes the place (and the comments) of the newest one; a line of the same version is replaced.
+            var approved = new Item(line, new List<string>());
+            if (block.Items.Count > 0)
             {
-                blocks.Add(new Block(approval.Key, line, new List<string>()));
+                approved.Comments.AddRange(block.Items[0].Comments);
+                block.Items[0].Comments.Clear();
             }
+
+            foreach (var same in block.Items.Where(item => SameVersion(VersionOf(item.Line), version)).ToList())
+            {
+                approved.Comments.AddRange(same.Comments);
+                block.Items.Remove(same);
+            }
+
+            block.Items.Insert(0, approved);
         }
 
         var result = new List<string>(header);
@@ -227,8 +278,11 @@ internal sealed class ApprovedNoticeList
 
         foreach (var block in blocks.OrderBy(b => b.Key, StringComparer.Ordinal))
         {
-            result.AddRange(block.Comments);
-            result.Add(block.Line);
+            foreach (var item in block.Items)
+            {
+                result.AddRange(item.Comments);
+                result.Add(item.Line);
+            }
         }
 
         result.AddRange(pending);
@@ -243,18 +297,30 @@ internal sealed class ApprovedNoticeList
 
     private static string Key(string line) => line.Trim().Split(s_separators, StringSplitOptions.RemoveEmptyEntries)[0];
 
+    private static string VersionOf(string line)
+    {
+        var parts = line.Trim().Split(s_separators, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 1 ? parts[1] : "";
+    }
+
     private sealed class Block
     {
-        public Block(string key, string line, List<string> comments)
+        public Block(string key) => Key = key;
+
+        public string Key { get; }
+
+        public List<Item> Items { get; } = new();
+    }
+
+    private sealed class Item
+    {
+        public Item(string line, List<string> comments)
         {
-            Key = key;
             Line = line;
             Comments = comments;
         }
 
-        public string Key { get; }
-
-        public string Line { get; set; }
+        public string Line { get; }
 
         public List<string> Comments { get; }
     }

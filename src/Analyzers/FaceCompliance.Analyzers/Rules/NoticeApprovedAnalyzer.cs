@@ -25,6 +25,9 @@ public sealed class NoticeApprovedAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the version of the notice as it is now, the one to approve.</summary>
     public const string NoticeVersionProperty = "NoticeVersion";
 
+    /// <summary>Diagnostic property: the facts the notice is rendered from (<see cref="NoticeFacts"/>), written after the version so a later change notice can name what changed.</summary>
+    public const string NoticeFactsProperty = "NoticeFacts";
+
     private const string Title = "Notice not approved";
 
     private const string Description =
@@ -86,7 +89,8 @@ public sealed class NoticeApprovedAnalyzer : DiagnosticAnalyzer
 
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(PurposeIdProperty, purpose.Id)
-                    .Add(NoticeVersionProperty, version);
+                    .Add(NoticeVersionProperty, version)
+                    .Add(NoticeFactsProperty, NoticeFacts.Of(processor.Value, purpose));
                 var location = attribute.GetLocation(type, symbolContext.CancellationToken);
                 symbolContext.ReportDiagnostic(line is null
                     ? Diagnostic.Create(NeverApprovedRule, location, properties, purpose.Id, version)

@@ -50,7 +50,9 @@ internal static class PurposeEmitter
             .Line()
             .Line("/// <summary>The notice people read before they consent to this purpose (人脸信息处理规则; Measures Art. 5).</summary>")
             .Line("public static global::FaceCompliance.FacialNotice Notice => Info.Notice;")
-            .Line()
+            .Line();
+        NoticeVariantsEmitter.Emit(writer, spec);
+        writer
             .Line("/// <summary>This purpose's declaration, notice and retention, as the runtime reads them.</summary>")
             .Line("public static global::FaceCompliance.FacialPurposeInfo Info { get; } = new global::FaceCompliance.FacialPurposeInfo(");
         writer.Line("    PurposeId,")

@@ -2,8 +2,14 @@ using FaceCompliance.Notice;
 
 namespace FaceCompliance.Generators.Model;
 
-/// <summary>A purpose and its rendered notice: the whole input of the purpose emitter, compared by value.</summary>
-internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice);
+/// <summary>
+/// A purpose, its rendered notice with the accessible variants, and the change notices for the earlier approved
+/// versions in the baseline (empty until the baseline step adds them): the whole input of the purpose emitter,
+/// compared by value. The generator always sets <see cref="Accessible"/>; documents that read only the notice
+/// (the report) do without it.
+/// </summary>
+internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice, AccessibleNotice? Accessible = null,
+    EquatableArray<RenderedChangeNotice> Changes = default);
 
 /// <summary>Everything the assembly declares: the input of the assembly-level emitters.</summary>
 internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled);

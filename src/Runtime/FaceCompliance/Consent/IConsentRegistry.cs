@@ -74,4 +74,13 @@ public interface IConsentRegistry
     /// </summary>
     int Withdraw<TPurpose>(string subjectId)
         where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// The people whose current consent to <typeparamref name="TPurpose"/> (their latest receipt for it that is neither
+    /// withdrawn nor expired) records a notice version other than the purpose's current one, ordered by subject id: the
+    /// people to send the change notice to (Measures Art. 5 §2). Their receipts no longer pass
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/> until they consent again.
+    /// </summary>
+    System.Collections.Generic.IReadOnlyList<ConsentOnOlderNotice> ListConsentsOnOlderNotice<TPurpose>()
+        where TPurpose : IFacialDataPurpose;
 }

@@ -28,6 +28,159 @@ namespace NonCompliant
         /// <summary>The notice people read before they consent to this purpose (人脸信息处理规则; Measures Art. 5).</summary>
         public static global::FaceCompliance.FacialNotice Notice => Info.Notice;
 
+        /// <summary>
+        /// The notice in plain language, a few short sentences (Measures Art. 5 §3): who, what, why, how long, the other way
+        /// and how to withdraw. Shown with the full notice, which governs; it does not replace it.
+        /// </summary>
+        public static global::FaceCompliance.FacialLocalizedText ShortNotice { get; } = new global::FaceCompliance.FacialLocalizedText(
+            "Sunny Gardens Property Services会使用您的人脸信息，用于在快递柜取件时确认取件人真实在场。我们只确认镜头前是真人，不识别您是谁。您的人脸信息只存在设备里，不会通过互联网传出去。我们不保存您的人脸照片。最长保存90天，到期删除。您可以随时撤回同意，撤回后我们会删除您的人脸信息。请联系：【未声明】。详细内容请阅读完整的《人脸信息处理规则》。",
+            "Sunny Gardens Property Services uses your face information for this purpose: To check that a real person is collecting a parcel from the locker. We only check that a real person is in front of the camera. We do not find out who you are. Your face information stays on the device and is never sent over the internet. We do not keep photos of your face. We keep it for at most 90 days, then delete it. You can withdraw your consent at any time, and we then delete your face information. Contact: [not declared]. Read the full rules for details.");
+
+        /// <summary>
+        /// The full notice as accessible HTML (Measures Art. 5 §3): one <c>article</c> with its <c>lang</c>, the title as <c>h1</c>,
+        /// each section with an <c>h2</c>, in reading order, without tables, every text HTML-encoded. The same text as <see cref="Notice"/>.
+        /// </summary>
+        public static global::FaceCompliance.FacialLocalizedText NoticeHtml { get; } = new global::FaceCompliance.FacialLocalizedText(
+            "<article class=\"facial-notice\" lang=\"zh-CN\">\n"
+                + "<h1>人脸信息处理规则</h1>\n"
+                + "<p>请您在作出同意前仔细阅读本规则。是否同意由您自主决定，您也可以随时撤回同意。</p>\n"
+                + "<section>\n"
+                + "<h2>一、个人信息处理者</h2>\n"
+                + "<p>名称：Sunny Gardens Property Services</p>\n"
+                + "<p>联系方式：【未声明】</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>二、处理目的</h2>\n"
+                + "<p>在快递柜取件时确认取件人真实在场。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>三、处理方式</h2>\n"
+                + "<p>活体检测：仅判断镜头前是否为真实在场的人，不识别您的身份。上述处理由人脸识别设备在本地自动完成。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>四、保存期限</h2>\n"
+                + "<p>自采集之日起最长保存90日。保存期限届满、处理目的已经实现或者您撤回同意的，我们将及时删除您的人脸信息。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>五、处理人脸信息的必要性</h2>\n"
+                + "<p>防止用照片冒领快递。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>六、对个人权益的影响</h2>\n"
+                + "<p>只判断是否为真人，不识别身份。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>七、个人权利的行使方式和程序</h2>\n"
+                + "<p>您有权依法查阅、复制、更正、补充、删除您的人脸信息，有权要求我们对本规则作出解释说明。请通过以下联系方式提出请求：【未声明】。我们核实您的身份后，将依法及时办理。</p>\n"
+                + "<p>您有权随时撤回同意。撤回同意可通过上述联系方式提出。撤回同意后，我们将停止处理并删除您的人脸信息；撤回同意不影响撤回前基于您的同意已进行的处理活动的效力。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>八、处理的个人信息种类</h2>\n"
+                + "<p>我们处理以下个人信息：人脸图像；人脸特征（从人脸图像中提取、用于比对的数据）。人脸信息属于敏感个人信息。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>九、存储地点及对外传输</h2>\n"
+                + "<p>您的人脸信息仅存储于人脸识别设备内，不通过互联网对外传输。</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>十、投诉、举报</h2>\n"
+                + "<p>您认为我们处理人脸信息的活动侵害您合法权益的，可以通过以下渠道投诉、举报：【未声明】。您也可以向网信部门等履行个人信息保护职责的部门投诉、举报。</p>\n"
+                + "</section>\n"
+                + "<p>规则版本：<code>8015032d9e4671ec</code></p>\n"
+                + "</article>\n",
+            "<article class=\"facial-notice\" lang=\"en\">\n"
+                + "<h1>How we process your face information</h1>\n"
+                + "<p>Please read these rules carefully before you agree. Whether to agree is your own choice, and you can withdraw your consent at any time.</p>\n"
+                + "<section>\n"
+                + "<h2>1. Who processes your face information</h2>\n"
+                + "<p>Name: Sunny Gardens Property Services</p>\n"
+                + "<p>Contact: [not declared]</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>2. Purpose</h2>\n"
+                + "<p>To check that a real person is collecting a parcel from the locker.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>3. How your face information is processed</h2>\n"
+                + "<p>Liveness detection: we only check that a real person is present in front of the camera. We do not identify you. This is done automatically, on the face recognition device itself.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>4. How long it is kept</h2>\n"
+                + "<p>At most 90 days from collection. We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>5. Why your face information is necessary</h2>\n"
+                + "<p>To stop parcels being collected with a photo.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>6. Impact on your rights</h2>\n"
+                + "<p>We only check that you are a real person; we do not identify you.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>7. Your rights and how to exercise them</h2>\n"
+                + "<p>You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: [not declared]. We will act on it promptly once we have confirmed your identity.</p>\n"
+                + "<p>You have the right to withdraw your consent at any time. To withdraw, contact us as above. Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>8. Categories of personal information</h2>\n"
+                + "<p>We process face images; face templates (numbers derived from a face image and used for comparison). Face information is sensitive personal information.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>9. Where it is stored, and transfers</h2>\n"
+                + "<p>Your face information is stored only inside the face recognition device and is never sent out over the internet.</p>\n"
+                + "</section>\n"
+                + "<section>\n"
+                + "<h2>10. Complaints and reports</h2>\n"
+                + "<p>If you believe our processing of your face information infringes your rights, you can complain or report it through: [not declared]. You can also complain to the cyberspace administration or another authority responsible for personal information protection.</p>\n"
+                + "</section>\n"
+                + "<p>Rules version: <code>8015032d9e4671ec</code></p>\n"
+                + "</article>\n");
+
+        /// <summary>
+        /// What changed for people who consented to an earlier approved version of the notice (Measures Art. 5 §2), one change
+        /// notice per version listed in FacialNotice.approved.txt other than the current one, newest first.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::FaceCompliance.FacialChangeNotice> ChangeNotices { get; } = new global::FaceCompliance.FacialChangeNotice[]
+        {
+            new global::FaceCompliance.FacialChangeNotice(
+                "ec73a80589805b2b",
+                NoticeVersion,
+                "人脸信息处理规则变更告知\n"
+                    + "\n"
+                    + "您此前同意的《人脸信息处理规则》（规则版本：ec73a80589805b2b）已变更，变更后的规则版本为：8015032d9e4671ec。本次变更的事项如下：\n"
+                    + "一、人脸信息的保存期限由30日变更为90日。\n"
+                    + "\n"
+                    + "其他变更请见变更后的规则全文。\n"
+                    + "请您阅读变更后的规则全文，并自主决定是否重新作出同意。在您重新作出同意前，我们不再处理您的人脸信息。您不同意的，可以随时撤回此前的同意，我们将删除您的人脸信息。\n",
+                "Changes to how we process your face information\n"
+                    + "\n"
+                    + "The rules you consented to (version ec73a80589805b2b) have changed; the new version is 8015032d9e4671ec. What changes:\n"
+                    + "1. The retention period changes from 30 to 90 days.\n"
+                    + "\n"
+                    + "For other changes, see the new rules in full.\n"
+                    + "Please read the new rules in full and decide freely whether to consent again. Until you do, we do not process your face information. If you do not agree, you can withdraw your earlier consent at any time, and we will delete your face information.\n"),
+        };
+
+        /// <summary>The change notice from the latest earlier approved version, or null when the baseline lists none.</summary>
+        public static global::FaceCompliance.FacialChangeNotice? ChangeNotice => ChangeNotices.Count > 0 ? ChangeNotices[0] : null;
+
+        /// <summary>
+        /// The change notice for people whose consent receipt records <paramref name="noticeVersion"/>, or null when that is the
+        /// current version or a version the baseline does not list (then the full notice is all there is to show).
+        /// </summary>
+        public static global::FaceCompliance.FacialChangeNotice? ChangeNoticeFrom(string noticeVersion)
+        {
+            foreach (var change in ChangeNotices)
+            {
+                if (string.Equals(change.FromVersion, noticeVersion, global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return change;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>This purpose's declaration, notice and retention, as the runtime reads them.</summary>
         public static global::FaceCompliance.FacialPurposeInfo Info { get; } = new global::FaceCompliance.FacialPurposeInfo(
             PurposeId,
