@@ -47,6 +47,8 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(CommunityEntry.Notice.In(language).Text, notice.RootElement.GetProperty("text").GetString());
         Assert.Equal(CommunityEntry.NoticeVersion, notice.RootElement.GetProperty("version").GetString());
+        Assert.Equal(CommunityEntry.NoticeHtml.In(language), notice.RootElement.GetProperty("html").GetString());
+        Assert.Equal(CommunityEntry.ShortNotice.In(language), notice.RootElement.GetProperty("short").GetString());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class GateFlowTests(ITestOutputHelper output)
         // 1. The notice comes first, in Chinese, exactly as generated; nothing is ticked.
         s.Driver.Navigate().GoToUrl(app.Address);
         s.Until(() => s.Attribute("notice-text", "data-language") == "zh-CN" && s.Js("return document.body.dataset.ready") as string == "true", "the Chinese notice");
-        AssertNoticeIs(s, CommunityEntry.Notice.Chinese.Text, "zh-CN");
+        AssertNoticeIs(s, "zh-CN");
         Assert.Equal(CommunityEntry.NoticeVersion, s.Id("notice-version").Text);
         Assert.True((bool)s.Js("""
             const notice = document.getElementById('notice-section');
@@ -80,7 +80,7 @@ public sealed class GateFlowTests(ITestOutputHelper output)
         // 2. The same notice in English.
         s.Click("lang-en");
         s.Until(() => s.Attribute("notice-text", "data-language") == "en", "the English notice");
-        AssertNoticeIs(s, CommunityEntry.Notice.English.Text, "en");
+        AssertNoticeIs(s, "en");
         Assert.Equal("true", s.Attribute("lang-en", "aria-pressed"));
         s.Done("notice-en", "notice-section");
 
@@ -251,17 +251,23 @@ public sealed class GateFlowTests(ITestOutputHelper output)
         s.Done("operator-audit-retention-filing", "chain");
     }
 
-    // The page shows the generated constant unchanged: the DOM text is the same string, the same UTF-8 bytes.
-    private static void AssertNoticeIs(Steps s, string expected, string language)
+    // The page shows the generated accessible HTML of the notice (Measures Art. 5 §3) and the short notice, unchanged: the
+    // same text as the plain notice, line for line, in one article with its language, one h1 and an h2 per section.
+    private static void AssertNoticeIs(Steps s, string language)
     {
-        string shown = (string)s.Js("return document.getElementById('notice-text').textContent")!;
-        Assert.Equal(expected, shown);
-        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), System.Text.Encoding.UTF8.GetBytes(shown));
+        string expected = CommunityEntry.Notice.In(language).Text;
+        string html = CommunityEntry.NoticeHtml.In(language);
         Assert.Equal(language, s.Id("notice-text").GetDomProperty("lang"));
+        Assert.Equal(language, (string)s.Js("return document.querySelector('#notice-text > article').lang")!);
+        Assert.Equal(1L, s.Js("return document.querySelectorAll('#notice-text h1').length"));
+        Assert.Equal((long)System.Text.RegularExpressions.Regex.Count(html, "<h2>"), s.Js("return document.querySelectorAll('#notice-text section > h2').length"));
+        Assert.Equal(0L, s.Js("return document.querySelectorAll('#notice-text table').length"));
+        Assert.Equal(CommunityEntry.ShortNotice.In(language), s.Id("notice-short").Text);
 
-        // What a reader sees (the rendered text WebDriver reports) is the same text, line for line.
+        // What a reader sees (the rendered text WebDriver reports) is the notice's text, line for line, then its version.
         string rendered = s.Id("notice-text").Text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.Equal(Lines(expected), Lines(rendered));
+        string versionLine = (language == "en" ? "Rules version: " : "规则版本：") + CommunityEntry.NoticeVersion;
+        Assert.Equal(Lines(expected).Where(l => l.Length > 0).Append(versionLine), Lines(rendered).Where(l => l.Length > 0));
     }
 
     private static string[] Lines(string text) => text.Trim().Split('\n').Select(l => l.TrimEnd()).ToArray();

@@ -24,10 +24,12 @@ internal static class GateApi
     {
         RouteGroupBuilder api = app.MapGroup("/api");
 
-        // The generated notice, exactly as the generator wrote it (Measures Art. 5); the page shows this text as is.
+        // The generated notice, exactly as the generator wrote it (Measures Art. 5); the page shows its accessible HTML
+        // rendering and the plain-language short notice (Art. 5 §3) as they are.
         api.MapGet("/notice/{language}", (string language) => language is FacialNotice.ChineseLanguage or FacialNotice.EnglishLanguage
             ? Results.Json(new NoticeResponse(language, CommunityEntry.PurposeId, CommunityEntry.NoticeVersion,
-                CommunityEntry.Notice.In(language).Text, CommunityEntry.Notice.In(language).Markdown))
+                CommunityEntry.Notice.In(language).Text, CommunityEntry.Notice.In(language).Markdown,
+                CommunityEntry.NoticeHtml.In(language), CommunityEntry.ShortNotice.In(language)))
             : Error(StatusCodes.Status404NotFound, "unknown-language", $"The notice exists in '{FacialNotice.ChineseLanguage}' and '{FacialNotice.EnglishLanguage}', not in '{language}'."));
 
         api.MapGet("/purpose", () => new
@@ -236,7 +238,7 @@ internal static class GateApi
 
 internal sealed record ErrorResponse(string Error, string Kind);
 
-internal sealed record NoticeResponse(string Language, string PurposeId, string Version, string Text, string Markdown);
+internal sealed record NoticeResponse(string Language, string PurposeId, string Version, string Text, string Markdown, string Html, string Short);
 
 internal sealed record RegisterRequest(string? ResidentId, string? CardOrPin);
 

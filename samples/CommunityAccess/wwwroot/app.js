@@ -63,14 +63,18 @@ function table(rows) {
   return t;
 }
 
-// ---------- the notice (shown first; the text is the generated constant, unchanged) ----------
+// ---------- the notice (shown first; the generated constants, unchanged) ----------
 
 async function loadNotice(language) {
   const notice = await api('GET', `/api/notice/${language}`);
-  const pre = $('notice-text');
-  pre.textContent = notice.text;
-  pre.lang = notice.language;
-  pre.dataset.language = notice.language;
+  const short = $('notice-short');
+  short.textContent = notice.short;
+  short.lang = notice.language;
+  // The generated accessible HTML of the notice: the generator HTML-encodes every declared text (Measures Art. 5 §3).
+  const body = $('notice-text');
+  body.innerHTML = notice.html;
+  body.lang = notice.language;
+  body.dataset.language = notice.language;
   $('notice-version').textContent = notice.version;
   $('notice-purpose').textContent = notice.purposeId;
   noticeVersion = notice.version;
