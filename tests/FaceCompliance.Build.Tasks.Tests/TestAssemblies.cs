@@ -22,6 +22,7 @@ internal static class TestAssemblies
         ["RetentionMarkdown"] = "# 保存期限表 Retention schedule\n\n| Purpose | Retention |\n|---|---|\n| `A.B` | 365 日 days |\n",
         ["FilingJson"] = "{\n  \"form\": \"人脸识别技术应用情况备案表\",\n  \"tab\": \"a\\tb\"\n}",
         ["ImpactAssessmentMarkdown"] = "# 个人信息保护影响评估报告\n\n- 评估人员 Assessors: 【待填写 TO COMPLETE】\n",
+        ["ChangeNoticesMarkdown"] = "# 人脸信息处理规则变更告知 Change notices\n\n```text\n一、人脸信息的保存期限由365日变更为180日。\n```\n",
     };
 
     /// <summary>C# source of the generated report class, with the given members.</summary>

@@ -10,7 +10,7 @@ using Xunit;
 namespace FaceCompliance.EndToEnd.Tests;
 
 /// <summary>
-/// The compliance report: a build of the sample with <c>-p:FaceComplianceReportPath=&lt;dir&gt;</c> writes the five
+/// The compliance report: a build of the sample with <c>-p:FaceComplianceReportPath=&lt;dir&gt;</c> writes the six
 /// report files from what the generator compiled, and writes nothing without the property or in a design-time build.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -36,13 +36,13 @@ public sealed class ComplianceReportBuildTests
     ];
 
     /// <summary>
-    /// A report build of a fresh copy writes exactly the five files: both notices with every element that applies to
+    /// A report build of a fresh copy writes exactly the six files: both notices with every element that applies to
     /// the sample purpose, each with text; filing.json with the processor, purpose, 365 days, Verification, OnDevice,
     /// the security measures and the notice's version; pipia.md with the four topics of Art. 9; retention.md with 365.
     /// </summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task Report_build_writes_the_five_files_with_every_notice_element()
+    public async Task Report_build_writes_the_six_files_with_every_notice_element()
     {
         SampleCopy copy = SampleCopy.Create("report-full");
         var report = new ComplianceReport(Path.Combine(RepoPaths.Scratch("report-full"), "report"));

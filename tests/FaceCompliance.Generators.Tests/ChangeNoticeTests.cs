@@ -90,6 +90,22 @@ public sealed class ChangeNoticeTests
     }
 
     [Fact]
+    public void The_report_lists_each_change_notice_in_both_languages()
+    {
+        var (oldVersion, oldFacts) = Approved(Purpose);
+        var changed = Purpose.Replace("RetentionDays = 365", "RetentionDays = 180", System.StringComparison.Ordinal);
+        var files = new[] { GeneratorHarness.AdditionalFile("/project/FacialNotice.approved.txt", $"Demo.GateEntry {oldVersion} {oldFacts}\n") };
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(Processor, changed), reportPath: "report", additionalTexts: files);
+        var report = GeneratedAssembly.ReportConstants(GeneratedAssembly.Load(output))["ChangeNoticesMarkdown"];
+        var change = ((PurposeSpec)result.TrackedSteps[StepNames.ChangeNotices].Single().Outputs.Single().Value).Changes.Single();
+
+        Assert.Contains($"\n## `Demo.GateEntry`: {oldVersion} → {change.ToVersion}\n\n### zh-CN\n\n```text\n{change.Chinese}```\n\n### en\n\n```text\n{change.English}```\n", report, System.StringComparison.Ordinal);
+        Assert.Contains("一、人脸信息的保存期限由365日变更为180日。", report, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("无需发送变更告知", report, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_old_baseline_line_without_facts_still_gives_a_change_notice_that_points_to_the_new_text()
     {
         var (oldVersion, _) = Approved(Purpose);

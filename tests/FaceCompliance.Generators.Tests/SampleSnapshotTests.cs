@@ -42,7 +42,8 @@ public sealed class SampleSnapshotTests
     [Fact]
     public void Report_files_for_the_community_sample_match_the_reviewed_snapshots()
     {
-        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CompileSample("CommunityAccess"), reportPath: "report");
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CompileSample("CommunityAccess"), reportPath: "report",
+            additionalTexts: GeneratorHarness.SampleApprovedNotices("CommunityAccess"));
         var constants = GeneratedAssembly.ReportConstants(GeneratedAssembly.Load(output));
 
         Assert.Equal(ReportFiles.All.Select(f => f.Constant).Order(), constants.Keys.Order());

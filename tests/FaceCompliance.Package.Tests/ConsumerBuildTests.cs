@@ -103,7 +103,7 @@ public sealed class ConsumerBuildTests
             .Distinct().ToList();
         Assert.True(others.Count == 0, "The fixed build reported more than FC0010:\n  " + string.Join("\n  ", others));
 
-        string[] files = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md"];
+        string[] files = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "notice-changes.md"];
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(report, f)), $"{f} was not written.\n{build.Describe()}"));
         Assert.Contains(ConsumerProject.DescriptionEn, File.ReadAllText(Path.Combine(report, "notice.en.md")), StringComparison.Ordinal);
         Assert.Contains("核验住户身份以开启单元门", File.ReadAllText(Path.Combine(report, "notice.zh-CN.md")), StringComparison.Ordinal);

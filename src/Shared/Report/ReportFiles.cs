@@ -24,5 +24,6 @@ internal static class ReportFiles
         ("RetentionMarkdown", "retention.md"),
         ("FilingJson", "filing.json"),
         ("ImpactAssessmentMarkdown", "pipia.md"),
+        ("ChangeNoticesMarkdown", "notice-changes.md"),
     };
 }

@@ -15,5 +15,6 @@ internal static class ReportWriter
         RetentionDocument.Write(spec),
         FilingDocument.Write(spec),
         ImpactAssessmentDocument.Write(spec),
+        ChangeNoticeDocument.Write(spec),
     };
 }
