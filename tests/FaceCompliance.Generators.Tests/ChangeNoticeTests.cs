@@ -179,6 +179,55 @@ public sealed class ChangeNoticeTests
         Assert.DoesNotContain("一、", change.Chinese, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Recipients_minors_images_and_categories_are_named_and_a_purpose_without_consent_asks_none()
+    {
+        var processor = new ProcessorDeclaration("示例物业", "Example Property", "privacy@example.com", "", "", 0, "");
+        var before = Declaration(Purpose);
+        var recipient = new RecipientDeclaration("group hq,1", "集团总部", "Group headquarters", "dpo@example.com", "集团门禁", "Group access",
+            Methods.ProcessingMethodTable.Verification, DeclarationValues.CategoryFaceTemplate);
+        var after = before with
+        {
+            MayInvolveMinors = true, MinorsRulesZh = "监护人同意后登记。", MinorsRulesEn = "Enrolled after a guardian consents.", RetainsImages = true,
+            DataCategories = DeclarationValues.CategoryFaceTemplate | DeclarationValues.CategoryLinkedIdentity,
+            Recipients = new EquatableArray<RecipientDeclaration>(System.Collections.Immutable.ImmutableArray.Create(recipient)),
+            LegalBasis = Profiles.LawValues.BasisLegalDuty, LegalBasisLawZh = "《某某法》第十条", LegalBasisLawEn = "Article 10 of the Example Law",
+        };
+
+        var change = ChangeNoticeRenderer.Render(processor, after, "0123456789abcdef", "fedcba9876543210", NoticeFacts.Parse(NoticeFacts.Of(processor, before)));
+
+        Assert.Equal(
+            "人脸信息处理规则变更告知\n\n"
+            + "我们此前告知您的《人脸信息处理规则》（规则版本：0123456789abcdef）已变更，变更后的规则版本为：fedcba9876543210。本次变更的事项如下：\n"
+            + "一、处理人脸信息的法律依据由“取得您的同意”变更为“履行法定职责或者法定义务所必需”。\n"
+            + "二、处理的个人信息种类由人脸图像、人脸特征变更为人脸特征、关联身份信息。\n"
+            + "三、我们将保存您的人脸图像本身，而不仅是从中提取的人脸特征；保存人脸图像须取得您的单独同意。\n"
+            + "四、我们将处理不满十四周岁未成年人的人脸信息，并适用处理未成年人个人信息的专门规则。\n"
+            + "五、向其他个人信息处理者提供您的人脸信息的范围已变更，变更后我们向以下处理者提供：集团总部。向其提供须取得您的单独同意。\n\n"
+            + "变更后的规则全文见《人脸信息处理规则》（规则版本：fedcba9876543210）。\n",
+            change.Chinese);
+        Assert.Contains("1. The legal basis of the processing changes from your consent to a statutory duty or obligation.\n", change.English, System.StringComparison.Ordinal);
+        Assert.Contains("5. The other processors we provide your face information to have changed; from now on they are: Group headquarters.", change.English, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("consent again", change.English, System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "group hq,1" }, NoticeFacts.Items(NoticeFacts.Parse(NoticeFacts.Of(processor, after))[NoticeFacts.Recipients]));
+    }
+
+    [Fact]
+    public void The_generator_skips_baseline_lines_FC1002_reports_and_keeps_the_first_line_of_a_version()
+    {
+        var baseline = ApprovedNoticeBaseline.Parse(new[]
+        {
+            "# comment\nDemo.A\nDemo.A 12345\nDemo.A 0123456789ABCDEF retention=1 # note\nDemo.A 0123456789abcdef retention=2\r\n",
+            "Demo.A 0123456789ABCDEF retention=3\nDemo.A 00000000000000ff\nDemo.B 00000000000000ff\n",
+        });
+
+        var entries = baseline.For("Demo.A");
+
+        Assert.Equal(new[] { "0123456789abcdef", "00000000000000ff" }, entries.Select(e => e.Version));
+        Assert.Equal("retention=2", entries[0].Facts);
+        Assert.Equal("", entries[1].Facts);
+    }
+
     /// <summary>The version and facts the baseline line of an approval of <paramref name="purpose"/> holds.</summary>
     private static (string Version, string Facts) Approved(string purpose)
     {

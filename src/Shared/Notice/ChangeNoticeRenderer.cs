@@ -109,7 +109,7 @@ internal static class ChangeNoticeRenderer
                 english.Add("The purpose changes to: " + SentenceEn(purpose.DescriptionEn));
                 break;
             case NoticeFacts.Basis:
-                chinese.Add($"处理人脸信息的法律依据由{Name(before, s_basisZh, LawValues.BasisNames)}变更为{Name(after, s_basisZh, LawValues.BasisNames)}。");
+                chinese.Add($"处理人脸信息的法律依据由“{Name(before, s_basisZh, LawValues.BasisNames)}”变更为“{Name(after, s_basisZh, LawValues.BasisNames)}”。");
                 english.Add($"The legal basis of the processing changes from {Name(before, s_basisEn, LawValues.BasisNames)} to {Name(after, s_basisEn, LawValues.BasisNames)}.");
                 break;
             case NoticeFacts.Method:
@@ -262,9 +262,9 @@ internal static class ChangeNoticeRenderer
     private static readonly string[] s_siteEn = { "a non-public place", "a public place", "a hotel room", "a public bath", "a public changing room", "a public toilet" };
     private static readonly string[] s_basisZh =
     {
-        "取得您的同意", "为订立、履行合同或者实施人力资源管理所必需", "为履行法定职责或者法定义务所必需",
-        "为应对突发公共卫生事件或者紧急情况下保护自然人的生命健康和财产安全所必需", "为公共利益实施新闻报道、舆论监督等行为",
-        "处理已经合法公开的个人信息", "法律、行政法规规定的其他情形",
+        "取得您的同意", "订立、履行合同或者实施人力资源管理所必需", "履行法定职责或者法定义务所必需",
+        "应对突发公共卫生事件或者紧急情况下保护自然人的生命健康和财产安全所必需", "为公共利益在合理范围内实施新闻报道、舆论监督等行为",
+        "在合理范围内处理已经合法公开的个人信息", "法律、行政法规规定的其他情形",
     };
     private static readonly string[] s_basisEn =
     {
