@@ -84,7 +84,10 @@ internal sealed class ComplianceReport
             && metadata.StringComparer.Equals(type.Name, "FacialComplianceReport"));
     }
 
-    /// <summary>The approved notice version of a purpose in a FacialNotice.approved.txt (<c>&lt;purpose id&gt; &lt;version&gt;</c> lines).</summary>
+    /// <summary>
+    /// The approved notice version of a purpose in a FacialNotice.approved.txt (<c>&lt;purpose id&gt; &lt;version&gt; [facts]</c>
+    /// lines, newest first): the version on the purpose's first line.
+    /// </summary>
     /// <param name="approvedFile">The file.</param>
     /// <param name="purposeId">The purpose id.</param>
     /// <returns>The version, or null when the file has no line for it.</returns>
@@ -95,5 +98,5 @@ internal sealed class ComplianceReport
             .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(parts => parts.Length >= 2 && parts[0] == purposeId)
             .Select(parts => parts[1])
-            .SingleOrDefault();
+            .FirstOrDefault();
 }

@@ -60,11 +60,12 @@ public sealed class NoticeVersionBuildTests
         string newVersion = reported.Groups["new"].Value;
         Assert.NotEqual(approved, newVersion);
 
+        // Approve as the code fix does: the new version's line first, the approved line (with its facts) kept below it.
         string baseline = File.ReadAllText(copy.ApprovedNotices);
         File.WriteAllText(copy.ApprovedNotices, Regex.Replace(
             baseline,
             $@"^(\s*{Regex.Escape(PurposeId)}\s+){Regex.Escape(approved!)}",
-            m => m.Groups[1].Value + newVersion,
+            m => $"{PurposeId} {newVersion}\n" + m.Value,
             RegexOptions.Multiline));
         Assert.Equal(newVersion, ComplianceReport.ApprovedVersion(copy.ApprovedNotices, PurposeId));
         var report = new ComplianceReport(Path.Combine(RepoPaths.Scratch("notice-version"), "report"));
@@ -78,6 +79,12 @@ public sealed class NoticeVersionBuildTests
         JsonElement purpose = ComplianceReport.OnlyPurpose(filing);
         Assert.Equal(newVersion, purpose.GetProperty("noticeVersion").GetString());
         Assert.NotEqual(approved, purpose.GetProperty("noticeVersion").GetString());
+
+        // The change notice for the people who consented to the old version names the change (Measures Art. 5 §2).
+        string changes = report.Read("notice-changes.md");
+        Assert.Contains($"## `{PurposeId}`: {approved} → {newVersion}", changes, StringComparison.Ordinal);
+        Assert.Contains("一、人脸信息的保存期限由365日变更为180日。\n", changes, StringComparison.Ordinal);
+        Assert.Contains("1. The retention period changes from 365 to 180 days.\n", changes, StringComparison.Ordinal);
         Assert.Equal(180, purpose.GetProperty("retentionDays").GetInt32());
         Assert.Equal(newVersion, report.NoticeVersion("notice.zh-CN.md"));
         Assert.Contains("自采集之日起最长保存180日。", report.Read("notice.zh-CN.md"), StringComparison.Ordinal);
