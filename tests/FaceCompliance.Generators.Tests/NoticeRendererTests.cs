@@ -154,9 +154,10 @@ public sealed class NoticeRendererTests
         var keepsImages = NoticeRenderer.Render(s_processor, s_gate with { RetainsImages = true });
 
         Assert.Contains("我们会保存您的人脸图像本身", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("保存人脸图像须取得您的单独同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("保存人脸图像须取得您的单独同意：每次保存前我们均核验该同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.Contains("We keep your face images themselves", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("By law, keeping face images needs your separate consent", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
+        // What FC0014 enforces: a check of the ImageRetention scope before each write of an image.
+        Assert.Contains("By law, keeping face images needs your separate consent: we check it before each image is kept", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("人脸图像本身", templatesOnly.Chinese.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("face images themselves", templatesOnly.English.Text, StringComparison.Ordinal);
         Assert.NotEqual(templatesOnly.Version, keepsImages.Version);

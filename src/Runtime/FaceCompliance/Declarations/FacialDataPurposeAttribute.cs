@@ -70,8 +70,9 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// <summary>
     /// Whether the purpose keeps face images themselves (their pixels), not only templates derived from them (the 2023
     /// draft's "no original images"; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob,
-    /// log or serialized stream needs a purpose that declares it (FC0014); the notice then says that images are kept and
-    /// that the law asks a separate consent for it (call IConsentRegistry.EnsureImageRetentionConsent before keeping one).
+    /// log or serialized stream needs a purpose that declares it, and a check of the person's separate consent
+    /// (<see cref="FacialConsentScopes.ImageRetention"/>, e.g. IConsentRegistry.EnsureImageRetentionConsent) on every path
+    /// before each write (FC0014); the notice then says that images are kept and that this consent is checked.
     /// </summary>
     public bool RetainsImages { get; set; }
 
