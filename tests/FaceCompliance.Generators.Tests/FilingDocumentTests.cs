@@ -227,6 +227,46 @@ public sealed class FilingDocumentTests
         Assert.Contains("审计记录（处理情况记录）和个人信息保护影响评估报告至少保存三年", retention, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_transfer_abroad_is_in_the_notice_the_filing_form_and_the_assessment()
+    {
+        var abroad = s_purpose with
+        {
+            Storage = DeclarationValues.StorageServer, TransferRecipientZh = "集团服务器", TransferRecipientEn = "The group's server",
+            TransferAbroad = LawValues.CrossBorderStandardContract,
+            TransferAbroadRecipientZh = "新加坡某公司（dpo@example.sg）", TransferAbroadRecipientEn = "A Singapore company (dpo@example.sg)",
+            TransferAbroadCountryZh = "新加坡", TransferAbroadCountryEn = "Singapore",
+        };
+        var notice = NoticeRenderer.Render(s_processor, abroad);
+
+        Assert.Contains("经您单独同意，我们将向位于新加坡的境外接收方新加坡某公司（dpo@example.sg）提供您的人脸信息，用于本规则所述的处理目的和处理方式，所依据的条件为按照国家网信部门制定的标准合同与境外接收方订立合同；您可以通过本规则所列的方式向我们或者该境外接收方行使本规则所述的权利。", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("With your separate consent, we provide your face information to A Singapore company (dpo@example.sg) in Singapore, outside China, for the purpose and in the way this notice describes, under a contract with the recipient on the standard contract of the Cyberspace Administration of China;", notice.English.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("境外接收方", NoticeRenderer.Render(s_processor, s_purpose).Chinese.Text, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(FilingDocument.Write(Spec(abroad)));
+        var purpose = json.RootElement.GetProperty("处理目的和处理方式").EnumerateArray().Single();
+        Assert.Equal("是", purpose.GetProperty("是否向境外提供").GetString());
+        Assert.Equal("StandardContract", purpose.GetProperty("transferAbroadMechanism").GetString());
+        Assert.Equal("按照国家网信部门制定的标准合同与境外接收方订立合同", purpose.GetProperty("向境外提供所依据的条件").GetString());
+        Assert.Equal("新加坡某公司（dpo@example.sg）", purpose.GetProperty("境外接收方").GetString());
+        Assert.Equal("Singapore", purpose.GetProperty("transferAbroadCountry").GetString());
+
+        var pipia = ImpactAssessmentDocument.Write(Spec(abroad));
+        Assert.Contains("## 七、向境外提供\n\n- `Demo.Gate`：经个人单独同意，向位于新加坡的境外接收方新加坡某公司（dpo@example.sg）提供人脸信息；所依据的条件：按照国家网信部门制定的标准合同与境外接收方订立合同\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("## 五、委托处理\n\n- `Demo.Gate`：人脸信息传输至集团服务器存储；该接收方是否为受托人：【待填写】\n", pipia, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_purpose_without_a_transfer_abroad_says_no_in_the_form()
+    {
+        using var json = JsonDocument.Parse(FilingDocument.Write(Spec(s_purpose)));
+        var purpose = json.RootElement.GetProperty("处理目的和处理方式").EnumerateArray().Single();
+
+        Assert.Equal("否", purpose.GetProperty("是否向境外提供").GetString());
+        Assert.False(purpose.GetProperty("transferAbroad").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, purpose.GetProperty("境外接收方").ValueKind);
+    }
+
     private static readonly ProcessorDeclaration s_processor = new("示例物业服务有限公司", "Example Property Services", "privacy@example.com", "", "", 1, "");
 
     private static readonly PurposeDeclaration s_purpose = new(

@@ -51,7 +51,12 @@ internal sealed record FilingPurpose(
     string LegalBasisLawZh,
     string LegalBasisLawEn,
     IReadOnlyList<FilingRecipient> Recipients,
-    string NoticeVersion);
+    string NoticeVersion,
+    int TransferAbroad = 0,
+    string TransferAbroadRecipientZh = "",
+    string TransferAbroadRecipientEn = "",
+    string TransferAbroadCountryZh = "",
+    string TransferAbroadCountryEn = "");
 
 /// <summary>Another processor a purpose provides face information to (PIPL Art. 23).</summary>
 internal sealed record FilingRecipient(

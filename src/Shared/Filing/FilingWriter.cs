@@ -196,6 +196,7 @@ internal static class FilingWriter
     {
         var offDevice = purpose.Storage != 0;
         var publicPlace = purpose.Site == Profiles.LawValues.SitePublicPlace;
+        var abroad = Profiles.LawValues.IsCrossBorderMechanism(purpose.TransferAbroad);
         json.StartObject()
             .String("标识", purpose.Id)
             .String("id", purpose.Id)
@@ -219,6 +220,14 @@ internal static class FilingWriter
             .Boolean("internetTransfer", offDevice)
             .String("传输接收方及所在地", offDevice ? Optional(purpose.TransferRecipientZh) : null)
             .String("transferRecipient", offDevice ? Optional(purpose.TransferRecipientEn) : null)
+            .String("是否向境外提供", abroad ? "是" : "否")
+            .Boolean("transferAbroad", abroad)
+            .String("向境外提供所依据的条件", abroad ? Profiles.CrossBorderMechanisms.Zh(purpose.TransferAbroad) : null)
+            .String("transferAbroadMechanism", abroad ? Profiles.CrossBorderMechanisms.Labels[purpose.TransferAbroad].En : null)
+            .String("境外接收方", abroad ? Optional(purpose.TransferAbroadRecipientZh) : null)
+            .String("transferAbroadRecipient", abroad ? Optional(purpose.TransferAbroadRecipientEn) : null)
+            .String("境外接收方所在国家或者地区", abroad ? Optional(purpose.TransferAbroadCountryZh) : null)
+            .String("transferAbroadCountry", abroad ? Optional(purpose.TransferAbroadCountryEn) : null)
             .Number("保存期限（日）", purpose.RetentionDays)
             .Number("retentionDays", purpose.RetentionDays)
             .String("是否保存人脸图像", purpose.RetainsImages ? "是（经个人单独同意）" : "否，提取人脸特征后即时删除")

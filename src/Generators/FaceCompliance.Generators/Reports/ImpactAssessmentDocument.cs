@@ -139,8 +139,22 @@ internal static class ImpactAssessmentDocument
 
     private static void AppendCrossBorder(StringBuilder document, IReadOnlyList<FilingPurpose> purposes)
     {
-        document.Append("\n## 七、向境外提供\n\n")
-            .Append("代码未声明向中华人民共和国境外提供人脸信息。需要向境外提供的，应当在声明中列明境外接收方、所在国家或者地区及所依据的条件（《个人信息保护法》第三十八条、第三十九条），并重新评估（第五十五条第四项）。\n");
+        document.Append("\n## 七、向境外提供\n\n");
+        var abroad = purposes.Where(p => LawValues.IsCrossBorderMechanism(p.TransferAbroad)).ToList();
+        if (abroad.Count == 0)
+        {
+            document.Append("代码未声明向中华人民共和国境外提供人脸信息。需要向境外提供的，应当在声明中列明所依据的条件、境外接收方及其所在国家或者地区（《个人信息保护法》第三十八条、第三十九条），并重新评估（第五十五条第四项）。\n");
+            return;
+        }
+
+        foreach (var d in abroad)
+        {
+            document.Append("- `").Append(d.Id).Append("`：经个人单独同意，向位于").Append(NoticeRenderer.Escape(d.TransferAbroadCountryZh)).Append("的境外接收方")
+                .Append(NoticeRenderer.Escape(d.TransferAbroadRecipientZh)).Append("提供人脸信息；所依据的条件：").Append(CrossBorderMechanisms.Zh(d.TransferAbroad)).Append('\n');
+        }
+
+        document.Append("- 向境外提供的必要性，境外接收方所在国家或者地区的个人信息保护政策和法规对个人信息安全的影响，境外接收方的处理活动达到《个人信息保护法》规定的保护标准的措施（第三十八条第三款、第五十五条第四项）：").Append(ReportWriter.GapZh).Append('\n')
+            .Append("- 依所依据的条件完成的安全评估、认证或者标准合同备案的编号及日期：").Append(ReportWriter.GapZh).Append('\n');
     }
 
     private static void AppendPublicPlaces(StringBuilder document, IReadOnlyList<FilingPurpose> purposes)

@@ -222,7 +222,8 @@ public sealed class FilingExport
             Text(d.TransferRecipientZh), Text(d.TransferRecipientEn), d.RetentionDays, d.RetainsImages, d.MayInvolveMinors,
             (int)d.DataCategories, (int)d.Site, Text(d.CollectionAreaZh), Text(d.CollectionAreaEn), (int)d.Kind,
             Text(d.PublicPlaceLawZh), Text(d.PublicPlaceLawEn), (int)d.Attributes, (int)d.LegalBasis, Text(d.LegalBasisLawZh),
-            Text(d.LegalBasisLawEn), recipients, version);
+            Text(d.LegalBasisLawEn), recipients, version, (int)d.TransferAbroad, Text(d.TransferAbroadRecipientZh),
+            Text(d.TransferAbroadRecipientEn), Text(d.TransferAbroadCountryZh), Text(d.TransferAbroadCountryEn));
     }
 
     private static string Text(string? value) => value?.Trim() ?? "";
