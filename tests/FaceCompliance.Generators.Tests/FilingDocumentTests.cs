@@ -254,6 +254,7 @@ public sealed class FilingDocumentTests
         var pipia = ImpactAssessmentDocument.Write(Spec(abroad));
         Assert.Contains("## 七、向境外提供\n\n- `Demo.Gate`：经个人单独同意，向位于新加坡的境外接收方新加坡某公司（dpo@example.sg）提供人脸信息；所依据的条件：按照国家网信部门制定的标准合同与境外接收方订立合同\n", pipia, StringComparison.Ordinal);
         Assert.Contains("## 五、委托处理\n\n- `Demo.Gate`：人脸信息传输至集团服务器存储；该接收方是否为受托人：【待填写】\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("；经个人单独同意，向位于新加坡的境外接收方新加坡某公司（dpo@example.sg）提供人脸信息，所依据的条件为按照国家网信部门制定的标准合同与境外接收方订立合同。\n", FilingTemplates.OperatingProcedures(Spec(abroad)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,12 @@ internal static class FilingTemplates
         {
             document.Append("- `").Append(purpose.Id).Append("`：").Append(FilingLabels.Zh(FilingLabels.Storages, purpose.Storage))
                 .Append("；").Append(purpose.RetainsImages ? "经个人单独同意保存人脸图像" : "人脸图像在提取人脸特征后即时删除，不予保存")
-                .Append("；人脸特征最长保存").Append(purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)).Append("日。\n");
+                .Append("；人脸特征最长保存").Append(purpose.RetentionDays.ToString(CultureInfo.InvariantCulture)).Append("日")
+                .Append(Profiles.LawValues.IsCrossBorderMechanism(purpose.TransferAbroad)
+                    ? "；经个人单独同意，向位于" + NoticeRenderer.Escape(purpose.TransferAbroadCountryZh) + "的境外接收方" + NoticeRenderer.Escape(purpose.TransferAbroadRecipientZh)
+                        + "提供人脸信息，所依据的条件为" + Profiles.CrossBorderMechanisms.Zh(purpose.TransferAbroad)
+                    : "")
+                .Append("。\n");
         }
 
         document.Append("- 采集设备的安装位置、数量和采集区域：").Append(gap).Append('\n')

@@ -42,7 +42,7 @@ public sealed class FilingExport
         ArgumentNullException.ThrowIfNull(assembly);
         var processor = assembly.GetCustomAttribute<FacialDataProcessorAttribute>()
             ?? throw new ArgumentException($"Assembly '{assembly.GetName().Name}' declares no [assembly: FacialDataProcessor] (Measures Art. 5 §1(1)).", nameof(assembly));
-        return FromDeclarations(processor, assembly.GetTypes().Where(t => t.IsDefined(typeof(FacialDataPurposeAttribute), inherit: false)));
+        return FromDeclarations(processor, LoadableTypes(assembly).Where(t => t.IsDefined(typeof(FacialDataPurposeAttribute), inherit: false)));
     }
 
     /// <summary>Reads the given processor declaration and purpose types (each marked <see cref="FacialDataPurposeAttribute"/>).</summary>
@@ -224,6 +224,19 @@ public sealed class FilingExport
             Text(d.PublicPlaceLawZh), Text(d.PublicPlaceLawEn), (int)d.Attributes, (int)d.LegalBasis, Text(d.LegalBasisLawZh),
             Text(d.LegalBasisLawEn), recipients, version, (int)d.TransferAbroad, Text(d.TransferAbroadRecipientZh),
             Text(d.TransferAbroadRecipientEn), Text(d.TransferAbroadCountryZh), Text(d.TransferAbroadCountryEn));
+    }
+
+    // A type that cannot be loaded (a missing dependency) cannot be a purpose the running code uses.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.Where(t => t is not null)!;
+        }
     }
 
     private static string Text(string? value) => value?.Trim() ?? "";
