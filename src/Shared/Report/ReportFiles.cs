@@ -24,5 +24,8 @@ internal static class ReportFiles
         ("RetentionMarkdown", "retention.md"),
         ("FilingJson", "filing.json"),
         ("ImpactAssessmentMarkdown", "pipia.md"),
+        ("OperatingProceduresMarkdown", "operating-procedures.md"),
+        ("AuthorisationLetterMarkdown", "authorisation-letter.md"),
+        ("CommitmentLetterMarkdown", "commitment-letter.md"),
     };
 }

@@ -62,7 +62,7 @@ internal sealed class ConsentBodyScan
             if (model.ClassifyUse(operation) is { } use)
             {
                 lawful.Add(ConsentRequirement.For(use, scan.SiteOf(use), model));
-                if (ConsentScopeDemands.Of(model, use) is { } demand)
+                if (ConsentScopeDemands.Of(model, use, lawful[lawful.Count - 1]) is { } demand)
                 {
                     further.Add(lawful[lawful.Count - 1].WithScopes(demand.Scopes));
                 }

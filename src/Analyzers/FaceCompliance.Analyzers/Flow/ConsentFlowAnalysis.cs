@@ -457,7 +457,7 @@ internal sealed class ConsentFlowAnalysis
             AddFinding(new ConsentFinding(ConsentFindingKind.NoGuardian, use, guardian.ToString(), null, Join(reasons)));
         }
 
-        if (ConsentScopeDemands.Of(_model, use) is { } demand)
+        if (ConsentScopeDemands.Of(_model, use, requirement) is { } demand)
         {
             var scoped = requirement.WithScopes(demand.Scopes);
             if (!IsMet(scoped, state, reasons))
