@@ -100,6 +100,15 @@ public sealed class EndOfProcessingTests
         var audited = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.Decommissioned);
         Assert.Equal("service stopped: the community switches to access cards; 5 template(s) of 3 people deleted with their data keys, 4 consent(s) ended, 1 basis grant(s) revoked, 3 purpose(s)", audited.Detail);
         Assert.True(test.Audit.Verify().IsValid);
+
+        // The cancellation filing (注销备案) from the record: the count before, the day stopped, the deadline.
+        using var cancellation = System.Text.Json.JsonDocument.Parse(FilingExport.FromAssembly(typeof(GateEntry).Assembly).Cancellation(record, new DateOnly(2026, 3, 3)));
+        var form = cancellation.RootElement;
+        Assert.Equal("注销备案", form.GetProperty("备案类型").GetString());
+        Assert.Equal(3, form.GetProperty("停止使用前存储人脸信息的人数").GetInt32());
+        Assert.Equal(0, form.GetProperty("删除后仍存储人脸信息的人数").GetInt32());
+        Assert.Equal("2026-03-02", form.GetProperty("停止使用日期").GetString());
+        Assert.Equal("2026-04-14", form.GetProperty("备案截止日期").GetString());
     }
 
     [Fact]

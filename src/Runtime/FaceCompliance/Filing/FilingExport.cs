@@ -124,6 +124,20 @@ public sealed class FilingExport
     }
 
     /// <summary>
+    /// The cancellation filing of a decommissioned store (<see cref="IFacialDataLifecycle.Decommission"/>): the
+    /// number of people stored before, the day it stopped and the deadline the store's calendar computed, nobody left
+    /// stored.
+    /// </summary>
+    public string Cancellation(FacialDataDecommission decommission, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(decommission);
+        return Write(new FilingOccasion(
+            FilingKind.Cancellation, Tool, decommission.PeopleStoredBefore, Day(date),
+            Deadline: Day(decommission.CancellationDeadline.Date),
+            StoppedOn: Day(decommission.DecommissionedOn), PeopleStoredAfterDeletion: 0));
+    }
+
+    /// <summary>
     /// The fields of the form (by their Chinese labels; the English twins say the same) whose values differ between two
     /// filing.json documents, purposes and recipients matched by id; the kind, dates, deadline, tool and lists of
     /// gaps are not compared.
