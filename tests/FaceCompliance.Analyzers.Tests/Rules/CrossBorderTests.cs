@@ -101,7 +101,7 @@ public sealed class CrossBorderTests
             """).RunAsync();
 
         Assert.Equal(
-            "'CloudApi.Verify' sends facial data off the device for a purpose that transfers it abroad, which needs the person's separate consent (FacialConsentScopes.Transfer | CrossBorder), but no consent check for 'AbroadEntry' that verifies it holds on every path before it (Measures, Article 8; PIPL, Articles 29 and 39)",
+            "'CloudApi.Verify' sends facial data off the device for a purpose that transfers it abroad, which needs the person's separate consent (FacialConsentScopes.Transfer | FacialConsentScopes.CrossBorder), but no consent check for 'AbroadEntry' that verifies it holds on every path before it (Measures, Article 8; PIPL, Articles 29 and 39)",
             diagnostics.Single().GetMessage(CultureInfo.InvariantCulture));
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using FaceCompliance.Analyzers.Model;
 using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis;
@@ -54,8 +55,8 @@ internal static class ConsentScopeDemands
         return false;
     }
 
-    /// <summary>The scope names of <paramref name="scopes"/>, as the enum <c>FacialConsentScopes</c> spells them: "Transfer", "Transfer | ImageRetention".</summary>
-    public static string Names(int scopes) => string.Join(" | ", LawValues.FlagNames(scopes, LawValues.Scopes));
+    /// <summary>The scopes, as C# writes them: "FacialConsentScopes.Transfer", "FacialConsentScopes.Transfer | FacialConsentScopes.CrossBorder".</summary>
+    public static string Names(int scopes) => string.Join(" | ", LawValues.FlagNames(scopes, LawValues.Scopes).Select(name => "FacialConsentScopes." + name));
 }
 
 /// <summary>Separate-consent scopes one use needs, and what it does that needs them.</summary>
