@@ -22,6 +22,9 @@ internal static class TestAssemblies
         ["RetentionMarkdown"] = "# 保存期限表 Retention schedule\n\n| Purpose | Retention |\n|---|---|\n| `A.B` | 365 日 days |\n",
         ["FilingJson"] = "{\n  \"form\": \"人脸识别技术应用情况备案表\",\n  \"tab\": \"a\\tb\"\n}",
         ["ImpactAssessmentMarkdown"] = "# 个人信息保护影响评估报告\n\n- 评估人员 Assessors: 【待填写 TO COMPLETE】\n",
+        ["OperatingProceduresMarkdown"] = "# 人脸识别技术应用操作规程\n\n## 一、适用范围\n",
+        ["AuthorisationLetterMarkdown"] = "# 授权委托书（模板）\n\n兹委托【待填写】\n",
+        ["CommitmentLetterMarkdown"] = "# 承诺书（模板）\n\n本单位\t郑重承诺：\n",
         ["ChangeNoticesMarkdown"] = "# 人脸信息处理规则变更告知 Change notices\n\n```text\n一、人脸信息的保存期限由365日变更为180日。\n```\n",
     };
 

@@ -65,7 +65,12 @@ internal static class DeclarationReader
             MinorsRulesZh: Text(named, "MinorsRulesZh"),
             MinorsRulesEn: Text(named, "MinorsRulesEn"),
             Recipients: ReadRecipients(type),
-            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true);
+            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true,
+            TransferAbroad: Int(named, "TransferAbroad", Profiles.LawValues.CrossBorderNone),
+            TransferAbroadRecipientZh: Text(named, "TransferAbroadRecipientZh"),
+            TransferAbroadRecipientEn: Text(named, "TransferAbroadRecipientEn"),
+            TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
+            TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

@@ -38,7 +38,12 @@ internal sealed record PurposeDeclaration(
     string MinorsRulesZh = "",
     string MinorsRulesEn = "",
     EquatableArray<RecipientDeclaration> Recipients = default,
-    bool RetainsImages = false);
+    bool RetainsImages = false,
+    int TransferAbroad = 0,
+    string TransferAbroadRecipientZh = "",
+    string TransferAbroadRecipientEn = "",
+    string TransferAbroadCountryZh = "",
+    string TransferAbroadCountryEn = "");
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for
