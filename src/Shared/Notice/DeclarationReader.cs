@@ -25,7 +25,8 @@ internal static class DeclarationReader
             complaint,
             Fallback(Text(named, "ComplaintChannelEn"), complaint),
             Int(named, "SecurityMeasures", 0),
-            Text(named, "ImpactAssessmentReference"));
+            Text(named, "ImpactAssessmentReference"),
+            Text(named, "NoticeLocation"));
     }
 
     public static PurposeDeclaration ReadPurpose(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
@@ -65,7 +66,9 @@ internal static class DeclarationReader
             MinorsRulesZh: Text(named, "MinorsRulesZh"),
             MinorsRulesEn: Text(named, "MinorsRulesEn"),
             Recipients: ReadRecipients(type),
-            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true);
+            RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true,
+            OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
+            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

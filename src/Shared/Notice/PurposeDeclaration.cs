@@ -38,7 +38,9 @@ internal sealed record PurposeDeclaration(
     string MinorsRulesZh = "",
     string MinorsRulesEn = "",
     EquatableArray<RecipientDeclaration> Recipients = default,
-    bool RetainsImages = false);
+    bool RetainsImages = false,
+    string OtherNoticeItemsZh = "",
+    string OtherNoticeItemsEn = "");
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

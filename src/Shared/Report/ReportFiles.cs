@@ -24,5 +24,7 @@ internal static class ReportFiles
         ("RetentionMarkdown", "retention.md"),
         ("FilingJson", "filing.json"),
         ("ImpactAssessmentMarkdown", "pipia.md"),
+        ("MinorsRulesChineseMarkdown", "minors-rules.zh-CN.md"),
+        ("MinorsRulesEnglishMarkdown", "minors-rules.en.md"),
     };
 }

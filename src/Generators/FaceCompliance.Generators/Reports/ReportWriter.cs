@@ -15,5 +15,7 @@ internal static class ReportWriter
         RetentionDocument.Write(spec),
         FilingDocument.Write(spec),
         ImpactAssessmentDocument.Write(spec),
+        NoticeDocument.WriteMinorsRules(spec, chinese: true),
+        NoticeDocument.WriteMinorsRules(spec, chinese: false),
     };
 }

@@ -164,4 +164,13 @@ public sealed class FacialDataPurposeAttribute : Attribute
 
     /// <summary>The special rules for processing the information of people under 14, in English.</summary>
     public string? MinorsRulesEn { get; set; }
+
+    /// <summary>
+    /// Other items a law or administrative regulation requires the notice to state (Measures Art. 5 (5); PIPL Art. 17
+    /// §1 (4)), in Chinese. Optional; when set, the notice has an element for them after the rights.
+    /// </summary>
+    public string? OtherNoticeItemsZh { get; set; }
+
+    /// <summary>Other items a law or administrative regulation requires the notice to state, in English.</summary>
+    public string? OtherNoticeItemsEn { get; set; }
 }
