@@ -22,6 +22,8 @@ internal static class TestAssemblies
         ["RetentionMarkdown"] = "# 保存期限表 Retention schedule\n\n| Purpose | Retention |\n|---|---|\n| `A.B` | 365 日 days |\n",
         ["FilingJson"] = "{\n  \"form\": \"人脸识别技术应用情况备案表\",\n  \"tab\": \"a\\tb\"\n}",
         ["ImpactAssessmentMarkdown"] = "# 个人信息保护影响评估报告\n\n- 评估人员 Assessors: 【待填写 TO COMPLETE】\n",
+        ["MinorsRulesChineseMarkdown"] = "# 不满十四周岁未成年人人脸信息处理规则汇总\n\n### 四、专门处理规则\n\n应当由监护人作出同意。\n",
+        ["MinorsRulesEnglishMarkdown"] = "# Rules for processing the face information of children under 14\n\n### 4. Our special rules\n\nA guardian's \"own\" consent.\n",
     };
 
     /// <summary>C# source of the generated report class, with the given members.</summary>
