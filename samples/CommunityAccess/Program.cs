@@ -35,7 +35,13 @@ var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
 {
     Actor = "gate-1",
     TemplateDimension = 512,
-    Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficialHolidays2025() },
+    Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficial() },
+    // Art. 15: warn the operator when the number of people stored reaches 80,000, and at 100,000 (file within 30
+    // working days); also when the store is opened already past a level it never reported.
+    FilingThresholdReached = (_, e) => Console.WriteLine(
+        $"CommunityAccess: filing threshold: {e.Level} level {e.Threshold:N0} reached with {e.Count:N0} people stored"
+        + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty)
+        + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty)),
 };
 Array.Clear(masterKey);
 SqliteFacialDataStore store = SqliteFacialDataStore.Open(settings.StorePath, storeOptions);
@@ -53,11 +59,6 @@ builder.Services.AddSingleton<RetentionPurge>();
 builder.Services.AddHostedService(services => services.GetRequiredService<RetentionPurge>());
 
 WebApplication app = builder.Build();
-
-// Art. 15: warn the operator when the number of people stored reaches 80,000, and at 100,000 (file within 30 working days).
-store.Templates.FilingThresholdReached += (_, e) => Console.WriteLine(
-    $"CommunityAccess: filing threshold: {e.Level} level {e.Threshold:N0} reached with {e.Count:N0} people stored"
-    + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty));
 
 app.UseMiddleware<ErrorResponses>();
 app.UseDefaultFiles();

@@ -22,6 +22,9 @@ internal static class TestAssemblies
         ["RetentionMarkdown"] = "# 保存期限表 Retention schedule\n\n| Purpose | Retention |\n|---|---|\n| `A.B` | 365 日 days |\n",
         ["FilingJson"] = "{\n  \"form\": \"人脸识别技术应用情况备案表\",\n  \"tab\": \"a\\tb\"\n}",
         ["ImpactAssessmentMarkdown"] = "# 个人信息保护影响评估报告\n\n- 评估人员 Assessors: 【待填写 TO COMPLETE】\n",
+        ["OperatingProceduresMarkdown"] = "# 人脸识别技术应用操作规程\n\n## 一、适用范围\n",
+        ["AuthorisationLetterMarkdown"] = "# 授权委托书（模板）\n\n兹委托【待填写】\n",
+        ["CommitmentLetterMarkdown"] = "# 承诺书（模板）\n\n本单位\t郑重承诺：\n",
         ["MinorsRulesChineseMarkdown"] = "# 不满十四周岁未成年人人脸信息处理规则汇总\n\n### 四、专门处理规则\n\n应当由监护人作出同意。\n",
         ["MinorsRulesEnglishMarkdown"] = "# Rules for processing the face information of children under 14\n\n### 4. Our special rules\n\nA guardian's \"own\" consent.\n",
     };

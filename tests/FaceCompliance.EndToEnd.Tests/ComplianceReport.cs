@@ -14,7 +14,7 @@ namespace FaceCompliance.EndToEnd.Tests;
 internal sealed class ComplianceReport
 {
     /// <summary>The report files, as src/Shared/Report/ReportFiles.cs names them.</summary>
-    public static readonly string[] FileNames = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "minors-rules.zh-CN.md", "minors-rules.en.md"];
+    public static readonly string[] FileNames = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "operating-procedures.md", "authorisation-letter.md", "commitment-letter.md", "minors-rules.zh-CN.md", "minors-rules.en.md"];
 
     private static readonly Regex ChineseVersion = new("^规则版本：`(?<version>[0-9a-f]{16})`$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex EnglishVersion = new("^Rules version: `(?<version>[0-9a-f]{16})`$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
@@ -57,7 +57,7 @@ internal sealed class ComplianceReport
     /// <summary>The one purpose in filing.json (the sample declares one).</summary>
     /// <param name="filing">filing.json.</param>
     /// <returns>The purpose object.</returns>
-    public static JsonElement OnlyPurpose(JsonDocument filing) => filing.RootElement.GetProperty("purposes").EnumerateArray().Single();
+    public static JsonElement OnlyPurpose(JsonDocument filing) => filing.RootElement.GetProperty("处理目的和处理方式").EnumerateArray().Single();
 
     /// <summary>The notice version the rules in one language end with (<c>规则版本：`…`</c> or <c>Rules version: `…`</c>).</summary>
     /// <param name="fileName">notice.zh-CN.md or notice.en.md.</param>

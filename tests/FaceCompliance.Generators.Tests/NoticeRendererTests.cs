@@ -188,11 +188,12 @@ public sealed class NoticeRendererTests
         var keepsImages = NoticeRenderer.Render(s_processor, s_gate with { RetainsImages = true });
 
         Assert.Contains("我们会保存您的人脸图像本身", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("保存人脸图像应当取得您的单独同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("保存人脸图像应当取得您的单独同意：每次保存前我们均核验该同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.StartsWith("人脸图像和人脸特征自采集之日起保存，最长不超过30日。", Section(keepsImages.Chinese, NoticeElement.Retention), StringComparison.Ordinal);
         Assert.DoesNotContain("不予保存", keepsImages.Chinese.Text, StringComparison.Ordinal);
         Assert.Contains("We keep your face images themselves", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("By law, keeping face images needs your separate consent", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
+        // What FC0014 enforces: a check of the ImageRetention scope before each write of an image.
+        Assert.Contains("By law, keeping face images needs your separate consent: we check it before each image is kept", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("人脸图像本身", templatesOnly.Chinese.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("face images themselves", templatesOnly.English.Text, StringComparison.Ordinal);
 
@@ -314,7 +315,8 @@ public sealed class NoticeRendererTests
         foreach (var property in typeof(PurposeDeclaration).GetProperties().Where(p => p.PropertyType == typeof(string) && (p.Name.EndsWith("Zh", StringComparison.Ordinal) || p.Name.EndsWith("En", StringComparison.Ordinal))))
         {
             var edited = With(s_gate, property, "另一段文字 other text");
-            var server = property.Name.StartsWith("TransferRecipient", StringComparison.Ordinal);
+            var abroad = property.Name.StartsWith("TransferAbroad", StringComparison.Ordinal) ? LawValues.CrossBorderStandardContract : LawValues.CrossBorderNone;
+            var server = property.Name.StartsWith("TransferRecipient", StringComparison.Ordinal) || abroad != LawValues.CrossBorderNone;
             var site = property.Name.StartsWith("CollectionArea", StringComparison.Ordinal) || property.Name.StartsWith("PublicPlaceLaw", StringComparison.Ordinal)
                 ? LawValues.SitePublicPlace
                 : LawValues.SiteNonPublic;
@@ -324,18 +326,20 @@ public sealed class NoticeRendererTests
                 Site = site,
                 LegalBasis = basis,
                 Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
+                TransferAbroad = abroad,
             }).Version;
             var notice = NoticeRenderer.Render(s_processor, edited with
             {
                 Site = site,
                 Storage = server ? DeclarationValues.StorageServer : DeclarationValues.StorageOnDevice,
                 LegalBasis = basis,
+                TransferAbroad = abroad,
             });
             Assert.NotEqual(baseline, notice.Version);
             changed++;
         }
 
-        Assert.Equal(22, changed);
+        Assert.Equal(26, changed);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { LegalBasis = LawValues.BasisLegalDuty }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);

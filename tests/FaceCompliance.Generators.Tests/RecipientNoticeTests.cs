@@ -151,17 +151,20 @@ public sealed class RecipientNoticeTests
         var filing = GeneratedAssembly.ReportConstants(GeneratedAssembly.Load(output))["FilingJson"];
 
         using var json = System.Text.Json.JsonDocument.Parse(filing);
-        var purposes = json.RootElement.GetProperty("purposes").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
-        var recipient = purposes["Demo.GroupEntry"].GetProperty("recipients").EnumerateArray().Single();
-        Assert.Equal("group-hq", recipient.GetProperty("id").GetString());
-        Assert.Equal("阳光集团总部", recipient.GetProperty("name").GetProperty("zh-CN").GetString());
-        Assert.Equal("Sunny Group headquarters", recipient.GetProperty("name").GetProperty("en").GetString());
+        var purposes = json.RootElement.GetProperty("处理目的和处理方式").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        var recipient = purposes["Demo.GroupEntry"].GetProperty("向其他个人信息处理者提供").EnumerateArray().Single();
+        Assert.Equal("group-hq", recipient.GetProperty("标识").GetString());
+        Assert.Equal("阳光集团总部", recipient.GetProperty("接收方名称").GetString());
+        Assert.Equal("Sunny Group headquarters", recipient.GetProperty("name").GetString());
         Assert.Equal("dpo@sunny-group.example", recipient.GetProperty("contact").GetString());
-        Assert.Equal("集团统一门禁", recipient.GetProperty("purpose").GetProperty("zh-CN").GetString());
-        Assert.Equal("Group-wide access control", recipient.GetProperty("purpose").GetProperty("en").GetString());
+        Assert.Equal("集团统一门禁", recipient.GetProperty("处理目的").GetString());
+        Assert.Equal("Group-wide access control", recipient.GetProperty("purpose").GetString());
+        Assert.Equal("验证个人身份（1:1比对）", recipient.GetProperty("处理方式").GetString());
         Assert.Equal("Verification", recipient.GetProperty("method").GetString());
+        Assert.Equal(new[] { "人脸特征" }, recipient.GetProperty("个人信息种类").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(new[] { "FaceTemplate" }, recipient.GetProperty("dataCategories").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(0, purposes["Demo.LobbyCount"].GetProperty("recipients").GetArrayLength());
+        Assert.Equal(1, purposes["Demo.GroupEntry"].GetProperty("recipientCount").GetInt32());
+        Assert.Equal(0, purposes["Demo.LobbyCount"].GetProperty("向其他个人信息处理者提供").GetArrayLength());
     }
 
     [Fact]
@@ -170,8 +173,9 @@ public sealed class RecipientNoticeTests
         var (_, output) = GeneratorHarness.Run(GeneratorHarness.Compile(Declarations), reportPath: "report");
         var pipia = GeneratedAssembly.ReportConstants(GeneratedAssembly.Load(output))["ImpactAssessmentMarkdown"];
 
-        Assert.Contains("  - 阳光集团总部 / Sunny Group headquarters (dpo@sunny-group.example): 集团统一门禁 / Group-wide access control; Verification; FaceTemplate\n", pipia, StringComparison.Ordinal);
-        Assert.Single(pipia.Split('\n'), line => line.StartsWith("- 向其他个人信息处理者提供", StringComparison.Ordinal));
-        Assert.Single(pipia.Split('\n'), line => line.StartsWith("- 提供的合法性、必要性及接收方的保护能力", StringComparison.Ordinal));
+        Assert.Contains("  - 阳光集团总部（dpo@sunny-group.example）：集团统一门禁；验证个人身份（1:1比对）；人脸特征\n", pipia, StringComparison.Ordinal);
+        Assert.Single(pipia.Split('\n'), line => line.StartsWith("- `Demo.GroupEntry` 向下列接收方提供人脸信息", StringComparison.Ordinal));
+        Assert.DoesNotContain("- `Demo.LobbyCount` 向下列接收方提供", pipia, StringComparison.Ordinal);
+        Assert.Single(pipia.Split('\n'), line => line.StartsWith("- 提供的合法性、必要性及接收方的安全保护能力", StringComparison.Ordinal));
     }
 }

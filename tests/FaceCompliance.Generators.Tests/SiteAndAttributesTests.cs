@@ -60,11 +60,11 @@ public sealed class SiteAndAttributesTests
     {
         var filing = FilingDocument.Write(Spec(s_purpose));
 
-        Assert.Contains("\"publicPlace\": true", filing, StringComparison.Ordinal);
-        Assert.Contains("\"site\": \"PublicPlace\"", filing, StringComparison.Ordinal);
-        Assert.Contains("\"purposeKind\": \"General\"", filing, StringComparison.Ordinal);
-        Assert.Contains("\"en\": \"Article 10 of the Example Regulations\"", filing, StringComparison.Ordinal);
-        Assert.Matches("\"attributesEstimated\": \\[\\s*\"AgeBand\",\\s*\"Gender\"\\s*\\]", filing);
+        Assert.Contains("\"部署场所\": \"公共场所\",\n      \"site\": \"PublicPlace\",\n      \"publicPlace\": true,", filing, StringComparison.Ordinal);
+        Assert.Contains("\"图像采集区域\": \"商场入口\",\n      \"collectionArea\": \"The mall entrance\",", filing, StringComparison.Ordinal);
+        Assert.Contains("\"目的类型\": \"一般目的\",\n      \"purposeKind\": \"General\",", filing, StringComparison.Ordinal);
+        Assert.Contains("\"公共场所使用的法律依据\": \"《某某条例》第十条\",\n      \"publicPlaceLaw\": \"Article 10 of the Example Regulations\",", filing, StringComparison.Ordinal);
+        Assert.Matches("\"估计的人脸属性\": \\[\\s*\"年龄段\",\\s*\"性别\"\\s*\\],\\s*\"attributesEstimated\": \\[\\s*\"AgeBand\",\\s*\"Gender\"\\s*\\]", filing);
     }
 
     [Fact]
@@ -72,8 +72,9 @@ public sealed class SiteAndAttributesTests
     {
         var pipia = ImpactAssessmentDocument.Write(Spec(s_purpose));
 
-        Assert.Contains("- 部署场所 Site (Art. 13): PublicPlace (商场入口 / The mall entrance), purpose kind General; law allowing it: 《某某条例》第十条 / Article 10 of the Example Regulations\n", pipia, StringComparison.Ordinal);
-        Assert.Contains("- 估计的人脸属性 Attributes estimated: AgeBand, Gender\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("- 部署场所（《办法》第十三条）：公共场所（采集区域：商场入口），目的类型：一般目的；所依据的法律、行政法规：《某某条例》第十条\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("- 估计的人脸属性：年龄段、性别\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("## 八、在公共场所使用的理由\n\n- `Demo.Audience`：公共场所（采集区域：商场入口）", pipia, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,8 +82,9 @@ public sealed class SiteAndAttributesTests
     {
         var pipia = ImpactAssessmentDocument.Write(Spec(s_purpose with { Method = ProcessingMethodTable.Verification, Site = LawValues.SiteNonPublic }));
 
-        Assert.Contains("- 部署场所 Site (Art. 13): NonPublic\n", pipia, StringComparison.Ordinal);
-        Assert.DoesNotContain("Attributes estimated", pipia, StringComparison.Ordinal);
+        Assert.Contains("- 部署场所（《办法》第十三条）：非公共场所\n", pipia, StringComparison.Ordinal);
+        Assert.DoesNotContain("估计的人脸属性", pipia, StringComparison.Ordinal);
+        Assert.Contains("各处理目的均未声明在公共场所安装人脸识别设备。", pipia, StringComparison.Ordinal);
     }
 
     private static AssemblySpec Spec(PurposeDeclaration purpose)

@@ -73,7 +73,7 @@ public sealed class ConsumerBuildTests
 
     /// <summary>
     /// With the consent check the build passes; in the default mode FC0010 (no approved notice yet) is the only
-    /// diagnostic, a warning: the analyzers, code fixes and generators load from the package without any failure. FaceComplianceReportPath writes the five report files, with the declared purpose in
+    /// diagnostic, a warning: the analyzers, code fixes and generators load from the package without any failure. FaceComplianceReportPath writes the eight report files, with the declared purpose in
     /// them; the application runs: the generated notice, ONNX Runtime's native library from
     /// runtimes/linux-x64/native, and a SQLite store all work from the packages.
     /// </summary>
@@ -103,7 +103,7 @@ public sealed class ConsumerBuildTests
             .Distinct().ToList();
         Assert.True(others.Count == 0, "The fixed build reported more than FC0010:\n  " + string.Join("\n  ", others));
 
-        string[] files = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md"];
+        string[] files = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "operating-procedures.md", "authorisation-letter.md", "commitment-letter.md"];
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(report, f)), $"{f} was not written.\n{build.Describe()}"));
         Assert.Contains(ConsumerProject.DescriptionEn, File.ReadAllText(Path.Combine(report, "notice.en.md")), StringComparison.Ordinal);
         Assert.Contains("核验住户身份以开启单元门", File.ReadAllText(Path.Combine(report, "notice.zh-CN.md")), StringComparison.Ordinal);

@@ -32,9 +32,9 @@ public sealed class FilingThresholdTests
         var filing = events[1];
         Assert.Equal((FilingThresholdLevel.Filing, 5, 5), (filing.Level, filing.Threshold, filing.Count));
         Assert.Equal(new DateOnly(2026, 3, 2), filing.ReachedOn);
-        Assert.Equal(new DateOnly(2026, 4, 13), filing.FilingDeadline);
+        Assert.Equal(new DateOnly(2026, 4, 14), filing.FilingDeadline);   // 清明节 takes Monday 6 April (2026 schedule)
         Assert.Equal(5, test.Templates.PeopleStored);
-        Assert.Contains(test.Audit.Read(), r => r.Action == AuditAction.FilingThresholdReached && r.Detail == "Filing level 5 reached with 5 people stored; file by 2026-04-13");
+        Assert.Contains(test.Audit.Read(), r => r.Action == AuditAction.FilingThresholdReached && r.Detail == "Filing level 5 reached with 5 people stored; file by 2026-04-14");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ScopeAndAgeBandTests
     }
 
     [Theory]
-    [InlineData(8)]
+    [InlineData(16)]
     [InlineData(-1)]
     public void A_value_that_is_not_a_scope_is_refused(int scopes)
     {
@@ -89,7 +89,7 @@ public sealed class ScopeAndAgeBandTests
         var grant = Assert.Throws<ArgumentException>(() => test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-2") { Scopes = (FacialConsentScopes)scopes }));
         var check = Assert.Throws<ArgumentException>(() => test.Consents.EnsureValid(receipt, (FacialConsentScopes)scopes));
 
-        Assert.Contains("is not a consent scope; combine Transfer, ImageRetention, Provision", grant.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a consent scope; combine Transfer, ImageRetention, Provision, CrossBorder.", grant.Message, StringComparison.Ordinal);
         Assert.Equal("requiredScopes", check.ParamName);
     }
 

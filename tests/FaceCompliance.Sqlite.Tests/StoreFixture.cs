@@ -25,12 +25,13 @@ internal sealed class TestStore : IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         Path = path ?? System.IO.Path.Combine(Directory, "faces.db");
         Keys = new FacialDataKeys(masterKey ?? MasterKey);
+        FilingOptions = filing ?? new FilingThresholdOptions();
         Store = SqliteFacialDataStore.Open(Path, new FacialDataStoreOptions(Keys)
         {
             Actor = "test-gate",
             TemplateDimension = dimension,
             TimeProvider = Clock,
-            Filing = filing ?? new FilingThresholdOptions(),
+            Filing = FilingOptions,
         });
     }
 
@@ -39,6 +40,9 @@ internal sealed class TestStore : IDisposable
     public string Path { get; }
 
     public FacialDataKeys Keys { get; }
+
+    /// <summary>The filing levels and calendar the store was opened with.</summary>
+    public FilingThresholdOptions FilingOptions { get; }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 

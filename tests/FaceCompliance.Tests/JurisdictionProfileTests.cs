@@ -22,6 +22,20 @@ public sealed class JurisdictionProfileTests
         AssertSequential<FacialPurposeKind>(LawValues.KindNames);
         AssertSequential<FacialLegalBasis>(LawValues.BasisNames);
         AssertSequential<FacialAgeBand>(LawValues.AgeBandNames);
+        AssertSequential<FacialCrossBorderMechanism>(LawValues.CrossBorderNames);
+    }
+
+    [Fact]
+    public void Cross_border_mechanisms_are_the_four_conditions_of_PIPL_Article_38_with_one_label_each()
+    {
+        Assert.Equal(
+            new[] { FacialCrossBorderMechanism.SecurityAssessment, FacialCrossBorderMechanism.Certification, FacialCrossBorderMechanism.StandardContract, FacialCrossBorderMechanism.LawOrTreaty },
+            Enum.GetValues<FacialCrossBorderMechanism>().Where(m => LawValues.IsCrossBorderMechanism((int)m)));
+        Assert.Equal(Enum.GetValues<FacialCrossBorderMechanism>().Select(m => ((int)m, m.ToString())), CrossBorderMechanisms.Labels.Select(l => (l.Value, l.En)));
+        Assert.Equal(CrossBorderMechanisms.Labels.Length, CrossBorderMechanisms.English.Length);
+        Assert.Equal("按照国家网信部门制定的标准合同与境外接收方订立合同", CrossBorderMechanisms.Zh((int)FacialCrossBorderMechanism.StandardContract));
+        Assert.Equal("9", CrossBorderMechanisms.Zh(9));
+        Assert.Equal(FacialConsentScopes.CrossBorder, ConsentCoverage.AllScopes & FacialConsentScopes.CrossBorder);
     }
 
     [Fact]

@@ -110,6 +110,28 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         return deleted;
     }
 
+    public AuditRecord RecordRefusal<TPurpose>(string? subjectId, string? detail = null)
+        where TPurpose : IFacialDataPurpose => RecordChoice<TPurpose>(AuditAction.FaceProcessingRefused, subjectId, detail);
+
+    public AuditRecord RecordAlternativeUsed<TPurpose>(string? subjectId, string? detail = null)
+        where TPurpose : IFacialDataPurpose => RecordChoice<TPurpose>(AuditAction.AlternativeUsed, subjectId, detail);
+
+    private AuditRecord RecordChoice<TPurpose>(AuditAction action, string? subjectId, string? detail)
+        where TPurpose : IFacialDataPurpose
+    {
+        if (subjectId is not null)
+        {
+            SubjectId.Validate(subjectId, nameof(subjectId));
+        }
+
+        if (detail is not null)
+        {
+            SqliteLifecycle.Reason(detail, nameof(detail));
+        }
+
+        return audit.Append(action, subjectId, TPurpose.Info.Id, null, AuditOutcome.Succeeded, detail);
+    }
+
     private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt,
         FacialConsentScopes requiredScopes)
         where TPurpose : IFacialDataPurpose

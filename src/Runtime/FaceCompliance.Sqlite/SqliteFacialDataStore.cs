@@ -28,6 +28,13 @@ public sealed class SqliteFacialDataStore : IDisposable
         Templates = templates;
         Consents = consents;
         LegalBases = new SqliteLegalBasisRegistry(database, audit, signer, options.TimeProvider);
+        Lifecycle = new SqliteLifecycle(database, audit, templates, options.Actor, options.TimeProvider);
+        if (options.FilingThresholdReached is { } handler)
+        {
+            templates.FilingThresholdReached += handler;
+        }
+
+        templates.CheckFilingAtOpen();
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
@@ -39,13 +46,21 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored.</summary>
     public IFaceTemplateStore Templates { get; }
 
+    /// <summary>The ends of processing: end a purpose, end the relationship with a person, stop the service (PIPL Art. 47; Measures Art. 15).</summary>
+    public IFacialDataLifecycle Lifecycle { get; }
+
     /// <summary>The hash-chained processing records.</summary>
     public IAuditTrail Audit { get; }
 
     /// <summary>The database file.</summary>
     public string Path => _database.Path;
 
-    /// <summary>Opens (or creates) the store in <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (or creates) the store in <paramref name="path"/>. If the number of people stored is already at the
+    /// warning or filing level and no event was raised for that level in this file before, the event is raised once
+    /// now (to <see cref="FacialDataStoreOptions.FilingThresholdReached"/>) and audited; the file remembers it, so
+    /// opening again raises nothing until the count falls below the level and reaches it again.
+    /// </summary>
     /// <exception cref="ArgumentException">The path is empty, or the options are invalid.</exception>
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
     public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)

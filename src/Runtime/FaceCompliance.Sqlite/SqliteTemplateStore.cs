@@ -33,6 +33,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
 
     public event EventHandler<FilingThresholdEventArgs>? FilingThresholdReached;
 
+    public event EventHandler? SubjectsChanged;
+
     /// <summary>Checks receipts inside the store's transactions; set once by the store.</summary>
     public SqliteConsentRegistry Consents { get; set; } = null!;
 
@@ -44,6 +46,23 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             return CountPeople(connection, null);
         }
     }
+
+    public IReadOnlyCollection<string> SubjectsStored()
+    {
+        using var connection = _database.Open();
+        using var command = SqliteDatabase.Command(connection, null, "SELECT subject_id FROM subject_keys");
+        using var reader = command.ExecuteReader();
+        var subjects = new List<string>();
+        while (reader.Read())
+        {
+            subjects.Add(reader.GetString(0));
+        }
+
+        return subjects;
+    }
+
+    /// <summary>The filing tracker of this store (its levels, calendar and clock).</summary>
+    public FilingThresholdTracker Filing => _filing;
 
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public string Enroll<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate template)
@@ -70,7 +89,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
             return (templateId, before, existingKey is null ? before + 1 : before);
         });
-        RaiseFilingEvents(before, after);
+        AfterCountChange(before, after);
         return id;
     }
 
@@ -171,23 +190,107 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         return deleted;
     }
 
-    /// <summary>After a deletion committed: empty the write-ahead log and report a drop below a filing level.</summary>
+    /// <summary>After a deletion committed: empty the write-ahead log and report the new count.</summary>
     public void AfterDeletion(int before, int after)
     {
         _database.Checkpoint();
-        RaiseFilingEvents(before, after);
+        AfterCountChange(before, after);
     }
 
-    private void RaiseFilingEvents(int before, int after)
+    /// <summary>
+    /// When the store opens: raises, once, each level the count is already at but for which no event was ever raised
+    /// (a file filled before this version, or by a process that crashed before raising it), dated from the data; and
+    /// forgets the levels the count is now below.
+    /// </summary>
+    public void CheckFilingAtOpen()
     {
-        foreach (var reached in _filing.Observe(before, after))
+        var found = _database.Write((connection, transaction) =>
         {
-            _audit.Append(AuditAction.FilingThresholdReached, null, null, null, AuditOutcome.Succeeded,
-                $"{reached.Level} level {reached.Threshold} reached with {reached.Count} people stored"
-                + (reached.FilingDeadline is { } deadline ? $"; file by {deadline:yyyy-MM-dd}" : ""));
+            var count = CountPeople(connection, transaction);
+            var events = new List<FilingThresholdEventArgs>();
+            foreach (var level in FilingThresholdTracker.Levels)
+            {
+                var threshold = _filing.Threshold(level);
+                if (count < threshold)
+                {
+                    ForgetLevel(connection, transaction, level);
+                }
+                else if (!IsLevelRaised(connection, transaction, level))
+                {
+                    // The latest day it can have been reached: when the threshold-th of the people stored now was first stored.
+                    var firstStored = Convert.ToInt64(SqliteDatabase.Scalar(connection, transaction,
+                        "SELECT created_at FROM subject_keys ORDER BY created_at, subject_id LIMIT 1 OFFSET $offset", ("$offset", threshold - 1)),
+                        CultureInfo.InvariantCulture);
+                    var reached = _filing.Reached(level, count, FilingThresholdTracker.ChinaDate(new DateTimeOffset(firstStored, TimeSpan.Zero)), foundAtOpen: true);
+                    RecordLevel(connection, transaction, reached);
+                    events.Add(reached);
+                }
+            }
+
+            return events;
+        });
+        foreach (var reached in found)
+        {
             FilingThresholdReached?.Invoke(this, reached);
         }
     }
+
+    private void AfterCountChange(int before, int after)
+    {
+        if (before != after)
+        {
+            var crossed = _filing.Observe(before, after);
+            var raised = crossed.Count == 0 && after >= before ? new List<FilingThresholdEventArgs>() : _database.Write((connection, transaction) =>
+            {
+                var raised = new List<FilingThresholdEventArgs>();
+                foreach (var reached in crossed)
+                {
+                    if (!IsLevelRaised(connection, transaction, reached.Level))
+                    {
+                        RecordLevel(connection, transaction, reached);
+                        raised.Add(reached);
+                    }
+                }
+
+                var now = CountPeople(connection, transaction);
+                foreach (var level in FilingThresholdTracker.Levels)
+                {
+                    if (now < _filing.Threshold(level))
+                    {
+                        ForgetLevel(connection, transaction, level);
+                    }
+                }
+
+                return raised;
+            });
+            foreach (var reached in raised)
+            {
+                FilingThresholdReached?.Invoke(this, reached);
+            }
+
+            SubjectsChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    /// <summary>Audits a level reached and remembers, in the file, that its event was raised.</summary>
+    private void RecordLevel(SqliteConnection connection, SqliteTransaction transaction, FilingThresholdEventArgs reached)
+    {
+        SqliteDatabase.Execute(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)",
+            ("$key", LevelKey(reached.Level)), ("$value", reached.ReachedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        _audit.Append(connection, transaction, AuditAction.FilingThresholdReached, null, null, null, AuditOutcome.Succeeded,
+            $"{reached.Level} level {reached.Threshold} reached with {reached.Count} people stored"
+            + (reached.FoundAtOpen ? $" (found when the store was opened; reached on or before {reached.ReachedOn:yyyy-MM-dd})" : "")
+            + (reached.FilingDeadline is { } deadline ? $"; file by {deadline:yyyy-MM-dd}" : "")
+            + (reached.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", reached.YearsWithoutSchedule)})" : ""));
+    }
+
+    private static bool IsLevelRaised(SqliteConnection connection, SqliteTransaction transaction, FilingThresholdLevel level) =>
+        SqliteDatabase.Scalar(connection, transaction, "SELECT 1 FROM meta WHERE key = $key", ("$key", LevelKey(level))) is not null;
+
+    private static void ForgetLevel(SqliteConnection connection, SqliteTransaction transaction, FilingThresholdLevel level) =>
+        SqliteDatabase.Execute(connection, transaction, "DELETE FROM meta WHERE key = $key", ("$key", LevelKey(level)));
+
+    private static string LevelKey(FilingThresholdLevel level) => "filing_level_raised_" + level.ToString().ToLowerInvariant();
 
     private void CheckDimension(FaceTemplate template, string parameterName)
     {
@@ -212,7 +315,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         return wrapped;
     }
 
-    private static int DeleteKeysWithoutTemplates(SqliteConnection connection, SqliteTransaction transaction, string? subjectId = null) =>
+    public static int DeleteKeysWithoutTemplates(SqliteConnection connection, SqliteTransaction transaction, string? subjectId = null) =>
         SqliteDatabase.Execute(connection, transaction,
             "DELETE FROM subject_keys WHERE ($subject IS NULL OR subject_id = $subject) AND NOT EXISTS (SELECT 1 FROM templates t WHERE t.subject_id = subject_keys.subject_id)",
             ("$subject", subjectId));

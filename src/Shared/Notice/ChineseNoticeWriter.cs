@@ -78,10 +78,13 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
         var storage = purpose.Storage == DeclarationValues.StorageOnDevice
             ? "您的人脸信息仅存储于人脸识别设备内，不通过互联网对外传输。"
             // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
-            : $"经您单独同意，我们将通过互联网将您的人脸信息传输至{Or(purpose.TransferRecipientZh)}并在其服务器中存储。未经您单独同意，我们不会通过互联网对外传输您的人脸信息；每次传输前，我们均核验您的单独同意。";
+            : $"经您单独同意，我们将通过互联网将您的人脸信息传输至{Or(purpose.TransferRecipientZh)}并在其服务器中存储。未经您单独同意，我们不会通过互联网对外传输您的人脸信息；每次传输前，我们均核验您的单独同意。"
+            // Enforced: a purpose that declares a transfer abroad needs a check of the CrossBorder scope too (FC0018; PIPL Art. 39).
+            + (purpose.TransferAbroad == Profiles.LawValues.CrossBorderNone ? "" : $"经您单独同意，我们将向位于{Or(purpose.TransferAbroadCountryZh)}的境外接收方{Or(purpose.TransferAbroadRecipientZh)}提供您的人脸信息，用于本规则所述的处理目的和处理方式，所依据的条件为{Profiles.CrossBorderMechanisms.Zh(purpose.TransferAbroad)}；您可以通过本规则所列的方式向我们或者该境外接收方行使本规则所述的权利。");
+        // Enforced: a face image written to a persistent sink needs a check of the ImageRetention scope on every path before it (FC0014).
         yield return purpose.RetainsImages
             ? Section(NoticeElement.Storage, "存储地点及对外传输", storage,
-                "我们会保存您的人脸图像本身，而不仅是从中提取的人脸特征。依照法律规定，保存人脸图像应当取得您的单独同意。")
+                "我们会保存您的人脸图像本身，而不仅是从中提取的人脸特征。依照法律规定，保存人脸图像应当取得您的单独同意：每次保存前我们均核验该同意，您不同意的，我们不会保存您的人脸图像。")
             : Section(NoticeElement.Storage, "存储地点及对外传输", storage);
         if (purpose.MayInvolveMinors)
         {

@@ -67,6 +67,11 @@ internal static class DeclarationReader
             MinorsRulesEn: Text(named, "MinorsRulesEn"),
             Recipients: ReadRecipients(type),
             RetainsImages: named.TryGetValue("RetainsImages", out var retainsImages) && retainsImages.Value is true,
+            TransferAbroad: Int(named, "TransferAbroad", Profiles.LawValues.CrossBorderNone),
+            TransferAbroadRecipientZh: Text(named, "TransferAbroadRecipientZh"),
+            TransferAbroadRecipientEn: Text(named, "TransferAbroadRecipientEn"),
+            TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
+            TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"),
             OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
             OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
     }

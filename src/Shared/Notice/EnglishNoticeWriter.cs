@@ -71,10 +71,12 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         var storage = purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
             // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
-            : $"With your separate consent, we send your face information over the internet to {Or(purpose.TransferRecipientEn)} and store it on its servers. Without your separate consent, we do not send your face information out over the internet; we check that consent before every transfer.";
+            : $"With your separate consent, we send your face information over the internet to {Or(purpose.TransferRecipientEn)} and store it on its servers. Without your separate consent, we do not send your face information out over the internet; we check that consent before every transfer."
+            + (purpose.TransferAbroad == Profiles.LawValues.CrossBorderNone ? "" : $" With your separate consent, we provide your face information to {Or(purpose.TransferAbroadRecipientEn)} in {Or(purpose.TransferAbroadCountryEn)}, outside China, for the purpose and in the way this notice describes, under {Profiles.CrossBorderMechanisms.En(purpose.TransferAbroad)}; you can exercise the rights this notice describes against us or that recipient in the ways it lists.");
+        // Enforced: a face image written to a persistent sink needs a check of the ImageRetention scope on every path before it (FC0014).
         yield return purpose.RetainsImages
             ? Section(NoticeElement.Storage, "Where it is stored, and transfers", storage,
-                "We keep your face images themselves, not only the face templates derived from them. By law, keeping face images needs your separate consent.")
+                "We keep your face images themselves, not only the face templates derived from them. By law, keeping face images needs your separate consent: we check it before each image is kept, and if you do not give it, we keep no image of your face.")
             : Section(NoticeElement.Storage, "Where it is stored, and transfers", storage);
         if (purpose.MayInvolveMinors)
         {

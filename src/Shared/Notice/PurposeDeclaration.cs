@@ -39,6 +39,11 @@ internal sealed record PurposeDeclaration(
     string MinorsRulesEn = "",
     EquatableArray<RecipientDeclaration> Recipients = default,
     bool RetainsImages = false,
+    int TransferAbroad = 0,
+    string TransferAbroadRecipientZh = "",
+    string TransferAbroadRecipientEn = "",
+    string TransferAbroadCountryZh = "",
+    string TransferAbroadCountryEn = "",
     string OtherNoticeItemsZh = "",
     string OtherNoticeItemsEn = "");
 

@@ -25,7 +25,7 @@ internal static class JurisdictionProfiles
             LawValues.BasisConsent, LawValues.BasisContractOrEmployment, LawValues.BasisLegalDuty,
             LawValues.BasisPublicHealthEmergency, LawValues.BasisNewsReporting, LawValues.BasisPubliclyDisclosed, LawValues.BasisOtherLaw,
         },
-        separateConsentScopes: LawValues.ScopeTransfer | LawValues.ScopeImageRetention | LawValues.ScopeProvision,
+        separateConsentScopes: LawValues.ScopeTransfer | LawValues.ScopeImageRetention | LawValues.ScopeProvision | LawValues.ScopeCrossBorder,
         citations: new Dictionary<string, string>
         {
             ["FC0013"] = "Measures Art. 8 §1; PIPL Arts. 29, 38-39",

@@ -65,10 +65,12 @@ internal static class LawValues
     public const int ScopeTransfer = 1;
     public const int ScopeImageRetention = 2;
     public const int ScopeProvision = 4;
+    public const int ScopeCrossBorder = 8;
 
     public static readonly (int Value, string Name)[] Scopes =
     {
         (ScopeTransfer, "Transfer"), (ScopeImageRetention, "ImageRetention"), (ScopeProvision, "Provision"),
+        (ScopeCrossBorder, "CrossBorder"),
     };
 
     // FacialAgeBand: how old the person on a consent receipt is known to be.
@@ -77,6 +79,18 @@ internal static class LawValues
     public const int AgeUnderGuardianAge = 2;
 
     public static readonly string[] AgeBandNames = { "Unknown", "Adult", "Under14" };
+
+    // FacialCrossBorderMechanism (PIPL Art. 38 §1 (1)-(4), §2): the condition a transfer of face information abroad meets.
+    public const int CrossBorderNone = 0;
+    public const int CrossBorderSecurityAssessment = 1;
+    public const int CrossBorderCertification = 2;
+    public const int CrossBorderStandardContract = 3;
+    public const int CrossBorderLawOrTreaty = 4;
+
+    public static readonly string[] CrossBorderNames = { "None", "SecurityAssessment", "Certification", "StandardContract", "LawOrTreaty" };
+
+    /// <summary>A declared transfer abroad names one of the mechanisms of PIPL Art. 38 (not <see cref="CrossBorderNone"/>).</summary>
+    public static bool IsCrossBorderMechanism(int value) => value > CrossBorderNone && value < CrossBorderNames.Length;
 
     /// <summary>The name at <paramref name="value"/> in <paramref name="names"/>, or the number when it names none.</summary>
     public static string Name(string[] names, int value)

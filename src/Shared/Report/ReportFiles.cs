@@ -24,6 +24,9 @@ internal static class ReportFiles
         ("RetentionMarkdown", "retention.md"),
         ("FilingJson", "filing.json"),
         ("ImpactAssessmentMarkdown", "pipia.md"),
+        ("OperatingProceduresMarkdown", "operating-procedures.md"),
+        ("AuthorisationLetterMarkdown", "authorisation-letter.md"),
+        ("CommitmentLetterMarkdown", "commitment-letter.md"),
         ("MinorsRulesChineseMarkdown", "minors-rules.zh-CN.md"),
         ("MinorsRulesEnglishMarkdown", "minors-rules.en.md"),
     };

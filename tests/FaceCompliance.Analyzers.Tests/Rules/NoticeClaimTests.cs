@@ -35,6 +35,7 @@ public sealed class NoticeClaimTests
         ("transfer: no separate consent", "we check that consent before every transfer", "FC0018"),
         ("recipients: none declared", "Other processors we provide your face information to", "FC0019"),
         ("basis: consent instead", "without asking for your consent", "FC0002"),
+        ("images: kept without separate consent", "we check it before each image is kept", "FC0014"),
     };
 
     public static TheoryData<string> Methods() => new(s_methods);
@@ -59,11 +60,14 @@ public sealed class NoticeClaimTests
     {
         await new AnalyzerTest(Program(method, mutation: null)).WithoutPrelude().RunAsync();
 
-        var notices = string.Join("\n", GeneratedNotices.Sources(false, Program(method, mutation: null)));
+        var sources = GeneratedNotices.Sources(false, Program(method, mutation: null));
+        var notices = string.Join("\n", sources);
+        var local = Assert.Single(sources, s => s.Contains("partial class Local", StringComparison.Ordinal));
         foreach (var (claim, sentence, _) in s_claims.Where(c => method == "AttributeAnalysis" || !c.Claim.StartsWith("attributes", StringComparison.Ordinal)))
         {
+            // A claim made by the absence of a sentence is the on-device purpose's (the archive keeps images).
             var absent = sentence.StartsWith('!');
-            Assert.True(notices.Contains(sentence.TrimStart('!'), StringComparison.Ordinal) != absent, $"{method}: the notice does not make the claim '{claim}' ('{sentence}').");
+            Assert.True((absent ? local : notices).Contains(sentence.TrimStart('!'), StringComparison.Ordinal) != absent, $"{method}: the notice does not make the claim '{claim}' ('{sentence}').");
         }
     }
 
@@ -129,6 +133,12 @@ public sealed class NoticeClaimTests
                 AlternativeZh = "人工点名", AlternativeEn = "A roll call"{{attributes}})]
             public sealed partial class Duty { }
 
+            [FacialDataPurpose(FacialProcessingMethod.{{method}},
+                DescriptionZh = "登记照片", DescriptionEn = "Enrolment photos", NecessityZh = "人工复核", NecessityEn = "Manual review",
+                ImpactZh = "照片留存于设备", ImpactEn = "Photos stay on the device", RetentionDays = 30,
+                AlternativeZh = "刷卡", AlternativeEn = "Tap a card", RetainsImages = true{{attributes}})]
+            public sealed partial class Archive { }
+
             public interface IEngine
             {
                 [ProcessesFacialData(FacialProcessingMethod.{{method}}{{processAttributes}})] bool Process(FaceImage image);
@@ -142,6 +152,7 @@ public sealed class NoticeClaimTests
                 [FacialConsentCheck(GuardianAware = true)] void EnsureGuardian<TPurpose>(string person);
                 [FacialConsentCheck(Scopes = FacialConsentScopes.Transfer | FacialConsentScopes.Provision)] void EnsureShared<TPurpose>(string person);
                 [FacialBasisCheck] void EnsureBasis<TPurpose>();
+                [FacialConsentCheck(Scopes = FacialConsentScopes.ImageRetention)] void EnsureImages<TPurpose>(string person);
             }
 
             [UsesFacialData<Local>]
@@ -186,6 +197,22 @@ public sealed class NoticeClaimTests
                 {
                     {{When("basis: consent instead", "consents.EnsureBasis<Duty>();", "consents.Ensure<Duty>(\"drill\");")}}
                     return {{Use("engine.Process(image)", ("basis: consent instead", "FC0002"), ("attributes: one more estimated", "FC0016"))}};
+                }
+            }
+
+            [UsesFacialData<Archive>]
+            [NonBiometricAlternative(nameof(TapCard))]
+            public sealed class PhotoDesk(IEngine engine, IConsents consents)
+            {
+                public bool TapCard(string card) => card.Length == 8;
+
+                public bool Enrol(string person, byte[] frame, int width, int height)
+                {
+                    consents.EnsureGuardian<Archive>(person);
+                    {{When("images: kept without separate consent", "consents.EnsureImages<Archive>(person);", "")}}
+                    using var image = FaceImage.FromRgb24(frame, width, height);
+                    {{Mark("images: kept without separate consent", "File.WriteAllBytes(person + \".rgb\", frame)")}};
+                    return {{Use("engine.Process(image)", ("attributes: one more estimated", "FC0016"))}};
                 }
             }
             """;

@@ -15,7 +15,19 @@ public sealed class RawImagePersistedTests
             DescriptionZh = "核验住户并留存登记照片", DescriptionEn = "Verify residents and keep their enrolment photo", NecessityZh = "门禁", NecessityEn = "The gate",
             ImpactZh = "登记照片留存于设备", ImpactEn = "Enrolment photos are kept on the device", RetentionDays = 30,
             AlternativeZh = "刷卡", AlternativeEn = "Tap a card", RetainsImages = true)]
-        public sealed partial class PhotoArchive { }
+        public sealed partial class PhotoArchive : IFacialDataPurpose
+        {
+            public static FacialPurposeInfo Info => throw new System.NotImplementedException();
+        }
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification,
+            DescriptionZh = "访客登记照片", DescriptionEn = "Visitor photos", NecessityZh = "登记", NecessityEn = "Registration",
+            ImpactZh = "照片留存于设备", ImpactEn = "Photos are kept on the device", RetentionDays = 7,
+            AlternativeZh = "人工登记", AlternativeEn = "The front desk", RetainsImages = true)]
+        public sealed partial class VisitorPhotos : IFacialDataPurpose
+        {
+            public static FacialPurposeInfo Info => throw new System.NotImplementedException();
+        }
         """;
 
     /// <summary>Stand-ins for the persistent sinks the shared framework does not carry, with the names the sink table lists.</summary>
@@ -85,13 +97,104 @@ public sealed class RawImagePersistedTests
             """)).RunAsync();
 
         Assert.Equal(
-            "'File.WriteAllBytes' keeps a raw face image ('image'), but the purpose 'CommunityEntry' does not declare that it keeps face images: keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept and that the law asks a separate consent for it (Measures Art. 8; PIPL Arts. 29, 47)",
+            "'File.WriteAllBytes' keeps a raw face image ('image'), but the purpose 'CommunityEntry' does not declare that it keeps face images: keep face templates only, or declare RetainsImages = true on the purpose, whose notice then says that face images are kept, and check the person's separate consent to it (FacialConsentScopes.ImageRetention) before each write (Measures Art. 8; PIPL Arts. 29, 47)",
             diagnostics.Single(d => d.Id == "FC0014").GetMessage());
     }
 
     [Fact]
-    public Task A_purpose_that_declares_RetainsImages_permits_it() => Test(Archive("""
-            public void Save(FaceImage image) => File.WriteAllBytes("face.rgb", image.Pixels.ToArray());
+    public Task A_purpose_that_declares_RetainsImages_permits_it_after_a_check_of_the_ImageRetention_scope() => Test(Archive("""
+            public void Save(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                consents.EnsureImageRetentionConsent(receipt);
+                File.WriteAllBytes("face.rgb", image.Pixels.ToArray());
+            }
+
+            public void SaveInLambda(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                consents.EnsureImageRetentionConsent(receipt);
+                Action save = () => File.WriteAllBytes("face.rgb", image.Pixels.ToArray());
+                save();
+            }
+        """, "[UsesFacialData<PhotoArchive>]")).RunAsync();
+
+    [Fact]
+    public async Task A_purpose_that_declares_RetainsImages_without_the_scope_check_is_FC0014()
+    {
+        var diagnostics = await Test(Archive("""
+                public void Save(FaceImage image) => {|FC0014:File.WriteAllBytes("face.rgb", image.Pixels.ToArray())|};
+            """, "[UsesFacialData<PhotoArchive>]")).RunAsync();
+
+        Assert.Equal(
+            "'File.WriteAllBytes' keeps a raw face image ('image'), but no consent check for 'PhotoArchive' that verifies FacialConsentScopes.ImageRetention (the person's separate consent to keeping face images) holds on every path before it; call a [FacialConsentCheck(Scopes = FacialConsentScopes.ImageRetention)] member such as IConsentRegistry.EnsureImageRetentionConsent first (Measures Art. 8; PIPL Arts. 29, 47)",
+            diagnostics.Single(d => d.Id == "FC0014").GetMessage());
+    }
+
+    [Fact]
+    public Task Consent_to_the_purpose_or_another_scope_or_a_check_on_one_path_only_is_not_the_separate_consent() => Test(Archive("""
+            public void PurposeOnly(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                consents.EnsureValid(receipt);
+                {|FC0014:File.WriteAllBytes("a.rgb", image.Pixels.ToArray())|};
+            }
+
+            public void TransferScope(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                consents.EnsureTransferConsent(receipt);
+                {|FC0014:File.WriteAllBytes("b.rgb", image.Pixels.ToArray())|};
+            }
+
+            public void OnePath(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image, bool quick)
+            {
+                if (!quick)
+                {
+                    consents.EnsureImageRetentionConsent(receipt);
+                }
+
+                {|FC0014:File.WriteAllBytes("c.rgb", image.Pixels.ToArray())|};
+            }
+
+            public void After(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                {|FC0014:File.WriteAllBytes("d.rgb", image.Pixels.ToArray())|};
+                consents.EnsureImageRetentionConsent(receipt);
+            }
+
+            public void OtherPurpose(IConsentRegistry consents, FaceCompliance.ConsentReceipt<VisitorPhotos> receipt, FaceImage image)
+            {
+                consents.EnsureImageRetentionConsent(receipt);
+                {|FC0014:File.WriteAllBytes("e.rgb", image.Pixels.ToArray())|};
+            }
+        """, "[UsesFacialData<PhotoArchive>]")).RunAsync();
+
+    [Fact]
+    public Task Each_write_is_judged_on_its_own_entity_sets_and_own_method_calls_included() => Test(Archive("""
+            private static void Keep(byte[] data) => File.WriteAllBytes("x", data);
+
+            public FaceRow Checked(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image)
+            {
+                consents.EnsureImageRetentionConsent(receipt);
+                Keep(image.Pixels.ToArray());
+                return new FaceRow { Photo = image.Pixels.ToArray() };
+            }
+
+            public FaceRow Unchecked(FaceImage image)
+            {
+                {|FC0014:Keep(image.Pixels.ToArray())|};
+                return new FaceRow { {|FC0014:Photo = image.Pixels.ToArray()|} };
+            }
+
+            public void CheckedOnOneBranchOnly(IConsentRegistry consents, FaceCompliance.ConsentReceipt<PhotoArchive> receipt, FaceImage image, FaceRow row, bool toFile)
+            {
+                if (toFile)
+                {
+                    consents.EnsureImageRetentionConsent(receipt);
+                    Keep(image.Pixels.ToArray());
+                }
+                else
+                {
+                    {|FC0014:row.Photo = image.Pixels.ToArray()|};
+                }
+            }
         """, "[UsesFacialData<PhotoArchive>]")).RunAsync();
 
     [Fact]

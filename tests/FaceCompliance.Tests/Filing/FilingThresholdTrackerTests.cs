@@ -111,19 +111,59 @@ public sealed class FilingThresholdTrackerTests
     }
 
     [Fact]
-    public void The_defaults_are_the_article_15_levels_on_weekdays_and_the_system_clock()
+    public void The_defaults_are_the_article_15_levels_the_official_calendar_and_the_system_clock()
     {
         var options = new FilingThresholdOptions();
         Assert.Equal(80_000, options.WarningLevel);
         Assert.Equal(100_000, options.FilingLevel);
-        Assert.Same(WorkingDayCalendar.WeekendsOnly, options.Calendar);
+        Assert.Same(WorkingDayCalendar.ChinaOfficial(), options.Calendar);
         Assert.Same(TimeProvider.System, options.TimeProvider);
         Assert.Equal(30, FilingThresholdTracker.FilingWorkingDays);
 
         var reached = Assert.Single(new FilingThresholdTracker().Observe(99_999, 100_000));
 
         Assert.Equal(100_000, reached.Threshold);
-        Assert.Equal(WorkingDayCalendar.WeekendsOnly.AddWorkingDays(reached.ReachedOn, 30), reached.FilingDeadline);
+        Assert.Equal(WorkingDayCalendar.ChinaOfficial().AddWorkingDays(reached.ReachedOn, 30), reached.FilingDeadline);
+    }
+
+    [Fact]
+    public void A_deadline_in_a_year_without_a_schedule_is_flagged_as_an_estimate()
+    {
+        // Reached on Tuesday 1 December 2026 in Beijing: the 30 working days end in January 2027, which has no schedule yet.
+        var december = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+
+        var reached = Assert.Single(Tracker(december, WorkingDayCalendar.ChinaOfficial()).Observe(99_999, 100_000));
+
+        Assert.Equal(new DateOnly(2027, 1, 12), reached.FilingDeadline);
+        Assert.True(reached.FilingDeadlineIsEstimate);
+        Assert.Equal([2027], reached.YearsWithoutSchedule);
+        Assert.False(reached.FoundAtOpen);
+    }
+
+    [Fact]
+    public void A_deadline_inside_the_scheduled_years_is_certain()
+    {
+        // Reached on Monday 2 March 2026: 清明节 takes Monday 6 April, so the 30th working day is Tuesday 14 April.
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+        var reached = Assert.Single(Tracker(march, WorkingDayCalendar.ChinaOfficial()).Observe(99_999, 100_000));
+
+        Assert.Equal(new DateOnly(2026, 4, 14), reached.FilingDeadline);
+        Assert.False(reached.FilingDeadlineIsEstimate);
+        Assert.Empty(reached.YearsWithoutSchedule);
+    }
+
+    [Fact]
+    public void A_level_found_at_open_is_dated_and_its_deadline_counted_from_the_day_given()
+    {
+        var tracker = Tracker(Tuesday, WorkingDayCalendar.ChinaOfficial());
+
+        var found = tracker.Reached(FilingThresholdLevel.Filing, 100_250, new DateOnly(2026, 3, 2), foundAtOpen: true);
+        var warning = tracker.Reached(FilingThresholdLevel.Warning, 100_250, new DateOnly(2026, 2, 2), foundAtOpen: true);
+
+        Assert.Equal((FilingThresholdLevel.Filing, 100_000, 100_250, true), (found.Level, found.Threshold, found.Count, found.FoundAtOpen));
+        Assert.Equal(new DateOnly(2026, 4, 14), found.FilingDeadline);
+        Assert.Equal((80_000, (DateOnly?)null), (warning.Threshold, warning.FilingDeadline));
     }
 
     [Theory]

@@ -380,16 +380,17 @@ internal sealed class FaceDataFlow
     /// <summary>
     /// The hits of one member at sinks of <paramref name="kind"/> with the face data that reaches each (those
     /// <paramref name="counts"/> accepts), in source order, each face data once: a value that reaches several sinks in one
-    /// member (an HttpContent, then the request that sends it) is reported at the first.
+    /// member (an HttpContent, then the request that sends it) is reported at the first, unless <paramref name="everySink"/>
+    /// asks for each sink (a check is needed before every write).
     /// </summary>
     public IEnumerable<(FaceDataHit Hit, ImmutableArray<FaceDataOrigin> Faces)> Reaching(FaceDataFacts facts, FaceDataSinkKind kind,
-        Func<FaceDataOrigin, bool> counts, CancellationToken cancellationToken)
+        Func<FaceDataOrigin, bool> counts, CancellationToken cancellationToken, bool everySink = false)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in facts.Hits.Where(h => h.Sink.Kind == kind).OrderBy(h => h.Operation.Syntax.SpanStart))
         {
             var faces = Resolve(hit.Origins, cancellationToken).Where(counts).ToImmutableArray();
-            if (!faces.IsEmpty && reported.Add(string.Join("\n", faces.Select(f => f.Description).OrderBy(d => d, StringComparer.Ordinal))))
+            if (!faces.IsEmpty && (everySink || reported.Add(string.Join("\n", faces.Select(f => f.Description).OrderBy(d => d, StringComparer.Ordinal)))))
             {
                 yield return (hit, faces);
             }

@@ -36,7 +36,8 @@ internal sealed class ConsentBodyScan
     /// </summary>
     public UseSite SiteOf(FacialUse use) => _model.GetSite(use.Operation.Syntax, _semanticModel, _site.Member);
 
-    public static ConsentBodyScan Run(FacialModel model, UseSite site, IOperation root)
+    /// <param name="probed">Requirements asked at points that are not uses (<see cref="ConsentFlowAnalysis.Probe"/>).</param>
+    public static ConsentBodyScan Run(FacialModel model, UseSite site, IOperation root, IEnumerable<ConsentRequirement>? probed = null)
     {
         // Operations inside a control-flow graph have no semantic model: the body's root has it.
         var scan = new ConsentBodyScan(model, site, root.SemanticModel);
@@ -61,7 +62,7 @@ internal sealed class ConsentBodyScan
             if (model.ClassifyUse(operation) is { } use)
             {
                 lawful.Add(ConsentRequirement.For(use, scan.SiteOf(use), model));
-                if (ConsentScopeDemands.Of(model, use) is { } demand)
+                if (ConsentScopeDemands.Of(model, use, lawful[lawful.Count - 1]) is { } demand)
                 {
                     further.Add(lawful[lawful.Count - 1].WithScopes(demand.Scopes));
                 }
@@ -87,7 +88,7 @@ internal sealed class ConsentBodyScan
             }
         }
 
-        foreach (var requirement in further)
+        foreach (var requirement in further.Concat(probed ?? Enumerable.Empty<ConsentRequirement>()))
         {
             scan.Requirements.Add(requirement);
         }

@@ -30,21 +30,43 @@ internal sealed class ConsentFlowAnalysis
     private readonly Dictionary<IMethodSymbol, FlowState> _deferredEntry = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, FlowState> _deferredCalls = new(SymbolEqualityComparer.Default);
     private List<DeferredBody> _deferred = new();
+    private readonly IReadOnlyDictionary<SyntaxNode, ConsentProbe> _probes;
     private Dictionary<(SyntaxNode Use, ConsentFindingKind Kind), ConsentFinding> _findings = new();
+    private Dictionary<SyntaxNode, string?> _probeResults = new();
     private List<(int Position, string Text)> _notes = new();
 
-    private ConsentFlowAnalysis(FacialModel model, UseSite site, ConsentBodyScan scan, CancellationToken cancellationToken)
+    private ConsentFlowAnalysis(FacialModel model, UseSite site, ConsentBodyScan scan, IReadOnlyDictionary<SyntaxNode, ConsentProbe> probes, CancellationToken cancellationToken)
     {
         _model = model;
         _site = site;
         _scan = scan;
+        _probes = probes;
         _conditions = new ConsentConditions(model, scan);
         _cancellationToken = cancellationToken;
     }
 
     public static IEnumerable<ConsentFinding> Run(FacialModel model, UseSite site, ControlFlowGraph graph, CancellationToken cancellationToken)
+        => Solve(model, site, graph, new Dictionary<SyntaxNode, ConsentProbe>(), cancellationToken)._findings.Values;
+
+    /// <summary>
+    /// Asks, at operations that are not facial-data uses (a raw face image written to a file: FC0014), whether a
+    /// requirement holds on every path before them, with the same analysis as the uses. Returns, per probed syntax,
+    /// null when it holds, otherwise why not ("" when there is nothing more to say). A probe the graph does not
+    /// contain (its operation was rewritten away) is reported as not holding.
+    /// </summary>
+    public static IReadOnlyDictionary<SyntaxNode, string?> Probe(FacialModel model, UseSite site, ControlFlowGraph graph,
+        IReadOnlyDictionary<SyntaxNode, ConsentProbe> probes, CancellationToken cancellationToken)
     {
-        var analysis = new ConsentFlowAnalysis(model, site, ConsentBodyScan.Run(model, site, graph.OriginalOperation), cancellationToken);
+        var results = Solve(model, site, graph, probes, cancellationToken)._probeResults;
+        return probes.Keys.ToDictionary(syntax => syntax, syntax => results.TryGetValue(syntax, out var result)
+            ? result
+            : "the analysis did not find this operation in the control-flow graph, so it cannot prove a check before it");
+    }
+
+    private static ConsentFlowAnalysis Solve(FacialModel model, UseSite site, ControlFlowGraph graph, IReadOnlyDictionary<SyntaxNode, ConsentProbe> probes, CancellationToken cancellationToken)
+    {
+        var scan = ConsentBodyScan.Run(model, site, graph.OriginalOperation, probes.Values.Select(p => p.Requirement));
+        var analysis = new ConsentFlowAnalysis(model, site, scan, probes, cancellationToken);
         for (var round = 0; ; round++)
         {
             analysis.RunRound(graph);
@@ -59,7 +81,7 @@ internal sealed class ConsentFlowAnalysis
 
             if (next.All(pair => analysis._deferredEntry.TryGetValue(pair.Key, out var old) && old.Equals(pair.Value)))
             {
-                return analysis._findings.Values;
+                return analysis;
             }
 
             foreach (var pair in next)
@@ -74,6 +96,7 @@ internal sealed class ConsentFlowAnalysis
         _deferredCalls = new Dictionary<IMethodSymbol, FlowState>(SymbolEqualityComparer.Default);
         _deferred = new List<DeferredBody>();
         _findings = new Dictionary<(SyntaxNode, ConsentFindingKind), ConsentFinding>();
+        _probeResults = new Dictionary<SyntaxNode, string?>();
         _notes = new List<(int, string)>();
         AnalyzeBody(root, FlowState.Start, bodyReason: null);
 
@@ -253,6 +276,12 @@ internal sealed class ConsentFlowAnalysis
             return;
         }
 
+        if (record is not null && _probes.TryGetValue(operation.Syntax, out var probe) && probe.Kind == operation.Kind)
+        {
+            var reasons = Reasons(operation.Syntax.SpanStart, record);
+            _probeResults[operation.Syntax] = IsMet(probe.Requirement, state, reasons) ? null : Join(reasons) ?? string.Empty;
+        }
+
         switch (operation)
         {
             case ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation { Local: var local } } assignment when _scan.IsFollowed(local):
@@ -291,6 +320,7 @@ internal sealed class ConsentFlowAnalysis
         {
             JudgeUse(use, state.With(ReceiptArguments(operation)), record);
         }
+
 
         if (_model.GetConsentCheck(operation) is { } check)
         {
@@ -392,7 +422,7 @@ internal sealed class ConsentFlowAnalysis
         var requirement = ConsentRequirement.For(use, site, _model);
         var bit = _scan.Requirements.BitOf(requirement);
         var purposelessLayer = ownSite && site.RequiresConsent && site.Purposes.IsEmpty;
-        var reasons = Reasons(use, bodyReason);
+        var reasons = Reasons(use.Operation.Syntax.SpanStart, bodyReason);
 
         // [RequiresFacialConsent] (on the member, or on a local function whose calls are seen) moves to the callers the
         // checks that make the use lawful and the guardian's consent, which they are asked for by purpose; not the
@@ -427,7 +457,7 @@ internal sealed class ConsentFlowAnalysis
             AddFinding(new ConsentFinding(ConsentFindingKind.NoGuardian, use, guardian.ToString(), null, Join(reasons)));
         }
 
-        if (ConsentScopeDemands.Of(_model, use) is { } demand)
+        if (ConsentScopeDemands.Of(_model, use, requirement) is { } demand)
         {
             var scoped = requirement.WithScopes(demand.Scopes);
             if (!IsMet(scoped, state, reasons))
@@ -449,9 +479,8 @@ internal sealed class ConsentFlowAnalysis
         return (state.Met & bit) != 0;
     }
 
-    private List<string> Reasons(FacialUse use, string bodyReason)
+    private List<string> Reasons(int position, string bodyReason)
     {
-        var position = use.Operation.Syntax.SpanStart;
         var reasons = new List<string>();
         if (_notes.Where(n => n.Position < position).OrderBy(n => n.Position).LastOrDefault().Text is { } note)
         {
@@ -554,4 +583,18 @@ internal sealed class ConsentFlowAnalysis
 
         public string Reason { get; }
     }
+}
+
+/// <summary>A requirement asked at one operation that is not a use (<see cref="ConsentFlowAnalysis.Probe"/>): its kind tells it from operations of the same syntax.</summary>
+internal sealed class ConsentProbe
+{
+    public ConsentProbe(OperationKind kind, ConsentRequirement requirement)
+    {
+        Kind = kind;
+        Requirement = requirement;
+    }
+
+    public OperationKind Kind { get; }
+
+    public ConsentRequirement Requirement { get; }
 }

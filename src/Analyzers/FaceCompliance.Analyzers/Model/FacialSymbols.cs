@@ -100,4 +100,12 @@ internal sealed class FacialSymbols
         var basis = attribute?.NamedArguments.LastOrDefault(a => a.Key == "LegalBasis").Value.Value;
         return basis is int value ? value : Profiles.LawValues.BasisConsent;
     }
+
+    /// <summary>The <c>LawValues.CrossBorder*</c> mechanism a purpose type declares as its <c>TransferAbroad</c>; none by default (FC0018).</summary>
+    public int GetPurposeTransferAbroad(ITypeSymbol purpose)
+    {
+        var attribute = Find(purpose.OriginalDefinition, FacialDataPurpose);
+        var mechanism = attribute?.NamedArguments.LastOrDefault(a => a.Key == "TransferAbroad").Value.Value;
+        return mechanism is int value ? value : Profiles.LawValues.CrossBorderNone;
+    }
 }

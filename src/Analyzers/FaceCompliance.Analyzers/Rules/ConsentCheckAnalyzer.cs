@@ -150,7 +150,7 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
                 return Diagnostic.Create(GuardianRule, location, name + what, finding.Needed, reason);
             case ConsentFindingKind.MissingScopes:
                 var demand = finding.Demand!;
-                return Diagnostic.Create(ScopeRule, location, name, demand.Action, "FacialConsentScopes." + ConsentScopeDemands.Names(demand.Scopes), finding.Needed, reason);
+                return Diagnostic.Create(ScopeRule, location, name, demand.Action, ConsentScopeDemands.Names(demand.Scopes), finding.Needed, reason);
         }
 
         var subject = finding.Use.Api.Kind == FacialApiKind.RequiresConsent

@@ -13,7 +13,9 @@ namespace FaceCompliance.Analyzers.Rules;
 /// and en, a method, and a bounded retention (Art. 8 §2); a verification or identification purpose also names
 /// its non-biometric alternative (Art. 10), and a purpose deployed in a public place the collection area its sign
 /// shows (Art. 13), a purpose that may involve minors the special rules for them (Art. 7; PIPL Art. 31 §2), and a
-/// purpose based on another legal basis than consent the duty or law it relies on (PIPL Art. 13). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
+/// purpose based on another legal basis than consent the duty or law it relies on (PIPL Art. 13), and a purpose that
+/// transfers face information abroad a mechanism of PIPL Art. 38, server storage, and the foreign recipient and its
+/// country (PIPL Art. 39). A <c>[UsesFacialData&lt;T&gt;]</c> whose T is no purpose is reported too (on a lambda or local
 /// function by <see cref="PurposeRequiredAnalyzer"/>, where it uses faces).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -29,7 +31,7 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
         RuleCategories.Notice,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13); face information sent to a server names its recipient (Art. 8 §1); a purpose that may involve people under 14 states the special rules for their information (PIPL Art. 31 §2); a purpose based on a legal basis other than consent names the duty or law relied on (PIPL Art. 13).",
+        description: "People must be told the purpose, method, retention period, necessity and impact of processing (Measures Art. 5), and face information is kept no longer than the purpose needs (Art. 8 §2). Where face recognition verifies or identifies people, the notice names the way to do without it (Art. 10); in a public place, a sign shows the collection area (Art. 13); face information sent to a server names its recipient (Art. 8 §1); a purpose that may involve people under 14 states the special rules for their information (PIPL Art. 31 §2); a purpose based on a legal basis other than consent names the duty or law relied on (PIPL Art. 13); a purpose that transfers face information abroad stores it on a server, names a mechanism of PIPL Art. 38 and the foreign recipient and its country (PIPL Art. 39).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PurposeIncomplete));
 
     private static readonly string[] s_requiredTexts =
@@ -46,6 +48,8 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_minorsRulesTexts = { "MinorsRulesZh", "MinorsRulesEn" };
 
     private static readonly string[] s_legalBasisLawTexts = { "LegalBasisLawZh", "LegalBasisLawEn" };
+
+    private static readonly string[] s_transferAbroadTexts = { "TransferAbroadRecipientZh", "TransferAbroadRecipientEn", "TransferAbroadCountryZh", "TransferAbroadCountryEn" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -134,9 +138,41 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             articles.Add(5);
         }
 
+        AnalyzeTransferAbroad(named, problems, articles);
         if (problems.Count > 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, location, type.Name, string.Join("; ", problems), Articles(articles)));
+        }
+    }
+
+    /// <summary>
+    /// A purpose that declares a transfer abroad (PIPL Art. 38) names one of the law's mechanisms, stores on a server
+    /// (the data leaves the device: Measures Art. 8 §1) and names the foreign recipient and its country (PIPL Art. 39).
+    /// </summary>
+    private static void AnalyzeTransferAbroad(Dictionary<string, TypedConstant> named, List<string> problems, SortedSet<int> articles)
+    {
+        var mechanism = named.TryGetValue("TransferAbroad", out var declared) && declared.Value is int value ? value : LawValues.CrossBorderNone;
+        if (mechanism == LawValues.CrossBorderNone)
+        {
+            return;
+        }
+
+        if (!LawValues.IsCrossBorderMechanism(mechanism))
+        {
+            problems.Add($"TransferAbroad {mechanism} is none of the mechanisms of PIPL Art. 38 (SecurityAssessment, Certification, StandardContract, LawOrTreaty)");
+            articles.Add(8);
+        }
+
+        if (!(named.TryGetValue("Storage", out var storage) && storage.Value is 1))
+        {
+            problems.Add("a purpose that transfers face information abroad sends it off the device: declare Storage = Server (PIPL Art. 38)");
+            articles.Add(8);
+        }
+
+        if (Missing(named, s_transferAbroadTexts) is { } missing)
+        {
+            problems.Add($"missing {missing} (a purpose that transfers face information abroad names the foreign recipient and its country in its notice, PIPL Art. 39)");
+            articles.Add(8);
         }
     }
 

@@ -8,6 +8,9 @@ internal static class ReportWriter
     /// <summary>Marks what people must complete by hand, the same way in every report.</summary>
     public const string Gap = "【待填写 TO COMPLETE】";
 
+    /// <summary>The same mark in the documents filed in Chinese only (pipia.md and the filing templates).</summary>
+    public const string GapZh = "【待填写】";
+
     public static string[] Write(AssemblySpec spec) => new[]
     {
         NoticeDocument.Write(spec, chinese: true),
@@ -15,6 +18,9 @@ internal static class ReportWriter
         RetentionDocument.Write(spec),
         FilingDocument.Write(spec),
         ImpactAssessmentDocument.Write(spec),
+        FilingTemplates.OperatingProcedures(spec),
+        FilingTemplates.AuthorisationLetter(spec),
+        FilingTemplates.CommitmentLetter(spec),
         NoticeDocument.WriteMinorsRules(spec, chinese: true),
         NoticeDocument.WriteMinorsRules(spec, chinese: false),
     };

@@ -29,8 +29,12 @@ namespace FaceCompliance.Vision;
 /// <para>
 /// <b>Threads.</b> All members may be called from any threads at once. Searches run on <see cref="FaceGallery"/>.
 /// </para>
+/// <para>
+/// <b>Filing count.</b> The people enrolled for 1:N are stored face data (Measures Art. 15): register the matcher with
+/// the processor's <see cref="FacialDataCensus"/>, which counts them with the people of the template stores, once each.
+/// </para>
 /// </remarks>
-public sealed class FaceMatcher<TPurpose> : IDisposable
+public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     where TPurpose : IFacialDataPurpose
 {
     /// <summary>Separates the subject from the entry number in a gallery id; the subject is everything before the last one.</summary>
@@ -71,6 +75,13 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
 
     /// <summary>The number of templates enrolled for 1:N, all people together.</summary>
     public int TemplateCount => _gallery.Count;
+
+    /// <summary>Raised after a person is added to or removed from the 1:N gallery (for <see cref="FacialDataCensus"/>).</summary>
+    public event EventHandler? SubjectsChanged;
+
+    /// <summary>The people enrolled for 1:N now.</summary>
+    /// <returns>A snapshot of their ids.</returns>
+    public IReadOnlyCollection<string> SubjectsStored() => [.. _enrolled.Keys];
 
     /// <summary>Compares a probe with the reference template of the person who gave <paramref name="receipt"/> (1:1).</summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
@@ -136,11 +147,13 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
     {
         EnsureTemplates(templates, nameof(templates), Options.MaxTemplatesPerPerson, checkDimension: true);
         ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Identification);
+        bool added;
         lock (_writeLock)
         {
             // The receipt is in place before the new templates are searchable; the old ones go after, so the person is
             // never missing from a search that runs meanwhile.
             _enrolled.TryGetValue(receipt.Subject, out var previous);
+            added = previous is null;
             var entries = new string[templates.Count];
             for (var i = 0; i < entries.Length; i++)
             {
@@ -162,6 +175,11 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
 
             UpdateMostTemplates();
         }
+
+        if (added)
+        {
+            SubjectsChanged?.Invoke(this, EventArgs.Empty);
+        }
     }
 
     /// <summary>Removes a person, with all their templates, from the 1:N gallery and erases the templates' memory; call it when consent is withdrawn.</summary>
@@ -177,8 +195,10 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             }
 
             RemoveEnrollment(subjectId, enrollment);
-            return true;
         }
+
+        SubjectsChanged?.Invoke(this, EventArgs.Empty);
+        return true;
     }
 
     /// <summary>
@@ -229,6 +249,8 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             _enrolled.Clear();
             _gallery.Dispose();
         }
+
+        SubjectsChanged?.Invoke(this, EventArgs.Empty);
     }
 
     private static string SubjectOf(string entryId) => entryId[..entryId.LastIndexOf(EntrySeparator)];
@@ -293,13 +315,20 @@ public sealed class FaceMatcher<TPurpose> : IDisposable
             return true;
         }
 
+        bool removed;
         lock (_writeLock)
         {
             // Only the enrolment that was checked: the person may have enrolled again with a new receipt meanwhile.
-            if (_enrolled.TryGetValue(subjectId, out var current) && ReferenceEquals(current, enrollment))
+            removed = _enrolled.TryGetValue(subjectId, out var current) && ReferenceEquals(current, enrollment);
+            if (removed)
             {
                 RemoveEnrollment(subjectId, enrollment);
             }
+        }
+
+        if (removed)
+        {
+            SubjectsChanged?.Invoke(this, EventArgs.Empty);
         }
 
         return false;

@@ -15,7 +15,10 @@ public enum AuditAction
     /// <summary>A person withdrew consent they had given.</summary>
     ConsentWithdrawn = 2,
 
-    /// <summary>A person declined consent, or declined face verification and was offered the alternative.</summary>
+    /// <summary>
+    /// A consent receipt was refused because it is not valid now (the detail names the <see cref="ConsentRejection"/>).
+    /// A person's own refusal of face processing is <see cref="FaceProcessingRefused"/>.
+    /// </summary>
     ConsentRejected = 3,
 
     /// <summary>A face template was collected and stored for a person.</summary>
@@ -44,4 +47,25 @@ public enum AuditAction
 
     /// <summary>A legal-basis grant was revoked.</summary>
     LegalBasisRevoked = 12,
+
+    /// <summary>
+    /// A person refused face processing (declined to consent, or declined face verification), recorded by the
+    /// application (<see cref="IConsentRegistry.RecordRefusal{TPurpose}"/>; Measures Arts. 10 §2 and 12).
+    /// </summary>
+    FaceProcessingRefused = 13,
+
+    /// <summary>
+    /// A person used the non-face alternative for a purpose (a card, a PIN, a person at the desk), recorded by the
+    /// application (<see cref="IConsentRegistry.RecordAlternativeUsed{TPurpose}"/>; Measures Art. 10 §2).
+    /// </summary>
+    AlternativeUsed = 14,
+
+    /// <summary>A purpose ended: its templates were deleted and its consents ended (<see cref="IFacialDataLifecycle.EndPurpose{TPurpose}"/>; PIPL Art. 47).</summary>
+    PurposeEnded = 15,
+
+    /// <summary>A person's relationship with the processor ended: all their face data was deleted and their consents ended (<see cref="IFacialDataLifecycle.EndRelationship"/>).</summary>
+    RelationshipEnded = 16,
+
+    /// <summary>The whole service stopped: every template deleted, every consent ended (<see cref="IFacialDataLifecycle.Decommission"/>; Measures Art. 15; PIPL Art. 47).</summary>
+    Decommissioned = 17,
 }

@@ -74,4 +74,28 @@ public interface IConsentRegistry
     /// </summary>
     int Withdraw<TPurpose>(string subjectId)
         where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// Records that a person refused face processing for <typeparamref name="TPurpose"/>: declined to consent, or
+    /// declined face verification (Measures Arts. 10 §2 and 12). Audited as <see cref="AuditAction.FaceProcessingRefused"/>.
+    /// Call it where the refusal is made; with <see cref="RecordAlternativeUsed{TPurpose}"/> the audit trail shows
+    /// that people who refused were served another way.
+    /// </summary>
+    /// <param name="subjectId">The person, or <see langword="null"/> for someone not identified (a visitor who declined).</param>
+    /// <param name="detail">A short note (for example "declined at enrolment"), at most 200 characters; never biometric data.</param>
+    /// <returns>The audit record.</returns>
+    /// <exception cref="System.ArgumentException">The id is malformed, or the detail is empty or too long.</exception>
+    AuditRecord RecordRefusal<TPurpose>(string? subjectId, string? detail = null)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// Records that a person used the non-face alternative for <typeparamref name="TPurpose"/> (a card, a PIN, the
+    /// desk; Measures Art. 10 §2). Audited as <see cref="AuditAction.AlternativeUsed"/>.
+    /// </summary>
+    /// <param name="subjectId">The person, or <see langword="null"/> for someone not identified.</param>
+    /// <param name="detail">Which alternative (for example "access card"), at most 200 characters.</param>
+    /// <returns>The audit record.</returns>
+    /// <exception cref="System.ArgumentException">The id is malformed, or the detail is empty or too long.</exception>
+    AuditRecord RecordAlternativeUsed<TPurpose>(string? subjectId, string? detail = null)
+        where TPurpose : IFacialDataPurpose;
 }

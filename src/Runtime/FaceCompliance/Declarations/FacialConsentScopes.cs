@@ -6,7 +6,7 @@ namespace FaceCompliance;
 /// <summary>
 /// What a consent covers beyond processing for its purpose. Each scope is asked for separately, and a receipt
 /// records which were given: sending face data off the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39), keeping
-/// face images (Art. 8), providing face data to another processor (PIPL Art. 23).
+/// face images (Art. 8), providing face data to another processor (PIPL Art. 23), providing it to a recipient abroad (PIPL Art. 39).
 /// </summary>
 [Flags]
 public enum FacialConsentScopes
@@ -22,4 +22,7 @@ public enum FacialConsentScopes
 
     /// <summary>Providing face data to another processor the purpose declares.</summary>
     Provision = LawValues.ScopeProvision,
+
+    /// <summary>Providing face data to the recipient outside the PRC the purpose declares (PIPL Art. 39).</summary>
+    CrossBorder = LawValues.ScopeCrossBorder,
 }

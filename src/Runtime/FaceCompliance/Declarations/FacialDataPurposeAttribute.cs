@@ -70,8 +70,9 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// <summary>
     /// Whether the purpose keeps face images themselves (their pixels), not only templates derived from them (the 2023
     /// draft's "no original images"; PIPL Art. 47). Writing a face image or its pixels to a file, database, cache, blob,
-    /// log or serialized stream needs a purpose that declares it (FC0014); the notice then says that images are kept and
-    /// that the law asks a separate consent for it (call IConsentRegistry.EnsureImageRetentionConsent before keeping one).
+    /// log or serialized stream needs a purpose that declares it, and a check of the person's separate consent
+    /// (<see cref="FacialConsentScopes.ImageRetention"/>, e.g. IConsentRegistry.EnsureImageRetentionConsent) on every path
+    /// before each write (FC0014); the notice then says that images are kept and that this consent is checked.
     /// </summary>
     public bool RetainsImages { get; set; }
 
@@ -164,6 +165,28 @@ public sealed class FacialDataPurposeAttribute : Attribute
 
     /// <summary>The special rules for processing the information of people under 14, in English.</summary>
     public string? MinorsRulesEn { get; set; }
+
+    /// <summary>
+    /// The condition under which the purpose provides face information to a recipient outside the PRC (PIPL Art. 38),
+    /// from a closed list; <see cref="FacialCrossBorderMechanism.None"/> (the default) declares no transfer abroad. A
+    /// transfer abroad needs <see cref="Storage"/> = <see cref="FacialDataStorage.Server"/> and the foreign recipient and
+    /// its country (<see cref="TransferAbroadRecipientZh"/>, <see cref="TransferAbroadCountryZh"/> and their English;
+    /// FC0008; PIPL Art. 39), a check of the person's separate consent to it (<see cref="FacialConsentScopes.CrossBorder"/>)
+    /// before every off-device use (FC0018), and the notice, filing form and assessment state it.
+    /// </summary>
+    public FacialCrossBorderMechanism TransferAbroad { get; set; }
+
+    /// <summary>The recipient outside the PRC and how to contact it, in Chinese (境外接收方的名称或者姓名、联系方式; PIPL Art. 39).</summary>
+    public string? TransferAbroadRecipientZh { get; set; }
+
+    /// <summary>The recipient outside the PRC and how to contact it, in English.</summary>
+    public string? TransferAbroadRecipientEn { get; set; }
+
+    /// <summary>The country or region of the recipient outside the PRC, in Chinese.</summary>
+    public string? TransferAbroadCountryZh { get; set; }
+
+    /// <summary>The country or region of the recipient outside the PRC, in English.</summary>
+    public string? TransferAbroadCountryEn { get; set; }
 
     /// <summary>
     /// Other items a law or administrative regulation requires the notice to state (Measures Art. 5 (5); PIPL Art. 17

@@ -61,24 +61,60 @@ public sealed class FilingThresholdTracker
 
         var reached = new List<FilingThresholdEventArgs>(2);
         var today = Today();
-        if (Crossed(options.WarningLevel))
+        foreach (var level in Levels)
         {
-            reached.Add(new(FilingThresholdLevel.Warning, options.WarningLevel, currentCount, today, null));
-        }
-
-        if (Crossed(options.FilingLevel))
-        {
-            reached.Add(new(FilingThresholdLevel.Filing, options.FilingLevel, currentCount, today,
-                options.Calendar.AddWorkingDays(today, FilingWorkingDays)));
+            if (previousCount < Threshold(level) && Threshold(level) <= currentCount)
+            {
+                reached.Add(Reached(level, currentCount, today, foundAtOpen: false));
+            }
         }
 
         return reached;
-
-        bool Crossed(int level) => previousCount < level && level <= currentCount;
     }
 
-    private DateOnly Today() =>
-        DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    /// <summary>The two levels, warning first.</summary>
+    public static IReadOnlyList<FilingThresholdLevel> Levels { get; } = [FilingThresholdLevel.Warning, FilingThresholdLevel.Filing];
+
+    /// <summary>The configured count of a level.</summary>
+    /// <param name="level">The level.</param>
+    /// <returns><see cref="FilingThresholdOptions.WarningLevel"/> or <see cref="FilingThresholdOptions.FilingLevel"/>.</returns>
+    public int Threshold(FilingThresholdLevel level) => level switch
+    {
+        FilingThresholdLevel.Warning => options.WarningLevel,
+        FilingThresholdLevel.Filing => options.FilingLevel,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Not a filing threshold level."),
+    };
+
+    /// <summary>
+    /// The event for a level reached on a given day, with the filing deadline counted from that day: for a store that
+    /// finds, when it opens, a level already reached that it never raised (<see cref="FilingThresholdEventArgs.FoundAtOpen"/>).
+    /// </summary>
+    /// <param name="level">The level.</param>
+    /// <param name="count">The count of people stored now.</param>
+    /// <param name="reachedOn">The China Standard Time day the level was reached.</param>
+    /// <param name="foundAtOpen">Whether the level was found at open rather than seen being crossed.</param>
+    /// <returns>The event to raise and record.</returns>
+    public FilingThresholdEventArgs Reached(FilingThresholdLevel level, int count, DateOnly reachedOn, bool foundAtOpen)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var deadline = level == FilingThresholdLevel.Filing ? options.Calendar.Deadline(reachedOn, FilingWorkingDays) : null;
+        return new(level, Threshold(level), count, reachedOn, deadline?.Date, deadline?.YearsWithoutSchedule ?? [], foundAtOpen);
+    }
+
+    /// <summary>The working-day deadline <paramref name="days"/> after <paramref name="start"/> in the configured calendar (for a change or cancellation filing: 30).</summary>
+    /// <param name="start">The day the obligation arose; not counted.</param>
+    /// <param name="days">Working days.</param>
+    /// <returns>The deadline, flagged when it is an estimate.</returns>
+    public WorkingDayDeadline Deadline(DateOnly start, int days = FilingWorkingDays) => options.Calendar.Deadline(start, days);
+
+    /// <summary>Today in China Standard Time (UTC+8), by the configured clock.</summary>
+    /// <returns>The date.</returns>
+    public DateOnly Today() => ChinaDate(options.TimeProvider.GetUtcNow());
+
+    /// <summary>The China Standard Time (UTC+8) date of an instant.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>Its date in Beijing.</returns>
+    public static DateOnly ChinaDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaStandardTime).DateTime);
 
     private static string Format(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,12 @@ public sealed class FacialDataStoreOptions
     /// </summary>
     public FilingThresholdOptions Filing { get; init; } = new();
 
+    /// <summary>
+    /// A handler subscribed to <see cref="IFaceTemplateStore.FilingThresholdReached"/> before the store opens, so that
+    /// it also hears a level found already reached when the store opens (<see cref="FilingThresholdEventArgs.FoundAtOpen"/>).
+    /// </summary>
+    public EventHandler<FilingThresholdEventArgs>? FilingThresholdReached { get; init; }
+
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

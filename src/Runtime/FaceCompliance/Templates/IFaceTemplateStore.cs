@@ -6,11 +6,17 @@ namespace FaceCompliance;
 /// Stores face templates, never images, encrypted under a data key per person (Measures Arts. 8 and 14). Every call
 /// that touches a template takes the person's consent receipt and checks it first; each template carries its purpose
 /// and collection time and is purged when the purpose's retention ends (Art. 8 §2). Keeps the number of people
-/// stored and raises <see cref="FilingThresholdReached"/> at the warning and filing levels (Art. 15).
+/// stored and raises <see cref="FilingThresholdReached"/> at the warning and filing levels (Art. 15); as an
+/// <see cref="IFacialDataHolder"/> it also reports its people to a processor-wide <see cref="FacialDataCensus"/>.
 /// </summary>
-public interface IFaceTemplateStore
+public interface IFaceTemplateStore : IFacialDataHolder
 {
-    /// <summary>Raised after a change brings the number of people stored to a warning or filing level.</summary>
+    /// <summary>
+    /// Raised after a change brings the number of people stored to a warning or filing level, once per level until
+    /// the count falls below it again; also when the store is opened with a count already at a level for which no
+    /// event was raised before (<see cref="FilingThresholdEventArgs.FoundAtOpen"/>; subscribe through
+    /// <see cref="FacialDataStoreOptions.FilingThresholdReached"/> to hear that one).
+    /// </summary>
     event EventHandler<FilingThresholdEventArgs>? FilingThresholdReached;
 
     /// <summary>The number of distinct people whose templates are stored now, across all purposes.</summary>

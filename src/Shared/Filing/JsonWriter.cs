@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace FaceCompliance.Generators.Reports;
+namespace FaceCompliance.Filing;
 
 /// <summary>
-/// A minimal indented JSON writer (System.Text.Json is not available to a netstandard2.0 generator without
+/// A minimal indented JSON writer, shared by the generator and the runtime (System.Text.Json is not available to a netstandard2.0 generator without
 /// shipping it). Writes objects, arrays, strings, numbers, booleans and null; escapes per RFC 8259.
 /// </summary>
 internal sealed class JsonWriter
@@ -24,6 +24,8 @@ internal sealed class JsonWriter
     public JsonWriter String(string? name, string? value) => Value(name, value is null ? "null" : Quote(value));
 
     public JsonWriter Number(string? name, int value) => Value(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public JsonWriter Number(string? name, int? value) => value is null ? Value(name, "null") : Number(name, value.Value);
 
     public JsonWriter Boolean(string? name, bool value) => Value(name, value ? "true" : "false");
 
