@@ -26,6 +26,8 @@ internal static class TestAssemblies
         ["AuthorisationLetterMarkdown"] = "# 授权委托书（模板）\n\n兹委托【待填写】\n",
         ["CommitmentLetterMarkdown"] = "# 承诺书（模板）\n\n本单位\t郑重承诺：\n",
         ["ChangeNoticesMarkdown"] = "# 人脸信息处理规则变更告知 Change notices\n\n```text\n一、人脸信息的保存期限由365日变更为180日。\n```\n",
+        ["MinorsRulesChineseMarkdown"] = "# 不满十四周岁未成年人人脸信息处理规则汇总\n\n### 四、专门处理规则\n\n应当由监护人作出同意。\n",
+        ["MinorsRulesEnglishMarkdown"] = "# Rules for processing the face information of children under 14\n\n### 4. Our special rules\n\nA guardian's \"own\" consent.\n",
     };
 
     /// <summary>C# source of the generated report class, with the given members.</summary>

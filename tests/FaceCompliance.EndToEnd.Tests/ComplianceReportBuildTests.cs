@@ -10,7 +10,7 @@ using Xunit;
 namespace FaceCompliance.EndToEnd.Tests;
 
 /// <summary>
-/// The compliance report: a build of the sample with <c>-p:FaceComplianceReportPath=&lt;dir&gt;</c> writes the nine
+/// The compliance report: a build of the sample with <c>-p:FaceComplianceReportPath=&lt;dir&gt;</c> writes the eleven
 /// report files from what the generator compiled, and writes nothing without the property or in a design-time build.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -18,31 +18,38 @@ public sealed class ComplianceReportBuildTests
 {
     private const string PurposeId = "CommunityAccess.CommunityEntry";
 
-    /// <summary>The 12 numbered headings of the sample purpose's notice in zh-CN (src/Shared/Notice/ChineseNoticeWriter.cs).</summary>
+    /// <summary>The 13 numbered headings of the sample purpose's notice in zh-CN, in REGULATION.md §6's order (src/Shared/Notice/ChineseNoticeWriter.cs).</summary>
     private static readonly string[] ChineseHeadings =
     [
         "一、个人信息处理者", "二、处理目的", "三、处理方式", "四、保存期限", "五、处理人脸信息的必要性", "六、对个人权益的影响",
-        "七、个人权利的行使方式和程序", "八、不使用人脸识别的其他方式", "九、处理的个人信息种类", "十、存储地点及对外传输",
-        "十一、不满十四周岁未成年人的特别规则", "十二、投诉、举报",
+        "七、您依法行使权利的方式和程序", "八、处理的个人信息种类", "九、不使用人脸识别的其他方式", "十、撤回同意的方式",
+        "十一、存储地点及对外传输", "十二、不满十四周岁未成年人的人脸信息", "十三、投诉、举报",
     ];
 
-    /// <summary>The same 12 headings in English (src/Shared/Notice/EnglishNoticeWriter.cs).</summary>
+    /// <summary>The same 13 headings in English (src/Shared/Notice/EnglishNoticeWriter.cs).</summary>
     private static readonly string[] EnglishHeadings =
     [
         "1. Who processes your face information", "2. Purpose", "3. How your face information is processed", "4. How long it is kept",
         "5. Why your face information is necessary", "6. Impact on your rights", "7. Your rights and how to exercise them",
-        "8. Another way, without your face", "9. Categories of personal information", "10. Where it is stored, and transfers",
-        "11. Children under 14", "12. Complaints and reports",
+        "8. Categories of personal information", "9. Another way, without your face", "10. How to withdraw your consent",
+        "11. Where it is stored, and transfers", "12. Children under 14", "13. Complaints and reports",
+    ];
+
+    /// <summary>The 6 numbered headings of the sample purpose's rules for children under 14 in zh-CN.</summary>
+    private static readonly string[] ChineseMinorsHeadings =
+    [
+        "一、个人信息处理者", "二、适用范围", "三、监护人的同意", "四、专门处理规则", "五、监护人的权利", "六、投诉、举报",
     ];
 
     /// <summary>
-    /// A report build of a fresh copy writes exactly the nine files: both notices with every element that applies to
-    /// the sample purpose, each with text; filing.json with the processor, purpose, 365 days, Verification, OnDevice,
+    /// A report build of a fresh copy writes exactly the report files: both notices with every element that applies to
+    /// the sample purpose, each with text, and the rules for children under 14 under the same version; filing.json
+    /// with the processor, purpose, 365 days, Verification, OnDevice,
     /// the security measures and the notice's version; pipia.md with the four topics of Art. 9; retention.md with 365.
     /// </summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task Report_build_writes_the_nine_files_with_every_notice_element()
+    public async Task Report_build_writes_every_report_file_with_every_notice_element()
     {
         SampleCopy copy = SampleCopy.Create("report-full");
         var report = new ComplianceReport(Path.Combine(RepoPaths.Scratch("report-full"), "report"));
@@ -59,6 +66,9 @@ public sealed class ComplianceReportBuildTests
         AssertSections(report.Read("notice.en.md"), @"^#+ (?<heading>\d+\. .+)$", EnglishHeadings, "Rules version: ", "[not declared]");
         Assert.Contains($"| `{PurposeId}` | `{version}` |", report.Read("notice.zh-CN.md"), StringComparison.Ordinal);
         Assert.Contains($"| `{PurposeId}` | `{version}` |", report.Read("notice.en.md"), StringComparison.Ordinal);
+        AssertSections(report.Read("minors-rules.zh-CN.md"), @"^#+ (?<heading>[一二三四五六七八九十]+、.+)$", ChineseMinorsHeadings, "规则版本：", "【未声明】");
+        Assert.Contains($"规则版本：`{version}`", report.Read("minors-rules.zh-CN.md"), StringComparison.Ordinal);
+        Assert.Contains($"Rules version: `{version}`", report.Read("minors-rules.en.md"), StringComparison.Ordinal);
 
         using JsonDocument filing = report.Filing();
         JsonElement processor = filing.RootElement.GetProperty("个人信息处理者基本情况");

@@ -87,6 +87,6 @@ public sealed class NoticeVersionBuildTests
         Assert.Contains("1. The retention period changes from 365 to 180 days.\n", changes, StringComparison.Ordinal);
         Assert.Equal(180, purpose.GetProperty("retentionDays").GetInt32());
         Assert.Equal(newVersion, report.NoticeVersion("notice.zh-CN.md"));
-        Assert.Contains("自采集之日起最长保存180日。", report.Read("notice.zh-CN.md"), StringComparison.Ordinal);
+        Assert.Contains("人脸特征自采集之日起保存，最长不超过180日。", report.Read("notice.zh-CN.md"), StringComparison.Ordinal);
     }
 }

@@ -43,8 +43,14 @@ public sealed class NoticeRendererTests
             ProcessingMethodTable.Verification, DeclarationValues.CategoryFaceTemplate);
         var notice = NoticeRenderer.Render(s_processor, s_gate with { Recipients = new EquatableArray<RecipientDeclaration>(System.Collections.Immutable.ImmutableArray.Create(recipient)) });
 
-        // Every element but the legal basis, which only a purpose not based on consent has.
-        var expected = Enum.GetValues<NoticeElement>().Where(e => e != NoticeElement.LegalBasis).ToArray();
+        // Every element of REGULATION.md §6, in its order, but the legal basis (only a purpose not based on consent has
+        // it) and element 9 (only when declared: see NoticeOrderTests).
+        var expected = new[]
+        {
+            NoticeElement.Processor, NoticeElement.Purpose, NoticeElement.Method, NoticeElement.Retention, NoticeElement.Necessity,
+            NoticeElement.Impact, NoticeElement.Rights, NoticeElement.Categories, NoticeElement.Alternative, NoticeElement.Withdrawal,
+            NoticeElement.Storage, NoticeElement.Minors, NoticeElement.Recipients, NoticeElement.Complaints,
+        };
         Assert.Equal(expected, notice.Chinese.Sections.Select(s => s.Element));
         Assert.Equal(expected, notice.English.Sections.Select(s => s.Element));
         foreach (var section in notice.Chinese.Sections.Concat(notice.English.Sections))
@@ -66,9 +72,11 @@ public sealed class NoticeRendererTests
         var elements = notice.Chinese.Sections.Select(s => s.Element).ToList();
         Assert.DoesNotContain(NoticeElement.Minors, elements);
         Assert.DoesNotContain(NoticeElement.Alternative, elements);
-        Assert.Equal(10, elements.Count);
-        Assert.StartsWith("十、投诉、举报", notice.Chinese.Text.Split('\n').Last(l => l.StartsWith("十", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.Contains("\n10. Complaints and reports\n", notice.English.Text, StringComparison.Ordinal);
+        Assert.Equal(11, elements.Count);
+        Assert.StartsWith("十一、投诉、举报", notice.Chinese.Text.Split('\n').Last(l => l.StartsWith("十", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\n11. Complaints and reports\n", notice.English.Text, StringComparison.Ordinal);
+        Assert.Null(notice.ChineseMinorsRules);
+        Assert.Null(notice.EnglishMinorsRules);
     }
 
     [Fact]
@@ -94,8 +102,11 @@ public sealed class NoticeRendererTests
         Assert.Contains("to Microsoft Azure Face (China East 2)", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         // What FC0018 enforces: a separate consent to the transfer, checked before every transfer; no promise of a
         // consent step beyond that check (legal review §2.3, item 4).
-        Assert.Contains("每次传输前我们均核验该同意", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("we check it before every transfer", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
+        // Legal review §2.4 row 8: the object of the consent is stated, 通过互联网 throughout.
+        Assert.StartsWith("经您单独同意，我们将通过互联网将您的人脸信息传输至", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("未经您单独同意，我们不会通过互联网对外传输您的人脸信息；每次传输前，我们均核验您的单独同意。", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.DoesNotContain("通过网络", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("we check that consent before every transfer", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("另行征求", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("设备内", Section(notice.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("only inside the face recognition device", Section(notice.English, NoticeElement.Storage), StringComparison.Ordinal);
@@ -107,10 +118,29 @@ public sealed class NoticeRendererTests
     {
         var notice = NoticeRenderer.Render(s_processor, s_gate);
 
-        Assert.Contains("处理未成年人个人信息的专门规则：学生人脸仅在监护人同意后登记。", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
-        Assert.Contains("Our special rules for children's information: A child's face is enrolled only after a guardian consents.", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
-        Assert.Contains("须事先取得其父母或者其他监护人的同意", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        // The notice: the guardian's own consent (PIPL 31; legal review §2.4 row 9) and a reference to the separate rules (row 10).
+        Assert.Contains("我们应当事先取得其父母或者其他监护人的同意；监护人应当在阅读本规则及《不满十四周岁未成年人人脸信息处理规则》后作出同意。", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.DoesNotContain("代为作出同意", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("代为同意", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("who gives that consent in their own right after reading these rules and our Rules for processing the face information of children under 14", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
         Assert.Contains("Where we do not know whether a person is under 14, we do not process their face information.", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.DoesNotContain("学生人脸", notice.Chinese.Text, StringComparison.Ordinal);
+
+        // The separate rules: their own title, the declared special rules, the guardian's consent and rights.
+        var chinese = Assert.IsType<RenderedNoticeText>(notice.ChineseMinorsRules);
+        var english = Assert.IsType<RenderedNoticeText>(notice.EnglishMinorsRules);
+        Assert.StartsWith("不满十四周岁未成年人人脸信息处理规则\n", chinese.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Rules for processing the face information of children under 14\n", english.Text, StringComparison.Ordinal);
+        Assert.Equal("学生人脸仅在监护人同意后登记。", Section(chinese, NoticeElement.MinorsRules));
+        Assert.Equal("A child's face is enrolled only after a guardian consents.", Section(english, NoticeElement.MinorsRules));
+        Assert.Contains("无法确认是否已满十四周岁的，我们不处理其人脸信息。", Section(chinese, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("监护人可以随时撤回其作出的同意", Section(chinese, NoticeElement.Rights), StringComparison.Ordinal);
+        Assert.Contains("privacy@example.com", Section(chinese, NoticeElement.Rights), StringComparison.Ordinal);
+        Assert.Equal("", chinese.Sign);
+        Assert.EndsWith($"规则版本：`{notice.Version}`\n", chinese.Markdown, StringComparison.Ordinal);
+
+        // The version covers the separate rules.
+        Assert.NotEqual(notice.Version, NoticeRenderer.Render(s_processor, s_gate with { MinorsRulesZh = "另一条规则。" }).Version);
     }
 
     [Fact]
@@ -135,7 +165,10 @@ public sealed class NoticeRendererTests
         Assert.DoesNotContain("撤回同意的", Section(notice.Chinese, NoticeElement.Retention), StringComparison.Ordinal);
         Assert.DoesNotContain("prior consent of a parent", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
         Assert.DoesNotContain("监护人的同意", Section(notice.Chinese, NoticeElement.Minors), StringComparison.Ordinal);
-        Assert.Contains("Our special rules for children's information", Section(notice.English, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.Contains("the legal basis is stated in How we process your face information", Section(notice.EnglishMinorsRules!, NoticeElement.Minors), StringComparison.Ordinal);
+        Assert.DoesNotContain("withdraw", notice.EnglishMinorsRules!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("撤回", notice.ChineseMinorsRules!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(NoticeElement.Withdrawal, notice.Chinese.Sections.Select(s => s.Element));
     }
 
     [Fact]
@@ -144,7 +177,8 @@ public sealed class NoticeRendererTests
         var notice = NoticeRenderer.Render(s_processor, s_gate);
 
         Assert.DoesNotContain(NoticeElement.LegalBasis, notice.Chinese.Sections.Select(s => s.Element));
-        Assert.Contains("withdraw your consent", Section(notice.English, NoticeElement.Rights), StringComparison.Ordinal);
+        Assert.Contains("withdraw your consent", Section(notice.English, NoticeElement.Withdrawal), StringComparison.Ordinal);
+        Assert.StartsWith("您有权随时撤回同意。", Section(notice.Chinese, NoticeElement.Withdrawal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,12 +188,18 @@ public sealed class NoticeRendererTests
         var keepsImages = NoticeRenderer.Render(s_processor, s_gate with { RetainsImages = true });
 
         Assert.Contains("我们会保存您的人脸图像本身", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
-        Assert.Contains("保存人脸图像须取得您的单独同意：每次保存前我们均核验该同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.Contains("保存人脸图像应当取得您的单独同意：每次保存前我们均核验该同意", Section(keepsImages.Chinese, NoticeElement.Storage), StringComparison.Ordinal);
+        Assert.StartsWith("人脸图像和人脸特征自采集之日起保存，最长不超过30日。", Section(keepsImages.Chinese, NoticeElement.Retention), StringComparison.Ordinal);
+        Assert.DoesNotContain("不予保存", keepsImages.Chinese.Text, StringComparison.Ordinal);
         Assert.Contains("We keep your face images themselves", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
         // What FC0014 enforces: a check of the ImageRetention scope before each write of an image.
         Assert.Contains("By law, keeping face images needs your separate consent: we check it before each image is kept", Section(keepsImages.English, NoticeElement.Storage), StringComparison.Ordinal);
         Assert.DoesNotContain("人脸图像本身", templatesOnly.Chinese.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("face images themselves", templatesOnly.English.Text, StringComparison.Ordinal);
+
+        // Without RetainsImages the runtime keeps no image (FC0014), and the notice says so (legal review §2.3 item 3, §2.4 row 3).
+        Assert.StartsWith("人脸图像在提取人脸特征后即时删除，不予保存。人脸特征自采集之日起保存，最长不超过30日。", Section(templatesOnly.Chinese, NoticeElement.Retention), StringComparison.Ordinal);
+        Assert.StartsWith("Face images are deleted as soon as the face template has been extracted; we do not keep them. Face templates are kept for at most 30 days from collection.", Section(templatesOnly.English, NoticeElement.Retention), StringComparison.Ordinal);
         Assert.NotEqual(templatesOnly.Version, keepsImages.Version);
     }
 
@@ -189,6 +229,28 @@ public sealed class NoticeRendererTests
         Assert.Contains("The face recognition devices are installed in a public place (the station entrance), where public safety needs them.", Section(notice.English, NoticeElement.Method), StringComparison.Ordinal);
         Assert.Contains("设置目的：维护公共安全。", notice.Chinese.Sign, StringComparison.Ordinal);
         Assert.Contains("Installed to maintain public safety.", notice.English.Sign, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sign_uses_the_statutory_terms_and_says_where_to_read_the_full_rules()
+    {
+        var purpose = s_gate with { Site = LawValues.SitePublicPlace, Kind = LawValues.KindPublicSafety, CollectionAreaZh = "地铁站进站口", CollectionAreaEn = "the station entrance" };
+        var notice = NoticeRenderer.Render(s_processor with { NoticeLocation = "https://example.com/face-rules" }, purpose);
+
+        // Legal review §2.4 row 13: 人脸识别, 个人信息处理者, the public-safety purpose, and a place to read the rules instead of asking for them.
+        var chinese = notice.Chinese.Sign.Split('\n');
+        Assert.Equal("人脸识别提示", chinese[0]);
+        Assert.Contains("个人信息处理者：示例物业服务有限公司", chinese);
+        Assert.Contains("设置目的：维护公共安全。", chinese);
+        Assert.Equal("查阅完整的《人脸信息处理规则》：https://example.com/face-rules", chinese[^1]);
+        Assert.DoesNotContain("索取", notice.Chinese.Sign, StringComparison.Ordinal);
+        var english = notice.English.Sign.Split('\n');
+        Assert.Equal("Facial recognition in use", english[0]);
+        Assert.Equal("Read the full rules (How we process your face information) at: https://example.com/face-rules", english[^1]);
+
+        // Undeclared, the place shows as a gap; and it is part of what people read, so of the version.
+        Assert.EndsWith("：【未声明】", NoticeRenderer.Render(s_processor, purpose).Chinese.Sign, StringComparison.Ordinal);
+        Assert.NotEqual(NoticeRenderer.Render(s_processor, purpose).Version, notice.Version);
     }
 
     [Fact]
@@ -277,7 +339,7 @@ public sealed class NoticeRendererTests
             changed++;
         }
 
-        Assert.Equal(24, changed);
+        Assert.Equal(26, changed);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { LegalBasis = LawValues.BasisLegalDuty }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor, s_gate with { RetentionDays = 31 }).Version);
         Assert.NotEqual(version, NoticeRenderer.Render(s_processor with { Contact = "other@example.com" }, s_gate).Version);
@@ -300,7 +362,7 @@ public sealed class NoticeRendererTests
 
         Assert.Equal(invariant.Version, local.Version);
         Assert.Equal(invariant.English.Markdown, local.English.Markdown);
-        Assert.Contains("最长保存-1日", local.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("最长不超过-1日", local.Chinese.Text, StringComparison.Ordinal);
     }
 
     [Fact]

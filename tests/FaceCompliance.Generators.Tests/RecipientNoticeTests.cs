@@ -48,12 +48,12 @@ public sealed class RecipientNoticeTests
 
         var chinese = Section(notice.Chinese, NoticeElement.Recipients);
         Assert.Contains("阳光集团总部（联系方式：dpo@sunny-group.example）：处理目的：集团统一门禁；处理方式：人脸验证（1:1 比对）；提供的个人信息种类：人脸特征、关联身份信息。", chinese, StringComparison.Ordinal);
-        Assert.Contains("须取得您的单独同意", chinese, StringComparison.Ordinal);
+        Assert.Contains("应当取得您的单独同意", chinese, StringComparison.Ordinal);
         var english = Section(notice.English, NoticeElement.Recipients);
         Assert.Contains("Sunny Group headquarters (contact: dpo@sunny-group.example): purpose: Group-wide access control; method: face verification (1:1 comparison); categories provided: face templates, linked identity data.", english, StringComparison.Ordinal);
         Assert.Contains("separate consent", english, StringComparison.Ordinal);
-        Assert.Contains("\n十二、向其他个人信息处理者提供\n", notice.Chinese.Text, StringComparison.Ordinal);
-        Assert.Contains("\n12. Other processors we provide your face information to\n", notice.English.Text, StringComparison.Ordinal);
+        Assert.Contains("\n十三、向其他个人信息处理者提供\n", notice.Chinese.Text, StringComparison.Ordinal);
+        Assert.Contains("\n13. Other processors we provide your face information to\n", notice.English.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("未声明", notice.Chinese.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("not declared", notice.English.Text, StringComparison.Ordinal);
     }

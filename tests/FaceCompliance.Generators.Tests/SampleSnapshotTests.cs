@@ -33,10 +33,15 @@ public sealed class SampleSnapshotTests
 
         Snapshot.VerifyAll(
             from purpose in purposes
-            from language in new[] { ("zh-CN", purpose.Notice.Chinese), ("en", purpose.Notice.English) }
-            from rendering in new[] { ("txt", language.Item2.Text), ("md", language.Item2.Markdown), ("sign.txt", language.Item2.PublicSign) }
+            from language in new[]
+            {
+                ("notice.zh-CN", purpose.Notice.Chinese), ("notice.en", purpose.Notice.English),
+                ("minors-rules.zh-CN", purpose.Notice.ChineseMinorsRules), ("minors-rules.en", purpose.Notice.EnglishMinorsRules),
+            }
+            where language.Item2 is not null
+            from rendering in new[] { ("txt", language.Item2!.Text), ("md", language.Item2.Markdown), ("sign.txt", language.Item2.PublicSign) }
             where rendering.Item2 is not null
-            select ($"{sample}/{purpose.Id.Split('.').Last()}.notice.{language.Item1}", rendering.Item1, rendering.Item2!));
+            select ($"{sample}/{purpose.Id.Split('.').Last()}.{language.Item1}", rendering.Item1, rendering.Item2!));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ internal static class DeclarationReader
             complaint,
             Fallback(Text(named, "ComplaintChannelEn"), complaint),
             Int(named, "SecurityMeasures", 0),
-            Text(named, "ImpactAssessmentReference"));
+            Text(named, "ImpactAssessmentReference"),
+            Text(named, "NoticeLocation"));
     }
 
     public static PurposeDeclaration ReadPurpose(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
@@ -70,7 +71,9 @@ internal static class DeclarationReader
             TransferAbroadRecipientZh: Text(named, "TransferAbroadRecipientZh"),
             TransferAbroadRecipientEn: Text(named, "TransferAbroadRecipientEn"),
             TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
-            TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"));
+            TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"),
+            OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
+            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

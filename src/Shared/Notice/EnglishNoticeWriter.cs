@@ -16,7 +16,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
 
     public override string Title => "How we process your face information";
 
-    public override string Introduction => "Please read these rules carefully before you agree. Whether to agree is your own choice, and you can withdraw your consent at any time.";
+    public override string Introduction => "Please read these rules carefully before you agree to our processing your face information. We ask for your separate consent to processing your face information; whether to give it is your own choice, and you can withdraw it at any time.";
 
     public override string BasisIntroduction => "Please read these rules carefully. The processing they describe does not rest on your consent; its legal basis is stated below.";
 
@@ -27,12 +27,9 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
     public override IEnumerable<NoticeSection> Sections(ProcessorDeclaration processor, PurposeDeclaration purpose)
     {
         var contact = Or(processor.Contact);
-        var days = purpose.RetentionDays.ToString(CultureInfo.InvariantCulture) + (purpose.RetentionDays == 1 ? " day" : " days");
-        yield return Section(NoticeElement.Processor, "Who processes your face information",
-            "Name: " + Or(processor.NameEn),
-            "Contact: " + contact);
+        yield return ProcessorSection(processor);
         yield return Section(NoticeElement.Purpose, "Purpose", Sentence(purpose.DescriptionEn));
-        var consentBased = purpose.LegalBasis == LawValues.BasisConsent;
+        var consentBased = IsConsentBased(purpose);
         if (!consentBased)
         {
             // Enforced: every use under such a purpose needs a [FacialBasisCheck] on every path before it (FC0002).
@@ -41,31 +38,40 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         }
 
         yield return Section(NoticeElement.Method, "How your face information is processed", MethodText(purpose) + " " + PlaceText(purpose.Storage), SiteText(purpose));
-        yield return Section(NoticeElement.Retention, "How long it is kept",
-            consentBased
-                ? $"At most {days} from collection. We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first."
-                : $"At most {days} from collection. We delete your face information promptly when this period ends or when the purpose has been achieved, whichever comes first.");
+        yield return Section(NoticeElement.Retention, "How long it is kept", RetentionTexts(purpose));
         yield return Section(NoticeElement.Necessity, "Why your face information is necessary", Sentence(purpose.NecessityEn));
         yield return Section(NoticeElement.Impact, "Impact on your rights", Sentence(purpose.ImpactEn));
         yield return Section(NoticeElement.Rights, "Your rights and how to exercise them",
-            $"You have the right to access, copy, correct, supplement and delete your face information, and to ask us to explain these rules. Send your request to: {contact}. We will act on it promptly once we have confirmed your identity.",
-            consentBased
-                ? "You have the right to withdraw your consent at any time. "
-                    + (purpose.WithdrawalEn.Length > 0 ? Sentence(purpose.WithdrawalEn) : "To withdraw, contact us as above.")
-                    + " Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it."
-                : "This processing does not rest on your consent, so there is no consent to withdraw; you keep the rights above.");
+            "You have the right to access, copy, correct, supplement and delete your face information, to restrict or refuse our processing of it, and to ask us to explain these rules. Where the conditions set by the Cyberspace Administration of China are met, you can ask us to transfer your personal information to another processor you name.",
+            $"Send your request to: {contact}. We will answer and act on it promptly once we have confirmed your identity. If we refuse a request, we tell you why, and you can bring a lawsuit before a people's court.",
+            consentBased ? "" : "This processing does not rest on your consent, so there is no consent to withdraw; you keep the rights above.");
+        if (purpose.OtherNoticeItemsEn.Length > 0)
+        {
+            yield return Section(NoticeElement.OtherItems, "Other matters the law requires us to tell you", Sentence(purpose.OtherNoticeItemsEn));
+        }
+
+        yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
         if (purpose.AlternativeEn.Length > 0 || ProcessingMethodTable.IsIdentity(purpose.Method))
         {
             yield return Section(NoticeElement.Alternative, "Another way, without your face",
                 Sentence(purpose.AlternativeEn),
-                "If you do not agree to the processing of your face information, choose this way instead; we will not refuse you the service because of it.");
+                consentBased
+                    ? "If you do not agree to our processing your face information, or you withdraw your consent, choose this way instead; we will not refuse you the service because of it."
+                    : "You can choose this way instead of face recognition; we will not refuse you the service because of it.");
         }
 
-        yield return Section(NoticeElement.Categories, "Categories of personal information", CategoriesText(purpose.DataCategories));
+        if (consentBased)
+        {
+            yield return Section(NoticeElement.Withdrawal, "How to withdraw your consent",
+                "You have the right to withdraw your consent at any time. "
+                    + (purpose.WithdrawalEn.Length > 0 ? Sentence(purpose.WithdrawalEn) : "To withdraw, use the contact details in these rules.")
+                    + " Once you withdraw, we stop processing and delete your face information. Withdrawing does not affect processing carried out with your consent before you withdrew it.");
+        }
+
         var storage = purpose.Storage == DeclarationValues.StorageOnDevice
             ? "Your face information is stored only inside the face recognition device and is never sent out over the internet."
             // Enforced: every use of an off-device API needs a check of the Transfer scope on every path before it (FC0018).
-            : $"Your face information is sent over the internet to {Or(purpose.TransferRecipientEn)} and stored on its servers. Sending face information over the internet needs your separate consent to the transfer: we check it before every transfer, and if you do not give it, we do not transfer your face information."
+            : $"With your separate consent, we send your face information over the internet to {Or(purpose.TransferRecipientEn)} and store it on its servers. Without your separate consent, we do not send your face information out over the internet; we check that consent before every transfer."
             + (purpose.TransferAbroad == Profiles.LawValues.CrossBorderNone ? "" : $" With your separate consent, we provide your face information to {Or(purpose.TransferAbroadRecipientEn)} in {Or(purpose.TransferAbroadCountryEn)}, outside China, for the purpose and in the way this notice describes, under {Profiles.CrossBorderMechanisms.En(purpose.TransferAbroad)}; you can exercise the rights this notice describes against us or that recipient in the ways it lists.");
         // Enforced: a face image written to a persistent sink needs a check of the ImageRetention scope on every path before it (FC0014).
         yield return purpose.RetainsImages
@@ -78,14 +84,13 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             yield return Section(NoticeElement.Minors, "Children under 14", consentBased
                 ? new[]
                 {
-                    "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who reads these rules and consents on the child's behalf. Where we do not know whether a person is under 14, we do not process their face information.",
-                    "We process a child's face information only within the scope of the guardian's consent. The guardian can exercise the rights described here for the child at any time, including withdrawing consent and asking for deletion.",
-                    "Our special rules for children's information: " + Sentence(purpose.MinorsRulesEn),
+                    "All personal information of children under 14 is sensitive personal information. We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who gives that consent in their own right after reading these rules and our " + MinorsRulesReference + ". Where we do not know whether a person is under 14, we do not process their face information.",
+                    "Our " + MinorsRulesReference + " are a separate document, written for this purpose: they state the scope of the guardian's consent and how the guardian exercises the rights.",
                 }
                 : new[]
                 {
                     "All personal information of children under 14 is sensitive personal information. A parent or other guardian can exercise the rights described here for the child.",
-                    "Our special rules for children's information: " + Sentence(purpose.MinorsRulesEn),
+                    "Our " + MinorsRulesReference + " are a separate document, written for this purpose: they state how the guardian exercises the rights.",
                 });
         }
 
@@ -94,19 +99,82 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
             yield return RecipientsSection(purpose.Recipients);
         }
 
-        var channel = Or(processor.ComplaintChannelEn.Length > 0 ? processor.ComplaintChannelEn : processor.Contact);
-        yield return Section(NoticeElement.Complaints, "Complaints and reports",
-            $"If you believe our processing of your face information infringes your rights, you can complain or report it through: {channel}. You can also complain to the cyberspace administration or another authority responsible for personal information protection.");
+        yield return ComplaintsSection(processor);
     }
 
     public override string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose) => !IsPublicPlace(purpose) ? "" : string.Join("\n",
         "Facial recognition in use",
-        "You are entering a face capture area: " + Or(purpose.CollectionAreaEn),
-        "Operated by: " + Or(processor.NameEn),
+        "You are entering a facial recognition area: " + Or(purpose.CollectionAreaEn),
+        "Personal information processor: " + Or(processor.NameEn),
         "Purpose: " + Sentence(purpose.DescriptionEn),
         IsPublicPlaceKind(purpose) ? "Installed to maintain public safety." : "Installed as allowed by: " + Sentence(purpose.PublicPlaceLawEn),
         "Contact: " + Or(processor.Contact),
-        "Ask the operator for the full rules.");
+        "Read the full rules (How we process your face information) at: " + Or(processor.NoticeLocation));
+
+    public override string MinorsRulesTitle => "Rules for processing the face information of children under 14";
+
+    private const string MinorsRulesReference = "Rules for processing the face information of children under 14";
+
+    public override string MinorsRulesIntroduction(PurposeDeclaration purpose) => IsConsentBased(purpose)
+        ? "These are the special rules we have made for processing the face information of children under 14 (Personal Information Protection Law, Article 31). They apply together with How we process your face information. Parents and other guardians: please read both before you consent."
+        : "These are the special rules we have made for processing the face information of children under 14 (Personal Information Protection Law, Article 31). They apply together with How we process your face information. Parents and other guardians: please read both carefully.";
+
+    public override IEnumerable<NoticeSection> MinorsRulesSections(ProcessorDeclaration processor, PurposeDeclaration purpose)
+    {
+        if (!purpose.MayInvolveMinors)
+        {
+            yield break;
+        }
+
+        var consentBased = IsConsentBased(purpose);
+        yield return ProcessorSection(processor);
+        yield return Section(NoticeElement.Purpose, "What these rules cover",
+            "These rules apply when we process the face information of a child under 14 for this purpose: " + Sentence(purpose.DescriptionEn),
+            "The method, the retention period, the categories of information, where it is stored and the other matters are as stated in How we process your face information.");
+        yield return consentBased
+            ? Section(NoticeElement.Minors, "The guardian's consent",
+                "We process the face information of a child under 14 only with the prior consent of a parent or other guardian, who gives that consent in their own right after reading these rules and How we process your face information. Where we do not know whether a person is under 14, we do not process their face information.",
+                "We process a child's face information only within the scope of the guardian's consent.")
+            : Section(NoticeElement.Minors, "Legal basis",
+                "We process the face information of children under 14 without asking for consent; the legal basis is stated in How we process your face information.");
+        yield return Section(NoticeElement.MinorsRules, "Our special rules", Sentence(purpose.MinorsRulesEn));
+        yield return Section(NoticeElement.Rights, "The guardian's rights",
+            consentBased
+                ? "A parent or other guardian can exercise for the child every right described in How we process your face information, including access, copying, correction, supplementing and deletion of the child's face information. The guardian can withdraw their consent at any time; we then stop processing and delete the child's face information."
+                : "A parent or other guardian can exercise for the child every right described in How we process your face information, including access, copying, correction, supplementing and deletion of the child's face information.",
+            "Send requests to: " + Or(processor.Contact) + ".");
+        yield return ComplaintsSection(processor);
+    }
+
+    private static NoticeSection ProcessorSection(ProcessorDeclaration processor) => Section(NoticeElement.Processor, "Who processes your face information",
+        "Name: " + Or(processor.NameEn),
+        "Contact: " + Or(processor.Contact));
+
+    private static NoticeSection ComplaintsSection(ProcessorDeclaration processor)
+    {
+        var channel = Or(processor.ComplaintChannelEn.Length > 0 ? processor.ComplaintChannelEn : processor.Contact);
+        return Section(NoticeElement.Complaints, "Complaints and reports",
+            $"If you believe our processing of your face information infringes your rights, you can complain or report it through: {channel}. You can also complain to the Cyberspace Administration of China (or its local offices), the public security organs or another authority responsible for personal information protection.");
+    }
+
+    /// <summary>Element 5: what is kept how long (see the Chinese writer).</summary>
+    private static string[] RetentionTexts(PurposeDeclaration purpose)
+    {
+        var days = purpose.RetentionDays.ToString(CultureInfo.InvariantCulture) + (purpose.RetentionDays == 1 ? " day" : " days");
+        var kept = purpose.RetainsImages
+            ? (KeepsTemplates(purpose) ? $"Face images and face templates are kept for at most {days} from collection." : $"Face images are kept for at most {days} from collection.")
+            : (KeepsTemplates(purpose)
+                ? $"Face images are deleted as soon as the face template has been extracted; we do not keep them. Face templates are kept for at most {days} from collection."
+                : $"Face images are deleted as soon as they have been processed; we do not keep them. Other face information is kept for at most {days} from collection.");
+        return new[]
+        {
+            kept,
+            IsConsentBased(purpose)
+                ? "We delete your face information promptly when this period ends, when the purpose has been achieved, or when you withdraw your consent, whichever comes first."
+                : "We delete your face information promptly when this period ends or when the purpose has been achieved, whichever comes first.",
+            "We record each processing of your face information" + (IsConsentBased(purpose) ? ", and your consent and its withdrawal" : "") + "; the records hold no face image or face template, and are kept for at least three years, as the law requires.",
+        };
+    }
 
     /// <summary>Element 15 (PIPL Art. 23): each recipient's name, contact, purpose, method and categories, and the separate consent.</summary>
     private static NoticeSection RecipientsSection(EquatableArray<RecipientDeclaration> recipients)
@@ -170,8 +238,8 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         ProcessingMethodTable.Detection => "Face detection: we only detect whether there is a face in the picture and where it is. We extract no face template and do not identify you.",
         ProcessingMethodTable.Liveness => "Liveness detection: we only check that a real person is present in front of the camera. We do not identify you.",
         ProcessingMethodTable.AttributeAnalysis => "Face attribute analysis: we analyse attributes of the face image. We do not identify you.",
-        ProcessingMethodTable.Verification => "Face verification (a 1:1 comparison): the face captured on the spot is compared with the face template you enrolled, to confirm that you are who you say you are.",
-        ProcessingMethodTable.Identification => "Face identification (a 1:N search): the face captured on the spot is searched against the face templates of everyone enrolled, to find out who you are.",
+        ProcessingMethodTable.Verification => "Face verification (a 1:1 comparison): a face template is extracted from the face image captured on the spot and compared with the face template you enrolled, to confirm that you are who you say you are.",
+        ProcessingMethodTable.Identification => "Face identification (a 1:N search): a face template is extracted from the face image captured on the spot and searched for among the face templates of everyone enrolled, to find out who you are.",
         _ => "The method is " + Undeclared + ".",
     };
 

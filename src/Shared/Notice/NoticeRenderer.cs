@@ -20,13 +20,32 @@ internal static class NoticeRenderer
         var englishText = PlainText(EnglishNoticeWriter.Instance, english);
         var chineseSign = ChineseNoticeWriter.Instance.Sign(processor, purpose);
         var englishSign = EnglishNoticeWriter.Instance.Sign(processor, purpose);
-        var version = Version(chineseText, chineseSign, englishText, englishSign);
+        var chineseMinors = MinorsRulesSections(ChineseNoticeWriter.Instance, processor, purpose);
+        var englishMinors = MinorsRulesSections(EnglishNoticeWriter.Instance, processor, purpose);
+        var version = chineseMinors.Count == 0
+            ? Version(chineseText, chineseSign, englishText, englishSign)
+            : Version(chineseText, chineseSign, englishText, englishSign,
+                MinorsRulesPlainText(ChineseNoticeWriter.Instance, purpose, chineseMinors), MinorsRulesPlainText(EnglishNoticeWriter.Instance, purpose, englishMinors));
         return new RenderedNotice(
             purpose.Id,
             version,
             new RenderedNoticeText(ChineseNoticeWriter.Instance.Language, chineseText, Markdown(ChineseNoticeWriter.Instance, chinese, version, 1), chineseSign, chinese),
-            new RenderedNoticeText(EnglishNoticeWriter.Instance.Language, englishText, Markdown(EnglishNoticeWriter.Instance, english, version, 1), englishSign, english));
+            new RenderedNoticeText(EnglishNoticeWriter.Instance.Language, englishText, Markdown(EnglishNoticeWriter.Instance, english, version, 1), englishSign, english),
+            MinorsRules(ChineseNoticeWriter.Instance, purpose, chineseMinors, version),
+            MinorsRules(EnglishNoticeWriter.Instance, purpose, englishMinors, version));
     }
+
+    private static RenderedNoticeText? MinorsRules(NoticeWriter writer, PurposeDeclaration purpose, EquatableArray<NoticeSection> sections, string version) =>
+        sections.Count == 0
+            ? null
+            : new RenderedNoticeText(writer.Language, MinorsRulesPlainText(writer, purpose, sections),
+                Markdown(writer, sections, version, 1, writer.MinorsRulesTitle, writer.MinorsRulesIntroduction(purpose)), "", sections);
+
+    private static string MinorsRulesPlainText(NoticeWriter writer, PurposeDeclaration purpose, EquatableArray<NoticeSection> sections) =>
+        PlainText(writer.MinorsRulesTitle, writer.MinorsRulesIntroduction(purpose), writer, sections);
+
+    private static EquatableArray<NoticeSection> MinorsRulesSections(NoticeWriter writer, ProcessorDeclaration processor, PurposeDeclaration purpose) =>
+        new(ImmutableArray.CreateRange(writer.MinorsRulesSections(processor, purpose)));
 
     public static string Version(params string[] texts)
     {
@@ -47,12 +66,12 @@ internal static class NoticeRenderer
         return hex.ToString();
     }
 
-    /// <summary>The notice as Markdown, its title at heading <paramref name="level"/>, ending with its version.</summary>
-    public static string Markdown(NoticeWriter writer, EquatableArray<NoticeSection> sections, string version, int level, string? title = null)
+    /// <summary>The notice (or, with <paramref name="title"/> and <paramref name="introduction"/>, another document of sections) as Markdown, its title at heading <paramref name="level"/>, ending with its version.</summary>
+    public static string Markdown(NoticeWriter writer, EquatableArray<NoticeSection> sections, string version, int level, string? title = null, string? introduction = null)
     {
         var markdown = new StringBuilder();
         markdown.Append('#', level).Append(' ').Append(title ?? writer.Title).Append("\n\n");
-        markdown.Append(Escape(writer.IntroductionFor(sections))).Append("\n\n");
+        markdown.Append(Escape(introduction ?? writer.IntroductionFor(sections))).Append("\n\n");
         for (var i = 0; i < sections.Count; i++)
         {
             markdown.Append('#', level + 1).Append(' ').Append(Heading(writer, i + 1, sections[i])).Append("\n\n");
@@ -69,10 +88,13 @@ internal static class NoticeRenderer
     private static EquatableArray<NoticeSection> Sections(NoticeWriter writer, ProcessorDeclaration processor, PurposeDeclaration purpose) =>
         new(ImmutableArray.CreateRange(writer.Sections(processor, purpose)));
 
-    private static string PlainText(NoticeWriter writer, EquatableArray<NoticeSection> sections)
+    private static string PlainText(NoticeWriter writer, EquatableArray<NoticeSection> sections) =>
+        PlainText(writer.Title, writer.IntroductionFor(sections), writer, sections);
+
+    private static string PlainText(string title, string introduction, NoticeWriter writer, EquatableArray<NoticeSection> sections)
     {
         var text = new StringBuilder();
-        text.Append(writer.Title).Append("\n\n").Append(writer.IntroductionFor(sections)).Append('\n');
+        text.Append(title).Append("\n\n").Append(introduction).Append('\n');
         for (var i = 0; i < sections.Count; i++)
         {
             text.Append('\n').Append(Heading(writer, i + 1, sections[i])).Append('\n');

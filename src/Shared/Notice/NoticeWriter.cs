@@ -41,6 +41,25 @@ internal abstract class NoticeWriter
     /// <summary>The sign for a purpose deployed in a public place (Art. 13), or an empty string.</summary>
     public abstract string Sign(ProcessorDeclaration processor, PurposeDeclaration purpose);
 
+    /// <summary>The title of the separate rules for children under 14 (PIPL Art. 31 §2), which the notice's minors element names.</summary>
+    public abstract string MinorsRulesTitle { get; }
+
+    /// <summary>The introduction of the rules for children under 14: what they are and who reads them.</summary>
+    public abstract string MinorsRulesIntroduction(PurposeDeclaration purpose);
+
+    /// <summary>
+    /// The sections of the rules for children under 14 of a purpose that may involve them (<see
+    /// cref="PurposeDeclaration.MayInvolveMinors"/>), in §6 order like the notice's; none for any other purpose.
+    /// </summary>
+    public abstract IEnumerable<NoticeSection> MinorsRulesSections(ProcessorDeclaration processor, PurposeDeclaration purpose);
+
+    /// <summary>Whether the purpose rests on consent (the default), rather than on another basis of PIPL Art. 13.</summary>
+    protected static bool IsConsentBased(PurposeDeclaration purpose) => purpose.LegalBasis == Profiles.LawValues.BasisConsent;
+
+    /// <summary>Whether the purpose keeps face templates: it declares them (<see cref="DeclarationValues.CategoryFaceTemplate"/>) and its method compares them (1:1 or 1:N).</summary>
+    protected static bool KeepsTemplates(PurposeDeclaration purpose) =>
+        Has(purpose.DataCategories, DeclarationValues.CategoryFaceTemplate) && Methods.ProcessingMethodTable.IsIdentity(purpose.Method);
+
     protected static NoticeSection Section(NoticeElement element, string heading, params string[] paragraphs)
     {
         var kept = ImmutableArray.CreateBuilder<string>();

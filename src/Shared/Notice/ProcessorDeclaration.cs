@@ -8,7 +8,8 @@ internal sealed record ProcessorDeclaration(
     string ComplaintChannel,
     string ComplaintChannelEn,
     int SecurityMeasures,
-    string ImpactAssessmentReference)
+    string ImpactAssessmentReference,
+    string NoticeLocation = "")
 {
     /// <summary>Stands in for a missing declaration (FC0007 reports it), so that the notice shows the gap.</summary>
     public static ProcessorDeclaration Undeclared { get; } = new("", "", "", "", "", 0, "");

@@ -43,7 +43,9 @@ internal sealed record PurposeDeclaration(
     string TransferAbroadRecipientZh = "",
     string TransferAbroadRecipientEn = "",
     string TransferAbroadCountryZh = "",
-    string TransferAbroadCountryEn = "");
+    string TransferAbroadCountryEn = "",
+    string OtherNoticeItemsZh = "",
+    string OtherNoticeItemsEn = "");
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

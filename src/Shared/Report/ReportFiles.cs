@@ -28,5 +28,7 @@ internal static class ReportFiles
         ("AuthorisationLetterMarkdown", "authorisation-letter.md"),
         ("CommitmentLetterMarkdown", "commitment-letter.md"),
         ("ChangeNoticesMarkdown", "notice-changes.md"),
+        ("MinorsRulesChineseMarkdown", "minors-rules.zh-CN.md"),
+        ("MinorsRulesEnglishMarkdown", "minors-rules.en.md"),
     };
 }

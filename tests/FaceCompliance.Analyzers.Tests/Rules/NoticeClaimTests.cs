@@ -32,7 +32,7 @@ public sealed class NoticeClaimTests
         ("site: not for public safety", "where public safety needs them", "FC0015"),
         ("attributes: one more estimated", "to estimate age band", "FC0016"),
         ("minors: no guardian", "only with the prior consent of a parent or other guardian", "FC0017"),
-        ("transfer: no separate consent", "needs your separate consent to the transfer", "FC0018"),
+        ("transfer: no separate consent", "we check that consent before every transfer", "FC0018"),
         ("recipients: none declared", "Other processors we provide your face information to", "FC0019"),
         ("basis: consent instead", "without asking for your consent", "FC0002"),
         ("images: kept without separate consent", "we check it before each image is kept", "FC0014"),

@@ -63,14 +63,29 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
-        if (purpose.LegalBasis == Profiles.LawValues.BasisConsent)
+        var end = purpose.LegalBasis == Profiles.LawValues.BasisConsent ? ";" : "";
+        if (notice.ChineseMinorsRules is { } chineseMinors && notice.EnglishMinorsRules is { } englishMinors)
         {
-            WriteText(writer, notice.English, "));");
+            WriteText(writer, notice.English, ")");
+            writer.Line("    {");
+            writer.Line("        ChineseMinorsRules = new global::FaceCompliance.FacialNoticeText(");
+            writer.StringExpression("            ", chineseMinors.Text, ",");
+            writer.StringExpression("            ", chineseMinors.Markdown, ",");
+            writer.Line("            null),");
+            writer.Line("        EnglishMinorsRules = new global::FaceCompliance.FacialNoticeText(");
+            writer.StringExpression("            ", englishMinors.Text, ",");
+            writer.StringExpression("            ", englishMinors.Markdown, ",");
+            writer.Line("            null),");
+            writer.Line("    })" + end);
         }
         else
         {
+            WriteText(writer, notice.English, "))" + end);
+        }
+
+        if (end.Length == 0)
+        {
             // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
-            WriteText(writer, notice.English, "))");
             writer.Line($"{{ LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)} }};");
         }
 

@@ -22,5 +22,7 @@ internal static class ReportWriter
         FilingTemplates.AuthorisationLetter(spec),
         FilingTemplates.CommitmentLetter(spec),
         ChangeNoticeDocument.Write(spec),
+        NoticeDocument.WriteMinorsRules(spec, chinese: true),
+        NoticeDocument.WriteMinorsRules(spec, chinese: false),
     };
 }

@@ -44,4 +44,10 @@ public sealed class FacialDataProcessorAttribute : Attribute
     /// complete when empty.
     /// </summary>
     public string? ImpactAssessmentReference { get; set; }
+
+    /// <summary>
+    /// Where people can read the full notice (人脸信息处理规则), such as a web address: the public-place sign points to
+    /// it (Measures Art. 13), so that nobody has to ask for the rules.
+    /// </summary>
+    public string? NoticeLocation { get; set; }
 }

@@ -187,4 +187,13 @@ public sealed class FacialDataPurposeAttribute : Attribute
 
     /// <summary>The country or region of the recipient outside the PRC, in English.</summary>
     public string? TransferAbroadCountryEn { get; set; }
+
+    /// <summary>
+    /// Other items a law or administrative regulation requires the notice to state (Measures Art. 5 (5); PIPL Art. 17
+    /// §1 (4)), in Chinese. Optional; when set, the notice has an element for them after the rights.
+    /// </summary>
+    public string? OtherNoticeItemsZh { get; set; }
+
+    /// <summary>Other items a law or administrative regulation requires the notice to state, in English.</summary>
+    public string? OtherNoticeItemsEn { get; set; }
 }

@@ -35,6 +35,16 @@ public sealed class FacialNotice
     /// <summary>The notice in English.</summary>
     public FacialNoticeText English { get; }
 
+    /// <summary>
+    /// For a purpose that may involve children under 14, its separate rules for them in Simplified Chinese
+    /// (《不满十四周岁未成年人人脸信息处理规则》; PIPL Art. 31 §2), which the notice names and guardians read before
+    /// consenting; otherwise null. <see cref="Version"/> covers them.
+    /// </summary>
+    public FacialNoticeText? ChineseMinorsRules { get; init; }
+
+    /// <summary>The separate rules for children under 14 in English, or null (see <see cref="ChineseMinorsRules"/>).</summary>
+    public FacialNoticeText? EnglishMinorsRules { get; init; }
+
     /// <summary>The notice in <paramref name="language"/>: <c>zh-CN</c> (or <c>zh</c>) or <c>en</c>.</summary>
     /// <exception cref="ArgumentException">The language is neither.</exception>
     public FacialNoticeText In(string language) => language switch
