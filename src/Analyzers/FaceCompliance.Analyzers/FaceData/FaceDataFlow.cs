@@ -98,9 +98,7 @@ internal sealed class FaceDataFlow
                     gate.Reaches = true;
                 }
             },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation,
-            OperationKind.SimpleAssignment);
+            s_gateKinds);
         context.RegisterOperationBlockEndAction(end =>
         {
             // Exact: the member was not on this thread's stack of members being scanned, so nothing was cut short at it.
@@ -110,6 +108,8 @@ internal sealed class FaceDataFlow
             }
         });
     }
+
+    private static readonly ImmutableArray<OperationKind> s_gateKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
 
     private sealed class SinkGate
     {

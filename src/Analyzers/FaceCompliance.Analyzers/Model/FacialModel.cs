@@ -31,6 +31,7 @@ internal sealed class FacialModel
     private readonly ConcurrentDictionary<ISymbol, FacialApi> _apis = new(ReferenceComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, UseSite> _sites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, CheckDeclaration> _checks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _interfacesWithObligations = new(SymbolEqualityComparer.Default);
 
     private FacialModel(FacialSymbols symbols, FacialApiCatalog catalog, bool isActive)
     {
@@ -406,6 +407,17 @@ internal sealed class FacialModel
         return new UseSite(member, purposes, purposeOwner, alternative, alternativeOwner,
             wrapper is null ? null : ProcessingMethods.FromAttributeArgument(wrapper), wrapperOwner, requiresConsent);
     }
+
+    /// <summary>
+    /// Whether an interface, or any of its members, carries <c>[ProcessesFacialData]</c> or <c>[RequiresFacialConsent]</c>:
+    /// otherwise none of its members obliges anything (<see cref="GetDeclaredProcessing"/> reads only those), and a
+    /// member that declares nothing cannot differ from what it implements there (FC0009).
+    /// </summary>
+    public bool InterfaceDeclaresObligations(INamedTypeSymbol @interface)
+        => _interfacesWithObligations.GetOrAdd(@interface.OriginalDefinition, type =>
+            DeclaresObligations(type) || ((INamedTypeSymbol)type).GetMembers().Any(DeclaresObligations));
+
+    private bool DeclaresObligations(ISymbol symbol) => Symbols.Has(symbol, Symbols.ProcessesFacialData) || Symbols.Has(symbol, Symbols.RequiresFacialConsent);
 
     /// <summary>
     /// A declaration the lookup does not reach because declarations are not inherited: the nearest member that

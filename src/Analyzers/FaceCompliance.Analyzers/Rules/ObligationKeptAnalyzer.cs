@@ -49,21 +49,24 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        (ProcessingMethod? Processes, bool RequiresConsent)? mine = null;
-        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers())
+        var mine = Describe(model, member);
+
+        // A member that declares nothing differs only from base members that declare something: interfaces none of
+        // whose members declares anything are not searched for the members it implements.
+        var searchInterface = mine.Processes is null && !mine.RequiresConsent ? model.InterfaceDeclaresObligations : (System.Func<INamedTypeSymbol, bool>?)null;
+        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers(searchInterface))
         {
-            mine ??= Describe(model, member);
             var theirs = Describe(model, baseMember);
-            if (mine.Value.Processes != theirs.Processes)
+            if (mine.Processes != theirs.Processes)
             {
                 var text = theirs.Processes is { } method ? $"does not declare [ProcessesFacialData({method})] like"
-                    : IsInSource(baseMember) ? $"declares [ProcessesFacialData({mine.Value.Processes})] unlike"
-                    : $"processes facial data ({mine.Value.Processes}), which cannot be declared on the referenced";
+                    : IsInSource(baseMember) ? $"declares [ProcessesFacialData({mine.Processes})] unlike"
+                    : $"processes facial data ({mine.Processes}), which cannot be declared on the referenced";
                 Report(context, member, text, baseMember, relation);
                 return;
             }
 
-            if (mine.Value.RequiresConsent != theirs.RequiresConsent)
+            if (mine.RequiresConsent != theirs.RequiresConsent)
             {
                 Report(context, member, theirs.RequiresConsent ? "does not declare [RequiresFacialConsent] like" : "declares [RequiresFacialConsent] unlike",
                     baseMember, relation);
