@@ -37,6 +37,7 @@ internal sealed class FacialModel
     // references that use none is not worked out.
     private readonly ConcurrentDictionary<ISymbol, (FacialApi? Get, FacialApi? Set)> _properties = new(ReferenceComparer.Instance);
     private readonly System.Func<ISymbol, FacialApi> _computeApi;
+    private readonly System.Func<ISymbol, CheckDeclaration> _findCheck;
     private readonly System.Func<ISymbol, (FacialApi? Get, FacialApi? Set)> _computePropertyApis;
 
     private FacialModel(FacialSymbols symbols, FacialApiCatalog catalog, bool isActive)
@@ -45,6 +46,7 @@ internal sealed class FacialModel
         Catalog = catalog;
         IsActive = isActive;
         _computeApi = ComputeApi;
+        _findCheck = symbol => FindCheckAttribute(symbol) ?? CheckDeclaration.None;
         _computePropertyApis = property => (GetApi((ISymbol?)((IPropertySymbol)property).GetMethod ?? property), GetApi((ISymbol?)((IPropertySymbol)property).SetMethod ?? property));
     }
 
@@ -513,7 +515,7 @@ internal sealed class FacialModel
         }
 
         var original = (target is IMethodSymbol { ReducedFrom: { } unreduced } ? unreduced : target).OriginalDefinition;
-        var declaration = _checks.GetOrAdd(original, symbol => FindCheckAttribute(symbol) ?? CheckDeclaration.None);
+        var declaration = _checks.GetOrAdd(original, _findCheck);
         if (declaration.Attribute is not { } attribute)
         {
             return null;
