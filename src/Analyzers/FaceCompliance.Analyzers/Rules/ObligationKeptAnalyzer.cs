@@ -49,29 +49,35 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var mine = Describe(model, member);
+        (ProcessingMethod? Processes, bool RequiresConsent)? mine = null;
 
         // A member that declares nothing differs only from base members that declare something: interfaces none of
         // whose members declares anything are not searched for the members it implements.
-        var searchInterface = mine.Processes is null && !mine.RequiresConsent ? model.InterfaceDeclaresObligations : (System.Func<INamedTypeSymbol, bool>?)null;
-        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers(searchInterface))
+        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers(SearchInterface))
         {
+            mine ??= Describe(model, member);
             var theirs = Describe(model, baseMember);
-            if (mine.Processes != theirs.Processes)
+            if (mine.Value.Processes != theirs.Processes)
             {
                 var text = theirs.Processes is { } method ? $"does not declare [ProcessesFacialData({method})] like"
-                    : IsInSource(baseMember) ? $"declares [ProcessesFacialData({mine.Processes})] unlike"
-                    : $"processes facial data ({mine.Processes}), which cannot be declared on the referenced";
+                    : IsInSource(baseMember) ? $"declares [ProcessesFacialData({mine.Value.Processes})] unlike"
+                    : $"processes facial data ({mine.Value.Processes}), which cannot be declared on the referenced";
                 Report(context, member, text, baseMember, relation);
                 return;
             }
 
-            if (mine.RequiresConsent != theirs.RequiresConsent)
+            if (mine.Value.RequiresConsent != theirs.RequiresConsent)
             {
                 Report(context, member, theirs.RequiresConsent ? "does not declare [RequiresFacialConsent] like" : "declares [RequiresFacialConsent] unlike",
                     baseMember, relation);
                 return;
             }
+        }
+
+        bool SearchInterface(INamedTypeSymbol @interface)
+        {
+            mine ??= Describe(model, member);
+            return mine.Value.Processes is not null || mine.Value.RequiresConsent || model.InterfaceDeclaresObligations(@interface);
         }
     }
 
