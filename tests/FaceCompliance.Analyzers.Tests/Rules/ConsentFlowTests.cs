@@ -219,6 +219,24 @@ public sealed class ConsentFlowTests
         """);
 
     [Fact]
+    public Task Check_result_overwritten_later_in_a_loop_body_proves_nothing_at_its_start() => Verify("""
+        public int Scan(string id, Frame[] frames)
+        {
+            // Only the loop's back edge shows that 'granted' no longer holds the check's result in the next round:
+            // the analysis must sweep the body again after the first sweep changed what flows along it.
+            var granted = consent.Has<CommunityEntry>(id);
+            var n = 0;
+            for (var i = 0; i < frames.Length; i++)
+            {
+                if (granted) n += {|FC0002:engine.CountFaces(frames[i])|};
+                granted = frames.Length > 10;
+            }
+
+            return n;
+        }
+        """);
+
+    [Fact]
     public Task Check_in_try_holds_later_in_the_try() => Verify("""
         public bool Enter(string id, Frame frame, Template t)
         {

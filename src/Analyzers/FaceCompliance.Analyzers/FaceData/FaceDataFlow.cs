@@ -98,9 +98,7 @@ internal sealed class FaceDataFlow
                     gate.Reaches = true;
                 }
             },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation,
-            OperationKind.SimpleAssignment);
+            s_gateKinds);
         context.RegisterOperationBlockEndAction(end =>
         {
             // Exact: the member was not on this thread's stack of members being scanned, so nothing was cut short at it.
@@ -110,6 +108,8 @@ internal sealed class FaceDataFlow
             }
         });
     }
+
+    private static readonly ImmutableArray<OperationKind> s_gateKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
 
     private sealed class SinkGate
     {
@@ -184,7 +184,9 @@ internal sealed class FaceDataFlow
     private bool MayReachSink(IOperation operation, CancellationToken cancellationToken)
         => operation switch
         {
-            IInvocationOperation invocation => Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)) is { } line
+            IInvocationOperation invocation => (Sinks.MayBeSink(invocation.TargetMethod)
+                    ? Sinks.FindMethod(invocation.TargetMethod, invocation.Instance?.Type ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null))
+                    : null) is { } line
                 ? line.Kind != FaceDataSinkKind.Stop
                 : invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInThisCompilation(invocation.TargetMethod)
                     && ReachesSink(Implementation(invocation.TargetMethod), cancellationToken),
@@ -198,7 +200,7 @@ internal sealed class FaceDataFlow
     /// another compilation, and are treated as another assembly's.
     /// </summary>
     public bool IsInThisCompilation(ISymbol member)
-        => !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, Compilation.Assembly);
+        => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, Compilation.Assembly) && !member.DeclaringSyntaxReferences.IsEmpty;
 
     private static ISymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method.OriginalDefinition;
 

@@ -132,7 +132,7 @@ internal sealed class FaceDataSinkTable
     public FaceDataSinkLine? FindMethod(IMethodSymbol method, ITypeSymbol? receiverType)
     {
         // Most calls name no sink: a name lookup settles them before any walk of overrides or base types.
-        if (_callTypes.Count == 0 && !_names.Contains(method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name))
+        if (!MayBeSink(method))
         {
             return null;
         }
@@ -161,6 +161,9 @@ internal sealed class FaceDataSinkTable
 
         return null;
     }
+
+    /// <summary>False when <see cref="FindMethod"/> finds no line for the method whatever its receiver: no line names it.</summary>
+    public bool MayBeSink(IMethodSymbol method) => _callTypes.Count != 0 || _names.Contains(method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name);
 
     /// <summary>The line that makes setting <paramref name="property"/> a sink (its own <c>P:</c> line or an entity property), or null.</summary>
     public FaceDataSinkLine? FindPropertySet(IPropertySymbol property, Func<ITypeSymbol, bool> isEntity)

@@ -135,10 +135,12 @@ internal sealed class ConsentFlowAnalysis
         }
 
         var handlerTryStart = blocks.Select(GetHandlerTryStart).ToArray();
-        for (var changed = true; changed;)
+        var laterReads = blocks.Select(block => LaterReads(block, handlerTryStart[block.Ordinal])).ToArray();
+        var changedInSweep = new bool[blocks.Length];
+        for (var again = true; again;)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            changed = false;
+            System.Array.Clear(changedInSweep, 0, changedInSweep.Length);
             foreach (var block in blocks)
             {
                 if (!block.IsReachable && block.Kind != BasicBlockKind.Entry)
@@ -148,8 +150,29 @@ internal sealed class ConsentFlowAnalysis
 
                 var state = Meet(block, entryState, inState, fallOut, conditionalOut, handlerTryStart[block.Ordinal]);
                 var (fall, conditional) = Transfer(graph, block, state, record: null);
-                changed |= !state.Equals(inState[block.Ordinal]) || !fall.Equals(fallOut[block.Ordinal]) || !conditional.Equals(conditionalOut[block.Ordinal]);
+                changedInSweep[block.Ordinal] = !state.Equals(inState[block.Ordinal]) || !fall.Equals(fallOut[block.Ordinal]) || !conditional.Equals(conditionalOut[block.Ordinal]);
                 (inState[block.Ordinal], fallOut[block.Ordinal], conditionalOut[block.Ordinal]) = (state, fall, conditional);
+            }
+
+            // A block met the states of blocks before it as this sweep left them; another sweep changes nothing unless
+            // a block it read before they were swept (a loop's back edge, a finally further on) changed in this one.
+            // (Sweeping until nothing changed cost one more sweep over every body, loop-free ones too.)
+            again = false;
+            for (var i = 0; i < blocks.Length && !again; i++)
+            {
+                if (!blocks[i].IsReachable && blocks[i].Kind != BasicBlockKind.Entry)
+                {
+                    continue;
+                }
+
+                foreach (var source in laterReads[i])
+                {
+                    if (changedInSweep[source])
+                    {
+                        again = true;
+                        break;
+                    }
+                }
             }
         }
 
@@ -187,6 +210,34 @@ internal sealed class ConsentFlowAnalysis
         }
 
         return state;
+    }
+
+    /// <summary>The blocks whose states <see cref="Meet"/> reads for <paramref name="block"/> that a sweep in order of ordinals reaches at or after it.</summary>
+    private static int[] LaterReads(BasicBlock block, int handlerTryStart)
+    {
+        var reads = new List<int>();
+        foreach (var predecessor in block.Predecessors)
+        {
+            if (predecessor.Source.Ordinal >= block.Ordinal)
+            {
+                reads.Add(predecessor.Source.Ordinal);
+            }
+
+            foreach (var @finally in predecessor.FinallyRegions)
+            {
+                if (@finally.LastBlockOrdinal >= block.Ordinal)
+                {
+                    reads.Add(@finally.LastBlockOrdinal);
+                }
+            }
+        }
+
+        if (handlerTryStart >= block.Ordinal)
+        {
+            reads.Add(handlerTryStart);
+        }
+
+        return reads.ToArray();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -123,8 +124,11 @@ internal static class SymbolExtensions
         _ => accessibility.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The members this one overrides or implements, explicitly or implicitly, with "overrides" or "implements".</summary>
-    public static IEnumerable<(ISymbol Member, string Relation)> GetOverriddenOrImplementedMembers(this ISymbol member)
+    /// <summary>
+    /// The members this one overrides or implements, explicitly or implicitly, with "overrides" or "implements". With
+    /// <paramref name="searchInterface"/>, implicit implementations are looked for only in the interfaces it accepts.
+    /// </summary>
+    public static IEnumerable<(ISymbol Member, string Relation)> GetOverriddenOrImplementedMembers(this ISymbol member, Func<INamedTypeSymbol, bool>? searchInterface = null)
     {
         var overridden = member switch
         {
@@ -155,6 +159,11 @@ internal static class SymbolExtensions
 
         foreach (var @interface in member.ContainingType.AllInterfaces)
         {
+            if (searchInterface is not null && !searchInterface(@interface))
+            {
+                continue;
+            }
+
             foreach (var candidate in @interface.GetMembers(member.Name))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member))

@@ -31,12 +31,23 @@ internal sealed class FacialModel
     private readonly ConcurrentDictionary<ISymbol, FacialApi> _apis = new(ReferenceComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, UseSite> _sites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, CheckDeclaration> _checks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _interfacesWithObligations = new(SymbolEqualityComparer.Default);
+
+    // Per property: the API its getter and its setter use (GetPropertyApi), so that the access of the many property
+    // references that use none is not worked out.
+    private readonly ConcurrentDictionary<ISymbol, (FacialApi? Get, FacialApi? Set)> _properties = new(ReferenceComparer.Instance);
+    private readonly System.Func<ISymbol, FacialApi> _computeApi;
+    private readonly System.Func<ISymbol, CheckDeclaration> _findCheck;
+    private readonly System.Func<ISymbol, (FacialApi? Get, FacialApi? Set)> _computePropertyApis;
 
     private FacialModel(FacialSymbols symbols, FacialApiCatalog catalog, bool isActive)
     {
         Symbols = symbols;
         Catalog = catalog;
         IsActive = isActive;
+        _computeApi = ComputeApi;
+        _findCheck = symbol => FindCheckAttribute(symbol) ?? CheckDeclaration.None;
+        _computePropertyApis = property => (GetApi((ISymbol?)((IPropertySymbol)property).GetMethod ?? property), GetApi((ISymbol?)((IPropertySymbol)property).SetMethod ?? property));
     }
 
     public FacialSymbols Symbols { get; }
@@ -81,12 +92,18 @@ internal sealed class FacialModel
     /// </summary>
     private FacialApi? GetPropertyApi(IPropertyReferenceOperation reference, IPropertySymbol property)
     {
-        // An accessor's answer includes its property's declarations (ComputeApi), so one lookup per access suffices.
+        // An accessor's answer includes its property's declarations (ComputeApi), so one lookup per property suffices.
+        var (get, set) = _properties.GetOrAdd(property, _computePropertyApis);
+        if (get is null && set is null)
+        {
+            return null;
+        }
+
         var (reads, writes) = GetAccess(reference);
-        var api = reads ? GetApi((ISymbol?)property.GetMethod ?? property) : null;
+        var api = reads ? get : null;
         if (api is null && writes)
         {
-            api = GetApi((ISymbol?)property.SetMethod ?? property);
+            api = set;
         }
 
         return api;
@@ -117,7 +134,7 @@ internal sealed class FacialModel
 
     public FacialApi? GetApi(ISymbol target)
     {
-        var api = _apis.GetOrAdd(target, ComputeApi);
+        var api = _apis.GetOrAdd(target, _computeApi);
         return ReferenceEquals(api, s_none) ? null : api;
     }
 
@@ -213,12 +230,13 @@ internal sealed class FacialModel
 
     public static ISymbol? GetTarget(IOperation operation)
     {
-        ISymbol? target = operation switch
+        // By kind first: this runs for every call, creation and property access of the compilation, for each rule.
+        ISymbol? target = operation.Kind switch
         {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            IMethodReferenceOperation reference => reference.Method,
-            IPropertyReferenceOperation property => property.Property,
+            OperationKind.Invocation => ((IInvocationOperation)operation).TargetMethod,
+            OperationKind.ObjectCreation => ((IObjectCreationOperation)operation).Constructor,
+            OperationKind.MethodReference => ((IMethodReferenceOperation)operation).Method,
+            OperationKind.PropertyReference => ((IPropertyReferenceOperation)operation).Property,
             _ => null,
         };
 
@@ -408,6 +426,17 @@ internal sealed class FacialModel
     }
 
     /// <summary>
+    /// Whether an interface, or any of its members, carries <c>[ProcessesFacialData]</c> or <c>[RequiresFacialConsent]</c>:
+    /// otherwise none of its members obliges anything (<see cref="GetDeclaredProcessing"/> reads only those), and a
+    /// member that declares nothing cannot differ from what it implements there (FC0009).
+    /// </summary>
+    public bool InterfaceDeclaresObligations(INamedTypeSymbol @interface)
+        => _interfacesWithObligations.GetOrAdd(@interface.OriginalDefinition, type =>
+            DeclaresObligations(type) || ((INamedTypeSymbol)type).GetMembers().Any(DeclaresObligations));
+
+    private bool DeclaresObligations(ISymbol symbol) => Symbols.Has(symbol, Symbols.ProcessesFacialData) || Symbols.Has(symbol, Symbols.RequiresFacialConsent);
+
+    /// <summary>
     /// A declaration the lookup does not reach because declarations are not inherited: the nearest member that
     /// <paramref name="member"/> overrides or implements, or base type of one of its containing types, for which
     /// <paramref name="declares"/> holds; null when there is none. Messages name it, so that nobody wonders why it is ignored.
@@ -486,7 +515,7 @@ internal sealed class FacialModel
         }
 
         var original = (target is IMethodSymbol { ReducedFrom: { } unreduced } ? unreduced : target).OriginalDefinition;
-        var declaration = _checks.GetOrAdd(original, symbol => FindCheckAttribute(symbol) ?? CheckDeclaration.None);
+        var declaration = _checks.GetOrAdd(original, _findCheck);
         if (declaration.Attribute is not { } attribute)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -38,7 +39,20 @@ internal sealed class FacialSymbols
         FacialBasisCheck = compilation.GetTypeByMetadataName("FaceCompliance.FacialBasisCheckAttribute");
         DoesNotReturn = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
         Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        _declarationAssemblies = new[] { ProcessesFacialData, UsesFacialData, NonBiometricAlternative, FacialConsentCheck, FacialConsentReceipt, RequiresFacialConsent, FacialDataPurpose, FacialDataProcessor, FacialBasisCheck }
+            .Where(t => t is not null)
+            .Select(t => t!.ContainingAssembly)
+            .Where(a => a is not null)
+            .Distinct<IAssemblySymbol>(SymbolEqualityComparer.Default)
+            .ToImmutableArray();
     }
+
+    // The assemblies that define the FaceCompliance declaration types (one, normally), and whether an assembly can carry
+    // those attributes at all: a framework assembly that references none of them cannot, and reading its symbols'
+    // attributes (decoded from metadata on first use, for every framework member the project calls) is skipped.
+    private readonly ImmutableArray<IAssemblySymbol> _declarationAssemblies;
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _mayCarry = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _forwards = new(SymbolEqualityComparer.Default);
 
     public INamedTypeSymbol? ProcessesFacialData { get; }
     public INamedTypeSymbol? UsesFacialData { get; }
@@ -59,7 +73,7 @@ internal sealed class FacialSymbols
 
     public AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType)
     {
-        if (attributeType is null)
+        if (attributeType is null || !MayCarry(symbol, attributeType))
         {
             return null;
         }
@@ -76,6 +90,58 @@ internal sealed class FacialSymbols
     }
 
     public bool Has(ISymbol symbol, INamedTypeSymbol? attributeType) => Find(symbol, attributeType) is not null;
+
+    /// <summary>
+    /// False only when <paramref name="symbol"/> is declared in a referenced assembly that can hold no attribute of
+    /// <paramref name="attributeType"/> (a FaceCompliance declaration type): it neither defines that type nor references
+    /// an assembly that defines or forwards it, so no attribute of it can be encoded in its metadata.
+    /// </summary>
+    private bool MayCarry(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        var assembly = symbol.ContainingAssembly;
+        var declaring = attributeType.ContainingAssembly;
+        if (assembly is null || declaring is null || assembly is ISourceAssemblySymbol || !_declarationAssemblies.Contains(declaring, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+
+        return _mayCarry.GetOrAdd(assembly, ComputeMayCarry);
+    }
+
+    private bool ComputeMayCarry(IAssemblySymbol assembly)
+    {
+        if (_declarationAssemblies.Contains(assembly, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblySymbols)
+            {
+                if (_declarationAssemblies.Contains(referenced, SymbolEqualityComparer.Default) || _forwards.GetOrAdd(referenced, ForwardsDeclarations))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an assembly forwards one of the declaration types (to where the compilation finds it).</summary>
+    private static bool ForwardsDeclarations(IAssemblySymbol assembly)
+    {
+        foreach (var name in DeclarationTypeNames)
+        {
+            if (assembly.ResolveForwardedType(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return assembly.ResolveForwardedType("FaceCompliance.FacialBasisCheckAttribute") is not null;
+    }
 
     public bool IsPurposeType(ITypeSymbol? type) => type is INamedTypeSymbol named && Has(named.OriginalDefinition, FacialDataPurpose);
 

@@ -43,20 +43,24 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Declarations are checked once per type (a lambda's where a use is met in it). Whether an alternative's
-            // body uses faces is known only when a use is met in it, which may come before or after the type that
-            // names it is checked, in a derived type: both sides are recorded, and whichever comes second reports,
-            // so no type has to wait for all others (a symbol-start/end registration would make the driver track every type).
+            // Declarations are checked where the driver meets the type or member that carries them (a lambda's where a
+            // use is met in it): asking each symbol for its own attributes costs no list of a type's members. Whether an
+            // alternative's body uses faces is known only when a use is met in it, which may come before or after the
+            // declaration that names it is checked, in a derived type: both sides are recorded, and whichever comes
+            // second reports, so no type has to wait for all others (a symbol-start/end registration would make the
+            // driver track every type).
             var bodies = new AlternativeBodies();
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    foreach (var declaration in FindDeclarations(model, (INamedTypeSymbol)symbolContext.Symbol))
+                    // An extension block's members are declared again, implicitly, as static methods of the class around it.
+                    var owner = symbolContext.Symbol;
+                    if (!owner.IsImplicitlyDeclared && model.Symbols.Find(owner, model.Symbols.NonBiometricAlternative) is { } attribute)
                     {
-                        Check(model, declaration, bodies, symbolContext.ReportDiagnostic, symbolContext.CancellationToken);
+                        Check(model, CreateDeclaration(owner, attribute), bodies, symbolContext.ReportDiagnostic, symbolContext.CancellationToken);
                     }
                 },
-                SymbolKind.NamedType);
+                SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
             start.RegisterFacialUseAction(model, (operationContext, use) =>
             {
                 var site = model.GetSite(use.Operation, operationContext.ContainingSymbol);
@@ -88,21 +92,6 @@ public sealed class AlternativeValidAnalyzer : DiagnosticAnalyzer
         {
             bodies.Report(declaration, ProcessesFacialDataItself, report, cancellationToken);
         }
-    }
-
-    private static ImmutableArray<AlternativeDeclaration> FindDeclarations(FacialModel model, INamedTypeSymbol type)
-    {
-        var declarations = ImmutableArray.CreateBuilder<AlternativeDeclaration>();
-        foreach (var owner in type.GetMembers().Prepend(type))
-        {
-            // An extension block's members are declared again, implicitly, as static methods of the class around it.
-            if (!owner.IsImplicitlyDeclared && model.Symbols.Find(owner, model.Symbols.NonBiometricAlternative) is { } attribute)
-            {
-                declarations.Add(CreateDeclaration(owner, attribute));
-            }
-        }
-
-        return declarations.ToImmutable();
     }
 
     private static AlternativeDeclaration CreateDeclaration(ISymbol owner, AttributeData attribute)

@@ -120,6 +120,12 @@ public sealed class ConsentCheckAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void ReportOrphans(OperationAnalysisContext context, FacialModel model, IOperation root, ConcurrentDictionary<SyntaxNode, ImmutableArray<ConsentFinding>> pending)
     {
+        if (pending.IsEmpty)
+        {
+            // No finding in the body (the common case): no walk for uses.
+            return;
+        }
+
         var useSyntax = new HashSet<SyntaxNode>(root.DescendantsAndSelf().Where(o => model.ClassifyUse(o) is not null).Select(o => o.Syntax));
         foreach (var syntax in pending.Keys.Where(s => !useSyntax.Contains(s)).ToList())
         {

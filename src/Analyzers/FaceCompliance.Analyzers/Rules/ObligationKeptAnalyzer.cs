@@ -50,7 +50,10 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
         }
 
         (ProcessingMethod? Processes, bool RequiresConsent)? mine = null;
-        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers())
+
+        // A member that declares nothing differs only from base members that declare something: interfaces none of
+        // whose members declares anything are not searched for the members it implements.
+        foreach (var (baseMember, relation) in member.GetOverriddenOrImplementedMembers(SearchInterface))
         {
             mine ??= Describe(model, member);
             var theirs = Describe(model, baseMember);
@@ -69,6 +72,12 @@ public sealed class ObligationKeptAnalyzer : DiagnosticAnalyzer
                     baseMember, relation);
                 return;
             }
+        }
+
+        bool SearchInterface(INamedTypeSymbol @interface)
+        {
+            mine ??= Describe(model, member);
+            return mine.Value.Processes is not null || mine.Value.RequiresConsent || model.InterfaceDeclaresObligations(@interface);
         }
     }
 

@@ -65,7 +65,15 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterPurposeTypeAction(model, AnalyzePurpose);
-            start.RegisterSymbolAction(symbolContext => AnalyzePurposeReferences(model, symbolContext.Symbol, symbolContext.ReportDiagnostic, symbolContext.CancellationToken),
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    // Most symbols have no attribute: no reporting delegate is made for them.
+                    if (!symbolContext.Symbol.GetAttributes().IsEmpty)
+                    {
+                        AnalyzePurposeReferences(model, symbolContext.Symbol, symbolContext.ReportDiagnostic, symbolContext.CancellationToken);
+                    }
+                },
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
         });
     }

@@ -44,6 +44,8 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
 
     private static readonly string s_citation = JurisdictionProfiles.China.Cite(RuleIdentifiers.RecipientUndeclared);
 
+    private static readonly string s_recipientAttributeName = RecipientDeclaration.AttributeName.Substring(RecipientDeclaration.AttributeName.LastIndexOf('.') + 1);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(UseRule, DeclarationRule);
 
     public override void Initialize(AnalysisContext context)
@@ -131,18 +133,22 @@ public sealed class RecipientDeclaredAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDeclarations(SymbolAnalysisContext context, FacialModel model)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var isPurpose = model.Symbols.Has(type, model.Symbols.FacialDataPurpose);
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        bool? isPurpose = null;
+        HashSet<string>? seen = null;
         foreach (var attribute in type.GetAttributes())
         {
-            // By name, as DeclarationReader reads them for the notice: what the notice lists is what is checked.
-            if (!DeclarationReader.IsRecipient(attribute))
+            // By name, as DeclarationReader reads them for the notice: what the notice lists is what is checked. Its
+            // full-name comparison formats the name; the simple name rules out every other attribute without that.
+            if (attribute.AttributeClass?.Name != s_recipientAttributeName || !DeclarationReader.IsRecipient(attribute))
             {
                 continue;
             }
 
+            isPurpose ??= model.Symbols.Has(type, model.Symbols.FacialDataPurpose);
+            seen ??= new HashSet<string>(System.StringComparer.Ordinal);
+
             var recipient = DeclarationReader.ReadRecipient(attribute);
-            var problem = !isPurpose
+            var problem = isPurpose != true
                 ? "is on a type that declares no [FacialDataPurpose]: recipients are declared on the purpose whose notice lists them"
                 : recipient.MissingMembers() is { Count: > 0 } missing
                     ? $"is incomplete: missing {string.Join(", ", missing)} (the notice tells people each recipient's name, contact, purpose, method and categories)"
