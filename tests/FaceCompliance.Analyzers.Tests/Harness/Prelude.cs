@@ -10,7 +10,7 @@ public static class Prelude
         using System;
         using FaceCompliance;
 
-        [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example")]
+        [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example", NoticeLocation = "https://sunny-gardens.example/face-rules")]
 
         [FacialDataPurpose(FacialProcessingMethod.Verification,
             DescriptionZh = "核验住户身份以开启小区门禁", DescriptionEn = "Verify residents at the community gate",

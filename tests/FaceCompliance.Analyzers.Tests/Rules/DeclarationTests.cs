@@ -215,7 +215,7 @@ public sealed class DeclarationTests
         var diagnostics = await new AnalyzerTest("""
             using FaceCompliance;
 
-            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com", NoticeLocation = "https://example.com/face-rules")]
 
             [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
                 NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.PublicPlace,
@@ -234,6 +234,29 @@ public sealed class DeclarationTests
 
         Assert.Equal(
             "Purpose 'Counting' is incomplete: missing CollectionAreaZh (the sign of a purpose in a public place names the collection area) (Measures, Article 13)",
+            diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task Public_place_purpose_whose_processor_names_no_place_for_the_full_rules_is_FC0008()
+    {
+        var diagnostics = await new AnalyzerTest("""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]
+
+            [{|FC0008:FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "统计", DescriptionEn = "Counting", NecessityZh = "人流",
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.PublicPlace,
+                Kind = FacialPurposeKind.PublicSafety, CollectionAreaZh = "大堂", CollectionAreaEn = "Lobby")|}]
+            public sealed partial class Counting { }
+
+            [FacialDataPurpose(FacialProcessingMethod.Detection, DescriptionZh = "客流", DescriptionEn = "Footfall", NecessityZh = "人流",
+                NecessityEn = "Crowds", ImpactZh = "无", ImpactEn = "None", RetentionDays = 1, Site = FacialDeploymentSite.NonPublic)]
+            public sealed partial class Footfall { }
+            """).WithoutPrelude().RunAsync();
+
+        Assert.Equal(
+            "Purpose 'Counting' is incomplete: the processor declares no NoticeLocation (the sign of a purpose in a public place says where to read the full rules) (Measures, Article 13)",
             diagnostics.Single().GetMessage());
     }
 }

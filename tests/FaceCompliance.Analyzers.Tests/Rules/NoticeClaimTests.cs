@@ -107,7 +107,7 @@ public sealed class NoticeClaimTests
             using System.Threading.Tasks;
             using FaceCompliance;
 
-            [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example")]
+            [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example", NoticeLocation = "https://example.com/face-rules")]
 
             [{{siteAtDeclaration}}FacialDataPurpose(FacialProcessingMethod.{{method}},
                 DescriptionZh = "小区入口", DescriptionEn = "The estate entrance", NecessityZh = "安全", NecessityEn = "Safety",

@@ -116,10 +116,19 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             articles.Add(10);
         }
 
-        if (named.TryGetValue("Site", out var site) && site.Value is Profiles.LawValues.SitePublicPlace && Missing(named, s_collectionAreaTexts) is { } area)
+        if (named.TryGetValue("Site", out var site) && site.Value is Profiles.LawValues.SitePublicPlace)
         {
-            problems.Add($"missing {area} (the sign of a purpose in a public place names the collection area)");
-            articles.Add(13);
+            if (Missing(named, s_collectionAreaTexts) is { } area)
+            {
+                problems.Add($"missing {area} (the sign of a purpose in a public place names the collection area)");
+                articles.Add(13);
+            }
+
+            if (!ProcessorDeclaresNoticeLocation(type.ContainingAssembly))
+            {
+                problems.Add("the processor declares no NoticeLocation (the sign of a purpose in a public place says where to read the full rules)");
+                articles.Add(13);
+            }
         }
 
         if (named.TryGetValue("Storage", out var storage) && storage.Value is 1 && Missing(named, s_transferRecipientTexts) is { } recipient)
@@ -182,6 +191,31 @@ public sealed class PurposeCompleteAnalyzer : DiagnosticAnalyzer
             problems.Add($"missing {missing} (a purpose that transfers face information abroad names the foreign recipient and its country in its notice, PIPL Art. 39)");
             articles.Add(8);
         }
+    }
+
+    /// <summary>
+    /// Whether the assembly's [assembly: FacialDataProcessor] declares a non-empty NoticeLocation; true when it declares
+    /// no processor at all (FC0007 reports that).
+    /// </summary>
+    private static bool ProcessorDeclaresNoticeLocation(IAssemblySymbol assembly)
+    {
+        foreach (var attribute in assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "FacialDataProcessorAttribute" } processor && processor.ContainingNamespace?.ToDisplayString() == "FaceCompliance")
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "NoticeLocation" && argument.Value.Value is string location && !string.IsNullOrWhiteSpace(location))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The properties among <paramref name="properties"/> that are missing, empty or white space, comma-separated; null when none is.</summary>
