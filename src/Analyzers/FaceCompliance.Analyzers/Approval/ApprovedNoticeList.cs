@@ -65,7 +65,7 @@ internal sealed class ApprovedNoticeList
 {
     public const string FileName = "FacialNotice.approved.txt";
 
-    public const int VersionLength = 16;
+    public const int VersionLength = ApprovedNoticeBaseline.VersionLength;
 
     private static readonly char[] s_separators = { ' ', '\t' };
 
@@ -105,23 +105,7 @@ internal sealed class ApprovedNoticeList
     public ApprovedNotice? Find(string purposeId) => _entries.TryGetValue(purposeId, out var entry) ? entry : null;
 
     /// <summary>Whether <paramref name="version"/> is 16 hex digits (either case).</summary>
-    public static bool IsVersion(string version)
-    {
-        if (version.Length != VersionLength)
-        {
-            return false;
-        }
-
-        foreach (var c in version)
-        {
-            if (!(c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsVersion(string version) => ApprovedNoticeBaseline.IsVersion(version);
 
     /// <summary>Whether an approved version is the current one (hex digits compare without case).</summary>
     public static bool SameVersion(string approved, string current) => string.Equals(approved, current, StringComparison.OrdinalIgnoreCase);
