@@ -30,7 +30,18 @@ GateSettings settings = GateSettings.From(builder.Configuration, builder.Environ
 // Localhost only: the gate terminal's browser runs on the device itself, and face data never leaves it (Art. 8).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
 
-byte[] masterKey = settings.LoadOrCreateMasterKey(out bool keyCreated);
+byte[] masterKey;
+bool keyCreated;
+try
+{
+    masterKey = settings.LoadOrCreateMasterKey(out keyCreated);
+}
+catch (InvalidOperationException missingKey)
+{
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + missingKey.Message);
+    return 1;
+}
+
 var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
 {
     Actor = "gate-1",
@@ -44,7 +55,17 @@ var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
         + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty)),
 };
 Array.Clear(masterKey);
-SqliteFacialDataStore store = SqliteFacialDataStore.Open(settings.StorePath, storeOptions);
+SqliteFacialDataStore store;
+try
+{
+    store = SqliteFacialDataStore.Open(settings.StorePath, storeOptions);
+}
+catch (MasterKeyMismatchException wrongKey)
+{
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + wrongKey.Message);
+    return 1;
+}
+
 var residents = new ResidentDirectory(settings.ResidentsPath, store.Consents, TimeProvider.System);
 var engine = new GateFaceEngine(new FaceRecognizer(store.Consents), store.Templates, residents);
 

@@ -48,13 +48,23 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
 
     /// <summary>
     /// Reads the master key, or creates one on first run (32 random bytes, readable by this user only). Everything the
-    /// store protects hangs on it: keep it outside the database; in production, in a KMS or HSM.
+    /// store protects hangs on it: keep it outside the database; in production, in a KMS or HSM. A missing key next to
+    /// existing data is an error, never a reason to create a new one: a new key cannot read that data.
     /// </summary>
     /// <param name="created">Whether a new key was created.</param>
     /// <returns>The key.</returns>
+    /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists, or the key is too short.</exception>
     public byte[] LoadOrCreateMasterKey(out bool created)
     {
         Directory.CreateDirectory(DataDirectory);
+        if (!File.Exists(MasterKeyPath) && (File.Exists(StorePath) || File.Exists(ResidentsPath)))
+        {
+            throw new InvalidOperationException(
+                $"{MasterKeyPath} is missing, but {DataDirectory} already holds the gate's data (gate.db or residents.db). "
+                + "A new key could not read it, so none is created. Restore master.key from its backup or key vault; "
+                + "to start over with no data, delete the whole folder.");
+        }
+
         if (File.Exists(MasterKeyPath))
         {
             byte[] key = File.ReadAllBytes(MasterKeyPath);

@@ -98,6 +98,23 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
         });
     }
 
+    /// <summary>
+    /// Whether the last record's hash verifies with <paramref name="chain"/>'s key (true when there is no record): how
+    /// a file written before the key check value was recorded tells whether a master key is its own.
+    /// </summary>
+    public static bool LastRecordVerifies(SqliteConnection connection, SqliteTransaction transaction, AuditChain chain)
+    {
+        using var command = SqliteDatabase.Command(connection, transaction, $"SELECT {Columns} FROM audit ORDER BY sequence DESC LIMIT 1");
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return true;
+        }
+
+        var last = ReadRecord(reader);
+        return chain.Verify([last], last.PreviousHash, last.Sequence).IsValid;
+    }
+
     /// <summary>The sequence and hash of the last record purged, from which the remaining chain continues.</summary>
     private static (long Sequence, byte[] Hash)? ReadAnchor(SqliteConnection connection, SqliteTransaction? transaction) =>
         SqliteDatabase.Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'audit_anchor_sequence'") is long sequence

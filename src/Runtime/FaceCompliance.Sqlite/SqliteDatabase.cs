@@ -43,14 +43,28 @@ internal sealed class SqliteDatabase
         return connection;
     }
 
-    public void CreateSchema()
+    /// <summary>
+    /// Creates or migrates the schema and checks the master key, in one transaction: a file whose recorded key check
+    /// value differs from <paramref name="keyCheckValue"/> is refused before anything is written. A file with data but
+    /// no key check value (written before it was recorded) is accepted only if <paramref name="existingDataMatchesKey"/>
+    /// says the key reads its data; its key check value is then recorded.
+    /// </summary>
+    /// <exception cref="MasterKeyMismatchException">The key is not the one the file was created with.</exception>
+    public void CreateSchema(byte[] keyCheckValue, Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
     {
         using var connection = Open();
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version is >= 1 and <= SchemaVersion)
+        {
+            CheckMasterKey(connection, transaction, keyCheckValue, existingDataMatchesKey);
+        }
+
         if (version == SchemaVersion)
         {
+            RecordKeyCheck(connection, transaction, keyCheckValue);
+            transaction.Commit();
             return;
         }
 
@@ -87,9 +101,37 @@ internal sealed class SqliteDatabase
             throw new InvalidOperationException($"'{Path}' has FaceCompliance schema version {version}; this library reads versions 1 to {SchemaVersion}.");
         }
 
+        RecordKeyCheck(connection, transaction, keyCheckValue);
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
     }
+
+    private void CheckMasterKey(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue,
+        Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
+    {
+        if (Scalar(connection, transaction, "SELECT value FROM meta WHERE key = $key", ("$key", MasterKeyCheck.MetaKey)) is byte[] recorded)
+        {
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(recorded, keyCheckValue))
+            {
+                throw new MasterKeyMismatchException(Path,
+                    $"The master key does not match the one this store was created with ('{Path}'): its key check value differs. "
+                    + "Nothing was opened or written. Open the store with its original master key (from your key vault or backup); "
+                    + "a new key cannot read the consents, templates or audit trail already in the file.");
+            }
+        }
+        else if (!existingDataMatchesKey(connection, transaction))
+        {
+            throw new MasterKeyMismatchException(Path,
+                $"The master key does not match the one this store was created with ('{Path}'): the file has no key check value "
+                + "(it was written by an older version) and its last audit record does not verify with this key. "
+                + "Nothing was opened or written. Open the store with its original master key.");
+        }
+    }
+
+    /// <summary>Records the key check value if the file has none (a new file, or one written before it was recorded).</summary>
+    private static void RecordKeyCheck(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue) =>
+        Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ($key, $value)",
+            ("$key", MasterKeyCheck.MetaKey), ("$value", keyCheckValue));
 
     /// <summary>
     /// Version 1 to 2, in the same transaction as the version bump: consents get their scopes and age band. A version-1

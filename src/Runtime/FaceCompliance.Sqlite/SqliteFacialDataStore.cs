@@ -62,6 +62,11 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// opening again raises nothing until the count falls below the level and reaches it again.
     /// </summary>
     /// <exception cref="ArgumentException">The path is empty, or the options are invalid.</exception>
+    /// <exception cref="MasterKeyMismatchException">
+    /// The master key is not the one the store was created with (the file's key check value differs; or, in a file
+    /// written before the key check value was recorded, its last audit record does not verify). Nothing was written.
+    /// A file without a key check value whose data matches the key gets one now.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
     public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
     {
@@ -72,7 +77,8 @@ public sealed class SqliteFacialDataStore : IDisposable
         }
 
         var database = new SqliteDatabase(path);
-        database.CreateSchema();
+        var chain = new AuditChain(options.Keys.AuditKey.ToArray());
+        database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
         return new SqliteFacialDataStore(database, options);
     }
 
