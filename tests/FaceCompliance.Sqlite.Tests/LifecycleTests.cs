@@ -138,7 +138,12 @@ public sealed class LifecycleTests
             command.ExecuteNonQuery();
         }
 
-        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => test.Templates.Verify(b, TestStore.Template(2)));
+        // The moved template fails authentication: it is quarantined and audited, and b is verified against b's own only.
+        Assert.True(test.Templates.Verify(b, TestStore.Template(2)) > 0.99f);
+        var quarantine = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.TemplateQuarantined);
+        Assert.Equal("b", quarantine.SubjectId);
+        Assert.StartsWith("template " + id + " failed authentication", quarantine.Detail, System.StringComparison.Ordinal);
+        Assert.True(test.Templates.Verify(b, TestStore.Template(1)) < 0.99f);
     }
 
     internal static byte[] Ciphertext(TestStore test, string templateId)

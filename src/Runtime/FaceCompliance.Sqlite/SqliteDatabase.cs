@@ -13,9 +13,9 @@ internal sealed class SqliteDatabase
 {
     /// <summary>
     /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
-    /// <see cref="CreateSchema"/> migrates it in place.
+    /// version 2 could not quarantine a damaged template; <see cref="CreateSchema"/> migrates both in place.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly string _connectionString;
 
@@ -68,9 +68,14 @@ internal sealed class SqliteDatabase
             return;
         }
 
-        if (version == 1)
+        if (version is 1 or 2)
         {
-            MigrateFromVersion1(connection, transaction);
+            if (version == 1)
+            {
+                MigrateFromVersion1(connection, transaction);
+            }
+
+            AddQuarantine(connection, transaction);
         }
         else if (version == 0)
         {
@@ -95,6 +100,7 @@ internal sealed class SqliteDatabase
                     previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
                 """);
             CreateLegalBasisTable(connection, transaction);
+            AddQuarantine(connection, transaction);
         }
         else
         {
@@ -150,6 +156,13 @@ internal sealed class SqliteDatabase
             ("$under14", (int)FacialAgeBand.Under14));
         CreateLegalBasisTable(connection, transaction);
     }
+
+    /// <summary>
+    /// Version 2 to 3 (and part of a new file): a template whose ciphertext fails authentication is marked with the
+    /// time it was quarantined, kept (so deletion and retention still remove it) and no longer decrypted.
+    /// </summary>
+    private static void AddQuarantine(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, "ALTER TABLE templates ADD COLUMN quarantined_at INTEGER;");
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
         CREATE TABLE basis_grants (

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 
 namespace FaceCompliance.Sqlite;
@@ -100,30 +101,70 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         ArgumentNullException.ThrowIfNull(receipt);
         CheckDimension(probe, nameof(probe));
         var purpose = TPurpose.Info;
-        var best = _database.Write((connection, transaction) =>
+        var result = _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
             float? best = null;
             if (SubjectKey(connection, transaction, receipt.Subject) is { } wrappedKey)
             {
-                using var command = SqliteDatabase.Command(connection, transaction,
-                    "SELECT template_id, ciphertext FROM templates WHERE subject_id = $subject AND purpose_id = $purpose",
-                    ("$subject", receipt.Subject), ("$purpose", purpose.Id));
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
+                var damaged = new List<string>();
+                using (var command = SqliteDatabase.Command(connection, transaction,
+                    "SELECT template_id, ciphertext FROM templates WHERE subject_id = $subject AND purpose_id = $purpose AND quarantined_at IS NULL",
+                    ("$subject", receipt.Subject), ("$purpose", purpose.Id)))
+                using (var reader = command.ExecuteReader())
                 {
-                    var stored = _protector.Decrypt(wrappedKey, receipt.Subject, purpose.Id, reader.GetString(0), (byte[])reader.GetValue(1));
-                    best = Math.Max(best ?? float.MinValue, stored.CosineSimilarity(probe));
+                    while (reader.Read())
+                    {
+                        FaceTemplate stored;
+                        try
+                        {
+                            stored = _protector.Decrypt(wrappedKey, receipt.Subject, purpose.Id, reader.GetString(0), (byte[])reader.GetValue(1));
+                        }
+                        catch (CryptographicException)
+                        {
+                            damaged.Add(reader.GetString(0));
+                            continue;
+                        }
+
+                        best = Math.Max(best ?? float.MinValue, stored.CosineSimilarity(probe));
+                    }
+                }
+
+                foreach (var templateId in damaged)
+                {
+                    Quarantine(connection, transaction, receipt.Subject, purpose.Id, templateId);
                 }
             }
 
+            var quarantined = best is null ? CountQuarantined(connection, transaction, receipt.Subject, purpose.Id) : 0;
             _audit.Append(connection, transaction, AuditAction.Verified, receipt.Subject, purpose.Id, receipt.Id,
                 best is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
-                best is null ? "no template enrolled" : "best similarity " + best.Value.ToString("0.000", CultureInfo.InvariantCulture));
-            return best;
+                best is not null ? "best similarity " + best.Value.ToString("0.000", CultureInfo.InvariantCulture)
+                    : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
+            return (best, quarantined);
         });
-        return best ?? throw new KeyNotFoundException($"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
+        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
+            ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
+            : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
     }
+
+    /// <summary>
+    /// Marks a template whose ciphertext failed authentication (AES-GCM: altered on disk, or bound to another row) so
+    /// it is no longer decrypted, and audits it; the person's other templates keep working. The row stays until the
+    /// person's data is deleted or its retention ends.
+    /// </summary>
+    private void Quarantine(SqliteConnection connection, SqliteTransaction transaction, string subjectId, string purposeId, string templateId)
+    {
+        SqliteDatabase.Execute(connection, transaction, "UPDATE templates SET quarantined_at = $now WHERE template_id = $id",
+            ("$now", _clock.GetUtcNow().UtcTicks), ("$id", templateId));
+        _audit.Append(connection, transaction, AuditAction.TemplateQuarantined, subjectId, purposeId, null, AuditOutcome.Failed,
+            "template " + templateId + " failed authentication (damaged or altered); quarantined, no longer used");
+    }
+
+    private static long CountQuarantined(SqliteConnection connection, SqliteTransaction transaction, string subjectId, string purposeId) =>
+        Convert.ToInt64(SqliteDatabase.Scalar(connection, transaction,
+            "SELECT COUNT(*) FROM templates WHERE subject_id = $subject AND purpose_id = $purpose AND quarantined_at IS NOT NULL",
+            ("$subject", subjectId), ("$purpose", purposeId)), CultureInfo.InvariantCulture);
 
     public int DeleteSubject(string subjectId)
     {

@@ -68,4 +68,11 @@ public enum AuditAction
 
     /// <summary>The whole service stopped: every template deleted, every consent ended (<see cref="IFacialDataLifecycle.Decommission"/>; Measures Art. 15; PIPL Art. 47).</summary>
     Decommissioned = 17,
+
+    /// <summary>
+    /// A stored template failed authentication when decrypted (AES-GCM: damaged on disk or altered) and was quarantined:
+    /// it is kept until deletion or retention removes it, but no longer used; the person's other templates keep working
+    /// (Measures Art. 14 security audit).
+    /// </summary>
+    TemplateQuarantined = 18,
 }
