@@ -60,9 +60,10 @@ try
 {
     store = SqliteFacialDataStore.Open(settings.StorePath, storeOptions);
 }
-catch (MasterKeyMismatchException wrongKey)
+catch (Exception refused) when (refused is MasterKeyMismatchException or System.IO.InvalidDataException)
 {
-    Console.Error.WriteLine("CommunityAccess: cannot start: " + wrongKey.Message);
+    // A wrong master key, or a damaged gate.db: stop with the store's message rather than serve from it.
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message);
     return 1;
 }
 

@@ -56,7 +56,7 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists, or the key is too short.</exception>
     public byte[] LoadOrCreateMasterKey(out bool created)
     {
-        Directory.CreateDirectory(DataDirectory);
+        RestrictDataDirectory();
         if (!File.Exists(MasterKeyPath) && (File.Exists(StorePath) || File.Exists(ResidentsPath)))
         {
             throw new InvalidOperationException(
@@ -74,6 +74,7 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
             }
 
             created = false;
+            CreateResidentsFilePrivately();
             return key;
         }
 
@@ -90,6 +91,48 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
         }
 
         created = true;
+        CreateResidentsFilePrivately();
         return fresh;
+    }
+
+    /// <summary>
+    /// On Unix, makes the data folder 0700 and the data files already in it 0600 (owner only): they hold card hashes
+    /// that can be cracked offline, and the encrypted store. The store creates gate.db 0600 itself; SQLite gives the
+    /// -wal and -shm files the mode of their database.
+    /// </summary>
+    private void RestrictDataDirectory()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(DataDirectory);
+            return;
+        }
+
+        Directory.CreateDirectory(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (string database in new[] { StorePath, ResidentsPath })
+        {
+            foreach (string file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                if (File.Exists(file))
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+        }
+    }
+
+    /// <summary>Creates an empty residents.db readable by this user only (0600 on Unix) before SQLite first opens it.</summary>
+    private void CreateResidentsFilePrivately()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(ResidentsPath))
+        {
+            return;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+        using (new FileStream(ResidentsPath, options))
+        {
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using Microsoft.Data.Sqlite;
 
 namespace FaceCompliance.Sqlite;
@@ -16,6 +18,10 @@ internal sealed class SqliteDatabase
     /// version 2 could not quarantine a damaged template; <see cref="CreateSchema"/> migrates both in place.
     /// </summary>
     public const int SchemaVersion = 3;
+
+    // SQLite result codes: SQLITE_CORRUPT, SQLITE_NOTADB.
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
 
     private readonly string _connectionString;
 
@@ -50,9 +56,11 @@ internal sealed class SqliteDatabase
     /// says the key reads its data; its key check value is then recorded.
     /// </summary>
     /// <exception cref="MasterKeyMismatchException">The key is not the one the file was created with.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged (SQLite's <c>quick_check</c> failed, or SQLite reports it corrupt or not a database).</exception>
     public void CreateSchema(byte[] keyCheckValue, Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
     {
-        using var connection = Open();
+        CreateFilePrivately();
+        using var connection = OpenChecked();
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
@@ -110,6 +118,84 @@ internal sealed class SqliteDatabase
         RecordKeyCheck(connection, transaction, keyCheckValue);
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Opens a connection and runs <c>PRAGMA quick_check</c> (the page and B-tree structure, without cross-checking
+    /// indexes against their tables): a damaged file is refused at open, with its name, rather than failing later in
+    /// the middle of a withdrawal.
+    /// </summary>
+    private SqliteConnection OpenChecked()
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = Open();
+            var problems = new List<string>();
+            using (var command = Command(connection, null, "PRAGMA quick_check(5);"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    problems.Add(reader.GetString(0));
+                }
+            }
+
+            if (problems is not ["ok"])
+            {
+                throw Damaged(string.Join("; ", problems), inner: null);
+            }
+
+            return connection;
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            connection?.Dispose();
+            throw Damaged(error.Message, error);
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    private InvalidDataException Damaged(string found, Exception? inner) => new(
+        $"The FaceCompliance store file '{Path}' is damaged (SQLite's integrity check: {found.TrimEnd('.')}). Nothing was written. "
+        + "Restore the file from a backup (with the same master key); do not keep using a damaged file: a withdrawal could fail half way.",
+        inner);
+
+    /// <summary>
+    /// A new store file is created readable and writable by its owner only (0600), in a folder created for the owner
+    /// only (0700) if it does not exist; SQLite gives its write-ahead log and shared-memory files the file's mode.
+    /// An existing file or folder keeps its mode. Nothing to do on Windows, where files inherit the folder's ACL.
+    /// </summary>
+    private void CreateFilePrivately()
+    {
+        if (OperatingSystem.IsWindows() || Path == ":memory:" || File.Exists(Path))
+        {
+            return;
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            using var file = new FileStream(Path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(Path))
+        {
+            // Another process created it first; it keeps the mode that process gave it.
+        }
     }
 
     private void CheckMasterKey(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue,

@@ -56,7 +56,9 @@ public sealed class SqliteFacialDataStore : IDisposable
     public string Path => _database.Path;
 
     /// <summary>
-    /// Opens (or creates) the store in <paramref name="path"/>. If the number of people stored is already at the
+    /// Opens (or creates) the store in <paramref name="path"/>, after a quick integrity check of the file and a check
+    /// that the master key is the file's own. On Unix a new file is created readable by its owner only (0600), in a
+    /// folder created for its owner only (0700) when the folder does not exist. If the number of people stored is already at the
     /// warning or filing level and no event was raised for that level in this file before, the event is raised once
     /// now (to <see cref="FacialDataStoreOptions.FilingThresholdReached"/>) and audited; the file remembers it, so
     /// opening again raises nothing until the count falls below the level and reaches it again.
@@ -66,6 +68,10 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// The master key is not the one the store was created with (the file's key check value differs; or, in a file
     /// written before the key check value was recorded, its last audit record does not verify). Nothing was written.
     /// A file without a key check value whose data matches the key gets one now.
+    /// </exception>
+    /// <exception cref="System.IO.InvalidDataException">
+    /// The file is damaged: SQLite's <c>quick_check</c> found a problem, or SQLite reports the file corrupt or not a
+    /// database. The message names the file. Nothing was written.
     /// </exception>
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
     public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
