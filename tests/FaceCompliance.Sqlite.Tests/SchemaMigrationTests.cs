@@ -67,6 +67,7 @@ public sealed class SchemaMigrationTests : IDisposable
             using var connection = test.Raw();
             Assert.Equal(3L, Scalar(connection, "PRAGMA user_version;"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM templates WHERE quarantined_at IS NOT NULL"));
+            Assert.Equal(1L, Scalar(connection, $"SELECT COUNT(*) FROM meta WHERE key = '{MasterKeyCheck.MetaKey}'"));
             Assert.Equal(0L, Scalar(connection, "SELECT age_band FROM consents WHERE receipt_id = 'v1-adult'"));
             Assert.Equal(2L, Scalar(connection, "SELECT age_band FROM consents WHERE receipt_id = 'v1-child'"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM consents WHERE scopes <> 0"));

@@ -32,9 +32,13 @@ public interface IFaceTemplateStore : IFacialDataHolder
     string Enroll<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate template)
         where TPurpose : IFacialDataPurpose;
 
-    /// <summary>Compares a probe with the receipt's person's templates for the purpose (1:1) and returns the best cosine similarity.</summary>
+    /// <summary>
+    /// Compares a probe with the receipt's person's templates for the purpose (1:1) and returns the best cosine
+    /// similarity. A stored template that fails authentication (damaged or altered) is quarantined and audited as
+    /// <see cref="AuditAction.TemplateQuarantined"/>, and the comparison uses the person's other templates.
+    /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
-    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no template for the purpose.</exception>
+    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no usable template for the purpose (none enrolled, or every one quarantined).</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
         where TPurpose : IFacialDataPurpose;
