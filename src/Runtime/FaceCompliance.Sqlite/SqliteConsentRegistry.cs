@@ -85,6 +85,79 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         throw new ConsentRequiredException(receipt.Subject, TPurpose.Info.Id, reason.Value, message!);
     }
 
+    public bool TryGetCurrentReceipt<TPurpose>(string subjectId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentReceipt<TPurpose>? receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        using var connection = database.Open();
+        receipt = CurrentReceipt<TPurpose>(connection, null, subjectId);
+        return receipt is not null;
+    }
+
+    public ConsentReceipt<TPurpose> GetValidReceipt<TPurpose>(string subjectId, FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        ConsentCoverage.EnsureScopes(requiredScopes, nameof(requiredScopes));
+        return database.Write((connection, transaction) =>
+        {
+            var receipt = CurrentReceipt<TPurpose>(connection, transaction, subjectId);
+            if (receipt is null)
+            {
+                var purposeId = TPurpose.Info.Id;
+                audit.Append(connection, transaction, AuditAction.ConsentRejected, subjectId, purposeId, null, AuditOutcome.Refused, nameof(ConsentRejection.NeverConsented));
+                transaction.Commit();
+                throw new ConsentRequiredException(subjectId, purposeId, ConsentRejection.NeverConsented,
+                    $"subject '{subjectId}' never consented to purpose '{purposeId}'");
+            }
+
+            EnsureValid(connection, transaction, receipt, requiredScopes);
+            return receipt;
+        });
+    }
+
+    public IReadOnlyList<SubjectConsent> ListCurrentConsents(string subjectId)
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, null, """
+            SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at FROM (
+                SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at,
+                       ROW_NUMBER() OVER (PARTITION BY purpose_id ORDER BY given_at DESC, rowid DESC) AS recency
+                FROM consents WHERE subject_id = $subject)
+            WHERE recency = 1
+            ORDER BY purpose_id
+            """, ("$subject", subjectId));
+        using var reader = command.ExecuteReader();
+        var found = new List<SubjectConsent>();
+        while (reader.Read())
+        {
+            found.Add(new SubjectConsent(reader.GetString(0), reader.GetString(1), reader.GetString(2), Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
+                (FacialConsentScopes)reader.GetInt32(5), reader.IsDBNull(6) ? null : Time(reader.GetInt64(6))));
+        }
+
+        return found;
+    }
+
+    /// <summary>The latest receipt issued to the subject for the purpose, in any state; receipts given in the same tick fall back to insertion order.</summary>
+    private static ConsentReceipt<TPurpose>? CurrentReceipt<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        using var command = SqliteDatabase.Command(connection, transaction, """
+            SELECT receipt_id, notice_version, given_at, expires_at, form, age_band, guardian_id, scopes, signature
+            FROM consents WHERE subject_id = $subject AND purpose_id = $purpose
+            ORDER BY given_at DESC, rowid DESC LIMIT 1
+            """, ("$subject", subjectId), ("$purpose", TPurpose.Info.Id));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ConsentReceipt<TPurpose>(reader.GetString(0), subjectId, TPurpose.Info.Id, reader.GetString(1), Time(reader.GetInt64(2)),
+                Time(reader.GetInt64(3)), (ConsentForm)reader.GetInt32(4), (FacialAgeBand)reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), (FacialConsentScopes)reader.GetInt32(7), (byte[])reader.GetValue(8))
+            : null;
+    }
+
+    private static DateTimeOffset Time(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
     public int Withdraw<TPurpose>(string subjectId)
         where TPurpose : IFacialDataPurpose
     {

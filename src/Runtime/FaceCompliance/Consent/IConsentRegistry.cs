@@ -69,6 +69,28 @@ public interface IConsentRegistry
         where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Provision);
 
     /// <summary>
+    /// The person's current receipt for <typeparamref name="TPurpose"/>: the latest one issued to them for it, returned
+    /// even when it is withdrawn, expired or for an older notice, so that checking it names the reason. False when the
+    /// person never consented to the purpose. An application keeps subject ids, not receipt tokens.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">The id is malformed.</exception>
+    bool TryGetCurrentReceipt<TPurpose>(string subjectId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentReceipt<TPurpose>? receipt)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// The person's current receipt for <typeparamref name="TPurpose"/>, checked as
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> does; a refusal is audited.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The person never consented (<see cref="ConsentRejection.NeverConsented"/>), or their current receipt is not valid now.</exception>
+    /// <exception cref="System.ArgumentException">The id is malformed, or <paramref name="requiredScopes"/> holds a value that is not a scope.</exception>
+    ConsentReceipt<TPurpose> GetValidReceipt<TPurpose>(string subjectId, FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>The person's current receipt for each purpose they ever consented to, ordered by purpose id.</summary>
+    /// <exception cref="System.ArgumentException">The id is malformed.</exception>
+    System.Collections.Generic.IReadOnlyList<SubjectConsent> ListCurrentConsents(string subjectId);
+
+    /// <summary>
     /// Withdraws every consent of the person to <typeparamref name="TPurpose"/> and deletes their facial data held for
     /// it, in one step; effective immediately. Returns the number of templates deleted.
     /// </summary>
