@@ -69,3 +69,26 @@ public sealed class CurrentReceiptTests
         Assert.Empty(test.Consents.ListCurrentConsents("resident-9"));
     }
 }
+
+/// <summary>A receipt is bound to its subject: presented by another person, it is refused.</summary>
+public sealed class ReceiptSubjectBindingTests
+{
+    [Fact]
+    public void A_receipt_presented_for_another_subject_is_refused_and_audited()
+    {
+        using var test = new TestStore();
+        var theirs = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
+        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-8") { AgeBand = FacialAgeBand.Adult });
+
+        var error = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(theirs, "resident-8"));
+
+        Assert.Equal(ConsentRejection.OtherSubject, error.Reason);
+        Assert.Equal("resident-8", error.SubjectId);
+        Assert.Contains("was issued to another subject, not to 'resident-8'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("resident-7", error.Message, StringComparison.Ordinal);
+        var last = test.Audit.Read().Last();
+        Assert.Equal((AuditAction.ConsentRejected, "resident-8", "OtherSubject"), (last.Action, last.SubjectId, last.Detail));
+        test.Consents.EnsureValid(theirs, "resident-7");
+        Assert.Equal(last.Sequence, test.Audit.Read().Last().Sequence);
+    }
+}

@@ -66,23 +66,36 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         });
     }
 
+    public void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        database.Write((connection, transaction) =>
+        {
+            EnsureValid(connection, transaction, receipt, FacialConsentScopes.Processing, subjectId);
+            return 0;
+        });
+    }
+
     /// <summary>
     /// Checks the receipt inside a write transaction. When it is not valid, the refusal is audited and committed
     /// here, and <see cref="ConsentRequiredException"/> is thrown: the caller writes nothing else.
     /// </summary>
     public void EnsureValid<TPurpose>(SqliteConnection connection, SqliteTransaction transaction, ConsentReceipt<TPurpose> receipt,
-        FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        FacialConsentScopes requiredScopes = FacialConsentScopes.Processing, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
-        var (reason, message) = Check(connection, transaction, receipt, requiredScopes);
+        var (reason, message) = Check(connection, transaction, receipt, requiredScopes, presentedBy);
         if (reason is null)
         {
             return;
         }
 
-        audit.Append(connection, transaction, AuditAction.ConsentRejected, receipt.Subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
+        var subject = presentedBy ?? receipt.Subject;
+        audit.Append(connection, transaction, AuditAction.ConsentRejected, subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
         transaction.Commit();
-        throw new ConsentRequiredException(receipt.Subject, TPurpose.Info.Id, reason.Value, message!);
+        throw new ConsentRequiredException(subject, TPurpose.Info.Id, reason.Value, message!);
     }
 
     public bool TryGetCurrentReceipt<TPurpose>(string subjectId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentReceipt<TPurpose>? receipt)
@@ -232,7 +245,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
     }
 
     private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt,
-        FacialConsentScopes requiredScopes)
+        FacialConsentScopes requiredScopes, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
         var purpose = TPurpose.Info;
@@ -254,6 +267,11 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         if (!issuedUnchanged)
         {
             return (ConsentRejection.Tampered, $"receipt {receipt.Id} was altered after it was issued (its content no longer matches its signature)");
+        }
+
+        if (presentedBy is not null && !string.Equals(presentedBy, receipt.Subject, StringComparison.Ordinal))
+        {
+            return (ConsentRejection.OtherSubject, $"receipt {receipt.Id} was issued to another subject, not to '{presentedBy}' who presented it");
         }
 
         if (receipt.PurposeId != purpose.Id)

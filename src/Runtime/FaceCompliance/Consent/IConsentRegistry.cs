@@ -42,6 +42,17 @@ public interface IConsentRegistry
         where TPurpose : IFacialDataPurpose;
 
     /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/>, and the receipt was issued to
+    /// <paramref name="subjectId"/>, the person who presents it: call it where a person claims an identity and presents
+    /// a receipt, so that one person's receipt cannot open the way for another.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or was issued to another person (<see cref="ConsentRejection.OtherSubject"/>).</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="subjectId"/> is malformed.</exception>
+    [FacialConsentCheck(GuardianAware = true)]
+    void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, string subjectId)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
     /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
     /// <see cref="FacialConsentScopes.Transfer"/>: call it before face data leaves the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39).
     /// </summary>
