@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace FaceCompliance.Sqlite;
 
 /// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>.</summary>
-internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock) : IConsentRegistry
+internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents) : IConsentRegistry
 {
     /// <summary>Deletes the templates of a withdrawn consent; set once by the store.</summary>
     public SqliteTemplateStore Templates { get; set; } = null!;
@@ -24,6 +24,16 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
             unsigned.ExpiresAt, unsigned.Form, unsigned.AgeBand, unsigned.GuardianId, unsigned.Scopes, signer.Sign(unsigned));
         database.Write((connection, transaction) =>
         {
+            var live = Convert.ToInt32(SqliteDatabase.Scalar(connection, transaction,
+                "SELECT COUNT(*) FROM consents WHERE subject_id = $subject AND purpose_id = $purpose AND withdrawn_at IS NULL AND expires_at > $now",
+                ("$subject", receipt.Subject), ("$purpose", receipt.PurposeId), ("$now", givenAt.UtcTicks)), CultureInfo.InvariantCulture);
+            if (live >= maxConsents)
+            {
+                throw new FacialDataLimitExceededException(nameof(FacialDataStoreOptions.MaxConsentsPerSubjectAndPurpose), maxConsents, receipt.Subject,
+                    $"Subject '{receipt.Subject}' already holds {live} live consents to purpose '{receipt.PurposeId}', the limit (MaxConsentsPerSubjectAndPurpose = {maxConsents}). "
+                    + "Nothing was written. Use the current receipt (TryGetCurrentReceipt) instead of granting again, or withdraw first.");
+            }
+
             SqliteDatabase.Execute(connection, transaction, """
                 INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
                 VALUES ($id, $subject, $purpose, $version, $given, $expires, $form, $under14, $guardian, $signature, $ageBand, $scopes)

@@ -8,6 +8,7 @@ public interface IConsentRegistry
 {
     /// <summary>Records consent to <typeparamref name="TPurpose"/> after the person read its current notice, and issues the receipt.</summary>
     /// <exception cref="System.ArgumentException">The grant is invalid (<see cref="ConsentGrant.Validate"/>): an empty or malformed id, a person under 14 without a guardian, a guardian for a person not under 14, a person under 14 for a purpose that does not declare <c>MayInvolveMinors</c>, an unknown age band for a purpose that does, or a value that is not a scope.</exception>
+    /// <exception cref="FacialDataLimitExceededException">The person already holds <see cref="FacialDataStoreOptions.MaxConsentsPerSubjectAndPurpose"/> live consents to the purpose; nothing is written.</exception>
     ConsentReceipt<TPurpose> Grant<TPurpose>(ConsentGrant grant)
         where TPurpose : IFacialDataPurpose;
 
