@@ -155,3 +155,34 @@ public sealed class AuditQueryTests
         database.ClearPool();
     }
 }
+
+/// <summary>A version-3 file gets the audit indexes when opened, and keeps its records and chain.</summary>
+public sealed class AuditIndexMigrationTests
+{
+    [Fact]
+    public void Opening_a_version_3_file_adds_the_audit_indexes_and_keeps_the_chain()
+    {
+        using var old = new TestStore();
+        old.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
+        old.Audit.RecordApplicationEvent("resident-7", AuditOutcome.Succeeded, "card entry at gate 1");
+        using (var connection = old.Raw())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP INDEX audit_subject; DROP INDEX audit_action; DROP INDEX audit_time; PRAGMA user_version = 3;";
+            command.ExecuteNonQuery();
+        }
+
+        using var test = new TestStore(path: old.Path);
+        using (var connection = test.Raw())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%')";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal((4L, 3L), (reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        Assert.Equal(new long[] { 1, 2 }, test.Audit.Query(new AuditQuery { SubjectId = "resident-7" }).Select(r => r.Sequence));
+        Assert.True(test.Audit.Verify().IsValid);
+    }
+}
