@@ -95,6 +95,7 @@ public interface IConsentRegistry
     /// </summary>
     /// <exception cref="ConsentRequiredException">The person never consented (<see cref="ConsentRejection.NeverConsented"/>), or their current receipt is not valid now.</exception>
     /// <exception cref="System.ArgumentException">The id is malformed, or <paramref name="requiredScopes"/> holds a value that is not a scope.</exception>
+    [FacialConsentCheck(GuardianAware = true)]
     ConsentReceipt<TPurpose> GetValidReceipt<TPurpose>(string subjectId, FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
         where TPurpose : IFacialDataPurpose;
 
