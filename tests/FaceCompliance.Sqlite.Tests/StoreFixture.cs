@@ -19,7 +19,8 @@ internal sealed class TestStore : IDisposable
 {
     public static readonly byte[] MasterKey = Convert.FromHexString("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
 
-    public TestStore(int dimension = 8, FilingThresholdOptions? filing = null, byte[]? masterKey = null, string? path = null)
+    public TestStore(int dimension = 8, FilingThresholdOptions? filing = null, byte[]? masterKey = null, string? path = null,
+        int maxTemplatesPerSubject = 10, int maxConsentsPerSubjectAndPurpose = 10)
     {
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "facecompliance-sqlite-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -32,6 +33,8 @@ internal sealed class TestStore : IDisposable
             TemplateDimension = dimension,
             TimeProvider = Clock,
             Filing = FilingOptions,
+            MaxTemplatesPerSubject = maxTemplatesPerSubject,
+            MaxConsentsPerSubjectAndPurpose = maxConsentsPerSubjectAndPurpose,
         });
     }
 

@@ -43,6 +43,7 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         BadPixelsException => (StatusCodes.Status400BadRequest, "bad-pixels", e.Message),
         NoConsentException => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
         ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
+        FacialDataLimitExceededException => (StatusCodes.Status409Conflict, "limit-exceeded", e.Message),
         FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",
             e.Message + (f.FacesFound == 0 ? " Use a well-lit photo with your face clearly visible, or your card or PIN." : string.Empty)),
         FaceQualityException => (StatusCodes.Status422UnprocessableEntity, "poor-photo", e.Message),

@@ -60,6 +60,82 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
         return records;
     }
 
+    public IReadOnlyList<AuditRecord> Query(AuditQuery query)
+    {
+        var (sql, parameters) = QuerySql(query);
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var records = new List<AuditRecord>();
+        while (reader.Read())
+        {
+            records.Add(ReadRecord(reader));
+        }
+
+        return records;
+    }
+
+    /// <summary>The statement and parameters of <paramref name="query"/>, after checking it; the indexes of schema version 4 serve each condition.</summary>
+    internal static (string Sql, (string Name, object? Value)[] Parameters) QuerySql(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.AfterSequence, nameof(query));
+        if (query.Limit is < 1 or > AuditQuery.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"An audit query returns 1 to {AuditQuery.MaxLimit} records at a time; read further pages with AfterSequence.");
+        }
+
+        var conditions = new List<string> { "sequence > $after" };
+        var parameters = new List<(string Name, object? Value)> { ("$after", query.AfterSequence), ("$limit", query.Limit) };
+        if (query.SubjectId is { } subject)
+        {
+            SubjectId.Validate(subject, nameof(query));
+            conditions.Add("subject_id = $subject");
+            parameters.Add(("$subject", subject));
+        }
+
+        if (query.Action is { } action)
+        {
+            if (!Enum.IsDefined(action))
+            {
+                throw new ArgumentOutOfRangeException(nameof(query), action, $"{action} is not a defined AuditAction.");
+            }
+
+            conditions.Add("action = $action");
+            parameters.Add(("$action", (int)action));
+        }
+
+        if (query.From is { } from)
+        {
+            conditions.Add("time >= $from");
+            parameters.Add(("$from", from.UtcTicks));
+        }
+
+        if (query.Until is { } until)
+        {
+            conditions.Add("time < $until");
+            parameters.Add(("$until", until.UtcTicks));
+        }
+
+        return ($"SELECT {Columns} FROM audit WHERE {string.Join(" AND ", conditions)} ORDER BY sequence LIMIT $limit", parameters.ToArray());
+    }
+
+    public AuditRecord RecordApplicationEvent(string? subjectId, AuditOutcome outcome, string detail)
+    {
+        if (subjectId is not null)
+        {
+            SubjectId.Validate(subjectId, nameof(subjectId));
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, $"{outcome} is not a defined AuditOutcome.");
+        }
+
+        SqliteLifecycle.Reason(detail, nameof(detail));
+        return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, detail);
+    }
+
     public AuditVerification Verify()
     {
         // One read transaction: the anchor and the records come from the same snapshot, even while a purge runs.

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace FaceCompliance.Sqlite;
 
 /// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>.</summary>
-internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock) : IConsentRegistry
+internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents) : IConsentRegistry
 {
     /// <summary>Deletes the templates of a withdrawn consent; set once by the store.</summary>
     public SqliteTemplateStore Templates { get; set; } = null!;
@@ -24,6 +24,16 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
             unsigned.ExpiresAt, unsigned.Form, unsigned.AgeBand, unsigned.GuardianId, unsigned.Scopes, signer.Sign(unsigned));
         database.Write((connection, transaction) =>
         {
+            var live = Convert.ToInt32(SqliteDatabase.Scalar(connection, transaction,
+                "SELECT COUNT(*) FROM consents WHERE subject_id = $subject AND purpose_id = $purpose AND withdrawn_at IS NULL AND expires_at > $now",
+                ("$subject", receipt.Subject), ("$purpose", receipt.PurposeId), ("$now", givenAt.UtcTicks)), CultureInfo.InvariantCulture);
+            if (live >= maxConsents)
+            {
+                throw new FacialDataLimitExceededException(nameof(FacialDataStoreOptions.MaxConsentsPerSubjectAndPurpose), maxConsents, receipt.Subject,
+                    $"Subject '{receipt.Subject}' already holds {live} live consents to purpose '{receipt.PurposeId}', the limit (MaxConsentsPerSubjectAndPurpose = {maxConsents}). "
+                    + "Nothing was written. Use the current receipt (TryGetCurrentReceipt) instead of granting again, or withdraw first.");
+            }
+
             SqliteDatabase.Execute(connection, transaction, """
                 INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
                 VALUES ($id, $subject, $purpose, $version, $given, $expires, $form, $under14, $guardian, $signature, $ageBand, $scopes)
@@ -66,24 +76,110 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         });
     }
 
+    public void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        database.Write((connection, transaction) =>
+        {
+            EnsureValid(connection, transaction, receipt, FacialConsentScopes.Processing, subjectId);
+            return 0;
+        });
+    }
+
     /// <summary>
     /// Checks the receipt inside a write transaction. When it is not valid, the refusal is audited and committed
     /// here, and <see cref="ConsentRequiredException"/> is thrown: the caller writes nothing else.
     /// </summary>
     public void EnsureValid<TPurpose>(SqliteConnection connection, SqliteTransaction transaction, ConsentReceipt<TPurpose> receipt,
-        FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        FacialConsentScopes requiredScopes = FacialConsentScopes.Processing, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
-        var (reason, message) = Check(connection, transaction, receipt, requiredScopes);
+        var (reason, message) = Check(connection, transaction, receipt, requiredScopes, presentedBy);
         if (reason is null)
         {
             return;
         }
 
-        audit.Append(connection, transaction, AuditAction.ConsentRejected, receipt.Subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
+        var subject = presentedBy ?? receipt.Subject;
+        audit.Append(connection, transaction, AuditAction.ConsentRejected, subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
         transaction.Commit();
-        throw new ConsentRequiredException(receipt.Subject, TPurpose.Info.Id, reason.Value, message!);
+        throw new ConsentRequiredException(subject, TPurpose.Info.Id, reason.Value, message!);
     }
+
+    public bool TryGetCurrentReceipt<TPurpose>(string subjectId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentReceipt<TPurpose>? receipt)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        using var connection = database.Open();
+        receipt = CurrentReceipt<TPurpose>(connection, null, subjectId);
+        return receipt is not null;
+    }
+
+    public ConsentReceipt<TPurpose> GetValidReceipt<TPurpose>(string subjectId, FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        ConsentCoverage.EnsureScopes(requiredScopes, nameof(requiredScopes));
+        return database.Write((connection, transaction) =>
+        {
+            var receipt = CurrentReceipt<TPurpose>(connection, transaction, subjectId);
+            if (receipt is null)
+            {
+                var purposeId = TPurpose.Info.Id;
+                audit.Append(connection, transaction, AuditAction.ConsentRejected, subjectId, purposeId, null, AuditOutcome.Refused, nameof(ConsentRejection.NeverConsented));
+                transaction.Commit();
+                throw new ConsentRequiredException(subjectId, purposeId, ConsentRejection.NeverConsented,
+                    $"subject '{subjectId}' never consented to purpose '{purposeId}'");
+            }
+
+            EnsureValid(connection, transaction, receipt, requiredScopes);
+            return receipt;
+        });
+    }
+
+    public IReadOnlyList<SubjectConsent> ListCurrentConsents(string subjectId)
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        using var connection = database.Open();
+        using var command = SqliteDatabase.Command(connection, null, """
+            SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at FROM (
+                SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at,
+                       ROW_NUMBER() OVER (PARTITION BY purpose_id ORDER BY given_at DESC, rowid DESC) AS recency
+                FROM consents WHERE subject_id = $subject)
+            WHERE recency = 1
+            ORDER BY purpose_id
+            """, ("$subject", subjectId));
+        using var reader = command.ExecuteReader();
+        var found = new List<SubjectConsent>();
+        while (reader.Read())
+        {
+            found.Add(new SubjectConsent(reader.GetString(0), reader.GetString(1), reader.GetString(2), Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
+                (FacialConsentScopes)reader.GetInt32(5), reader.IsDBNull(6) ? null : Time(reader.GetInt64(6))));
+        }
+
+        return found;
+    }
+
+    /// <summary>The latest receipt issued to the subject for the purpose, in any state; receipts given in the same tick fall back to insertion order.</summary>
+    private static ConsentReceipt<TPurpose>? CurrentReceipt<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        using var command = SqliteDatabase.Command(connection, transaction, """
+            SELECT receipt_id, notice_version, given_at, expires_at, form, age_band, guardian_id, scopes, signature
+            FROM consents WHERE subject_id = $subject AND purpose_id = $purpose
+            ORDER BY given_at DESC, rowid DESC LIMIT 1
+            """, ("$subject", subjectId), ("$purpose", TPurpose.Info.Id));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ConsentReceipt<TPurpose>(reader.GetString(0), subjectId, TPurpose.Info.Id, reader.GetString(1), Time(reader.GetInt64(2)),
+                Time(reader.GetInt64(3)), (ConsentForm)reader.GetInt32(4), (FacialAgeBand)reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), (FacialConsentScopes)reader.GetInt32(7), (byte[])reader.GetValue(8))
+            : null;
+    }
+
+    private static DateTimeOffset Time(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 
     public int Withdraw<TPurpose>(string subjectId)
         where TPurpose : IFacialDataPurpose
@@ -159,7 +255,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
     }
 
     private (ConsentRejection? Reason, string? Message) Check<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, ConsentReceipt<TPurpose> receipt,
-        FacialConsentScopes requiredScopes)
+        FacialConsentScopes requiredScopes, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
         var purpose = TPurpose.Info;
@@ -181,6 +277,11 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         if (!issuedUnchanged)
         {
             return (ConsentRejection.Tampered, $"receipt {receipt.Id} was altered after it was issued (its content no longer matches its signature)");
+        }
+
+        if (presentedBy is not null && !string.Equals(presentedBy, receipt.Subject, StringComparison.Ordinal))
+        {
+            return (ConsentRejection.OtherSubject, $"receipt {receipt.Id} was issued to another subject, not to '{presentedBy}' who presented it");
         }
 
         if (receipt.PurposeId != purpose.Id)

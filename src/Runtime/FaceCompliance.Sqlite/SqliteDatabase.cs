@@ -15,9 +15,10 @@ internal sealed class SqliteDatabase
 {
     /// <summary>
     /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
-    /// version 2 could not quarantine a damaged template; <see cref="CreateSchema"/> migrates both in place.
+    /// version 2 could not quarantine a damaged template; version 3 had no audit indexes for queries by subject, kind
+    /// and time; <see cref="CreateSchema"/> migrates each in place.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     // SQLite result codes: SQLITE_CORRUPT, SQLITE_NOTADB.
     private const int SqliteCorrupt = 11;
@@ -76,14 +77,19 @@ internal sealed class SqliteDatabase
             return;
         }
 
-        if (version is 1 or 2)
+        if (version is 1 or 2 or 3)
         {
             if (version == 1)
             {
                 MigrateFromVersion1(connection, transaction);
             }
 
-            AddQuarantine(connection, transaction);
+            if (version <= 2)
+            {
+                AddQuarantine(connection, transaction);
+            }
+
+            AddAuditIndexes(connection, transaction);
         }
         else if (version == 0)
         {
@@ -109,6 +115,7 @@ internal sealed class SqliteDatabase
                 """);
             CreateLegalBasisTable(connection, transaction);
             AddQuarantine(connection, transaction);
+            AddAuditIndexes(connection, transaction);
         }
         else
         {
@@ -249,6 +256,17 @@ internal sealed class SqliteDatabase
     /// </summary>
     private static void AddQuarantine(SqliteConnection connection, SqliteTransaction transaction) =>
         Execute(connection, transaction, "ALTER TABLE templates ADD COLUMN quarantined_at INTEGER;");
+
+    /// <summary>
+    /// Version 3 to 4 (and part of a new file): indexes for audit queries by subject, by kind and by time, so that a
+    /// page of a query reads about as many records as it returns. Sequence order within a subject or kind comes from
+    /// the index itself (the sequence is the row id).
+    /// </summary>
+    private static void AddAuditIndexes(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        CREATE INDEX audit_subject ON audit (subject_id, sequence);
+        CREATE INDEX audit_action ON audit (action, sequence);
+        CREATE INDEX audit_time ON audit (time);
+        """);
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
         CREATE TABLE basis_grants (

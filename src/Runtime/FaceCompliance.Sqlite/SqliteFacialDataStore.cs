@@ -21,7 +21,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
         var signer = new ReceiptSigner(options.Keys);
-        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider);
+        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
         templates.Consents = consents;
         consents.Templates = templates;
         Audit = audit;
@@ -80,6 +80,11 @@ public sealed class SqliteFacialDataStore : IDisposable
         if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
         {
             throw new ArgumentException($"TemplateDimension must be 1 to {FaceTemplate.MaxDimension}, not {options.TemplateDimension}.", nameof(options));
+        }
+
+        if (options.MaxTemplatesPerSubject < 1 || options.MaxConsentsPerSubjectAndPurpose < 1)
+        {
+            throw new ArgumentException($"MaxTemplatesPerSubject and MaxConsentsPerSubjectAndPurpose must be at least 1, not {options.MaxTemplatesPerSubject} and {options.MaxConsentsPerSubjectAndPurpose}.", nameof(options));
         }
 
         var database = new SqliteDatabase(path);

@@ -15,6 +15,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     private readonly FilingThresholdTracker _filing;
     private readonly TimeProvider _clock;
     private readonly int _dimension;
+    private readonly int _maxTemplates;
 
     public SqliteTemplateStore(SqliteDatabase database, SqliteAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options)
     {
@@ -23,6 +24,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         _protector = protector;
         _clock = options.TimeProvider;
         _dimension = options.TemplateDimension;
+        _maxTemplates = options.MaxTemplatesPerSubject;
         _filing = new FilingThresholdTracker(new FilingThresholdOptions
         {
             WarningLevel = options.Filing.WarningLevel,
@@ -75,6 +77,15 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         var (id, before, after) = _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
+            var stored = Convert.ToInt32(SqliteDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = $subject",
+                ("$subject", receipt.Subject)), System.Globalization.CultureInfo.InvariantCulture);
+            if (stored >= _maxTemplates)
+            {
+                throw new FacialDataLimitExceededException(nameof(FacialDataStoreOptions.MaxTemplatesPerSubject), _maxTemplates, receipt.Subject,
+                    $"Subject '{receipt.Subject}' already has {stored} templates stored, the limit (MaxTemplatesPerSubject = {_maxTemplates}). "
+                    + "Nothing was written. Delete an old template (or let it expire) before enrolling another.");
+            }
+
             var before = CountPeople(connection, transaction);
             var existingKey = SubjectKey(connection, transaction, receipt.Subject);
             var wrappedKey = existingKey ?? CreateSubjectKey(connection, transaction, receipt.Subject);

@@ -75,4 +75,10 @@ public enum AuditAction
     /// (Measures Art. 14 security audit).
     /// </summary>
     TemplateQuarantined = 18,
+
+    /// <summary>
+    /// An event of the application around facial data, such as a card or PIN entry or a failed sign-in, recorded by
+    /// the application (<see cref="IAuditTrail.RecordApplicationEvent"/>); the detail says what happened.
+    /// </summary>
+    ApplicationEvent = 19,
 }

@@ -1,6 +1,7 @@
 namespace FaceCompliance;
 
 /// <summary>Why a consent receipt is not valid now. Each reason has its own message.</summary>
+/// <remarks>Audit records name a reason by its name, not its number; add new reasons at the end.</remarks>
 public enum ConsentRejection
 {
     /// <summary>The receipt was never issued by this registry.</summary>
@@ -29,4 +30,10 @@ public enum ConsentRejection
 
     /// <summary>The processing needs a separate-consent scope (transfer, image retention, provision) the receipt does not hold.</summary>
     ScopeMissing = 8,
+
+    /// <summary>The person never consented to the purpose: no receipt was ever issued to them for it (neither withdrawn nor expired).</summary>
+    NeverConsented = 9,
+
+    /// <summary>The receipt was issued to another person than the one who presented it.</summary>
+    OtherSubject = 10,
 }

@@ -8,6 +8,7 @@ public interface IConsentRegistry
 {
     /// <summary>Records consent to <typeparamref name="TPurpose"/> after the person read its current notice, and issues the receipt.</summary>
     /// <exception cref="System.ArgumentException">The grant is invalid (<see cref="ConsentGrant.Validate"/>): an empty or malformed id, a person under 14 without a guardian, a guardian for a person not under 14, a person under 14 for a purpose that does not declare <c>MayInvolveMinors</c>, an unknown age band for a purpose that does, or a value that is not a scope.</exception>
+    /// <exception cref="FacialDataLimitExceededException">The person already holds <see cref="FacialDataStoreOptions.MaxConsentsPerSubjectAndPurpose"/> live consents to the purpose; nothing is written.</exception>
     ConsentReceipt<TPurpose> Grant<TPurpose>(ConsentGrant grant)
         where TPurpose : IFacialDataPurpose;
 
@@ -42,6 +43,17 @@ public interface IConsentRegistry
         where TPurpose : IFacialDataPurpose;
 
     /// <summary>
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose})"/>, and the receipt was issued to
+    /// <paramref name="subjectId"/>, the person who presents it: call it where a person claims an identity and presents
+    /// a receipt, so that one person's receipt cannot open the way for another.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid, or was issued to another person (<see cref="ConsentRejection.OtherSubject"/>).</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="subjectId"/> is malformed.</exception>
+    [FacialConsentCheck(GuardianAware = true)]
+    void EnsureValid<TPurpose>(ConsentReceipt<TPurpose> receipt, string subjectId)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
     /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> with
     /// <see cref="FacialConsentScopes.Transfer"/>: call it before face data leaves the device (Measures Art. 8 §1; PIPL Arts. 29, 38-39).
     /// </summary>
@@ -67,6 +79,29 @@ public interface IConsentRegistry
     [FacialConsentCheck(GuardianAware = true, Scopes = FacialConsentScopes.Provision)]
     void EnsureProvisionConsent<TPurpose>(ConsentReceipt<TPurpose> receipt)
         where TPurpose : IFacialDataPurpose => EnsureValid(receipt, FacialConsentScopes.Provision);
+
+    /// <summary>
+    /// The person's current receipt for <typeparamref name="TPurpose"/>: the latest one issued to them for it, returned
+    /// even when it is withdrawn, expired or for an older notice, so that checking it names the reason. False when the
+    /// person never consented to the purpose. An application keeps subject ids, not receipt tokens.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">The id is malformed.</exception>
+    bool TryGetCurrentReceipt<TPurpose>(string subjectId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentReceipt<TPurpose>? receipt)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// The person's current receipt for <typeparamref name="TPurpose"/>, checked as
+    /// <see cref="EnsureValid{TPurpose}(ConsentReceipt{TPurpose}, FacialConsentScopes)"/> does; a refusal is audited.
+    /// </summary>
+    /// <exception cref="ConsentRequiredException">The person never consented (<see cref="ConsentRejection.NeverConsented"/>), or their current receipt is not valid now.</exception>
+    /// <exception cref="System.ArgumentException">The id is malformed, or <paramref name="requiredScopes"/> holds a value that is not a scope.</exception>
+    [FacialConsentCheck(GuardianAware = true)]
+    ConsentReceipt<TPurpose> GetValidReceipt<TPurpose>(string subjectId, FacialConsentScopes requiredScopes = FacialConsentScopes.Processing)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>The person's current receipt for each purpose they ever consented to, ordered by purpose id.</summary>
+    /// <exception cref="System.ArgumentException">The id is malformed.</exception>
+    System.Collections.Generic.IReadOnlyList<SubjectConsent> ListCurrentConsents(string subjectId);
 
     /// <summary>
     /// Withdraws every consent of the person to <typeparamref name="TPurpose"/> and deletes their facial data held for

@@ -29,6 +29,21 @@ public sealed class FacialDataStoreOptions
     /// </summary>
     public EventHandler<FilingThresholdEventArgs>? FilingThresholdReached { get; init; }
 
+    /// <summary>
+    /// The most templates one person may have stored, over all purposes (quarantined ones included); 10 by default, at
+    /// least 1. Enrolling one more is refused with <see cref="FacialDataLimitExceededException"/>: delete or let expire
+    /// an old template first.
+    /// </summary>
+    public int MaxTemplatesPerSubject { get; init; } = 10;
+
+    /// <summary>
+    /// The most live consents (neither withdrawn nor expired) one person may hold for one purpose; 10 by default, at
+    /// least 1. Granting one more is refused with <see cref="FacialDataLimitExceededException"/>; withdrawn and expired
+    /// receipts do not count. A person needs one: look it up with <see cref="IConsentRegistry.TryGetCurrentReceipt{TPurpose}"/>
+    /// rather than granting again.
+    /// </summary>
+    public int MaxConsentsPerSubjectAndPurpose { get; init; } = 10;
+
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

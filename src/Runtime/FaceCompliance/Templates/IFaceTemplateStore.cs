@@ -28,6 +28,7 @@ public interface IFaceTemplateStore : IFacialDataHolder
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now; nothing is stored.</exception>
     /// <exception cref="ArgumentException">The template does not have the store's dimension.</exception>
+    /// <exception cref="FacialDataLimitExceededException">The person already has <see cref="FacialDataStoreOptions.MaxTemplatesPerSubject"/> templates; nothing is stored.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     string Enroll<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate template)
         where TPurpose : IFacialDataPurpose;
