@@ -97,6 +97,25 @@ public sealed class CardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_right_PIN_before_the_fifth_wrong_one_resets_the_count()
+    {
+        using (HttpResponseMessage registered = await Client.PostAsJsonAsync("api/residents", new { residentId = "C-1", cardOrPin = "7531" }))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        for (int round = 0; round < 2; round++)
+        {
+            foreach (string guess in new[] { "0001", "0002", "0003", "0004" })
+            {
+                Assert.Equal("Refused", await CardOutcome("C-1", guess));
+            }
+
+            Assert.Equal("Opened", await CardOutcome("C-1", "7531"));
+        }
+    }
+
+    [Fact]
     public async Task Card_attempts_past_the_rate_limit_are_answered_429_rate_limited()
     {
         await using SampleApp limited = await SampleApp.StartAsync(new Dictionary<string, string> { ["CardAttemptLimit"] = "3", ["CardAttemptWindow"] = "01:00:00" });
