@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
+using System.Threading.RateLimiting;
 using CommunityAccess;
 using CommunityAccess.Gate;
 using CommunityAccess.Residents;
@@ -14,6 +16,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -77,12 +81,36 @@ builder.Services.AddSingleton(residents);
 builder.Services.AddSingleton(new GateController(engine, residents));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<GateLog>();
+builder.Services.AddSingleton<IAuditTrail>(store.Audit);
+builder.Services.AddSingleton<CardLockout>();
+builder.Services.AddRateLimiter(limiter =>
+{
+    // One keypad at one gate: all card or PIN attempts share one window, whichever resident they claim.
+    limiter.AddFixedWindowLimiter(GateApi.CardRateLimit, window =>
+    {
+        window.PermitLimit = settings.CardAttemptLimit;
+        window.Window = settings.CardAttemptWindow;
+        window.QueueLimit = 0;
+    });
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.OnRejected = async (context, cancellation) =>
+    {
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.HttpContext.Response.WriteAsJsonAsync(new ErrorResponse(
+            $"Too many card or PIN attempts at this gate: at most {settings.CardAttemptLimit} per {settings.CardAttemptWindow:c}. Wait and try again.", "rate-limited"), cancellation);
+    };
+});
 builder.Services.AddSingleton<RetentionPurge>();
 builder.Services.AddHostedService(services => services.GetRequiredService<RetentionPurge>());
 
 WebApplication app = builder.Build();
 
 app.UseMiddleware<ErrorResponses>();
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 GateApi.Map(app);

@@ -212,8 +212,11 @@ public sealed class GateFlowTests(ITestOutputHelper output)
             Assert.True(chain.IsValid, $"audit chain: {chain.Problem} at {chain.FirstInvalidSequence}");
             var mine = store.Audit.Read().Where(r => r.SubjectId == Resident).ToList();
             Assert.Equal(
-                [AuditAction.ConsentGranted, AuditAction.Enrolled, AuditAction.Verified, AuditAction.Verified, AuditAction.ConsentWithdrawn, AuditAction.Deleted],
+                [AuditAction.ConsentGranted, AuditAction.Enrolled, AuditAction.Verified, AuditAction.Verified, AuditAction.ApplicationEvent, AuditAction.ConsentWithdrawn, AuditAction.Deleted],
                 mine.Select(r => r.Action));
+            // Step 9's wrong card entry, audited by the gate's lockout.
+            Assert.Equal($"card/PIN refused for subject '{Resident}' (failure 1 of 5)", mine[4].Detail);
+            Assert.Equal(AuditOutcome.Refused, mine[4].Outcome);
             Assert.Equal("1 template(s) deleted, data key destroyed", mine[^1].Detail);
             Assert.Equal(1, store.Templates.PeopleStored);
         }

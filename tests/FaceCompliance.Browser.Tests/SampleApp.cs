@@ -54,7 +54,8 @@ public sealed partial class SampleApp : IAsyncDisposable
     }
 
     /// <summary>Copies the sample's build output, starts it, and waits until it prints its address.</summary>
-    public static async Task<SampleApp> StartAsync()
+    /// <param name="settings">Extra <c>CommunityAccess</c> settings by name (e.g. <c>CardAttemptLimit</c>), or <see langword="null"/>.</param>
+    public static async Task<SampleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         string dll = Path.Combine(BrowserPaths.SampleOutput, "CommunityAccess.dll");
         if (!File.Exists(dll))
@@ -83,6 +84,11 @@ public sealed partial class SampleApp : IAsyncDisposable
 
         start.Environment["CommunityAccess__DataDirectory"] = Path.Combine(root, "data");
         start.Environment["CommunityAccess__Port"] = "0";
+        foreach ((string name, string value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment["CommunityAccess__" + name] = value;
+        }
+
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -50,10 +50,11 @@ public sealed class ResidentDirectory
             """);
     }
 
-    /// <summary>Registers a resident with their access card number or PIN, or replaces their card or PIN.</summary>
+    /// <summary>Registers a new resident with their access card number or PIN. An existing resident's card or PIN is never replaced here.</summary>
     /// <param name="residentId">The resident, for example a building and flat number such as <c>3-1201</c>.</param>
     /// <param name="cardOrPin">The card number or PIN: 4 to 32 characters.</param>
     /// <exception cref="ArgumentException">An id or card that is empty, too long or malformed.</exception>
+    /// <exception cref="ResidentExistsException">The resident is registered already; nothing was changed.</exception>
     public void Register(string residentId, string cardOrPin)
     {
         SubjectId.Validate(residentId, nameof(residentId));
@@ -65,11 +66,15 @@ public sealed class ResidentDirectory
 
         byte[] salt = RandomNumberGenerator.GetBytes(16);
         using var connection = Open();
-        Execute(connection, """
+        using SqliteCommand insert = Command(connection, """
             INSERT INTO residents (resident_id, card_salt, card_hash, registered_at) VALUES ($id, $salt, $hash, $now)
-            ON CONFLICT (resident_id) DO UPDATE SET card_salt = excluded.card_salt, card_hash = excluded.card_hash
+            ON CONFLICT (resident_id) DO NOTHING
             """,
             ("$id", residentId), ("$salt", salt), ("$hash", HashCard(cardOrPin.Trim(), salt)), ("$now", clock.GetUtcNow().UtcTicks));
+        if (insert.ExecuteNonQuery() == 0)
+        {
+            throw new ResidentExistsException(residentId);
+        }
     }
 
     /// <summary>Whether the resident is registered.</summary>

@@ -42,6 +42,7 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         OperationCanceledException => null,
         BadPixelsException => (StatusCodes.Status400BadRequest, "bad-pixels", e.Message),
         NoConsentException => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
+        ResidentExistsException => (StatusCodes.Status409Conflict, "resident-exists", e.Message),
         ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
         FacialDataLimitExceededException => (StatusCodes.Status409Conflict, "limit-exceeded", e.Message),
         FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",

@@ -18,6 +18,9 @@ namespace CommunityAccess.Web;
 /// <summary>The JSON API behind the resident page (index.html) and the operator page (operator.html).</summary>
 internal static class GateApi
 {
+    /// <summary>The rate limiter policy of the card or PIN endpoint (<see cref="GateSettings.CardAttemptLimit"/>).</summary>
+    public const string CardRateLimit = "card-or-pin";
+
     /// <summary>Maps the endpoints.</summary>
     /// <param name="app">The app.</param>
     public static void Map(IEndpointRouteBuilder app)
@@ -137,8 +140,27 @@ internal static class GateApi
             return log.Add(gate.EnterByFace(id, frame));
         });
 
-        api.MapPost("/gate/card", (CardRequest request, GateController gate, GateLog log) =>
-            log.Add(gate.EnterWithCard(Required(request.ResidentId, "residentId"), Required(request.CardOrPin, "cardOrPin"))));
+        api.MapPost("/gate/card", (CardRequest request, GateController gate, ResidentDirectory residents, CardLockout lockout, SqliteFacialDataStore store, GateLog log) =>
+        {
+            string id = Required(request.ResidentId, "residentId");
+            string cardOrPin = Required(request.CardOrPin, "cardOrPin");
+            if (!residents.IsRegistered(id))
+            {
+                // Not counted per id (anyone can type any id), but audited; the rate limit bounds these too.
+                store.Audit.RecordApplicationEvent(null, AuditOutcome.Refused, "card/PIN refused: no resident is registered under the id given");
+                return Results.Json(log.Add(gate.EnterWithCard(id, cardOrPin)));
+            }
+
+            CardAttempt attempt = lockout.Attempt(id, () => gate.EnterWithCard(id, cardOrPin));
+            if (attempt.LockedUntil is { } until)
+            {
+                log.Add(GateDecision.Refused(id, GateChannel.CardOrPin, "card or PIN locked after too many wrong entries"));
+                return Error(StatusCodes.Status423Locked, "card-locked", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The card or PIN of resident '{id}' is locked after too many wrong entries, until {until:yyyy-MM-dd HH:mm:ss} UTC. Face entry still works for a resident who uses it; the management office can help."));
+            }
+
+            return Results.Json(log.Add(attempt.Decision!));
+        }).RequireRateLimiting(CardRateLimit);
 
         api.MapPost("/withdraw", (WithdrawRequest request, GateController gate, ResidentDirectory residents, SqliteFacialDataStore store) =>
         {

@@ -7,7 +7,8 @@ namespace CommunityAccess.Web;
 
 /// <summary>
 /// The last gate decisions, face or card, in memory only, for the operator page. Card entries process no face
-/// information, so they are not in FaceCompliance's audit trail; this shows that the alternative is used.
+/// information, so accepted ones are not in FaceCompliance's audit trail (wrong ones and lockouts are: see
+/// <see cref="CardLockout"/>); this shows that the alternative is used.
 /// </summary>
 internal sealed class GateLog(TimeProvider clock)
 {

@@ -16,6 +16,18 @@ namespace CommunityAccess.Web;
 /// <param name="PurgeInterval">How often the retention purge runs.</param>
 internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan PurgeInterval)
 {
+    /// <summary>Consecutive wrong card or PIN entries for one resident that lock their card or PIN.</summary>
+    public int CardLockoutFailures { get; init; } = 5;
+
+    /// <summary>How long a card or PIN stays locked after <see cref="CardLockoutFailures"/> wrong entries.</summary>
+    public TimeSpan CardLockoutPeriod { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Card or PIN attempts the gate answers per <see cref="CardAttemptWindow"/>, all residents together; more get 429.</summary>
+    public int CardAttemptLimit { get; init; } = 30;
+
+    /// <summary>The window of <see cref="CardAttemptLimit"/>.</summary>
+    public TimeSpan CardAttemptWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The port when none is configured.</summary>
     public const int DefaultPort = 5080;
 
@@ -43,7 +55,25 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
         }
 
         TimeSpan purge = section["PurgeInterval"] is { Length: > 0 } i ? TimeSpan.Parse(i, CultureInfo.InvariantCulture) : TimeSpan.FromHours(1);
-        return new GateSettings(data, port, purge);
+        var settings = new GateSettings(data, port, purge);
+        return settings with
+        {
+            CardLockoutFailures = Positive(section, "CardLockoutFailures", settings.CardLockoutFailures),
+            CardLockoutPeriod = section["CardLockoutPeriod"] is { Length: > 0 } l ? TimeSpan.Parse(l, CultureInfo.InvariantCulture) : settings.CardLockoutPeriod,
+            CardAttemptLimit = Positive(section, "CardAttemptLimit", settings.CardAttemptLimit),
+            CardAttemptWindow = section["CardAttemptWindow"] is { Length: > 0 } w ? TimeSpan.Parse(w, CultureInfo.InvariantCulture) : settings.CardAttemptWindow,
+        };
+    }
+
+    private static int Positive(IConfigurationSection section, string name, int fallback)
+    {
+        if (section[name] is not { Length: > 0 } text)
+        {
+            return fallback;
+        }
+
+        int value = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        return value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"CommunityAccess:{name} must be at least 1.");
     }
 
     /// <summary>
