@@ -109,6 +109,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Retent
 
 WebApplication app = builder.Build();
 
+app.UseMiddleware<LocalOnly>();
 app.UseMiddleware<ErrorResponses>();
 app.UseRateLimiter();
 app.UseDefaultFiles();
