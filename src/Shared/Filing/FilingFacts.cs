@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using FaceCompliance.Notice;
 
 namespace FaceCompliance.Filing;
 
@@ -50,24 +51,13 @@ internal sealed record FilingPurpose(
     int LegalBasis,
     string LegalBasisLawZh,
     string LegalBasisLawEn,
-    IReadOnlyList<FilingRecipient> Recipients,
+    IReadOnlyList<RecipientDeclaration> Recipients,
     string NoticeVersion,
     int TransferAbroad = 0,
     string TransferAbroadRecipientZh = "",
     string TransferAbroadRecipientEn = "",
     string TransferAbroadCountryZh = "",
     string TransferAbroadCountryEn = "");
-
-/// <summary>Another processor a purpose provides face information to (PIPL Art. 23).</summary>
-internal sealed record FilingRecipient(
-    string Id,
-    string NameZh,
-    string NameEn,
-    string Contact,
-    string PurposeZh,
-    string PurposeEn,
-    int Method,
-    int DataCategories);
 
 /// <summary>Which filing a document is: the first (首次备案), a change (变更备案) or the cancellation (注销备案).</summary>
 internal enum FilingKind

@@ -5,7 +5,7 @@ namespace FaceCompliance.Notice;
 /// <summary>
 /// What one <c>[FacialDataRecipient]</c> on a purpose type declares, as plain values: another processor the purpose
 /// provides face information to (PIPL Art. 23). Texts are trimmed, absent ones empty; the method and categories are
-/// integers (<c>ProcessingMethodTable</c>, <see cref="DeclarationValues.Categories"/>).
+/// integers (<c>ProcessingMethodTable</c>, <c>DeclarationValues.Categories</c>).
 /// </summary>
 internal sealed record RecipientDeclaration(
     string Id,

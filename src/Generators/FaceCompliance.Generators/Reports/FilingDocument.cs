@@ -31,6 +31,6 @@ internal static class FilingDocument
         d.AlternativeZh, d.AlternativeEn, d.Storage, d.TransferRecipientZh, d.TransferRecipientEn, d.RetentionDays,
         d.RetainsImages, d.MayInvolveMinors, d.DataCategories, d.Site, d.CollectionAreaZh, d.CollectionAreaEn, d.Kind,
         d.PublicPlaceLawZh, d.PublicPlaceLawEn, d.Attributes, d.LegalBasis, d.LegalBasisLawZh, d.LegalBasisLawEn,
-        d.Recipients.Select(r => new FilingRecipient(r.Id, r.NameZh, r.NameEn, r.Contact, r.PurposeZh, r.PurposeEn, r.Method, r.DataCategories)).ToList(),
+        d.Recipients.ToList(),
         noticeVersion, d.TransferAbroad, d.TransferAbroadRecipientZh, d.TransferAbroadRecipientEn, d.TransferAbroadCountryZh, d.TransferAbroadCountryEn);
 }

@@ -227,7 +227,7 @@ public sealed class FilingExport
         var d = type.GetCustomAttribute<FacialDataPurposeAttribute>()
             ?? throw new ArgumentException($"Type '{type.FullName}' is not a [FacialDataPurpose].", nameof(type));
         var recipients = type.GetCustomAttributes<FacialDataRecipientAttribute>()
-            .Select(r => new FilingRecipient(Text(r.Id), Text(r.NameZh), Text(r.NameEn), Text(r.Contact), Text(r.PurposeZh), Text(r.PurposeEn), (int)r.Method, (int)r.DataCategories))
+            .Select(r => new Notice.RecipientDeclaration(Text(r.Id), Text(r.NameZh), Text(r.NameEn), Text(r.Contact), Text(r.PurposeZh), Text(r.PurposeEn), (int)r.Method, (int)r.DataCategories))
             .ToList();
         var version = type.GetField("NoticeVersion", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string ?? "";
         return new FilingPurpose(
