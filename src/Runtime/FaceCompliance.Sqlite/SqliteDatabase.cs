@@ -52,14 +52,16 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// Creates or migrates the schema and checks the master key, in one transaction: a file whose recorded key check
-    /// value differs from <paramref name="keyCheckValue"/> is refused before anything is written. A file with data but
+    /// value differs from <paramref name="masterKeys"/>' is refused before anything is written. A file with data but
     /// no key check value (written before it was recorded) is accepted only if <paramref name="existingDataMatchesKey"/>
     /// says the key reads its data; its key check value is then recorded.
     /// </summary>
     /// <exception cref="MasterKeyMismatchException">The key is not the one the file was created with.</exception>
     /// <exception cref="InvalidDataException">The file is damaged (SQLite's <c>quick_check</c> failed, or SQLite reports it corrupt or not a database).</exception>
-    public void CreateSchema(byte[] keyCheckValue, Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
+    /// <returns>The keys the store uses with this master key (<see cref="SealedStoreKeys"/>).</returns>
+    public FacialDataKeys CreateSchema(FacialDataKeys masterKeys, Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
     {
+        var keyCheckValue = MasterKeyCheck.Compute(masterKeys);
         CreateFilePrivately();
         using var connection = OpenChecked();
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
@@ -73,8 +75,9 @@ internal sealed class SqliteDatabase
         if (version == SchemaVersion)
         {
             RecordKeyCheck(connection, transaction, keyCheckValue);
+            var keys = SealedStoreKeys.Read(connection, transaction, Path, masterKeys);
             transaction.Commit();
-            return;
+            return keys;
         }
 
         if (version is 1 or 2 or 3)
@@ -123,8 +126,10 @@ internal sealed class SqliteDatabase
         }
 
         RecordKeyCheck(connection, transaction, keyCheckValue);
+        var storeKeys = SealedStoreKeys.Read(connection, transaction, Path, masterKeys);
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
+        return storeKeys;
     }
 
     /// <summary>
@@ -205,7 +210,7 @@ internal sealed class SqliteDatabase
         }
     }
 
-    private void CheckMasterKey(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue,
+    internal void CheckMasterKey(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue,
         Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
     {
         if (Scalar(connection, transaction, "SELECT value FROM meta WHERE key = $key", ("$key", MasterKeyCheck.MetaKey)) is byte[] recorded)
@@ -228,7 +233,7 @@ internal sealed class SqliteDatabase
     }
 
     /// <summary>Records the key check value if the file has none (a new file, or one written before it was recorded).</summary>
-    private static void RecordKeyCheck(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue) =>
+    internal static void RecordKeyCheck(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue) =>
         Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ($key, $value)",
             ("$key", MasterKeyCheck.MetaKey), ("$value", keyCheckValue));
 

@@ -15,12 +15,12 @@ public sealed class SqliteFacialDataStore : IDisposable
 {
     private readonly SqliteDatabase _database;
 
-    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options)
+    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options, FacialDataKeys storeKeys)
     {
         _database = database;
-        var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
-        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
-        var signer = new ReceiptSigner(options.Keys);
+        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
+        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(storeKeys), options);
+        var signer = new ReceiptSigner(storeKeys);
         var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
         templates.Consents = consents;
         consents.Templates = templates;
@@ -88,9 +88,68 @@ public sealed class SqliteFacialDataStore : IDisposable
         }
 
         var database = new SqliteDatabase(path);
-        var chain = new AuditChain(options.Keys.AuditKey.ToArray());
-        database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
-        return new SqliteFacialDataStore(database, options);
+        return new SqliteFacialDataStore(database, options, CreateSchema(database, options.Keys));
+    }
+
+    /// <summary>
+    /// Replaces the store's master key: in one transaction, every person's data key is wrapped again under
+    /// <paramref name="newKeys"/>, the receipt and audit keys are sealed again under it, the file's key check value
+    /// becomes the new key's, and the rotation is audited. Receipts already issued, the audit chain and the encrypted
+    /// templates stay valid. From then on the store opens with <paramref name="newKeys"/> only. Run it while no
+    /// application has the file open: a store opened before the rotation keeps the old key and would wrap new data keys
+    /// under it.
+    /// </summary>
+    /// <param name="path">The store file; it must exist.</param>
+    /// <param name="currentKeys">The master key the store opens with today.</param>
+    /// <param name="newKeys">The new master key.</param>
+    /// <param name="actor">Who rotates, for the audit record.</param>
+    /// <returns>How many data keys were wrapped again, and the people whose data key was already damaged (left as they were).</returns>
+    /// <exception cref="System.IO.FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="MasterKeyMismatchException"><paramref name="currentKeys"/> is not the store's master key. Nothing was written.</exception>
+    /// <exception cref="ArgumentException">The new key is the current one.</exception>
+    public static MasterKeyRotation RotateMasterKey(string path, FacialDataKeys currentKeys, FacialDataKeys newKeys, string actor = "key-rotation")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(currentKeys);
+        ArgumentNullException.ThrowIfNull(newKeys);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new System.IO.FileNotFoundException($"There is no FaceCompliance store at '{path}' to rotate the master key of.", path);
+        }
+
+        var newCheckValue = MasterKeyCheck.Compute(newKeys);
+        if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(MasterKeyCheck.Compute(currentKeys), newCheckValue))
+        {
+            throw new ArgumentException("The new master key is the current one; nothing to rotate.", nameof(newKeys));
+        }
+
+        var database = new SqliteDatabase(path);
+        try
+        {
+            var storeKeys = CreateSchema(database, currentKeys);
+            var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys.AuditKey.ToArray()), SubjectId.Validate(actor, nameof(actor)), TimeProvider.System);
+            return database.Write((connection, transaction) =>
+            {
+                database.CheckMasterKey(connection, transaction, MasterKeyCheck.Compute(currentKeys), (_, _) => false);
+                var rotation = SqliteTemplateStore.RewrapSubjectKeys(connection, transaction, new TemplateProtector(storeKeys), new TemplateProtector(newKeys));
+                SealedStoreKeys.Write(connection, transaction, storeKeys, newKeys);
+                SqliteDatabase.Execute(connection, transaction, "UPDATE meta SET value = $value WHERE key = $key", ("$key", MasterKeyCheck.MetaKey), ("$value", newCheckValue));
+                audit.Append(connection, transaction, AuditAction.MasterKeyRotated, null, null, null, AuditOutcome.Succeeded,
+                    $"{rotation.SubjectKeysRewrapped} data key(s) wrapped again under the new master key"
+                    + (rotation.DamagedSubjectKeys.Count > 0 ? $"; {rotation.DamagedSubjectKeys.Count} damaged key(s) left as they were" : ""));
+                return rotation;
+            });
+        }
+        finally
+        {
+            database.ClearPool();
+        }
+    }
+
+    private static FacialDataKeys CreateSchema(SqliteDatabase database, FacialDataKeys masterKeys)
+    {
+        var chain = new AuditChain(masterKeys.AuditKey.ToArray());
+        return database.CreateSchema(masterKeys, (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
     }
 
     /// <summary>Releases the pooled connections to the file (only this store's).</summary>

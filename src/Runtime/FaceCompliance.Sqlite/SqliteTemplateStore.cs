@@ -74,7 +74,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         ArgumentNullException.ThrowIfNull(receipt);
         CheckDimension(template, nameof(template));
         var purpose = TPurpose.Info;
-        var (id, before, after) = _database.Write((connection, transaction) =>
+        var (id, before, after, damagedKey) = _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
             var stored = Convert.ToInt32(SqliteDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = $subject",
@@ -90,6 +90,17 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             var existingKey = SubjectKey(connection, transaction, receipt.Subject);
             var wrappedKey = existingKey ?? CreateSubjectKey(connection, transaction, receipt.Subject);
             var templateId = Guid.NewGuid().ToString("N");
+            byte[] ciphertext;
+            try
+            {
+                ciphertext = _protector.Encrypt(wrappedKey, receipt.Subject, purpose.Id, templateId, template);
+            }
+            catch (FacialDataDamagedException error)
+            {
+                AuditDamagedKey(connection, transaction, receipt.Subject, purpose.Id, receipt.Id, "enrolment refused");
+                return (templateId, before, before, error);
+            }
+
             var collectedAt = _clock.GetUtcNow();
             SqliteDatabase.Execute(connection, transaction, """
                 INSERT INTO templates (template_id, subject_id, purpose_id, receipt_id, collected_at, expires_at, ciphertext)
@@ -97,10 +108,15 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                 """,
                 ("$id", templateId), ("$subject", receipt.Subject), ("$purpose", purpose.Id), ("$receipt", receipt.Id),
                 ("$collected", collectedAt.UtcTicks), ("$expires", purpose.ExpiresAt(collectedAt).UtcTicks),
-                ("$ciphertext", _protector.Encrypt(wrappedKey, receipt.Subject, purpose.Id, templateId, template)));
+                ("$ciphertext", ciphertext));
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
-            return (templateId, before, existingKey is null ? before + 1 : before);
+            return (templateId, before, existingKey is null ? before + 1 : before, (FacialDataDamagedException?)null);
         });
+        if (damagedKey is not null)
+        {
+            throw damagedKey;
+        }
+
         AfterCountChange(before, after);
         return id;
     }
@@ -116,6 +132,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         {
             Consents.EnsureValid(connection, transaction, receipt);
             float? best = null;
+            FacialDataDamagedException? damagedKey = null;
             if (SubjectKey(connection, transaction, receipt.Subject) is { } wrappedKey)
             {
                 var damaged = new List<string>();
@@ -136,6 +153,11 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                             damaged.Add(reader.GetString(0));
                             continue;
                         }
+                        catch (FacialDataDamagedException error)
+                        {
+                            damagedKey = error;
+                            break;
+                        }
 
                         best = Math.Max(best ?? float.MinValue, stored.CosineSimilarity(probe));
                     }
@@ -147,13 +169,24 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                 }
             }
 
+            if (damagedKey is not null)
+            {
+                AuditDamagedKey(connection, transaction, receipt.Subject, purpose.Id, receipt.Id, "verification refused");
+                return (best: (float?)null, quarantined: 0L, damagedKey);
+            }
+
             var quarantined = best is null ? CountQuarantined(connection, transaction, receipt.Subject, purpose.Id) : 0;
             _audit.Append(connection, transaction, AuditAction.Verified, receipt.Subject, purpose.Id, receipt.Id,
                 best is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
                 best is not null ? "best similarity " + best.Value.ToString("0.000", CultureInfo.InvariantCulture)
                     : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
-            return (best, quarantined);
+            return (best, quarantined, damagedKey);
         });
+        if (result.damagedKey is not null)
+        {
+            throw result.damagedKey;
+        }
+
         return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
             ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
             : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
@@ -170,6 +203,15 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             ("$now", _clock.GetUtcNow().UtcTicks), ("$id", templateId));
         _audit.Append(connection, transaction, AuditAction.TemplateQuarantined, subjectId, purposeId, null, AuditOutcome.Failed,
             "template " + templateId + " failed authentication (damaged or altered); quarantined, no longer used");
+    }
+
+    /// <summary>Audits a person's data key that failed authentication; their templates are left for deletion to remove.</summary>
+    private void AuditDamagedKey(SqliteConnection connection, SqliteTransaction transaction, string subjectId, string purposeId, string receiptId, string what)
+    {
+        var templates = Convert.ToInt64(SqliteDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = $subject",
+            ("$subject", subjectId)), CultureInfo.InvariantCulture);
+        _audit.Append(connection, transaction, AuditAction.SubjectKeyDamaged, subjectId, purposeId, receiptId, AuditOutcome.Failed,
+            $"data key failed authentication (damaged); {templates} template(s) unreadable; {what}");
     }
 
     private static long CountQuarantined(SqliteConnection connection, SqliteTransaction transaction, string subjectId, string purposeId) =>
@@ -365,6 +407,40 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         SqliteDatabase.Execute(connection, transaction, "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES ($subject, $key, $now)",
             ("$subject", subjectId), ("$key", wrapped), ("$now", _clock.GetUtcNow().UtcTicks));
         return wrapped;
+    }
+
+    /// <summary>Wraps every person's data key again under <paramref name="to"/>'s key; a damaged one is left as it is and named.</summary>
+    public static MasterKeyRotation RewrapSubjectKeys(SqliteConnection connection, SqliteTransaction transaction, TemplateProtector from, TemplateProtector to)
+    {
+        var wrapped = new List<(string Subject, byte[] Key)>();
+        using (var command = SqliteDatabase.Command(connection, transaction, "SELECT subject_id, wrapped_key FROM subject_keys ORDER BY subject_id"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                wrapped.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            }
+        }
+
+        var damaged = new List<string>();
+        foreach (var (subject, key) in wrapped)
+        {
+            byte[] rewrapped;
+            try
+            {
+                rewrapped = from.RewrapSubjectKey(key, subject, to);
+            }
+            catch (FacialDataDamagedException)
+            {
+                damaged.Add(subject);
+                continue;
+            }
+
+            SqliteDatabase.Execute(connection, transaction, "UPDATE subject_keys SET wrapped_key = $key WHERE subject_id = $subject",
+                ("$key", rewrapped), ("$subject", subject));
+        }
+
+        return new MasterKeyRotation(wrapped.Count - damaged.Count, damaged);
     }
 
     public static int DeleteKeysWithoutTemplates(SqliteConnection connection, SqliteTransaction transaction, string? subjectId = null) =>

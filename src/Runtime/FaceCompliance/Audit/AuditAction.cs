@@ -81,4 +81,16 @@ public enum AuditAction
     /// the application (<see cref="IAuditTrail.RecordApplicationEvent"/>); the detail says what happened.
     /// </summary>
     ApplicationEvent = 19,
+
+    /// <summary>
+    /// The store's master key was replaced: every person's data key was wrapped again under the new key in one
+    /// transaction (<c>SqliteFacialDataStore.RotateMasterKey</c>); the detail gives the count.
+    /// </summary>
+    MasterKeyRotated = 20,
+
+    /// <summary>
+    /// A person's data key failed authentication when unwrapped (damaged in the store): none of their templates can be
+    /// decrypted until their data is deleted and they enrol again (<see cref="FacialDataDamagedException"/>).
+    /// </summary>
+    SubjectKeyDamaged = 21,
 }

@@ -28,6 +28,17 @@ public sealed class FacialDataKeys
         AuditKey = Derive(masterKey, "audit");
     }
 
+    /// <summary>
+    /// Keys a store keeps across master key rotations: the receipt and audit keys it sealed under an earlier master
+    /// key, with the current master key's wrapping key.
+    /// </summary>
+    internal FacialDataKeys(ReadOnlyMemory<byte> receiptKey, ReadOnlyMemory<byte> keyWrappingKey, ReadOnlyMemory<byte> auditKey)
+    {
+        ReceiptKey = receiptKey;
+        KeyWrappingKey = keyWrappingKey;
+        AuditKey = auditKey;
+    }
+
     /// <summary>Signs consent receipts (HMAC-SHA256).</summary>
     public ReadOnlyMemory<byte> ReceiptKey { get; }
 

@@ -25,7 +25,7 @@ public sealed class TemplateProtector(FacialDataKeys keys)
         var key = RandomNumberGenerator.GetBytes(32);
         try
         {
-            return Seal(_wrappingKey, key, Encoding.UTF8.GetBytes("subject-key\n" + subjectId));
+            return Seal(_wrappingKey, key, SubjectKeyAssociatedData(subjectId));
         }
         finally
         {
@@ -34,6 +34,7 @@ public sealed class TemplateProtector(FacialDataKeys keys)
     }
 
     /// <summary>Encrypts a template under the person's wrapped data key.</summary>
+    /// <exception cref="FacialDataDamagedException">The person's wrapped data key fails authentication.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public byte[] Encrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, FaceTemplate template)
     {
@@ -49,7 +50,8 @@ public sealed class TemplateProtector(FacialDataKeys keys)
     }
 
     /// <summary>Decrypts a template.</summary>
-    /// <exception cref="CryptographicException">The ciphertext, its key or its binding to person, purpose and id was altered.</exception>
+    /// <exception cref="CryptographicException">The ciphertext or its binding to person, purpose and id was altered.</exception>
+    /// <exception cref="FacialDataDamagedException">The person's wrapped data key fails authentication.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public FaceTemplate Decrypt(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, string purposeId, string templateId, ReadOnlySpan<byte> ciphertext)
     {
@@ -72,8 +74,41 @@ public sealed class TemplateProtector(FacialDataKeys keys)
         }
     }
 
-    private byte[] UnwrapSubjectKey(ReadOnlySpan<byte> wrapped, string subjectId) =>
-        Open(_wrappingKey, wrapped, Encoding.UTF8.GetBytes("subject-key\n" + subjectId));
+    /// <summary>
+    /// The person's data key wrapped again under <paramref name="target"/>'s wrapping key (master key rotation); the
+    /// templates encrypted under the data key stay as they are.
+    /// </summary>
+    /// <exception cref="FacialDataDamagedException">The wrapped key fails authentication under this protector's key.</exception>
+    internal byte[] RewrapSubjectKey(ReadOnlySpan<byte> wrappedSubjectKey, string subjectId, TemplateProtector target)
+    {
+        var key = UnwrapSubjectKey(wrappedSubjectKey, subjectId);
+        try
+        {
+            return Seal(target._wrappingKey, key, SubjectKeyAssociatedData(subjectId));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private byte[] UnwrapSubjectKey(ReadOnlySpan<byte> wrapped, string subjectId)
+    {
+        try
+        {
+            return Open(_wrappingKey, wrapped, SubjectKeyAssociatedData(subjectId));
+        }
+        catch (CryptographicException error)
+        {
+            throw new FacialDataDamagedException(subjectId,
+                $"The data key of subject '{subjectId}' is damaged: its wrapped form in the store fails authentication (AES-GCM), "
+                + "so none of this person's templates can be decrypted, by this application or anyone else. The master key is right "
+                + "(the store checked it at open). Delete the person's facial data (DeleteSubject or EndRelationship) and enrol them again; "
+                + "restore the store from a backup if the damage is wider.", error);
+        }
+    }
+
+    private static byte[] SubjectKeyAssociatedData(string subjectId) => Encoding.UTF8.GetBytes("subject-key\n" + subjectId);
 
     private static byte[] AssociatedData(string subjectId, string purposeId, string templateId) =>
         Encoding.UTF8.GetBytes("template\n" + subjectId + "\n" + purposeId + "\n" + templateId);
