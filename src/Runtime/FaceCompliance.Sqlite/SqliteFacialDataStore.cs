@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace FaceCompliance.Sqlite;
 
@@ -14,14 +15,22 @@ namespace FaceCompliance.Sqlite;
 public sealed class SqliteFacialDataStore : IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly StoreTelemetry _telemetry;
+    private readonly byte[] _keyCheckValue;
+    private readonly AuditChain _chain;
 
-    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options)
+    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options, ILogger logger)
     {
         _database = database;
+        _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
+        _chain = new AuditChain(options.Keys.AuditKey.ToArray());
+        SqliteTemplateStore? peopleSource = null;
+        _telemetry = new StoreTelemetry(logger, new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored));
         var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
-        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
+        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options, _telemetry);
+        peopleSource = templates;
         var signer = new ReceiptSigner(options.Keys);
-        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
+        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose, _telemetry);
         templates.Consents = consents;
         consents.Templates = templates;
         Audit = audit;
@@ -89,10 +98,37 @@ public sealed class SqliteFacialDataStore : IDisposable
 
         var database = new SqliteDatabase(path);
         var chain = new AuditChain(options.Keys.AuditKey.ToArray());
-        database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
-        return new SqliteFacialDataStore(database, options);
+        var logger = StoreTelemetry.CreateLogger(options);
+        try
+        {
+            database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
+        }
+        catch (MasterKeyMismatchException)
+        {
+            StoreLog.MasterKeyRefused(logger, database.Path);
+            throw;
+        }
+        catch (System.IO.InvalidDataException damaged)
+        {
+            StoreLog.StoreDamaged(logger, database.Path, damaged);
+            throw;
+        }
+
+        var store = new SqliteFacialDataStore(database, options, logger);
+        StoreLog.StoreOpened(logger, database.Path, SqliteDatabase.SchemaVersion, store.Templates.PeopleStored);
+        return store;
     }
 
-    /// <summary>Releases the pooled connections to the file (only this store's).</summary>
-    public void Dispose() => _database.ClearPool();
+    /// <summary>Releases the pooled connections to the file (only this store's) and the store's own meter.</summary>
+    public void Dispose()
+    {
+        _telemetry.Dispose();
+        _database.ClearPool();
+    }
+
+    /// <summary>
+    /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
+    /// and the last audit record (the chain's head) reads and verifies. Null when all is well, otherwise what is wrong.
+    /// </summary>
+    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, _chain);
 }

@@ -16,9 +16,11 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     private readonly TimeProvider _clock;
     private readonly int _dimension;
     private readonly int _maxTemplates;
+    private readonly StoreTelemetry _telemetry;
 
-    public SqliteTemplateStore(SqliteDatabase database, SqliteAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options)
+    public SqliteTemplateStore(SqliteDatabase database, SqliteAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options, StoreTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _database = database;
         _audit = audit;
         _protector = protector;
@@ -101,6 +103,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
             return (templateId, before, existingKey is null ? before + 1 : before);
         });
+        _telemetry.Metrics.TemplateEnrolled(purpose.Id);
         AfterCountChange(before, after);
         return id;
     }
@@ -112,7 +115,28 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         ArgumentNullException.ThrowIfNull(receipt);
         CheckDimension(probe, nameof(probe));
         var purpose = TPurpose.Info;
-        var result = _database.Write((connection, transaction) =>
+        var started = _clock.GetTimestamp();
+        (float? best, long quarantined) result;
+        try
+        {
+            result = VerifyInTransaction(receipt, probe, purpose);
+        }
+        catch (ConsentRequiredException)
+        {
+            _telemetry.Metrics.Verified(purpose.Id, "refused", _clock.GetElapsedTime(started));
+            throw;
+        }
+
+        _telemetry.Metrics.Verified(purpose.Id, result.best is null ? "no_template" : "compared", _clock.GetElapsedTime(started));
+        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
+            ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
+            : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
+    }
+
+    private (float? best, long quarantined) VerifyInTransaction<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, FacialPurposeInfo purpose)
+        where TPurpose : IFacialDataPurpose
+    {
+        return _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
             float? best = null;
@@ -144,6 +168,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                 foreach (var templateId in damaged)
                 {
                     Quarantine(connection, transaction, receipt.Subject, purpose.Id, templateId);
+                    StoreLog.TemplateQuarantined(_telemetry.Logger, templateId, receipt.Subject, purpose.Id);
+                    _telemetry.Metrics.TemplateQuarantined(purpose.Id);
                 }
             }
 
@@ -154,9 +180,6 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                     : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
             return (best, quarantined);
         });
-        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
-            ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
-            : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
     }
 
     /// <summary>
@@ -226,6 +249,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             DeleteKeysWithoutTemplates(connection, transaction);
             return (expired.Count, before, CountPeople(connection, transaction));
         });
+        StoreLog.TemplatesPurged(_telemetry.Logger, deleted);
+        _telemetry.Metrics.TemplatesPurged(deleted);
         AfterDeletion(before, after);
         return deleted;
     }
@@ -283,7 +308,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         });
         foreach (var reached in found)
         {
-            FilingThresholdReached?.Invoke(this, reached);
+            Raise(reached);
         }
     }
 
@@ -317,11 +342,19 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             });
             foreach (var reached in raised)
             {
-                FilingThresholdReached?.Invoke(this, reached);
+                Raise(reached);
             }
 
             SubjectsChanged?.Invoke(this, EventArgs.Empty);
         }
+    }
+
+    private void Raise(FilingThresholdEventArgs reached)
+    {
+        StoreLog.FilingThresholdReached(_telemetry.Logger, reached.Level, reached.Threshold, reached.Count,
+            reached.FilingDeadline is { } deadline ? deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (reached.FilingDeadlineIsEstimate ? " (estimate)" : "") : "none");
+        _telemetry.Metrics.FilingLevelReached(reached.Level);
+        FilingThresholdReached?.Invoke(this, reached);
     }
 
     /// <summary>Audits a level reached and remembers, in the file, that its event was raised.</summary>
