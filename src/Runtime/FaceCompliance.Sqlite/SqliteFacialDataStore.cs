@@ -122,9 +122,13 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// <summary>Releases the pooled connections to the file (only this store's) and the store's own meter.</summary>
     public void Dispose()
     {
+        IsDisposed = true;
         _telemetry.Dispose();
         _database.ClearPool();
     }
+
+    /// <summary>Whether <see cref="Dispose"/> ran (the container disposes a registered store).</summary>
+    internal bool IsDisposed { get; private set; }
 
     /// <summary>
     /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
