@@ -43,7 +43,7 @@ internal sealed class OnDeviceRecognitionOptionsValidator : IValidateOptions<OnD
             if (!(matcher.Threshold is >= -1f and <= 1f))
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{Prefix}Matcher.Threshold is {matcher.Threshold}; the match threshold is a cosine similarity from -1 to 1 (FaceMatchThreshold.Default is {FaceMatchThreshold.Default})."));
+                    $"{Prefix}Matcher.Threshold is {matcher.Threshold}; the match threshold is a cosine similarity from -1 to 1 (FaceMatchThreshold.Default is {FaceMatchThreshold.Default})"));
             }
 
             if (matcher.MaxTemplatesPerPerson < 1)
@@ -73,9 +73,16 @@ internal sealed class OnDeviceRecognitionOptionsValidator : IValidateOptions<OnD
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            var message = e is ArgumentOutOfRangeException outOfRange && outOfRange.ActualValue is not null
-                ? $"{outOfRange.Message.Split(Environment.NewLine)[0]} (value: {Convert.ToString(outOfRange.ActualValue, CultureInfo.InvariantCulture)})"
-                : e.Message;
+            var message = e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
+            if (e is ArgumentException { ParamName: { } parameter })
+            {
+                message = message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal);
+            }
+
+            if (e is ArgumentOutOfRangeException { ActualValue: { } value } && !message.Contains("Actual value", StringComparison.Ordinal))
+            {
+                message += " Value: " + Convert.ToString(value, CultureInfo.InvariantCulture) + ".";
+            }
             failures.Add($"{Prefix}{option}: {message}");
         }
     }
