@@ -6,11 +6,12 @@ namespace FaceCompliance;
 /// The data classes of FaceCompliance (Microsoft.Extensions.Compliance): what a redactor must hide when the runtime
 /// logs. The runtime's log events mark every subject id <see cref="SubjectId"/> and never log templates or images; mark
 /// your own log parameters with <see cref="ClassifiedSubjectIdAttribute"/> and <see cref="ClassifiedFacialDataAttribute"/>,
-/// and choose a redactor per class:
+/// and choose a redactor per class (Microsoft.Extensions.Compliance.Redaction and Microsoft.Extensions.Telemetry):
 /// <code>
-/// services.AddRedaction(r =&gt; r.SetRedactor&lt;ErasingRedactor&gt;(new DataClassificationSet(FaceComplianceTaxonomy.SubjectId, FaceComplianceTaxonomy.FacialData)));
+/// services.AddRedaction(r =&gt; r.SetRedactor&lt;ErasingRedactor&gt;(FaceComplianceTaxonomy.SubjectId, FaceComplianceTaxonomy.FacialData));
 /// builder.Logging.EnableRedaction();
 /// </code>
+/// Without <c>EnableRedaction</c>, the runtime's events leave a classified value out altogether.
 /// </summary>
 public static class FaceComplianceTaxonomy
 {
