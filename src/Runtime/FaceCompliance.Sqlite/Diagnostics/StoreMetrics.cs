@@ -28,6 +28,7 @@ internal sealed class StoreMetrics : IDisposable
     private readonly Counter<long> _purged;
     private readonly Counter<long> _filingLevels;
     private readonly Histogram<double> _verification;
+    private volatile bool _disposed;
 
     public StoreMetrics(IMeterFactory? meterFactory, Func<int> peopleStored)
     {
@@ -42,7 +43,9 @@ internal sealed class StoreMetrics : IDisposable
         _filingLevels = _meter.CreateCounter<long>("facecompliance.filing.levels_reached", "{event}", "Filing-threshold levels reached (Measures Art. 15).");
         _verification = _meter.CreateHistogram("facecompliance.verification.duration", "s", "Time of a 1:1 verification against the stored templates.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
-        _meter.CreateObservableGauge("facecompliance.people.stored", peopleStored, "{person}", "People with at least one template stored (the filing count).");
+        // A factory's meter outlives the store until the container is disposed: a disposed store reports nothing.
+        _meter.CreateObservableGauge("facecompliance.people.stored",
+            () => _disposed ? [] : new[] { new Measurement<int>(peopleStored()) }, "{person}", "People with at least one template stored (the filing count).");
     }
 
     public void ConsentGranted(string purposeId) => _grants.Add(1, new KeyValuePair<string, object?>(PurposeTag, purposeId));
@@ -66,6 +69,7 @@ internal sealed class StoreMetrics : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (_ownsMeter)
         {
             _meter.Dispose();
