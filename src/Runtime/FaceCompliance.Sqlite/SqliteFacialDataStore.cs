@@ -1,5 +1,4 @@
 using System;
-using Microsoft.Extensions.Logging;
 
 namespace FaceCompliance.Sqlite;
 
@@ -17,15 +16,13 @@ public sealed class SqliteFacialDataStore : IDisposable
     private readonly SqliteDatabase _database;
     private readonly StoreTelemetry _telemetry;
     private readonly byte[] _keyCheckValue;
-    private readonly AuditChain _chain;
 
-    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options, ILogger logger)
+    private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options)
     {
         _database = database;
         _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
-        _chain = new AuditChain(options.Keys.AuditKey.ToArray());
         SqliteTemplateStore? peopleSource = null;
-        _telemetry = new StoreTelemetry(logger, new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored));
+        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored));
         var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options, _telemetry);
         peopleSource = templates;
@@ -114,7 +111,7 @@ public sealed class SqliteFacialDataStore : IDisposable
             throw;
         }
 
-        var store = new SqliteFacialDataStore(database, options, logger);
+        var store = new SqliteFacialDataStore(database, options);
         StoreLog.StoreOpened(logger, database.Path, SqliteDatabase.SchemaVersion, store.Templates.PeopleStored);
         return store;
     }
@@ -134,5 +131,5 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
     /// and the last audit record (the chain's head) reads and verifies. Null when all is well, otherwise what is wrong.
     /// </summary>
-    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, _chain);
+    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, ((SqliteAuditTrail)Audit).Chain);
 }

@@ -103,8 +103,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
             return (templateId, before, existingKey is null ? before + 1 : before);
         });
-        _telemetry.Metrics.TemplateEnrolled(purpose.Id);
         AfterCountChange(before, after);
+        _telemetry.Metrics.TemplateEnrolled(purpose.Id);
         return id;
     }
 
@@ -112,31 +112,38 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     public float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
         where TPurpose : IFacialDataPurpose
     {
-        ArgumentNullException.ThrowIfNull(receipt);
-        CheckDimension(probe, nameof(probe));
-        var purpose = TPurpose.Info;
         var started = _clock.GetTimestamp();
-        (float? best, long quarantined) result;
+        var outcome = "failed";
         try
         {
-            result = VerifyInTransaction(receipt, probe, purpose);
+            var similarity = VerifyUntimed(receipt, probe);
+            outcome = "compared";
+            return similarity;
+        }
+        catch (KeyNotFoundException)
+        {
+            outcome = "no_template";
+            throw;
         }
         catch (ConsentRequiredException)
         {
-            _telemetry.Metrics.Verified(purpose.Id, "refused", _clock.GetElapsedTime(started));
+            outcome = "refused";
             throw;
         }
-
-        _telemetry.Metrics.Verified(purpose.Id, result.best is null ? "no_template" : "compared", _clock.GetElapsedTime(started));
-        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
-            ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
-            : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
+        finally
+        {
+            _telemetry.Metrics.Verified(TPurpose.Info.Id, outcome, _clock.GetElapsedTime(started));
+        }
     }
 
-    private (float? best, long quarantined) VerifyInTransaction<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, FacialPurposeInfo purpose)
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    private float VerifyUntimed<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
         where TPurpose : IFacialDataPurpose
     {
-        return _database.Write((connection, transaction) =>
+        ArgumentNullException.ThrowIfNull(receipt);
+        CheckDimension(probe, nameof(probe));
+        var purpose = TPurpose.Info;
+        var result = _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
             float? best = null;
@@ -168,8 +175,6 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                 foreach (var templateId in damaged)
                 {
                     Quarantine(connection, transaction, receipt.Subject, purpose.Id, templateId);
-                    StoreLog.TemplateQuarantined(_telemetry.Logger, templateId, receipt.Subject, purpose.Id);
-                    _telemetry.Metrics.TemplateQuarantined(purpose.Id);
                 }
             }
 
@@ -180,6 +185,9 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
                     : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
             return (best, quarantined);
         });
+        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
+            ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
+            : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
     }
 
     /// <summary>
@@ -193,6 +201,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             ("$now", _clock.GetUtcNow().UtcTicks), ("$id", templateId));
         _audit.Append(connection, transaction, AuditAction.TemplateQuarantined, subjectId, purposeId, null, AuditOutcome.Failed,
             "template " + templateId + " failed authentication (damaged or altered); quarantined, no longer used");
+        StoreLog.TemplateQuarantined(_telemetry.Logger, templateId, subjectId, purposeId);
+        _telemetry.Metrics.TemplateQuarantined(purposeId);
     }
 
     private static long CountQuarantined(SqliteConnection connection, SqliteTransaction transaction, string subjectId, string purposeId) =>
