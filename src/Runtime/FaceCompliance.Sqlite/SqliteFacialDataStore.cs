@@ -80,7 +80,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// database. The message names the file. Nothing was written.
     /// </exception>
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
-    public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
+    private static SqliteFacialDataStore OpenUnlogged(string path, FacialDataStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
@@ -95,24 +95,36 @@ public sealed class SqliteFacialDataStore : IDisposable
 
         var database = new SqliteDatabase(path);
         var chain = new AuditChain(options.Keys.AuditKey.ToArray());
+        database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
+        return new SqliteFacialDataStore(database, options);
+    }
+
+    /// <inheritdoc cref="OpenUnlogged(string, FacialDataStoreOptions)"/>
+    /// <remarks>
+    /// Logs to <see cref="FacialDataStoreOptions.LoggerFactory"/>: the store opened, or refused for a wrong master key or
+    /// a damaged file (docs/runtime.md, "Logging").
+    /// </remarks>
+    public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var logger = StoreTelemetry.CreateLogger(options);
+        SqliteFacialDataStore store;
         try
         {
-            database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
+            store = OpenUnlogged(path, options);
         }
-        catch (MasterKeyMismatchException)
+        catch (MasterKeyMismatchException refused)
         {
-            StoreLog.MasterKeyRefused(logger, database.Path);
+            StoreLog.MasterKeyRefused(logger, refused.Path);
             throw;
         }
         catch (System.IO.InvalidDataException damaged)
         {
-            StoreLog.StoreDamaged(logger, database.Path, damaged);
+            StoreLog.StoreDamaged(logger, path, damaged);
             throw;
         }
 
-        var store = new SqliteFacialDataStore(database, options);
-        StoreLog.StoreOpened(logger, database.Path, SqliteDatabase.SchemaVersion, store.Templates.PeopleStored);
+        StoreLog.StoreOpened(logger, store.Path, SqliteDatabase.SchemaVersion, store.Templates.PeopleStored);
         return store;
     }
 
