@@ -22,7 +22,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         _database = database;
         _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
         SqliteTemplateStore? peopleSource = null;
-        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored));
+        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored, () => peopleSource!.TemplatesStored));
         var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options, _telemetry);
         peopleSource = templates;

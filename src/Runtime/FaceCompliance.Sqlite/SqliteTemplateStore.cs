@@ -52,6 +52,16 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         }
     }
 
+    /// <summary>The templates stored, quarantined ones included (for the metric facecompliance.templates.stored).</summary>
+    public int TemplatesStored
+    {
+        get
+        {
+            using var connection = _database.Open();
+            return Convert.ToInt32(SqliteDatabase.Scalar(connection, null, "SELECT COUNT(*) FROM templates"), CultureInfo.InvariantCulture);
+        }
+    }
+
     public IReadOnlyCollection<string> SubjectsStored()
     {
         using var connection = _database.Open();

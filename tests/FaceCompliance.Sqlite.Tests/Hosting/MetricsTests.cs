@@ -68,13 +68,14 @@ public sealed class MetricsTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Enrolments_quarantines_and_purges_are_counted_and_the_people_stored_are_observed()
+    public async Task Enrolments_quarantines_and_purges_are_counted_and_the_people_and_templates_stored_are_observed()
     {
         var services = await _test.StartAsync();
         using var enrolled = Collect<long>(services, "facecompliance.templates.enrolled");
         using var quarantined = Collect<long>(services, "facecompliance.templates.quarantined");
         using var purged = Collect<long>(services, "facecompliance.templates.purged");
         using var people = Collect<int>(services, "facecompliance.people.stored");
+        using var stored = Collect<int>(services, "facecompliance.templates.stored");
         var consents = services.GetRequiredService<IConsentRegistry>();
         var templates = services.GetRequiredService<IFaceTemplateStore>();
         var first = consents.Grant<GateEntry>(new ConsentGrant(Resident) { AgeBand = FacialAgeBand.Adult });
@@ -84,7 +85,9 @@ public sealed class MetricsTests : IAsyncDisposable
         templates.Enroll(second, TestStore.Template(3));
 
         people.RecordObservableInstruments();
+        stored.RecordObservableInstruments();
         Assert.Equal(2, people.LastMeasurement!.Value);
+        Assert.Equal(3, stored.LastMeasurement!.Value);
 
         FlipCiphertextByte(damaged);
         templates.Verify(first, TestStore.Template(2));
@@ -96,9 +99,11 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.Equal(GateEntry.Info.Id, quarantine.Tags["facecompliance.purpose"]);
         Assert.Equal(1, purged.GetMeasurementSnapshot().Sum(m => m.Value));
         people.RecordObservableInstruments();
+        stored.RecordObservableInstruments();
         Assert.Equal(1, people.LastMeasurement!.Value);
+        Assert.Equal(2, stored.LastMeasurement!.Value);   // the quarantined one stays until deleted
         AssertNoSubjectInTags(enrolled, quarantined, purged);
-        AssertNoSubjectInTags(people);
+        AssertNoSubjectInTags(people, stored);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal sealed class StoreMetrics : IDisposable
     private readonly Histogram<double> _verification;
     private volatile bool _disposed;
 
-    public StoreMetrics(IMeterFactory? meterFactory, Func<int> peopleStored)
+    public StoreMetrics(IMeterFactory? meterFactory, Func<int> peopleStored, Func<int> templatesStored)
     {
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
@@ -46,6 +46,8 @@ internal sealed class StoreMetrics : IDisposable
         // A factory's meter outlives the store until the container is disposed: a disposed store reports nothing.
         _meter.CreateObservableGauge("facecompliance.people.stored",
             () => _disposed ? [] : new[] { new Measurement<int>(peopleStored()) }, "{person}", "People with at least one template stored (the filing count).");
+        _meter.CreateObservableGauge("facecompliance.templates.stored",
+            () => _disposed ? [] : new[] { new Measurement<int>(templatesStored()) }, "{template}", "Templates stored, quarantined ones included.");
     }
 
     public void ConsentGranted(string purposeId) => _grants.Add(1, new KeyValuePair<string, object?>(PurposeTag, purposeId));
