@@ -64,7 +64,11 @@ public sealed class PackageContentTests
         }
 
         // The analyzer, generator and task projects are packed inside, not package dependencies.
-        Assert.Equal(["System.Numerics.Tensors"], Dependencies("FaceCompliance").Select(d => d.Id));
+        // The Microsoft.Extensions abstractions serve services.AddFaceCompliance(), logging and data classification.
+        Assert.Equal(
+            ["Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions",
+             "Microsoft.Extensions.Options", "System.Numerics.Tensors"],
+            Dependencies("FaceCompliance").Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Equal("README.md", Metadata("FaceCompliance", "readme"));
     }
 

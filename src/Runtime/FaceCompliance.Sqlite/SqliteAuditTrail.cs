@@ -12,6 +12,9 @@ internal sealed class SqliteAuditTrail(SqliteDatabase database, AuditChain chain
 {
     private const string Columns = "sequence, time, actor, action, subject_id, purpose_id, receipt_id, outcome, detail, previous_hash, hash";
 
+    /// <summary>The chain's key, for the health check's look at the chain's head.</summary>
+    public AuditChain Chain => chain;
+
     /// <summary>Appends one record in the open write transaction.</summary>
     public AuditRecord Append(SqliteConnection connection, SqliteTransaction transaction, AuditAction action, string? subjectId,
         string? purposeId, string? receiptId, AuditOutcome outcome, string? detail)

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace FaceCompliance.Sqlite;
 
 /// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>.</summary>
-internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents) : IConsentRegistry
+internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents, StoreTelemetry telemetry) : IConsentRegistry
 {
     /// <summary>Deletes the templates of a withdrawn consent; set once by the store.</summary>
     public SqliteTemplateStore Templates { get; set; } = null!;
@@ -46,6 +46,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
                 $"{receipt.Form} consent to notice {receipt.NoticeVersion}, age band {receipt.AgeBand}, scopes {ConsentCoverage.Describe(receipt.Scopes)}"
                 + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
         });
+        telemetry.Metrics.ConsentGranted(purpose.Id);
         return receipt;
     }
 
@@ -105,6 +106,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
         var subject = presentedBy ?? receipt.Subject;
         audit.Append(connection, transaction, AuditAction.ConsentRejected, subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
         transaction.Commit();
+        Refused(subject, TPurpose.Info.Id, reason.Value);
         throw new ConsentRequiredException(subject, TPurpose.Info.Id, reason.Value, message!);
     }
 
@@ -130,6 +132,7 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
                 var purposeId = TPurpose.Info.Id;
                 audit.Append(connection, transaction, AuditAction.ConsentRejected, subjectId, purposeId, null, AuditOutcome.Refused, nameof(ConsentRejection.NeverConsented));
                 transaction.Commit();
+                Refused(subjectId, purposeId, ConsentRejection.NeverConsented);
                 throw new ConsentRequiredException(subjectId, purposeId, ConsentRejection.NeverConsented,
                     $"subject '{subjectId}' never consented to purpose '{purposeId}'");
             }
@@ -203,7 +206,16 @@ internal sealed class SqliteConsentRegistry(SqliteDatabase database, SqliteAudit
             return (deleted, before, SqliteTemplateStore.CountPeople(connection, transaction));
         });
         Templates.AfterDeletion(before, after);
+        StoreLog.ConsentWithdrawn(telemetry.Logger, subjectId, purposeId, deleted);
+        telemetry.Metrics.ConsentWithdrawn(purposeId);
         return deleted;
+    }
+
+    /// <summary>Logs and counts a refusal already audited and committed.</summary>
+    private void Refused(string subjectId, string purposeId, ConsentRejection reason)
+    {
+        StoreLog.ConsentRefused(telemetry.Logger, subjectId, purposeId, reason);
+        telemetry.Metrics.ConsentRefused(purposeId, reason);
     }
 
     public AuditRecord RecordRefusal<TPurpose>(string? subjectId, string? detail = null)

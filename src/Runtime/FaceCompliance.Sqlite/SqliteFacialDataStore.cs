@@ -14,14 +14,20 @@ namespace FaceCompliance.Sqlite;
 public sealed class SqliteFacialDataStore : IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly StoreTelemetry _telemetry;
+    private readonly byte[] _keyCheckValue;
 
     private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options, FacialDataKeys storeKeys)
     {
         _database = database;
+        _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
+        SqliteTemplateStore? peopleSource = null;
+        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored, () => peopleSource!.TemplatesStored));
         var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
-        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(storeKeys), options);
+        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(storeKeys), options, _telemetry);
+        peopleSource = templates;
         var signer = new ReceiptSigner(storeKeys);
-        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
+        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose, _telemetry);
         templates.Consents = consents;
         consents.Templates = templates;
         Audit = audit;
@@ -74,7 +80,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// database. The message names the file. Nothing was written.
     /// </exception>
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
-    public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
+    private static SqliteFacialDataStore OpenUnlogged(string path, FacialDataStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
@@ -152,6 +158,49 @@ public sealed class SqliteFacialDataStore : IDisposable
         return database.CreateSchema(masterKeys, (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
     }
 
-    /// <summary>Releases the pooled connections to the file (only this store's).</summary>
-    public void Dispose() => _database.ClearPool();
+    /// <inheritdoc cref="OpenUnlogged(string, FacialDataStoreOptions)"/>
+    /// <remarks>
+    /// Logs to <see cref="FacialDataStoreOptions.LoggerFactory"/>: the store opened, or refused for a wrong master key or
+    /// a damaged file (docs/runtime.md, "Logging").
+    /// </remarks>
+    public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = StoreTelemetry.CreateLogger(options);
+        SqliteFacialDataStore store;
+        try
+        {
+            store = OpenUnlogged(path, options);
+        }
+        catch (MasterKeyMismatchException refused)
+        {
+            StoreLog.MasterKeyRefused(logger, refused.Path);
+            throw;
+        }
+        catch (System.IO.InvalidDataException damaged)
+        {
+            StoreLog.StoreDamaged(logger, path, damaged);
+            throw;
+        }
+
+        StoreLog.StoreOpened(logger, store.Path, SqliteDatabase.SchemaVersion, store.Templates.PeopleStored);
+        return store;
+    }
+
+    /// <summary>Releases the pooled connections to the file (only this store's) and the store's own meter.</summary>
+    public void Dispose()
+    {
+        IsDisposed = true;
+        _telemetry.Dispose();
+        _database.ClearPool();
+    }
+
+    /// <summary>Whether <see cref="Dispose"/> ran (the container disposes a registered store).</summary>
+    internal bool IsDisposed { get; private set; }
+
+    /// <summary>
+    /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
+    /// and the last audit record (the chain's head) reads and verifies. Null when all is well, otherwise what is wrong.
+    /// </summary>
+    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, ((SqliteAuditTrail)Audit).Chain);
 }

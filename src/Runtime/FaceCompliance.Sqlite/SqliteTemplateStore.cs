@@ -16,9 +16,11 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     private readonly TimeProvider _clock;
     private readonly int _dimension;
     private readonly int _maxTemplates;
+    private readonly StoreTelemetry _telemetry;
 
-    public SqliteTemplateStore(SqliteDatabase database, SqliteAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options)
+    public SqliteTemplateStore(SqliteDatabase database, SqliteAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options, StoreTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _database = database;
         _audit = audit;
         _protector = protector;
@@ -47,6 +49,16 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         {
             using var connection = _database.Open();
             return CountPeople(connection, null);
+        }
+    }
+
+    /// <summary>The templates stored, quarantined ones included (for the metric facecompliance.templates.stored).</summary>
+    public int TemplatesStored
+    {
+        get
+        {
+            using var connection = _database.Open();
+            return Convert.ToInt32(SqliteDatabase.Scalar(connection, null, "SELECT COUNT(*) FROM templates"), CultureInfo.InvariantCulture);
         }
     }
 
@@ -118,11 +130,40 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         }
 
         AfterCountChange(before, after);
+        _telemetry.Metrics.TemplateEnrolled(purpose.Id);
         return id;
     }
 
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
+        where TPurpose : IFacialDataPurpose
+    {
+        var started = _clock.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var similarity = VerifyUntimed(receipt, probe);
+            outcome = "compared";
+            return similarity;
+        }
+        catch (KeyNotFoundException)
+        {
+            outcome = "no_template";
+            throw;
+        }
+        catch (ConsentRequiredException)
+        {
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            _telemetry.Metrics.Verified(TPurpose.Info.Id, outcome, _clock.GetElapsedTime(started));
+        }
+    }
+
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    private float VerifyUntimed<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
         where TPurpose : IFacialDataPurpose
     {
         ArgumentNullException.ThrowIfNull(receipt);
@@ -203,6 +244,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             ("$now", _clock.GetUtcNow().UtcTicks), ("$id", templateId));
         _audit.Append(connection, transaction, AuditAction.TemplateQuarantined, subjectId, purposeId, null, AuditOutcome.Failed,
             "template " + templateId + " failed authentication (damaged or altered); quarantined, no longer used");
+        StoreLog.TemplateQuarantined(_telemetry.Logger, templateId, subjectId, purposeId);
+        _telemetry.Metrics.TemplateQuarantined(purposeId);
     }
 
     /// <summary>Audits a person's data key that failed authentication; their templates are left for deletion to remove.</summary>
@@ -268,6 +311,8 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             DeleteKeysWithoutTemplates(connection, transaction);
             return (expired.Count, before, CountPeople(connection, transaction));
         });
+        StoreLog.TemplatesPurged(_telemetry.Logger, deleted);
+        _telemetry.Metrics.TemplatesPurged(deleted);
         AfterDeletion(before, after);
         return deleted;
     }
@@ -325,7 +370,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
         });
         foreach (var reached in found)
         {
-            FilingThresholdReached?.Invoke(this, reached);
+            Raise(reached);
         }
     }
 
@@ -359,11 +404,19 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             });
             foreach (var reached in raised)
             {
-                FilingThresholdReached?.Invoke(this, reached);
+                Raise(reached);
             }
 
             SubjectsChanged?.Invoke(this, EventArgs.Empty);
         }
+    }
+
+    private void Raise(FilingThresholdEventArgs reached)
+    {
+        StoreLog.FilingThresholdReached(_telemetry.Logger, reached.Level, reached.Threshold, reached.Count,
+            reached.FilingDeadline is { } deadline ? deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (reached.FilingDeadlineIsEstimate ? " (estimate)" : "") : "none");
+        _telemetry.Metrics.FilingLevelReached(reached.Level);
+        FilingThresholdReached?.Invoke(this, reached);
     }
 
     /// <summary>Audits a level reached and remembers, in the file, that its event was raised.</summary>

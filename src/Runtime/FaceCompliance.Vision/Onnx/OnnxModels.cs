@@ -34,7 +34,13 @@ internal sealed class OnnxModels : IDisposable
     {
     }
 
-    private OnnxModels(FaceModelOptions options, bool isShared)
+    /// <summary>Sessions of this instance only (disposed with it), each load counted and timed by <paramref name="telemetry"/>.</summary>
+    public OnnxModels(FaceModelOptions options, VisionTelemetry telemetry)
+        : this(options, isShared: false, telemetry)
+    {
+    }
+
+    private OnnxModels(FaceModelOptions options, bool isShared, VisionTelemetry? telemetry = null)
     {
         Options = options;
         this.isShared = isShared;
@@ -42,7 +48,7 @@ internal sealed class OnnxModels : IDisposable
         for (int i = 0; i < sessions.Length; i++)
         {
             FaceModel model = FaceModel.All[i];
-            sessions[i] = new Lazy<InferenceSession>(() => CreateSession(model, options), LazyThreadSafetyMode.ExecutionAndPublication);
+            sessions[i] = new Lazy<InferenceSession>(() => Load(model, options, telemetry), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 
@@ -70,6 +76,20 @@ internal sealed class OnnxModels : IDisposable
         }
 
         return SharedByOptions.GetOrAdd(options, o => new OnnxModels(o, isShared: true));
+    }
+
+    /// <summary>How many of the four sessions exist now (created on first use, or by the warm-up).</summary>
+    public int SessionsCreated
+    {
+        get
+        {
+            int created = 0;
+            foreach (Lazy<InferenceSession> session in sessions)
+            {
+                created += session.IsValueCreated ? 1 : 0;
+            }
+            return created;
+        }
     }
 
     /// <summary>The options the sessions are created with.</summary>
@@ -115,6 +135,19 @@ internal sealed class OnnxModels : IDisposable
         _ = TelemetryOff.Value;
         using SessionOptions sessionOptions = options.CreateSessionOptions();
         return new InferenceSession(bytes, sessionOptions);
+    }
+
+    private static InferenceSession Load(FaceModel model, FaceModelOptions options, VisionTelemetry? telemetry)
+    {
+        if (telemetry is null)
+        {
+            return CreateSession(model, options);
+        }
+
+        long started = telemetry.Clock.GetTimestamp();
+        InferenceSession session = CreateSession(model, options);
+        telemetry.ModelLoaded(model.FileName, telemetry.Clock.GetElapsedTime(started));
+        return session;
     }
 
     /// <summary>Closes the sessions created so far (not those of <see cref="Shared"/>).</summary>

@@ -46,4 +46,13 @@ public sealed class FacialDataStoreOptions
 
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the store logs (store opened, key refused, quarantine, purge counts, filing levels, consent refused), with
+    /// subject ids classified as <see cref="FaceComplianceTaxonomy.SubjectId"/>; null logs nothing.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Creates the store's meter ("FaceCompliance"; docs/runtime.md, "Metrics"); null uses a meter of the store's own.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
 }
