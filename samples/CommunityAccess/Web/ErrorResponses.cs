@@ -23,6 +23,20 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         try
         {
             await next(context);
+            if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentType is null)
+            {
+                // An error ASP.NET Core answered without a body (a chunked body past the limit, 405, a route that did
+                // not match...): the same contract as every other error.
+                (string kind, string message) = context.Response.StatusCode switch
+                {
+                    StatusCodes.Status404NotFound => ("not-found", "There is nothing at this address."),
+                    StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "This address does not take this HTTP method."),
+                    StatusCodes.Status413PayloadTooLarge => ("too-large", "The request body is larger than this endpoint takes."),
+                    StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "This endpoint takes another content type (JSON, or application/octet-stream for pixels)."),
+                    _ => ("bad-request", "The request could not be read."),
+                };
+                await context.Response.WriteAsJsonAsync(new ErrorResponse(message, kind));
+            }
         }
         catch (Exception e) when (!context.Response.HasStarted && Map(e) is { } error)
         {
