@@ -62,13 +62,14 @@ return verdict.Ok ? 0 : 1;
 async Task<PhaseStats> RunLoadAsync(string name, TimeSpan duration, bool kill)
 {
     var stats = new PhaseStats(name);
-    using var stop = new CancellationTokenSource(duration);
     foreach (Resident resident in residents)
     {
         resident.Client?.Dispose();
         resident.Client = await Session.SignInAsync(gate.Address, resident.Id, Password);
     }
 
+    // A kill round stops the clients only after the kill, so that requests are in flight when it comes.
+    using var stop = kill ? new CancellationTokenSource() : new CancellationTokenSource(duration);
     var watch = Stopwatch.StartNew();
     Task[] workers = Enumerable.Range(0, clients)
         .Select(c => Task.Run(() => WorkAsync(residents.Skip(c * ResidentsPerClient).Take(ResidentsPerClient).ToList(), stats, stop.Token)))
