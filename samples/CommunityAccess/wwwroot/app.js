@@ -309,16 +309,19 @@ function renderStatus(status) {
   }
   view.append(summary, heading, audit);
   if (status.auditNext !== null) {
-    const more = document.createElement('p');
-    more.className = 'muted small';
-    more.textContent = `The first ${status.audit.length} records are shown; ask the management office for the rest.`;
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'secondary';
+    more.id = 'my-audit-next';
+    more.textContent = 'Next page of records';
+    more.addEventListener('click', () => myStatus(status.auditNext));
     view.append(more);
   }
 }
 
-async function myStatus() {
+async function myStatus(auditAfter = 0) {
   try {
-    const status = await api('GET', `/api/residents/${encodeURIComponent($('my-resident').value.trim())}`);
+    const status = await api('GET', `/api/residents/${encodeURIComponent($('my-resident').value.trim())}?auditAfter=${auditAfter}`);
     show('my-result', 'info', `What the gate holds about ${status.residentId}:`);
     renderStatus(status);
   } catch (error) { fail('my-result', error); }
@@ -348,7 +351,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('enrol-submit').addEventListener('click', enrol);
   $('gate-face').addEventListener('click', gateFace);
   $('gate-card-submit').addEventListener('click', gateCard);
-  $('my-status').addEventListener('click', myStatus);
+  $('my-status').addEventListener('click', () => myStatus());
   $('my-withdraw').addEventListener('click', withdraw);
   try {
     await loadNotice('zh-CN');
