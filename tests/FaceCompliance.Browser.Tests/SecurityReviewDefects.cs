@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -84,6 +85,30 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         Assert.Equal((403, "forbidden"), Pick(await GateClient.ErrorOf(residentRegisters)));
         Assert.Equal((403, "forbidden"), Pick(await GateClient.ErrorOf(residentOperator)));
         Assert.Equal((401, "bad-credentials"), Pick(await GateClient.ErrorOf(wrongPassword)));
+    }
+
+    [Fact]
+    public async Task Defect03_TheSessionAndAntiforgeryCookiesAreHttpOnlyAndSameSiteStrict()
+    {
+        await shared.Operator.RegisterAsync("D3-cookie", "3434");
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var raw = new HttpClient(handler) { BaseAddress = App.Address };
+        using HttpResponseMessage tokenResponse = await raw.GetAsync("api/antiforgery");
+        string antiforgeryCookie = tokenResponse.Headers.GetValues("Set-Cookie").Single();
+        using JsonDocument token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "api/signin") { Content = JsonContent.Create(new { name = "D3-cookie", password = GateClient.Password }) };
+        signIn.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);
+        signIn.Headers.Add("X-CSRF-TOKEN", token.RootElement.GetProperty("token").GetString());
+
+        using HttpResponseMessage signedIn = await raw.SendAsync(signIn);
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        string session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("gate.session=", StringComparison.Ordinal));
+        foreach (string cookie in new[] { antiforgeryCookie, session })
+        {
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
