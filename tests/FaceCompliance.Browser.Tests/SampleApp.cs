@@ -145,6 +145,12 @@ public sealed partial class SampleApp : IAsyncDisposable
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
+            if (process.HasExited)
+            {
+                // Exited can be raised before the last lines are read: wait for the end of its output.
+                process.WaitForExit();
+            }
+
             string printed;
             lock (lines)
             {
