@@ -18,8 +18,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 // The community gate: a minimal API and a small page (wwwroot/) on the FaceCompliance runtime. See README.md.
 Console.OutputEncoding = Encoding.UTF8;
@@ -32,7 +34,15 @@ WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationO
 GateSettings settings = GateSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Localhost only: the gate terminal's browser runs on the device itself, and face data never leaves it (Art. 8).
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, settings.Port);
+    kestrel.AddServerHeader = false;
+});
+
+// No personal data in the log (review defect 14): ASP.NET Core logs each request's path (with resident ids in it) at
+// Information, so its categories log warnings and errors only; the gate's own messages name no resident.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 byte[] masterKey;
 bool keyCreated;
@@ -51,6 +61,9 @@ var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
     Actor = "gate-1",
     TemplateDimension = 512,
     Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficial() },
+    // A resident consents again only when the notice changes, and enrols a few photos at most (review defect 9).
+    MaxConsentsPerSubjectAndPurpose = 3,
+    MaxTemplatesPerSubject = 5,
     // Art. 15: warn the operator when the number of people stored reaches 80,000, and at 100,000 (file within 30
     // working days); also when the store is opened already past a level it never reported.
     FilingThresholdReached = (_, e) => Console.WriteLine(
@@ -58,6 +71,8 @@ var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
         + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty)
         + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty)),
 };
+// The card or PIN pepper lives with the master key, never in residents.db (review defect 10).
+byte[] cardPepper = ResidentDirectory.CardPepper(masterKey);
 Array.Clear(masterKey);
 SqliteFacialDataStore store;
 try
@@ -71,14 +86,40 @@ catch (Exception refused) when (refused is MasterKeyMismatchException or System.
     return 1;
 }
 
-var residents = new ResidentDirectory(settings.ResidentsPath, store.Consents, TimeProvider.System);
-var engine = new GateFaceEngine(new FaceRecognizer(store.Consents), store.Templates, residents);
+ResidentDirectory residents;
+try
+{
+    residents = new ResidentDirectory(settings.ResidentsPath, cardPepper, TimeProvider.System);
+}
+catch (InvalidOperationException old)
+{
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + old.Message);
+    store.Dispose();
+    return 1;
+}
+
+// The operator account: created at first start with CommunityAccess:OperatorPassword, or with a one-time password
+// printed here once (the console of the device), never written anywhere else.
+string? oneTimePassword = null;
+if (!residents.HasOperator())
+{
+    string password = settings.OperatorPassword ?? (oneTimePassword = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
+    residents.CreateOperator(SignIn.OperatorName, password);
+}
+
+var consents = new ResidentConsents(store.Consents, store.Templates);
+var engine = new GateFaceEngine(new FaceRecognizer(store.Consents), store.Templates, consents);
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(storeOptions);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(residents);
-builder.Services.AddSingleton(new GateController(engine, residents));
+builder.Services.AddSingleton(consents);
+builder.Services.AddSingleton(new GateController(engine, consents, residents));
+builder.Services.AddGateSignIn();
+// A body that does not bind (malformed JSON, a missing body, a number for a text) throws, and ErrorResponses answers
+// it in the {error, kind} contract instead of an empty 400 (review defect 12).
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<GateLog>();
 builder.Services.AddSingleton<IAuditTrail>(store.Audit);
@@ -92,6 +133,17 @@ builder.Services.AddRateLimiter(limiter =>
         window.Window = settings.CardAttemptWindow;
         window.QueueLimit = 0;
     });
+    limiter.AddFixedWindowLimiter(GateApi.SignInRateLimit, window =>
+    {
+        window.PermitLimit = settings.SignInAttemptLimit;
+        window.Window = settings.SignInAttemptWindow;
+        window.QueueLimit = 0;
+    });
+    // Large frames are processed one at a time (LargeFrameConcurrency) with a short queue, apart from camera-sized
+    // frames, so a flood of 24 MiB frames cannot starve the gate (review defect 11).
+    limiter.AddPolicy(GateApi.FrameLimit, http => http.Request.ContentLength > GateSettings.LargeFrameBytes
+        ? RateLimitPartition.GetConcurrencyLimiter("large", _ => new ConcurrencyLimiterOptions { PermitLimit = settings.LargeFrameConcurrency, QueueLimit = 2 })
+        : RateLimitPartition.GetConcurrencyLimiter("camera", _ => new ConcurrencyLimiterOptions { PermitLimit = Environment.ProcessorCount * 2, QueueLimit = 32 }));
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     limiter.OnRejected = async (context, cancellation) =>
     {
@@ -100,8 +152,13 @@ builder.Services.AddRateLimiter(limiter =>
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await context.HttpContext.Response.WriteAsJsonAsync(new ErrorResponse(
-            $"Too many card or PIN attempts at this gate: at most {settings.CardAttemptLimit} per {settings.CardAttemptWindow:c}. Wait and try again.", "rate-limited"), cancellation);
+        string path = context.HttpContext.Request.Path.Value ?? string.Empty;
+        string message = path.EndsWith("/gate/card", StringComparison.Ordinal)
+            ? $"Too many card or PIN attempts at this gate: at most {settings.CardAttemptLimit} per {settings.CardAttemptWindow:c}. Wait and try again."
+            : path.EndsWith("/signin", StringComparison.Ordinal)
+                ? $"Too many sign-in attempts: at most {settings.SignInAttemptLimit} per {settings.SignInAttemptWindow:c}. Wait and try again."
+                : "The gate is busy with large images; send a smaller frame (a camera frame), or try again in a moment.";
+        await context.HttpContext.Response.WriteAsJsonAsync(new ErrorResponse(message, "rate-limited"), cancellation);
     };
 });
 builder.Services.AddSingleton<RetentionPurge>();
@@ -111,9 +168,13 @@ WebApplication app = builder.Build();
 
 app.UseMiddleware<LocalOnly>();
 app.UseMiddleware<ErrorResponses>();
-app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseMiddleware<BodyLimits>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 GateApi.Map(app);
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -125,8 +186,13 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  operator page : {address}/operator.html");
     Console.WriteLine($"  processor     : {FacialDataDeclarations.ProcessorName}");
     Console.WriteLine($"  purpose       : {CommunityEntry.PurposeId}, notice version {CommunityEntry.NoticeVersion}, templates kept at most {CommunityEntry.RetentionPeriod.TotalDays} days");
-    Console.WriteLine($"  data          : {settings.DataDirectory} (gate.db: receipts, encrypted templates, audit trail; residents.db: cards, receipt tokens)");
+    Console.WriteLine($"  data          : {settings.DataDirectory} (gate.db: receipts, encrypted templates, audit trail; residents.db: residents, card and password hashes)");
     Console.WriteLine($"  master key    : {settings.MasterKeyPath}{(keyCreated ? " (created now)" : string.Empty)}; in production keep it in a KMS, not on disk");
+    if (oneTimePassword is not null)
+    {
+        Console.WriteLine($"  operator      : account '{SignIn.OperatorName}' created with the one-time password {oneTimePassword} (shown once; set CommunityAccess:OperatorPassword to choose it)");
+    }
+
     Console.WriteLine("  Ctrl+C stops it.");
 });
 

@@ -15,23 +15,27 @@ namespace FaceCompliance.Browser.Tests;
 public sealed class ApiTests : IAsyncLifetime
 {
     private SampleApp? app;
-    private HttpClient? client;
+    private GateClient? operatorClient;
+    private GateClient? amy;
 
-    private HttpClient Client => client!;
+    // Signed in as the resident amy, who consented.
+    private HttpClient Client => amy!.Http;
+
+    private SampleApp App => app!;
 
     public async Task InitializeAsync()
     {
         app = await SampleApp.StartAsync();
-        client = app.CreateClient();
-        using HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "amy", cardOrPin = "CARD-7777" });
-        register.EnsureSuccessStatusCode();
-        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "amy", noticeVersion = CommunityEntry.NoticeVersion, consented = true, under14 = false });
-        consent.EnsureSuccessStatusCode();
+        operatorClient = await GateClient.OperatorAsync(app);
+        await operatorClient.RegisterAsync("amy", "CARD-7777");
+        amy = await GateClient.SignedInAsync(app, "amy");
+        await amy.ConsentAsync("amy");
     }
 
     public async Task DisposeAsync()
     {
-        client?.Dispose();
+        amy?.Dispose();
+        operatorClient?.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();
@@ -105,9 +109,9 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_consent_that_does_not_state_the_age_is_refused_as_age_unknown()
     {
-        using HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "ageless", cardOrPin = "CARD-8888" });
-        register.EnsureSuccessStatusCode();
-        using HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "ageless", noticeVersion = CommunityEntry.NoticeVersion, consented = true });
+        await operatorClient!.RegisterAsync("ageless", "CARD-8888");
+        using GateClient ageless = await GateClient.SignedInAsync(App, "ageless");
+        using HttpResponseMessage consent = await ageless.PostJsonAsync("api/consent", new { residentId = "ageless", noticeVersion = CommunityEntry.NoticeVersion, consented = true });
 
         Assert.Equal(HttpStatusCode.BadRequest, consent.StatusCode);
         var body = await consent.Content.ReadAsStringAsync();
@@ -118,7 +122,9 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Enrolment_without_consent_is_refused_before_the_pixels_are_read()
     {
-        (HttpStatusCode status, string kind, string error) = await Enrol("width=10&height=10", new byte[300], resident: "nobody");
+        await operatorClient!.RegisterAsync("nobody", "CARD-9999");
+        using GateClient nobody = await GateClient.SignedInAsync(App, "nobody");
+        (HttpStatusCode status, string kind, string error) = await Enrol("width=10&height=10", new byte[300], resident: "nobody", client: nobody.Http);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("no-consent", kind);
@@ -153,21 +159,20 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task In_a_crowded_frame_the_largest_face_is_compared_at_the_stricter_threshold()
     {
-        using (HttpResponseMessage register = await Client.PostAsJsonAsync("api/residents", new { residentId = "obama", cardOrPin = "CARD-0044" }))
-        using (HttpResponseMessage consent = await Client.PostAsJsonAsync("api/consent", new { residentId = "obama", noticeVersion = CommunityEntry.NoticeVersion, consented = true, under14 = false }))
-        {
-            register.EnsureSuccessStatusCode();
-            consent.EnsureSuccessStatusCode();
-        }
+        await operatorClient!.RegisterAsync("obama", "CARD-0044");
+        using GateClient obama = await GateClient.SignedInAsync(App, "obama");
+        await obama.ConsentAsync("obama");
 
         (int w, int h, byte[] photo) = Ppm("scenes/obama_1.ppm");
-        using (HttpResponseMessage enrolled = await Post($"api/enrol?residentId=obama&width={w}&height={h}", photo))
+        using (HttpResponseMessage enrolled = await obama.PostPixelsAsync($"api/enrol?residentId=obama&width={w}&height={h}", photo))
         {
             Assert.True(enrolled.IsSuccessStatusCode, await enrolled.Content.ReadAsStringAsync());
         }
 
+        // The gate kiosk: nobody signed in.
+        using GateClient kiosk = await GateClient.AnonymousAsync(App);
         (int gw, int gh, byte[] group) = Ppm("scenes/group_obama_biden.ppm");
-        using HttpResponseMessage response = await Post($"api/gate/face?residentId=obama&width={gw}&height={gh}", group);
+        using HttpResponseMessage response = await kiosk.PostPixelsAsync($"api/gate/face?residentId=obama&width={gw}&height={gh}", group);
         using JsonDocument decision = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("Opened", decision.RootElement.GetProperty("outcome").GetString());
@@ -182,18 +187,11 @@ public sealed class ApiTests : IAsyncLifetime
         return (image.Width, image.Height, image.Pixels.ToArray());
     }
 
-    private async Task<HttpResponseMessage> Post(string url, byte[] pixels)
-    {
-        using var content = new ByteArrayContent(pixels);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return await Client.PostAsync(url, content);
-    }
-
-    private async Task<(HttpStatusCode Status, string Kind, string Error)> Enrol(string query, byte[] body, string resident = "amy")
+    private async Task<(HttpStatusCode Status, string Kind, string Error)> Enrol(string query, byte[] body, string resident = "amy", HttpClient? client = null)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using HttpResponseMessage response = await Client.PostAsync($"api/enrol?residentId={resident}&{query}", content);
+        using HttpResponseMessage response = await (client ?? Client).PostAsync($"api/enrol?residentId={resident}&{query}", content);
         using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, json.RootElement.GetProperty("kind").GetString()!, json.RootElement.GetProperty("error").GetString()!);
     }

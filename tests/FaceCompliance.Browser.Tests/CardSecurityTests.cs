@@ -17,19 +17,20 @@ namespace FaceCompliance.Browser.Tests;
 public sealed class CardSecurityTests : IAsyncLifetime
 {
     private SampleApp? app;
-    private HttpClient? client;
+    private GateClient? operatorClient;
 
-    private HttpClient Client => client!;
+    // The operator: registers residents and reads their status; the card endpoint needs no sign-in.
+    private HttpClient Client => operatorClient!.Http;
 
     public async Task InitializeAsync()
     {
         app = await SampleApp.StartAsync();
-        client = app.CreateClient();
+        operatorClient = await GateClient.OperatorAsync(app);
     }
 
     public async Task DisposeAsync()
     {
-        client?.Dispose();
+        operatorClient?.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();
@@ -37,14 +38,14 @@ public sealed class CardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registering_an_existing_resident_again_is_refused_and_keeps_their_card_or_PIN()
+    public async Task Defect01_Registering_an_existing_resident_again_is_refused_and_keeps_their_card_or_PIN()
     {
-        using (HttpResponseMessage first = await Client.PostAsJsonAsync("api/residents", new { residentId = "A-1", cardOrPin = "1234" }))
+        using (HttpResponseMessage first = await Client.PostAsJsonAsync("api/residents", new { residentId = "A-1", cardOrPin = "1234", password = GateClient.Password }))
         {
             first.EnsureSuccessStatusCode();
         }
 
-        using HttpResponseMessage again = await Client.PostAsJsonAsync("api/residents", new { residentId = "A-1", cardOrPin = "9999" });
+        using HttpResponseMessage again = await Client.PostAsJsonAsync("api/residents", new { residentId = "A-1", cardOrPin = "9999", password = GateClient.Password });
         using JsonDocument error = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -55,9 +56,9 @@ public sealed class CardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_wrong_PINs_lock_the_card_the_right_PIN_is_refused_while_locked_and_all_is_audited()
+    public async Task Defect02_Five_wrong_PINs_lock_the_card_the_right_PIN_is_refused_while_locked_and_all_is_audited()
     {
-        using (HttpResponseMessage registered = await Client.PostAsJsonAsync("api/residents", new { residentId = "L-1", cardOrPin = "0420" }))
+        using (HttpResponseMessage registered = await Client.PostAsJsonAsync("api/residents", new { residentId = "L-1", cardOrPin = "0420", password = GateClient.Password }))
         {
             registered.EnsureSuccessStatusCode();
         }
@@ -78,7 +79,6 @@ public sealed class CardSecurityTests : IAsyncLifetime
         List<(string Outcome, string Detail)> events = status.RootElement.GetProperty("audit").EnumerateArray()
             .Where(r => r.GetProperty("action").GetString() == "ApplicationEvent")
             .Select(r => (r.GetProperty("outcome").GetString()!, r.GetProperty("detail").GetString()!))
-            .Reverse()
             .ToList();
         Assert.Equal(
             [
@@ -97,9 +97,9 @@ public sealed class CardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_right_PIN_before_the_fifth_wrong_one_resets_the_count()
+    public async Task Defect02_The_right_PIN_before_the_fifth_wrong_one_resets_the_count()
     {
-        using (HttpResponseMessage registered = await Client.PostAsJsonAsync("api/residents", new { residentId = "C-1", cardOrPin = "7531" }))
+        using (HttpResponseMessage registered = await Client.PostAsJsonAsync("api/residents", new { residentId = "C-1", cardOrPin = "7531", password = GateClient.Password }))
         {
             registered.EnsureSuccessStatusCode();
         }
@@ -116,14 +116,12 @@ public sealed class CardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Card_attempts_past_the_rate_limit_are_answered_429_rate_limited()
+    public async Task Defect02_Card_attempts_past_the_rate_limit_are_answered_429_rate_limited()
     {
         await using SampleApp limited = await SampleApp.StartAsync(new Dictionary<string, string> { ["CardAttemptLimit"] = "3", ["CardAttemptWindow"] = "01:00:00" });
+        using GateClient limitedOperator = await GateClient.OperatorAsync(limited);
+        await limitedOperator.RegisterAsync("R-1", "5555");
         using HttpClient limitedClient = limited.CreateClient();
-        using (HttpResponseMessage registered = await limitedClient.PostAsJsonAsync("api/residents", new { residentId = "R-1", cardOrPin = "5555" }))
-        {
-            registered.EnsureSuccessStatusCode();
-        }
 
         for (int i = 0; i < 3; i++)
         {

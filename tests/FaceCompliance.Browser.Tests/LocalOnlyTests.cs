@@ -37,7 +37,7 @@ public sealed class LocalOnlyTests : IAsyncLifetime
     [Theory]
     [InlineData("api/notice/en")]
     [InlineData("index.html")]
-    public async Task A_request_for_another_host_name_is_refused_as_bad_host(string path)
+    public async Task Defect08_A_request_for_another_host_name_is_refused_as_bad_host(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = "gate.rebind.example";
@@ -52,7 +52,7 @@ public sealed class LocalOnlyTests : IAsyncLifetime
     [Theory]
     [InlineData("localhost")]
     [InlineData("127.0.0.1")]
-    public async Task Requests_to_the_device_itself_are_served_with_the_security_headers(string host)
+    public async Task Defect16_Requests_to_the_device_itself_are_served_with_the_security_headers(string host)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "index.html");
         request.Headers.Host = $"{host}:{Client.BaseAddress!.Port}";
@@ -64,5 +64,17 @@ public sealed class LocalOnlyTests : IAsyncLifetime
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"), "No Server header names the web server.");
+    }
+
+    [Fact]
+    public async Task Defect16_API_answers_are_never_cached_and_echo_no_raw_markup()
+    {
+        using HttpResponseMessage response = await Client.GetAsync("api/notice/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        string body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
     }
 }

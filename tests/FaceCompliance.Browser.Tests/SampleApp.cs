@@ -17,15 +17,21 @@ namespace FaceCompliance.Browser.Tests;
 /// </summary>
 public sealed partial class SampleApp : IAsyncDisposable
 {
+    /// <summary>The operator's password the tests start the app with (<c>CommunityAccess:OperatorPassword</c>).</summary>
+    public const string OperatorPassword = "operator-test-password";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process process;
     private readonly List<string> output = [];
     private readonly string root;
 
-    private SampleApp(Process process, string root, Uri address)
+    private readonly string dataDirectory;
+
+    private SampleApp(Process process, string root, string dataDirectory, Uri address)
     {
         this.process = process;
         this.root = root;
+        this.dataDirectory = dataDirectory;
         Address = address;
     }
 
@@ -33,7 +39,7 @@ public sealed partial class SampleApp : IAsyncDisposable
     public Uri Address { get; private set; }
 
     /// <summary>The data folder: gate.db, residents.db, master.key.</summary>
-    public string DataDirectory => Path.Combine(root, "data");
+    public string DataDirectory => dataDirectory;
 
     /// <summary>The FaceCompliance store the app writes.</summary>
     public string StorePath => Path.Combine(DataDirectory, "gate.db");
@@ -55,7 +61,10 @@ public sealed partial class SampleApp : IAsyncDisposable
 
     /// <summary>Copies the sample's build output, starts it, and waits until it prints its address.</summary>
     /// <param name="settings">Extra <c>CommunityAccess</c> settings by name (e.g. <c>CardAttemptLimit</c>), or <see langword="null"/>.</param>
-    public static async Task<SampleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dataDirectory">An existing data folder to start on (kept on dispose), or <see langword="null"/> for a fresh one.</param>
+    /// <param name="environment">Extra environment variables (e.g. <c>Logging__LogLevel__Default</c>), or <see langword="null"/>.</param>
+    public static async Task<SampleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string dll = Path.Combine(BrowserPaths.SampleOutput, "CommunityAccess.dll");
         if (!File.Exists(dll))
@@ -66,7 +75,8 @@ public sealed partial class SampleApp : IAsyncDisposable
         string root = Path.Combine(Path.GetTempPath(), "facecompliance-browser-" + Guid.NewGuid().ToString("N"));
         string app = Path.Combine(root, "app");
         CopyDirectory(BrowserPaths.SampleOutput, app);
-        Directory.CreateDirectory(Path.Combine(root, "data"));
+        string data = dataDirectory ?? Path.Combine(root, "data");
+        Directory.CreateDirectory(data);
 
         var start = new ProcessStartInfo(DotnetExecutable())
         {
@@ -82,8 +92,11 @@ public sealed partial class SampleApp : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        start.Environment["CommunityAccess__DataDirectory"] = Path.Combine(root, "data");
+        start.Environment["CommunityAccess__DataDirectory"] = data;
         start.Environment["CommunityAccess__Port"] = "0";
+        start.Environment["CommunityAccess__OperatorPassword"] = OperatorPassword;
+        // The tests sign in often; the sign-in rate limit has a test of its own.
+        start.Environment["CommunityAccess__SignInAttemptLimit"] = "1000";
         foreach ((string name, string value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment["CommunityAccess__" + name] = value;
@@ -91,6 +104,10 @@ public sealed partial class SampleApp : IAsyncDisposable
 
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -128,6 +145,12 @@ public sealed partial class SampleApp : IAsyncDisposable
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
+            if (process.HasExited)
+            {
+                // Exited can be raised before the last lines are read: wait for the end of its output.
+                process.WaitForExit();
+            }
+
             string printed;
             lock (lines)
             {
@@ -143,7 +166,7 @@ public sealed partial class SampleApp : IAsyncDisposable
                 $"`dotnet {start.ArgumentList[0]}` did not print its address within {StartTimeout.TotalSeconds:F0} s ({e.Message}). Output:\n  {printed}", e);
         }
 
-        var sample = new SampleApp(process, root, address) { StartTime = stopwatch.Elapsed };
+        var sample = new SampleApp(process, root, data, address) { StartTime = stopwatch.Elapsed };
         lock (lines)
         {
             sample.output.AddRange(lines);
@@ -154,8 +177,38 @@ public sealed partial class SampleApp : IAsyncDisposable
         return sample;
     }
 
-    /// <summary>A client for the app's API.</summary>
+    /// <summary>A client for the app's API, with a cookie jar of its own (one browser, one session).</summary>
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Starts the sample on <paramref name="dataDirectory"/> and expects it to refuse to start; returns what it printed.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    public static async Task<string> FailToStartAsync(string dataDirectory)
+    {
+        try
+        {
+            await using SampleApp started = await StartAsync(dataDirectory: dataDirectory);
+        }
+        catch (InvalidOperationException refused)
+        {
+            return refused.Message;
+        }
+
+        throw new InvalidOperationException($"The sample started on {dataDirectory}; it was expected to refuse.");
+    }
+
+    /// <summary>Stops the app and waits until it exited (its files are closed), keeping its data folder.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+            {
+                term?.WaitForExit();
+            }
+
+            await process.WaitForExitAsync();
+        }
+    }
 
     /// <summary>Stops the app (SIGTERM, then kill after 15 s) and deletes its folder.</summary>
     public async ValueTask DisposeAsync()

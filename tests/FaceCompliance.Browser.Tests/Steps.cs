@@ -105,6 +105,28 @@ internal sealed class Steps
 
     public void Click(string id) => Id(id).Click();
 
+    /// <summary>Signs in with the form in the page's header (signing out whoever is signed in first).</summary>
+    public void SignIn(string name, string password, bool asOperator = false)
+    {
+        Until(() => Js("return document.body.dataset.session") as string == "ready", "the sign-in form");
+        if (Attribute("signin-status", "data-name").Length > 0)
+        {
+            Click("signout-submit");
+            Until(() => Attribute("signin-status", "data-name").Length == 0, "sign-out");
+        }
+
+        Type("signin-name", name);
+        Type("signin-password", password);
+        if (Id("signin-operator").Selected != asOperator)
+        {
+            Click("signin-operator");
+        }
+
+        Click("signin-submit");
+        string expected = asOperator ? "operator" : name;
+        Until(() => Attribute("signin-status", "data-name") == expected, $"sign-in as {expected}");
+    }
+
     /// <summary>Opens a tab of the resident page.</summary>
     public void Tab(string id)
     {

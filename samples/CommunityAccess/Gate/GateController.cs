@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CommunityAccess.Residents;
 using FaceCompliance;
 using FaceCompliance.Vision;
@@ -30,16 +31,21 @@ public sealed class GateController
 
     private readonly GateFaceEngine engine;
 
-    // The residents' consent receipts (and their cards): the consent checks before every face call.
-    private readonly ResidentDirectory consent;
+    // The residents' consent receipts, in the store: the consent checks before every face call.
+    private readonly ResidentConsents consent;
+
+    // The residents' cards or PINs.
+    private readonly ResidentDirectory residents;
 
     /// <summary>Creates a gate.</summary>
     /// <param name="engine">The face engine inside the gate device.</param>
-    /// <param name="consent">The residents' records: consent receipts and cards.</param>
-    public GateController(GateFaceEngine engine, ResidentDirectory consent)
+    /// <param name="consent">The residents' consents and templates, as the store holds them.</param>
+    /// <param name="residents">The residents' cards or PINs.</param>
+    public GateController(GateFaceEngine engine, ResidentConsents consent, ResidentDirectory residents)
     {
         this.engine = engine ?? throw new ArgumentNullException(nameof(engine));
         this.consent = consent ?? throw new ArgumentNullException(nameof(consent));
+        this.residents = residents ?? throw new ArgumentNullException(nameof(residents));
     }
 
     /// <summary>
@@ -57,7 +63,10 @@ public sealed class GateController
     {
         consent.EnsureConsent<CommunityEntry>(residentId);
         string templateId = engine.Enrol(residentId, photo);
-        return consent.RecordEnrolment<CommunityEntry>(residentId, templateId);
+        // The store wrote the template, its time and its audit record in one transaction; read the time back from it.
+        StoredTemplate stored = consent.Templates<CommunityEntry>(residentId).FirstOrDefault(t => t.TemplateId == templateId)
+            ?? throw new NoConsentException(residentId, CommunityEntry.PurposeId);
+        return new Enrolment(stored.TemplateId, residentId, stored.PurposeId, stored.CollectedAt);
     }
 
     /// <summary>
@@ -66,7 +75,8 @@ public sealed class GateController
     /// </summary>
     /// <param name="residentId">The resident.</param>
     /// <returns>The number of templates deleted.</returns>
-    /// <exception cref="NoConsentException">The resident has no consent to withdraw.</exception>
+    /// <exception cref="NoConsentException">The resident never consented.</exception>
+    /// <exception cref="AlreadyWithdrawnException">The resident's consent is withdrawn already.</exception>
     public int WithdrawFaceEntry(string residentId) => consent.Withdraw<CommunityEntry>(residentId);
 
     /// <summary>
@@ -75,23 +85,32 @@ public sealed class GateController
     /// </summary>
     /// <param name="residentId">The resident claimed (typed on the gate's keypad, or the flat number).</param>
     /// <param name="frame">The camera frame.</param>
-    /// <returns>The decision.</returns>
+    /// <returns>The decision; a consent withdrawn or a template deleted while the face is checked gives <see cref="GateOutcome.CardRequired"/>.</returns>
     public GateDecision EnterByFace(string residentId, FaceImage frame)
     {
         if (!consent.HasConsent<CommunityEntry>(residentId)) return EnterWithCard(residentId, cardOrPin: null); // e2e: consent-bool
 
-        if (!consent.IsEnrolled(residentId))
+        if (!consent.IsEnrolled<CommunityEntry>(residentId))
         {
-            return GateDecision.CardRequired(residentId, "not enrolled for face entry; please use your card or PIN");
+            // The same answer as without consent: the kiosk does not tell passers-by who consented or enrolled.
+            return EnterWithCard(residentId, cardOrPin: null);
         }
 
-        IReadOnlyList<DetectedFace> faces = engine.DetectFaces(residentId, frame); // e2e: face-call-c
-        if (faces.Count == 0)
+        try
         {
-            return GateDecision.CardRequired(residentId, "no face in view; please use your card or PIN");
-        }
+            IReadOnlyList<DetectedFace> faces = engine.DetectFaces(residentId, frame); // e2e: face-call-c
+            if (faces.Count == 0)
+            {
+                return GateDecision.CardRequired(residentId, "no face in view; please use your card or PIN");
+            }
 
-        return VerifyAtGate(residentId, frame, crowded: faces.Count > 1);
+            return VerifyAtGate(residentId, frame, crowded: faces.Count > 1);
+        }
+        catch (Exception raced) when (raced is ConsentRequiredException or NoConsentException or KeyNotFoundException)
+        {
+            // A withdrawal (or purge) committed while this face was being checked: a decision, not an error (review defect 12).
+            return EnterWithCard(residentId, cardOrPin: null);
+        }
     }
 
     /// <summary>Compares the face in the frame with the claimed resident's templates (1:1) and opens on a match.</summary>
@@ -140,11 +159,18 @@ public sealed class GateController
     {
         if (cardOrPin is null)
         {
-            return GateDecision.CardRequired(residentId, "face entry not used (no valid consent on record); please tap your card or enter your PIN");
+            return GateDecision.CardRequired(residentId, "face entry not available for this resident; please tap your card or enter your PIN");
         }
 
-        return consent.CardMatches(residentId, cardOrPin)
+        return residents.CardMatches(residentId, cardOrPin)
             ? GateDecision.Opened(residentId, GateChannel.CardOrPin, "card or PIN accepted")
             : GateDecision.Refused(residentId, GateChannel.CardOrPin, "card or PIN not recognised");
     }
 }
+
+/// <summary>One face template the gate enrolled, as the store recorded it.</summary>
+/// <param name="TemplateId">The store's id of the template.</param>
+/// <param name="ResidentId">Whose template it is.</param>
+/// <param name="PurposeId">The purpose it was collected for.</param>
+/// <param name="EnrolledAt">When it was enrolled (UTC).</param>
+public sealed record Enrolment(string TemplateId, string ResidentId, string PurposeId, DateTimeOffset EnrolledAt);

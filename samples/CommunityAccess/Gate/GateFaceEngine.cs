@@ -19,13 +19,13 @@ public sealed class GateFaceEngine
 {
     private readonly FaceRecognizer recognizer;
     private readonly IFaceTemplateStore templates;
-    private readonly ResidentDirectory residents;
+    private readonly ResidentConsents residents;
 
     /// <summary>Creates the engine.</summary>
     /// <param name="recognizer">The on-device recognizer.</param>
     /// <param name="templates">The encrypted template store.</param>
-    /// <param name="residents">Where the residents' receipts are kept.</param>
-    public GateFaceEngine(FaceRecognizer recognizer, IFaceTemplateStore templates, ResidentDirectory residents)
+    /// <param name="residents">The residents' current receipts, looked up in the store.</param>
+    public GateFaceEngine(FaceRecognizer recognizer, IFaceTemplateStore templates, ResidentConsents residents)
     {
         this.recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         this.templates = templates ?? throw new ArgumentNullException(nameof(templates));

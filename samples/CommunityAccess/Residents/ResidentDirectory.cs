@@ -1,76 +1,100 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FaceCompliance;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace CommunityAccess.Residents;
 
 /// <summary>
-/// The gate's own records, in a small SQLite file beside the FaceCompliance store: who lives here, the hash of each
-/// resident's access card number or PIN, the consent receipt each resident was issued (as its signed token), and
-/// which face templates were enrolled when, for the retention schedule. It holds no facial data: templates stay in
-/// the FaceCompliance store, encrypted.
+/// The gate's own records, in a small SQLite file beside the FaceCompliance store: who lives here, a peppered hash of
+/// each resident's access card number or PIN, and the sign-in passwords of residents and operators (hashed with
+/// ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>). Nothing about consent or faces: receipts, templates
+/// and their dates are read from the store, so every action writes one database in one transaction.
 /// </summary>
 /// <remarks>
-/// The consent checks here are what the analyzers look for before every facial-data call of the gate (FC0002):
-/// <see cref="HasConsent{TPurpose}"/> in an <c>if</c>, or <see cref="EnsureConsent{TPurpose}"/>, which throws. Both
-/// ask the FaceCompliance consent registry about the resident's receipt, so a withdrawn, expired, forged or outdated
-/// consent fails here as it would inside the runtime.
+/// A card or PIN is short (4 digits can be tried in seconds), so its hash is PBKDF2 over an HMAC of it keyed with a
+/// pepper that is not in this file (<see cref="CardPepper"/>, derived from the master key): a copy of residents.db
+/// alone does not let anyone test PINs offline (review defect 10).
 /// </remarks>
 public sealed class ResidentDirectory
 {
     private const int CardHashIterations = 100_000;
+    private const int SchemaVersion = 2;
+    private static readonly PasswordHasher<string> Passwords = new();
     private readonly string connectionString;
-    private readonly IConsentRegistry registry;
+    private readonly byte[] cardPepper;
     private readonly TimeProvider clock;
 
     /// <summary>Opens (or creates) the directory in <paramref name="path"/>.</summary>
     /// <param name="path">The SQLite file.</param>
-    /// <param name="registry">The FaceCompliance consent registry that issued the receipts.</param>
+    /// <param name="cardPepper">The secret mixed into every card or PIN hash (<see cref="CardPepper"/>).</param>
     /// <param name="clock">The clock.</param>
-    public ResidentDirectory(string path, IConsentRegistry registry, TimeProvider clock)
+    /// <exception cref="InvalidOperationException">The file was written by an older version of the sample (card hashes without a pepper).</exception>
+    public ResidentDirectory(string path, byte[] cardPepper, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        this.registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        this.cardPepper = cardPepper is { Length: >= 32 } ? cardPepper : throw new ArgumentException("The card pepper has at least 32 bytes.", nameof(cardPepper));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         using var connection = Open();
-        Execute(connection, """
-            PRAGMA journal_mode = WAL;
+        long version = (long)Scalar(connection, "PRAGMA user_version")!;
+        if (version == 0 && Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'residents'") is long and > 0)
+        {
+            throw new InvalidOperationException(
+                $"{path} was written by an older version of this sample (card hashes without a pepper, receipt tokens kept beside the store). "
+                + "Move it aside and register the residents again; gate.db keeps their consents and templates.");
+        }
+
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        Execute(connection, transaction, $"""
             CREATE TABLE IF NOT EXISTS residents (
-                resident_id TEXT PRIMARY KEY, card_salt BLOB NOT NULL, card_hash BLOB NOT NULL, registered_at INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS receipts (
-                resident_id TEXT NOT NULL, purpose_id TEXT NOT NULL, token TEXT NOT NULL, guardian TEXT, withdrawn_at INTEGER,
-                PRIMARY KEY (resident_id, purpose_id));
-            CREATE TABLE IF NOT EXISTS enrolments (
-                template_id TEXT PRIMARY KEY, resident_id TEXT NOT NULL, purpose_id TEXT NOT NULL, enrolled_at INTEGER NOT NULL);
+                resident_id TEXT PRIMARY KEY, card_salt BLOB NOT NULL, card_hash BLOB NOT NULL, password_hash TEXT NOT NULL,
+                registered_at INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS operators (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+            PRAGMA user_version = {SchemaVersion};
             """);
+        transaction.Commit();
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
     }
 
-    /// <summary>Registers a new resident with their access card number or PIN. An existing resident's card or PIN is never replaced here.</summary>
-    /// <param name="residentId">The resident, for example a building and flat number such as <c>3-1201</c>.</param>
-    /// <param name="cardOrPin">The card number or PIN: 4 to 32 characters.</param>
-    /// <exception cref="ArgumentException">An id or card that is empty, too long or malformed.</exception>
-    /// <exception cref="ResidentExistsException">The resident is registered already; nothing was changed.</exception>
-    public void Register(string residentId, string cardOrPin)
+    /// <summary>The shortest sign-in password accepted.</summary>
+    public const int MinPasswordLength = 8;
+
+    /// <summary>The card or PIN pepper: HKDF-SHA256 of the master key, so it lives (and is rotated) with the key, never in residents.db.</summary>
+    /// <param name="masterKey">The master key.</param>
+    /// <returns>32 bytes.</returns>
+    public static byte[] CardPepper(ReadOnlySpan<byte> masterKey)
     {
-        SubjectId.Validate(residentId, nameof(residentId));
+        byte[] pepper = new byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, pepper, salt: [], "CommunityAccess card and PIN pepper v1"u8);
+        return pepper;
+    }
+
+    /// <summary>Registers a new resident with their access card number or PIN and their initial sign-in password. An existing resident is never changed here.</summary>
+    /// <param name="residentId">The resident, normalised (<see cref="ResidentId.Normalize"/>).</param>
+    /// <param name="cardOrPin">The card number or PIN: 4 to 32 characters.</param>
+    /// <param name="password">The resident's initial sign-in password.</param>
+    /// <exception cref="ArgumentException">A card or password that is too short or too long.</exception>
+    /// <exception cref="ResidentExistsException">The resident is registered already; nothing was changed.</exception>
+    public void Register(string residentId, string cardOrPin, string password)
+    {
         ArgumentNullException.ThrowIfNull(cardOrPin);
         if (cardOrPin.Trim().Length is < 4 or > 32)
         {
             throw new ArgumentException("An access card number or PIN has 4 to 32 characters.", nameof(cardOrPin));
         }
 
+        CheckPassword(password);
         byte[] salt = RandomNumberGenerator.GetBytes(16);
         using var connection = Open();
-        using SqliteCommand insert = Command(connection, """
-            INSERT INTO residents (resident_id, card_salt, card_hash, registered_at) VALUES ($id, $salt, $hash, $now)
+        using SqliteCommand insert = Command(connection, null, """
+            INSERT INTO residents (resident_id, card_salt, card_hash, password_hash, registered_at) VALUES ($id, $salt, $hash, $password, $now)
             ON CONFLICT (resident_id) DO NOTHING
             """,
-            ("$id", residentId), ("$salt", salt), ("$hash", HashCard(cardOrPin.Trim(), salt)), ("$now", clock.GetUtcNow().UtcTicks));
+            ("$id", residentId), ("$salt", salt), ("$hash", HashCard(cardOrPin.Trim(), salt)), ("$password", Passwords.HashPassword(residentId, password)),
+            ("$now", clock.GetUtcNow().UtcTicks));
         if (insert.ExecuteNonQuery() == 0)
         {
             throw new ResidentExistsException(residentId);
@@ -80,10 +104,17 @@ public sealed class ResidentDirectory
     /// <summary>Whether the resident is registered.</summary>
     /// <param name="residentId">The resident.</param>
     /// <returns><see langword="true"/> when registered.</returns>
-    public bool IsRegistered(string residentId)
+    public bool IsRegistered(string residentId) => RegisteredAt(residentId) is not null;
+
+    /// <summary>When the resident was registered, or <see langword="null"/> when they are not.</summary>
+    /// <param name="residentId">The resident.</param>
+    /// <returns>The time (UTC), or <see langword="null"/>.</returns>
+    public DateTimeOffset? RegisteredAt(string residentId)
     {
         using var connection = Open();
-        return Scalar(connection, "SELECT COUNT(*) FROM residents WHERE resident_id = $id", ("$id", residentId)) is long and > 0;
+        return Scalar(connection, "SELECT registered_at FROM residents WHERE resident_id = $id", ("$id", residentId)) is long ticks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
     }
 
     /// <summary>Whether the card number or PIN is the one issued to the resident (compared in constant time).</summary>
@@ -93,212 +124,46 @@ public sealed class ResidentDirectory
     public bool CardMatches(string residentId, string cardOrPin)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT card_salt, card_hash FROM residents WHERE resident_id = $id", ("$id", residentId));
+        using var command = Command(connection, null, "SELECT card_salt, card_hash FROM residents WHERE resident_id = $id", ("$id", residentId));
         using var reader = command.ExecuteReader();
         return reader.Read()
             && CryptographicOperations.FixedTimeEquals((byte[])reader.GetValue(1), HashCard(cardOrPin.Trim(), (byte[])reader.GetValue(0)));
     }
 
-    /// <summary>
-    /// Records consent to <typeparamref name="TPurpose"/> with the FaceCompliance registry, which signs and stores the
-    /// receipt, and keeps the receipt's token so the gate can present it later. A resident under 14 needs their
-    /// guardian's consent (Measures Art. 7; PIPL Art. 31).
-    /// </summary>
-    /// <typeparam name="TPurpose">The purpose consented to.</typeparam>
-    /// <param name="residentId">The resident, who must be registered.</param>
-    /// <param name="guardian">For a resident under 14, the guardian who consents (name and relationship); otherwise <see langword="null"/>.</param>
-    /// <returns>The receipt.</returns>
-    /// <exception cref="KeyNotFoundException">The resident is not registered.</exception>
-    /// <exception cref="ArgumentException">The registry refused the grant (for example a child without a guardian).</exception>
-    public ConsentReceipt<TPurpose> Consent<TPurpose>(string residentId, string? guardian)
-        where TPurpose : IFacialDataPurpose
-    {
-        if (!IsRegistered(residentId))
-        {
-            throw new KeyNotFoundException($"Resident '{residentId}' is not registered: register the resident and their card or PIN first.");
-        }
-
-        ConsentReceipt<TPurpose> receipt = registry.Grant<TPurpose>(new ConsentGrant(residentId, ConsentForm.Separate)
-        {
-            // The consent form asks whether the resident is under 14; a guardian is given exactly when they are.
-            AgeBand = guardian is not null ? FacialAgeBand.Under14 : FacialAgeBand.Adult,
-            GuardianId = guardian,
-        });
-        using var connection = Open();
-        Execute(connection, """
-            INSERT INTO receipts (resident_id, purpose_id, token, guardian, withdrawn_at) VALUES ($id, $purpose, $token, $guardian, NULL)
-            ON CONFLICT (resident_id, purpose_id) DO UPDATE SET token = excluded.token, guardian = excluded.guardian, withdrawn_at = NULL
-            """,
-            ("$id", residentId), ("$purpose", TPurpose.Info.Id), ("$token", receipt.ToToken()), ("$guardian", guardian));
-        return receipt;
-    }
-
-    /// <summary>The receipt the resident was last issued for <typeparamref name="TPurpose"/>, valid or not; <see langword="null"/> if none.</summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
+    /// <summary>Whether <paramref name="password"/> is the resident's sign-in password.</summary>
     /// <param name="residentId">The resident.</param>
-    /// <returns>The receipt, or <see langword="null"/>.</returns>
-    public ConsentReceipt<TPurpose>? FindReceipt<TPurpose>(string residentId)
-        where TPurpose : IFacialDataPurpose
+    /// <param name="password">The password given.</param>
+    /// <returns><see langword="true"/> when it matches.</returns>
+    public bool PasswordMatches(string residentId, string password) =>
+        Verify("SELECT password_hash FROM residents WHERE resident_id = $id", residentId, password);
+
+    /// <summary>Whether <paramref name="password"/> is the operator's password.</summary>
+    /// <param name="name">The operator.</param>
+    /// <param name="password">The password given.</param>
+    /// <returns><see langword="true"/> when it matches.</returns>
+    public bool OperatorPasswordMatches(string name, string password) =>
+        Verify("SELECT password_hash FROM operators WHERE name = $id", name, password);
+
+    /// <summary>Whether an operator account exists.</summary>
+    /// <returns><see langword="true"/> when one does.</returns>
+    public bool HasOperator()
     {
         using var connection = Open();
-        return Scalar(connection, "SELECT token FROM receipts WHERE resident_id = $id AND purpose_id = $purpose",
-                ("$id", residentId), ("$purpose", TPurpose.Info.Id)) is string token
-            ? ConsentReceipt<TPurpose>.Parse(token)
-            : null;
+        return Scalar(connection, "SELECT COUNT(*) FROM operators") is long and > 0;
     }
 
-    /// <summary>The resident's receipt for <typeparamref name="TPurpose"/>, to pass to the runtime, which checks it again.</summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
-    /// <param name="residentId">The resident.</param>
-    /// <returns>The receipt.</returns>
-    /// <exception cref="NoConsentException">The resident never consented.</exception>
-    public ConsentReceipt<TPurpose> ReceiptOf<TPurpose>(string residentId)
-        where TPurpose : IFacialDataPurpose
-        => FindReceipt<TPurpose>(residentId) ?? throw new NoConsentException(residentId, TPurpose.Info.Id);
-
-    /// <summary>
-    /// Whether the resident holds a consent to <typeparamref name="TPurpose"/> that the registry accepts now: issued
-    /// here, unaltered, not withdrawn, not expired, and given to the notice as it reads now (Measures Art. 5 §2).
-    /// </summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
-    /// <param name="residentId">The resident.</param>
-    /// <returns><see langword="true"/> only when the consent is valid now.</returns>
-    /// <remarks>
-    /// Guardian-aware (FC0017): every receipt records the age band stated at consent (the consent API refuses a
-    /// request that does not say whether the resident is under 14), and a receipt for a resident under 14 counts only
-    /// with the guardian who consented, which the registry also enforces when it grants one.
-    /// </remarks>
-    [FacialConsentCheck(GuardianAware = true)]
-    public bool HasConsent<TPurpose>(string residentId)
-        where TPurpose : IFacialDataPurpose
-        => FindReceipt<TPurpose>(residentId) is { } receipt && registry.Check(receipt) is null && HasGuardianIfUnder14(receipt);
-
-    /// <summary>Throws unless the resident holds a consent to <typeparamref name="TPurpose"/> that is valid now; a refusal is audited.</summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
-    /// <param name="residentId">The resident.</param>
-    /// <exception cref="NoConsentException">The resident never consented.</exception>
-    /// <exception cref="ConsentRequiredException">The consent is not valid now (withdrawn, expired, for an older notice...).</exception>
-    /// <remarks>Guardian-aware, as <see cref="HasConsent{TPurpose}"/> is.</remarks>
-    [FacialConsentCheck(GuardianAware = true)]
-    public void EnsureConsent<TPurpose>(string residentId)
-        where TPurpose : IFacialDataPurpose
+    /// <summary>Creates the operator account, unless one of that name exists.</summary>
+    /// <param name="name">The operator's name.</param>
+    /// <param name="password">Their password.</param>
+    /// <returns><see langword="true"/> when it was created.</returns>
+    public bool CreateOperator(string name, string password)
     {
-        ConsentReceipt<TPurpose> receipt = ReceiptOf<TPurpose>(residentId);
-        registry.EnsureValid(receipt);
-        if (!HasGuardianIfUnder14(receipt))
-        {
-            throw new NoConsentException(residentId, TPurpose.Info.Id);
-        }
-    }
-
-    private static bool HasGuardianIfUnder14<TPurpose>(ConsentReceipt<TPurpose> receipt)
-        where TPurpose : IFacialDataPurpose
-        => !receipt.SubjectIsUnder14 || receipt.GuardianId is not null;
-
-    /// <summary>
-    /// Withdraws the resident's consent to <typeparamref name="TPurpose"/>: the registry marks it withdrawn and
-    /// deletes their templates for it in the same transaction, at once (PIPL Arts. 15 and 47).
-    /// </summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
-    /// <param name="residentId">The resident.</param>
-    /// <returns>The number of templates deleted.</returns>
-    /// <exception cref="NoConsentException">The resident has no consent to withdraw.</exception>
-    public int Withdraw<TPurpose>(string residentId)
-        where TPurpose : IFacialDataPurpose
-    {
-        _ = ReceiptOf<TPurpose>(residentId);
-        int deleted;
-        try
-        {
-            deleted = registry.Withdraw<TPurpose>(residentId);
-        }
-        catch (KeyNotFoundException)
-        {
-            throw new NoConsentException(residentId, TPurpose.Info.Id);
-        }
-
+        CheckPassword(password);
         using var connection = Open();
-        Execute(connection, "UPDATE receipts SET withdrawn_at = $now WHERE resident_id = $id AND purpose_id = $purpose",
-            ("$now", clock.GetUtcNow().UtcTicks), ("$id", residentId), ("$purpose", TPurpose.Info.Id));
-        Execute(connection, "DELETE FROM enrolments WHERE resident_id = $id AND purpose_id = $purpose",
-            ("$id", residentId), ("$purpose", TPurpose.Info.Id));
-        return deleted;
-    }
-
-    /// <summary>Notes that a template was enrolled for the resident, for the retention schedule.</summary>
-    /// <typeparam name="TPurpose">The purpose.</typeparam>
-    /// <param name="residentId">The resident.</param>
-    /// <param name="templateId">The id the store gave the template.</param>
-    /// <returns>The enrolment as recorded.</returns>
-    public Enrolment RecordEnrolment<TPurpose>(string residentId, string templateId)
-        where TPurpose : IFacialDataPurpose
-    {
-        var enrolment = new Enrolment(templateId, residentId, TPurpose.Info.Id, clock.GetUtcNow());
-        using var connection = Open();
-        Execute(connection, "INSERT INTO enrolments (template_id, resident_id, purpose_id, enrolled_at) VALUES ($template, $id, $purpose, $at)",
-            ("$template", templateId), ("$id", residentId), ("$purpose", enrolment.PurposeId), ("$at", enrolment.EnrolledAt.UtcTicks));
-        return enrolment;
-    }
-
-    /// <summary>Forgets enrolments whose templates the store deleted (a purge, or a deletion), as its audit trail reports them.</summary>
-    /// <param name="templateIds">The deleted templates.</param>
-    /// <param name="residentIds">Residents all of whose templates were deleted.</param>
-    public void ForgetEnrolments(IEnumerable<string> templateIds, IEnumerable<string> residentIds)
-    {
-        using var connection = Open();
-        foreach (string template in templateIds)
-        {
-            Execute(connection, "DELETE FROM enrolments WHERE template_id = $template", ("$template", template));
-        }
-
-        foreach (string resident in residentIds)
-        {
-            Execute(connection, "DELETE FROM enrolments WHERE resident_id = $id", ("$id", resident));
-        }
-    }
-
-    /// <summary>Whether the gate enrolled a template of the resident that has not been deleted since.</summary>
-    /// <param name="residentId">The resident.</param>
-    /// <returns><see langword="true"/> when enrolled.</returns>
-    public bool IsEnrolled(string residentId)
-    {
-        using var connection = Open();
-        return Scalar(connection, "SELECT COUNT(*) FROM enrolments WHERE resident_id = $id", ("$id", residentId)) is long and > 0;
-    }
-
-    /// <summary>The templates enrolled, oldest first, as the gate recorded them: of one resident, or of everyone.</summary>
-    /// <param name="residentId">The resident, or <see langword="null"/> for everyone.</param>
-    /// <returns>The enrolments.</returns>
-    public IReadOnlyList<Enrolment> Enrolments(string? residentId = null)
-    {
-        using var connection = Open();
-        using var command = Command(connection,
-            "SELECT template_id, resident_id, purpose_id, enrolled_at FROM enrolments WHERE $id IS NULL OR resident_id = $id ORDER BY enrolled_at, template_id",
-            ("$id", residentId));
-        using var reader = command.ExecuteReader();
-        var list = new List<Enrolment>();
-        while (reader.Read())
-        {
-            list.Add(new Enrolment(reader.GetString(0), reader.GetString(1), reader.GetString(2), new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero)));
-        }
-
-        return list;
-    }
-
-    /// <summary>What the gate knows about one resident, for their own status page.</summary>
-    /// <param name="residentId">The resident.</param>
-    /// <returns>The record, or <see langword="null"/> when the resident is not registered.</returns>
-    public ResidentRecord? Find(string residentId)
-    {
-        using var connection = Open();
-        if (Scalar(connection, "SELECT registered_at FROM residents WHERE resident_id = $id", ("$id", residentId)) is not long registered)
-        {
-            return null;
-        }
-
-        IReadOnlyList<Enrolment> enrolments = Enrolments(residentId);
-        string? guardian = Scalar(connection, "SELECT guardian FROM receipts WHERE resident_id = $id ORDER BY purpose_id LIMIT 1", ("$id", residentId)) as string;
-        return new ResidentRecord(residentId, new DateTimeOffset(registered, TimeSpan.Zero), guardian, enrolments);
+        using SqliteCommand insert = Command(connection, null,
+            "INSERT INTO operators (name, password_hash, created_at) VALUES ($name, $hash, $now) ON CONFLICT (name) DO NOTHING",
+            ("$name", name), ("$hash", Passwords.HashPassword(name, password)), ("$now", clock.GetUtcNow().UtcTicks));
+        return insert.ExecuteNonQuery() > 0;
     }
 
     /// <summary>The number of registered residents.</summary>
@@ -309,8 +174,32 @@ public sealed class ResidentDirectory
         return Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM residents"), CultureInfo.InvariantCulture);
     }
 
-    private static byte[] HashCard(string cardOrPin, byte[] salt) =>
-        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(cardOrPin), salt, CardHashIterations, HashAlgorithmName.SHA256, 32);
+    private static void CheckPassword(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        if (password.Length is < MinPasswordLength or > 128)
+        {
+            throw new ArgumentException($"A sign-in password has {MinPasswordLength} to 128 characters.", nameof(password));
+        }
+    }
+
+    private bool Verify(string sql, string name, string password)
+    {
+        using var connection = Open();
+        if (Scalar(connection, sql, ("$id", name)) is not string hash)
+        {
+            // Hash anyway, so that an unknown name takes as long to refuse as a wrong password.
+            _ = Passwords.VerifyHashedPassword(name, DummyHash, password);
+            return false;
+        }
+
+        return Passwords.VerifyHashedPassword(name, hash, password) != PasswordVerificationResult.Failed;
+    }
+
+    private static readonly string DummyHash = Passwords.HashPassword(string.Empty, "not a password of anyone");
+
+    private byte[] HashCard(string cardOrPin, byte[] salt) =>
+        Rfc2898DeriveBytes.Pbkdf2(HMACSHA256.HashData(cardPepper, Encoding.UTF8.GetBytes(cardOrPin)), salt, CardHashIterations, HashAlgorithmName.SHA256, 32);
 
     private SqliteConnection Open()
     {
@@ -319,9 +208,10 @@ public sealed class ResidentDirectory
         return connection;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {
@@ -331,30 +221,16 @@ public sealed class ResidentDirectory
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(connection, sql, parameters);
+        using SqliteCommand command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
     private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(connection, sql, parameters);
+        using SqliteCommand command = Command(connection, null, sql, parameters);
         object? value = command.ExecuteScalar();
         return value is DBNull ? null : value;
     }
 }
-
-/// <summary>One face template the gate enrolled, as the gate recorded it (the template itself is in the store).</summary>
-/// <param name="TemplateId">The store's id of the template.</param>
-/// <param name="ResidentId">Whose template it is.</param>
-/// <param name="PurposeId">The purpose it was collected for.</param>
-/// <param name="EnrolledAt">When it was enrolled (UTC).</param>
-public sealed record Enrolment(string TemplateId, string ResidentId, string PurposeId, DateTimeOffset EnrolledAt);
-
-/// <summary>A registered resident.</summary>
-/// <param name="ResidentId">The resident.</param>
-/// <param name="RegisteredAt">When they were registered (UTC).</param>
-/// <param name="Guardian">The guardian who consented for them, if they are under 14.</param>
-/// <param name="Enrolments">Their enrolled templates.</param>
-public sealed record ResidentRecord(string ResidentId, DateTimeOffset RegisteredAt, string? Guardian, IReadOnlyList<Enrolment> Enrolments);

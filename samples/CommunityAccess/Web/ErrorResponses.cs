@@ -23,6 +23,20 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         try
         {
             await next(context);
+            if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentType is null)
+            {
+                // An error ASP.NET Core answered without a body (a chunked body past the limit, 405, a route that did
+                // not match...): the same contract as every other error.
+                (string kind, string message) = context.Response.StatusCode switch
+                {
+                    StatusCodes.Status404NotFound => ("not-found", "There is nothing at this address."),
+                    StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "This address does not take this HTTP method."),
+                    StatusCodes.Status413PayloadTooLarge => ("too-large", "The request body is larger than this endpoint takes."),
+                    StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "This endpoint takes another content type (JSON, or application/octet-stream for pixels)."),
+                    _ => ("bad-request", "The request could not be read."),
+                };
+                await context.Response.WriteAsJsonAsync(new ErrorResponse(message, kind));
+            }
         }
         catch (Exception e) when (!context.Response.HasStarted && Map(e) is { } error)
         {
@@ -41,15 +55,25 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
     {
         OperationCanceledException => null,
         BadPixelsException => (StatusCodes.Status400BadRequest, "bad-pixels", e.Message),
+        BadResidentIdException => (StatusCodes.Status400BadRequest, "bad-resident-id", e.Message),
+        NotYourResidentIdException => (StatusCodes.Status403Forbidden, "not-your-resident-id", e.Message),
         NoConsentException => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
+        AlreadyWithdrawnException => (StatusCodes.Status409Conflict, "already-withdrawn", e.Message),
         ResidentExistsException => (StatusCodes.Status409Conflict, "resident-exists", e.Message),
+        ConsentRequiredException { Reason: ConsentRejection.NeverConsented } => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
         ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
         FacialDataLimitExceededException => (StatusCodes.Status409Conflict, "limit-exceeded", e.Message),
         FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",
             e.Message + (f.FacesFound == 0 ? " Use a well-lit photo with your face clearly visible, or your card or PIN." : string.Empty)),
         FaceQualityException => (StatusCodes.Status422UnprocessableEntity, "poor-photo", e.Message),
         KeyNotFoundException => (StatusCodes.Status404NotFound, "not-found", e.Message),
-        BadHttpRequestException b => (b.StatusCode, "bad-request", e.Message),
+        // Binding failures (malformed or missing JSON, a number where text is expected...) and bodies past the limit.
+        BadHttpRequestException b => (b.StatusCode, b.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "too-large",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+            _ => "bad-request",
+        }, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than this endpoint takes." : e.Message),
         ArgumentException => (StatusCodes.Status400BadRequest, "invalid", e.Message),
         _ => (StatusCodes.Status500InternalServerError, "internal", "The gate hit an unexpected error; the operator log has the details."),
     };

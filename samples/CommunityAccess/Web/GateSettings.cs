@@ -28,13 +28,28 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// <summary>The window of <see cref="CardAttemptLimit"/>.</summary>
     public TimeSpan CardAttemptWindow { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Sign-in attempts answered per <see cref="SignInAttemptWindow"/>, everyone together; more get 429.</summary>
+    public int SignInAttemptLimit { get; init; } = 10;
+
+    /// <summary>The window of <see cref="SignInAttemptLimit"/>.</summary>
+    public TimeSpan SignInAttemptWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Frames over <see cref="LargeFrameBytes"/> processed at once; more wait in a short queue, then get 429, so large frames cannot starve the gate.</summary>
+    public int LargeFrameConcurrency { get; init; } = 1;
+
+    /// <summary>Frames of at most this many bytes (a 1280x720 camera frame) are not held back by large ones.</summary>
+    public const long LargeFrameBytes = 1280 * 720 * 3;
+
+    /// <summary>The operator's password for the account created at first start; when not set, a one-time password is printed instead.</summary>
+    public string? OperatorPassword { get; init; }
+
     /// <summary>The port when none is configured.</summary>
     public const int DefaultPort = 5080;
 
     /// <summary>The FaceCompliance store: consent receipts, encrypted templates, the audit trail.</summary>
     public string StorePath => Path.Combine(DataDirectory, "gate.db");
 
-    /// <summary>The gate's own records: residents, card hashes, receipt tokens, enrolment dates.</summary>
+    /// <summary>The gate's own records: residents, peppered card hashes, sign-in password hashes.</summary>
     public string ResidentsPath => Path.Combine(DataDirectory, "residents.db");
 
     /// <summary>The master key file, created on first run.</summary>
@@ -62,6 +77,10 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
             CardLockoutPeriod = section["CardLockoutPeriod"] is { Length: > 0 } l ? TimeSpan.Parse(l, CultureInfo.InvariantCulture) : settings.CardLockoutPeriod,
             CardAttemptLimit = Positive(section, "CardAttemptLimit", settings.CardAttemptLimit),
             CardAttemptWindow = section["CardAttemptWindow"] is { Length: > 0 } w ? TimeSpan.Parse(w, CultureInfo.InvariantCulture) : settings.CardAttemptWindow,
+            SignInAttemptLimit = Positive(section, "SignInAttemptLimit", settings.SignInAttemptLimit),
+            SignInAttemptWindow = section["SignInAttemptWindow"] is { Length: > 0 } sw ? TimeSpan.Parse(sw, CultureInfo.InvariantCulture) : settings.SignInAttemptWindow,
+            LargeFrameConcurrency = Positive(section, "LargeFrameConcurrency", settings.LargeFrameConcurrency),
+            OperatorPassword = section["OperatorPassword"] is { Length: > 0 } password ? password : null,
         };
     }
 

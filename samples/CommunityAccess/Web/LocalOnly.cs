@@ -34,6 +34,12 @@ internal sealed class LocalOnly(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            // Answers about residents are personal data: never kept by a browser or a proxy cache.
+            headers.CacheControl = "no-store";
+        }
+
         return next(context);
     }
 

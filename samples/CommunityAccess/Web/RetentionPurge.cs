@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using CommunityAccess.Residents;
 using FaceCompliance;
 using FaceCompliance.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -17,18 +15,15 @@ namespace CommunityAccess.Web;
 internal sealed class RetentionPurge : BackgroundService
 {
     private readonly SqliteFacialDataStore store;
-    private readonly ResidentDirectory residents;
     private readonly GateSettings settings;
     private readonly TimeProvider clock;
     private readonly ILogger<RetentionPurge> logger;
     private readonly Lock gate = new();
-    private long auditSeen;
 
     /// <summary>Creates the purge job.</summary>
-    public RetentionPurge(SqliteFacialDataStore store, ResidentDirectory residents, GateSettings settings, TimeProvider clock, ILogger<RetentionPurge> logger)
+    public RetentionPurge(SqliteFacialDataStore store, GateSettings settings, TimeProvider clock, ILogger<RetentionPurge> logger)
     {
         this.store = store;
-        this.residents = residents;
         this.settings = settings;
         this.clock = clock;
         this.logger = logger;
@@ -64,7 +59,6 @@ internal sealed class RetentionPurge : BackgroundService
             try
             {
                 int deleted = store.Templates.PurgeExpired();
-                ForgetPurgedEnrolments();
                 LastRunAt = clock.GetUtcNow();
                 LastDeleted = deleted;
                 TotalDeleted += deleted;
@@ -100,36 +94,6 @@ internal sealed class RetentionPurge : BackgroundService
             NextRunAt = clock.GetUtcNow() + settings.PurgeInterval;
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    // PurgeExpired reports only a count; its audit records name each template purged ("template <id> past its
-    // retention"), so the gate's own enrolment list follows them.
-    private void ForgetPurgedEnrolments()
-    {
-        var templates = new List<string>();
-        while (true)
-        {
-            IReadOnlyList<AuditRecord> batch = store.Audit.Read(auditSeen, 1000);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (AuditRecord record in batch)
-            {
-                if (record.Action == AuditAction.Purged && record.Detail?.Split(' ') is ["template", string id, ..])
-                {
-                    templates.Add(id);
-                }
-
-                auditSeen = record.Sequence;
-            }
-        }
-
-        if (templates.Count > 0)
-        {
-            residents.ForgetEnrolments(templates, []);
-        }
     }
 
     private static readonly Action<ILogger, int, Exception?> LogPurged =

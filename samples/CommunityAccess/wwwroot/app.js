@@ -10,28 +10,18 @@ let noticeVersion = null;
 
 // ---------- API ----------
 
-async function api(method, url, body, contentType) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    if (contentType) {
-      init.headers['Content-Type'] = contentType;
-      init.body = body;
-    } else {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-  }
-  const response = await fetch(url, init);
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = { error: text }; }
-  if (!response.ok) {
-    const error = new Error((data && data.error) || `${response.status} ${response.statusText}`);
-    error.kind = data && data.kind;
-    error.status = response.status;
-    throw error;
-  }
-  return data;
+// Requests go through session.js, which adds the antiforgery token to every state-changing one.
+const api = (method, url, body, contentType) => gateSession.request(method, url, body, contentType);
+
+// The signed-in resident acts on their own id: the forms are filled with it.
+function residentSignedIn(session) {
+  if (session.role !== 'resident') return;
+  for (const id of ['enrol-resident', 'gate-resident', 'my-resident']) $(id).value = session.name;
+}
+
+function consentingResident() {
+  const session = gateSession.current;
+  return (session.role === 'resident' ? session.name : $('reg-resident').value).trim();
 }
 
 function show(id, kind, message, extra) {
@@ -198,7 +188,8 @@ async function sendPixels(url, captureName, residentId) {
 async function register() {
   try {
     const residentId = $('reg-resident').value.trim();
-    const result = await api('POST', '/api/residents', { residentId, cardOrPin: $('reg-card').value });
+    const result = await api('POST', '/api/residents', { residentId, cardOrPin: $('reg-card').value, password: $('reg-password').value });
+    $('reg-password').value = '';
     shareResident(residentId);
     show('reg-result', 'ok', result.message);
   } catch (error) { fail('reg-result', error); }
@@ -206,7 +197,7 @@ async function register() {
 
 async function consent() {
   try {
-    const residentId = ($('reg-resident').value || $('enrol-resident').value).trim();
+    const residentId = consentingResident();
     const under14 = $('under14-box').checked;
     const receipt = await api('POST', '/api/consent', {
       residentId,
@@ -317,11 +308,20 @@ function renderStatus(status) {
     tr.cells[4].className = 'detail';
   }
   view.append(summary, heading, audit);
+  if (status.auditNext !== null) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'secondary';
+    more.id = 'my-audit-next';
+    more.textContent = 'Next page of records';
+    more.addEventListener('click', () => myStatus(status.auditNext));
+    view.append(more);
+  }
 }
 
-async function myStatus() {
+async function myStatus(auditAfter = 0) {
   try {
-    const status = await api('GET', `/api/residents/${encodeURIComponent($('my-resident').value.trim())}`);
+    const status = await api('GET', `/api/residents/${encodeURIComponent($('my-resident').value.trim())}?auditAfter=${auditAfter}`);
     show('my-result', 'info', `What the gate holds about ${status.residentId}:`);
     renderStatus(status);
   } catch (error) { fail('my-result', error); }
@@ -345,12 +345,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   for (const tab of document.querySelectorAll('[role=tab]')) tab.addEventListener('click', () => selectTab(tab));
   for (const container of document.querySelectorAll('[data-capture]')) setupCapture(container);
   $('under14-box').addEventListener('change', () => { $('guardian-fields').hidden = !$('under14-box').checked; });
+  gateSession.onChange(residentSignedIn);
   $('reg-submit').addEventListener('click', register);
   $('consent-submit').addEventListener('click', consent);
   $('enrol-submit').addEventListener('click', enrol);
   $('gate-face').addEventListener('click', gateFace);
   $('gate-card-submit').addEventListener('click', gateCard);
-  $('my-status').addEventListener('click', myStatus);
+  $('my-status').addEventListener('click', () => myStatus());
   $('my-withdraw').addEventListener('click', withdraw);
   try {
     await loadNotice('zh-CN');

@@ -30,6 +30,8 @@ function render(report) {
   chain.textContent = audit.chainValid
     ? `Chain verified: all ${number.format(audit.recordsChecked)} records are authentic, in order and chained (checked ${when(report.now)}).`
     : `Chain BROKEN at record ${audit.firstInvalidSequence}: ${audit.problem} (${number.format(audit.recordsChecked)} records verified before it).`;
+  $('audit-next').hidden = audit.next === null;
+  $('audit-next').dataset.after = audit.next ?? '';
   fill('audit', audit.records.map((r) => [r.sequence, when(r.time), r.actor, r.action, r.subjectId ?? '', r.outcome, r.detail ?? '', r.hash]),
     [null, null, null, null, null, null, 'detail', 'id']);
 
@@ -60,29 +62,39 @@ function render(report) {
   ]));
 }
 
-async function load() {
-  const response = await fetch('/api/operator');
-  render(await response.json());
-  document.body.dataset.ready = 'true';
+// The report needs the operator's sign-in; the audit trail is read a page at a time.
+async function load(after = 0) {
+  if (gateSession.current.role !== 'operator') {
+    $('chain').className = 'result warn';
+    $('chain').textContent = 'Sign in as the operator to see the audit trail, the retention schedule and the filing threshold.';
+    return;
+  }
+  try {
+    render(await gateSession.request('GET', `/api/operator?auditAfter=${after}`));
+    document.body.dataset.ready = 'true';
+  } catch (error) {
+    $('chain').className = 'result error';
+    $('chain').textContent = error.message;
+  }
 }
 
 async function purgeNow() {
-  const response = await fetch('/api/operator/purge', { method: 'POST' });
-  const data = await response.json();
   const box = $('purge-result');
-  if (!response.ok) {
+  try {
+    const data = await gateSession.request('POST', '/api/operator/purge');
+    box.className = 'result ok';
+    box.dataset.deleted = String(data.deleted);
+    box.textContent = `Purge done: ${data.deleted} template(s) past their retention deleted.`;
+    render(data.report);
+  } catch (error) {
     box.className = 'result error';
-    box.textContent = data.error;
-    return;
+    box.textContent = error.message;
   }
-  box.className = 'result ok';
-  box.dataset.deleted = String(data.deleted);
-  box.textContent = `Purge done: ${data.deleted} template(s) past their retention deleted.`;
-  render(data.report);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  $('refresh').addEventListener('click', load);
+  $('refresh').addEventListener('click', () => load());
+  $('audit-next').addEventListener('click', () => load(Number($('audit-next').dataset.after)));
   $('purge-now').addEventListener('click', purgeNow);
-  load();
+  gateSession.onChange(() => load());
 });

@@ -262,6 +262,31 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             "SELECT COUNT(*) FROM templates WHERE subject_id = $subject AND purpose_id = $purpose AND quarantined_at IS NOT NULL",
             ("$subject", subjectId), ("$purpose", purposeId)), CultureInfo.InvariantCulture);
 
+    public IReadOnlyList<StoredTemplate> ListTemplates(string? subjectId, int max = 100)
+    {
+        if (subjectId is not null)
+        {
+            SubjectId.Validate(subjectId, nameof(subjectId));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 1000);
+        using var connection = _database.Open();
+        using var command = SqliteDatabase.Command(connection, null, subjectId is null
+                ? "SELECT template_id, subject_id, purpose_id, collected_at, expires_at, quarantined_at FROM templates ORDER BY expires_at, template_id LIMIT $max"
+                : "SELECT template_id, subject_id, purpose_id, collected_at, expires_at, quarantined_at FROM templates WHERE subject_id = $subject ORDER BY expires_at, template_id LIMIT $max",
+            ("$subject", subjectId), ("$max", max));
+        using var reader = command.ExecuteReader();
+        var templates = new List<StoredTemplate>();
+        while (reader.Read())
+        {
+            templates.Add(new StoredTemplate(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero), !reader.IsDBNull(5)));
+        }
+
+        return templates;
+    }
+
     public int DeleteSubject(string subjectId)
     {
         SubjectId.Validate(subjectId, nameof(subjectId));

@@ -44,6 +44,14 @@ public interface IFaceTemplateStore : IFacialDataHolder
     float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
         where TPurpose : IFacialDataPurpose;
 
+    /// <summary>
+    /// The stored templates, soonest to expire first, without decrypting any: of one person, or of everyone when
+    /// <paramref name="subjectId"/> is <see langword="null"/>; at most <paramref name="max"/> (1 to 1000).
+    /// </summary>
+    /// <exception cref="ArgumentException">The id is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not 1 to 1000.</exception>
+    System.Collections.Generic.IReadOnlyList<StoredTemplate> ListTemplates(string? subjectId, int max = 100);
+
     /// <summary>Deletes every template of the person and destroys their data key (crypto-shredding). Returns the number of templates deleted.</summary>
     int DeleteSubject(string subjectId);
 
