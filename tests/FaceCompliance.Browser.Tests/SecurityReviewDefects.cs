@@ -214,6 +214,29 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
     }
 
     [Fact]
+    public async Task Defect07_ADamagedDataKeyAsksForTheCardAtTheGateAndNamesTheProblemOnEnrolment()
+    {
+        await shared.Operator.RegisterAsync("D7-2", "7272");
+        using GateClient resident = await GateClient.SignedInAsync(App, "D7-2");
+        await resident.ConsentAsync("D7-2");
+        await EnrolAsync(resident, "D7-2", "identities/leonard1.ppm");
+        FlipWrappedKeyByte("D7-2");
+
+        using GateClient kiosk = await GateClient.AnonymousAsync(App);
+        (int w, int h, byte[] pixels) = Ppm("identities/leonard4.ppm");
+        using HttpResponseMessage gate = await kiosk.PostPixelsAsync($"api/gate/face?residentId=D7-2&width={w}&height={h}", pixels);
+        Assert.Equal(HttpStatusCode.OK, gate.StatusCode);
+        using JsonDocument decision = JsonDocument.Parse(await gate.Content.ReadAsStringAsync());
+        Assert.Equal("CardRequired", decision.RootElement.GetProperty("outcome").GetString());
+
+        (w, h, pixels) = Ppm("identities/leonard2.ppm");
+        using HttpResponseMessage enrol = await resident.PostPixelsAsync($"api/enrol?residentId=D7-2&width={w}&height={h}", pixels);
+        Assert.Equal((409, "face-data-damaged"), Pick(await GateClient.ErrorOf(enrol)));
+        JsonElement status = await StatusAsync(resident, "D7-2");
+        Assert.Equal(2, status.GetProperty("audit").EnumerateArray().Count(r => r.GetProperty("action").GetString() == "SubjectKeyDamaged"));
+    }
+
+    [Fact]
     public async Task Defect08_PurgeRefusesARequestWithoutTheAntiforgeryToken()
     {
         using GateClient op = await GateClient.OperatorAsync(App);
@@ -461,6 +484,21 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         write.CommandText = "UPDATE templates SET ciphertext = $c WHERE template_id = $id";
         write.Parameters.AddWithValue("$c", ciphertext);
         write.Parameters.AddWithValue("$id", templateId);
+        Assert.Equal(1, write.ExecuteNonQuery());
+    }
+
+    private void FlipWrappedKeyByte(string residentId)
+    {
+        using SqliteConnection gate = Open(App.StorePath, SqliteOpenMode.ReadWrite);
+        using SqliteCommand read = gate.CreateCommand();
+        read.CommandText = "SELECT wrapped_key FROM subject_keys WHERE subject_id = $id";
+        read.Parameters.AddWithValue("$id", residentId);
+        byte[] wrapped = (byte[])read.ExecuteScalar()!;
+        wrapped[^1] ^= 1;
+        using SqliteCommand write = gate.CreateCommand();
+        write.CommandText = "UPDATE subject_keys SET wrapped_key = $k WHERE subject_id = $id";
+        write.Parameters.AddWithValue("$k", wrapped);
+        write.Parameters.AddWithValue("$id", residentId);
         Assert.Equal(1, write.ExecuteNonQuery());
     }
 

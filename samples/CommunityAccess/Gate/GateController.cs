@@ -111,6 +111,12 @@ public sealed class GateController
             // A withdrawal (or purge) committed while this face was being checked: a decision, not an error (review defect 12).
             return EnterWithCard(residentId, cardOrPin: null);
         }
+        catch (FacialDataDamagedException)
+        {
+            // The resident's stored data key is damaged (the store audited it): their face cannot be checked until the
+            // operator deletes their face data and they enrol again; the card or PIN still works.
+            return EnterWithCard(residentId, cardOrPin: null);
+        }
     }
 
     /// <summary>Compares the face in the frame with the claimed resident's templates (1:1) and opens on a match.</summary>

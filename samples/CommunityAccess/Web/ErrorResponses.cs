@@ -63,6 +63,8 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         ConsentRequiredException { Reason: ConsentRejection.NeverConsented } => (StatusCodes.Status403Forbidden, "no-consent", e.Message),
         ConsentRequiredException c => (StatusCodes.Status403Forbidden, "consent-" + c.Reason.ToString().ToLowerInvariant(), e.Message),
         FacialDataLimitExceededException => (StatusCodes.Status409Conflict, "limit-exceeded", e.Message),
+        FacialDataDamagedException => (StatusCodes.Status409Conflict, "face-data-damaged",
+            "Your stored face data is damaged and cannot be used. Withdraw and consent again to enrol anew, or ask the management office; your card or PIN still works."),
         FaceNotFoundException f => (StatusCodes.Status422UnprocessableEntity, f.FacesFound == 0 ? "no-face" : "several-faces",
             e.Message + (f.FacesFound == 0 ? " Use a well-lit photo with your face clearly visible, or your card or PIN." : string.Empty)),
         FaceQualityException => (StatusCodes.Status422UnprocessableEntity, "poor-photo", e.Message),
