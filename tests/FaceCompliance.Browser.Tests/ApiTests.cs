@@ -134,7 +134,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task An_enrolment_photo_with_two_faces_is_refused()
     {
-        (int width, int height, byte[] pixels) = Ppm("scenes/group_two_people.ppm");
+        (int width, int height, byte[] pixels) = Photos.Ppm("scenes/group_two_people.ppm");
 
         (HttpStatusCode status, string kind, string error) = await Enrol($"width={width}&height={height}", pixels);
 
@@ -146,7 +146,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_dark_enrolment_photo_is_refused_with_the_reason_and_nothing_is_enrolled()
     {
-        (int width, int height, byte[] pixels) = Ppm("scenes/obama_1.ppm");
+        (int width, int height, byte[] pixels) = Photos.Ppm("scenes/obama_1.ppm");
         byte[] dark = pixels.Select(p => (byte)(p / 5)).ToArray();
 
         (HttpStatusCode status, string kind, string error) = await Enrol($"width={width}&height={height}", dark);
@@ -163,7 +163,7 @@ public sealed class ApiTests : IAsyncLifetime
         using GateClient obama = await GateClient.SignedInAsync(App, "obama");
         await obama.ConsentAsync("obama");
 
-        (int w, int h, byte[] photo) = Ppm("scenes/obama_1.ppm");
+        (int w, int h, byte[] photo) = Photos.Ppm("scenes/obama_1.ppm");
         using (HttpResponseMessage enrolled = await obama.PostPixelsAsync($"api/enrol?residentId=obama&width={w}&height={h}", photo))
         {
             Assert.True(enrolled.IsSuccessStatusCode, await enrolled.Content.ReadAsStringAsync());
@@ -171,7 +171,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         // The gate kiosk: nobody signed in.
         using GateClient kiosk = await GateClient.AnonymousAsync(App);
-        (int gw, int gh, byte[] group) = Ppm("scenes/group_obama_biden.ppm");
+        (int gw, int gh, byte[] group) = Photos.Ppm("scenes/group_obama_biden.ppm");
         using HttpResponseMessage response = await kiosk.PostPixelsAsync($"api/gate/face?residentId=obama&width={gw}&height={gh}", group);
         using JsonDocument decision = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -180,12 +180,6 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("several faces in view, the primary face compared", decision.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
-    // A binary PPM (P6) from ../shared/data/faces/ppm, read with the vision library's reader: its pixels are RGB24.
-    private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
-    {
-        using FaceCompliance.FaceImage image = FaceCompliance.Vision.PpmReader.ReadFile(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
-        return (image.Width, image.Height, image.Pixels.ToArray());
-    }
 
     private async Task<(HttpStatusCode Status, string Kind, string Error)> Enrol(string query, byte[] body, string resident = "amy", HttpClient? client = null)
     {

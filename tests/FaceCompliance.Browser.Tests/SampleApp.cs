@@ -196,6 +196,16 @@ public sealed partial class SampleApp : IAsyncDisposable
         throw new InvalidOperationException($"The sample started on {dataDirectory}; it was expected to refuse.");
     }
 
+    /// <summary>Kills the app with SIGKILL (no shutdown, no checkpoint) and waits until it is gone, keeping its data folder.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
     /// <summary>Stops the app and waits until it exited (its files are closed), keeping its data folder.</summary>
     public async Task StopAsync()
     {

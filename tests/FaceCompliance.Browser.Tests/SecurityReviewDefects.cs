@@ -202,7 +202,7 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         FlipCiphertextByte(damaged);
 
         using GateClient kiosk = await GateClient.AnonymousAsync(App);
-        (int w, int h, byte[] pixels) = Ppm("identities/howard5.ppm");
+        (int w, int h, byte[] pixels) = Photos.Ppm("identities/howard5.ppm");
         using HttpResponseMessage gate = await kiosk.PostPixelsAsync($"api/gate/face?residentId=D7-1&width={w}&height={h}", pixels);
         Assert.Equal(HttpStatusCode.OK, gate.StatusCode);
         using JsonDocument decision = JsonDocument.Parse(await gate.Content.ReadAsStringAsync());
@@ -223,13 +223,13 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         FlipWrappedKeyByte("D7-2");
 
         using GateClient kiosk = await GateClient.AnonymousAsync(App);
-        (int w, int h, byte[] pixels) = Ppm("identities/leonard4.ppm");
+        (int w, int h, byte[] pixels) = Photos.Ppm("identities/leonard4.ppm");
         using HttpResponseMessage gate = await kiosk.PostPixelsAsync($"api/gate/face?residentId=D7-2&width={w}&height={h}", pixels);
         Assert.Equal(HttpStatusCode.OK, gate.StatusCode);
         using JsonDocument decision = JsonDocument.Parse(await gate.Content.ReadAsStringAsync());
         Assert.Equal("CardRequired", decision.RootElement.GetProperty("outcome").GetString());
 
-        (w, h, pixels) = Ppm("identities/leonard2.ppm");
+        (w, h, pixels) = Photos.Ppm("identities/leonard2.ppm");
         using HttpResponseMessage enrol = await resident.PostPixelsAsync($"api/enrol?residentId=D7-2&width={w}&height={h}", pixels);
         Assert.Equal((409, "face-data-damaged"), Pick(await GateClient.ErrorOf(enrol)));
         JsonElement status = await StatusAsync(resident, "D7-2");
@@ -402,7 +402,7 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         // No receipt token is kept outside the store, so none can be copied from one resident's row to another's.
         Assert.Equal(["operators", "residents"], ResidentTables());
         using GateClient kiosk = await GateClient.AnonymousAsync(App);
-        (int w, int h, byte[] pixels) = Ppm("identities/howard5.ppm");
+        (int w, int h, byte[] pixels) = Photos.Ppm("identities/howard5.ppm");
         using HttpResponseMessage asLeonard = await kiosk.PostPixelsAsync($"api/gate/face?residentId=D15-leonard&width={w}&height={h}", pixels);
         using JsonDocument decision = JsonDocument.Parse(await asLeonard.Content.ReadAsStringAsync());
 
@@ -424,7 +424,7 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
 
     private static async Task<string> EnrolAsync(GateClient resident, string residentId, string photo)
     {
-        (int w, int h, byte[] pixels) = Ppm(photo);
+        (int w, int h, byte[] pixels) = Photos.Ppm(photo);
         using HttpResponseMessage enrolled = await resident.PostPixelsAsync($"api/enrol?residentId={residentId}&width={w}&height={h}", pixels);
         string body = await enrolled.Content.ReadAsStringAsync();
         Assert.True(enrolled.IsSuccessStatusCode, body);
@@ -432,11 +432,6 @@ public sealed class SecurityReviewDefects(SecurityReviewDefects.SharedApp shared
         return json.RootElement.GetProperty("templateId").GetString()!;
     }
 
-    private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
-    {
-        using FaceImage image = FaceCompliance.Vision.PpmReader.ReadFile(BrowserPaths.Face(Path.Combine("ppm", relative)));
-        return (image.Width, image.Height, image.Pixels.ToArray());
-    }
 
     private List<string> ResidentTables()
     {
