@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,35 +57,35 @@ catch (InvalidOperationException missingKey)
     return 1;
 }
 
-var storeOptions = new FacialDataStoreOptions(new FacialDataKeys(masterKey))
-{
-    Actor = "gate-1",
-    TemplateDimension = 512,
-    Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficial() },
-    // A resident consents again only when the notice changes, and enrols a few photos at most (review defect 9).
-    MaxConsentsPerSubjectAndPurpose = 3,
-    MaxTemplatesPerSubject = 5,
-    // Art. 15: warn the operator when the number of people stored reaches 80,000, and at 100,000 (file within 30
-    // working days); also when the store is opened already past a level it never reported.
-    FilingThresholdReached = (_, e) => Console.WriteLine(
-        $"CommunityAccess: filing threshold: {e.Level} level {e.Threshold:N0} reached with {e.Count:N0} people stored"
-        + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty)
-        + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty)),
-};
+// The runtime, registered as services: the SQLite store (opened while the host starts: a wrong master key or a damaged
+// gate.db stops the start with the store's message), on-device recognition with its models warmed up before the first
+// request, health checks, log events with resident ids classified, metrics on the meters FaceCompliance*.
+builder.Services.AddFaceCompliance(options =>
+    {
+        options.MasterKeyFile = settings.MasterKeyPath;
+        options.Actor = "gate-1";
+        options.TemplateDimension = 512;
+        options.Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficial() };
+        // A resident consents again only when the notice changes, and enrols a few photos at most (review defect 9).
+        options.MaxConsentsPerSubjectAndPurpose = 3;
+        options.MaxTemplatesPerSubject = 5;
+        // Art. 15: warn the operator when the number of people stored reaches 80,000, and at 100,000 (file within 30
+        // working days); also when the store is opened already past a level it never reported.
+        options.FilingThresholdReached = (_, e) => Console.WriteLine(
+            $"CommunityAccess: filing threshold: {e.Level} level {e.Threshold:N0} reached with {e.Count:N0} people stored"
+            + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty)
+            + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty));
+    })
+    .AddSqliteStore(settings.StorePath)
+    .AddOnDeviceRecognition();
+
+// Resident ids in the runtime's log events come out erased (review defect 14), whatever the log level.
+builder.Services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(FaceComplianceTaxonomy.SubjectId, FaceComplianceTaxonomy.FacialData));
+builder.Logging.EnableRedaction();
+
 // The card or PIN pepper lives with the master key, never in residents.db (review defect 10).
 byte[] cardPepper = ResidentDirectory.CardPepper(masterKey);
 Array.Clear(masterKey);
-SqliteFacialDataStore store;
-try
-{
-    store = SqliteFacialDataStore.Open(settings.StorePath, storeOptions);
-}
-catch (Exception refused) when (refused is MasterKeyMismatchException or System.IO.InvalidDataException)
-{
-    // A wrong master key, or a damaged gate.db: stop with the store's message rather than serve from it.
-    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message);
-    return 1;
-}
 
 ResidentDirectory residents;
 try
@@ -94,7 +95,6 @@ try
 catch (InvalidOperationException old)
 {
     Console.Error.WriteLine("CommunityAccess: cannot start: " + old.Message);
-    store.Dispose();
     return 1;
 }
 
@@ -107,22 +107,18 @@ if (!residents.HasOperator())
     residents.CreateOperator(SignIn.OperatorName, password);
 }
 
-var consents = new ResidentConsents(store.Consents, store.Templates);
-var engine = new GateFaceEngine(new FaceRecognizer(store.Consents), store.Templates, consents);
-
 builder.Services.AddSingleton(settings);
-builder.Services.AddSingleton(storeOptions);
-builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(residents);
-builder.Services.AddSingleton(consents);
-builder.Services.AddSingleton(new GateController(engine, consents, residents));
+builder.Services.AddSingleton(services => new ResidentConsents(services.GetRequiredService<IConsentRegistry>(), services.GetRequiredService<IFaceTemplateStore>()));
+builder.Services.AddSingleton(services => new GateFaceEngine(services.GetRequiredService<FaceRecognizer>(), services.GetRequiredService<IFaceTemplateStore>(),
+    services.GetRequiredService<ResidentConsents>()));
+builder.Services.AddSingleton(services => new GateController(services.GetRequiredService<GateFaceEngine>(), services.GetRequiredService<ResidentConsents>(), residents));
 builder.Services.AddGateSignIn();
 // A body that does not bind (malformed JSON, a missing body, a number for a text) throws, and ErrorResponses answers
 // it in the {error, kind} contract instead of an empty 400 (review defect 12).
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<GateLog>();
-builder.Services.AddSingleton<IAuditTrail>(store.Audit);
 builder.Services.AddSingleton<CardLockout>();
 builder.Services.AddRateLimiter(limiter =>
 {
@@ -176,6 +172,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 GateApi.Map(app);
+// The store (file, key check value, audit head) and the models: "Healthy", or what is wrong.
+app.MapHealthChecks("/api/health");
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -196,6 +194,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine("  Ctrl+C stops it.");
 });
 
-app.Run();
-store.Dispose();
+try
+{
+    app.Run();
+}
+catch (Exception refused) when (refused is MasterKeyMismatchException or System.IO.InvalidDataException)
+{
+    // A wrong master key, or a damaged gate.db, found when the store opened at start: stop with the store's message.
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message);
+    return 1;
+}
+
 return 0;

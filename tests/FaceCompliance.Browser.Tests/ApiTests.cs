@@ -56,6 +56,15 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_health_endpoint_reports_the_store_and_the_models_healthy_after_start()
+    {
+        using HttpResponseMessage health = await Client.GetAsync("api/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Pixels_of_the_wrong_length_are_refused_with_the_expected_length()
     {
         (HttpStatusCode status, string kind, string error) = await Enrol("width=10&height=10", new byte[10 * 10 * 4]);

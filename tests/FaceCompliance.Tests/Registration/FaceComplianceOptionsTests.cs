@@ -40,6 +40,15 @@ public sealed class FaceComplianceOptionsTests : IDisposable
     }
 
     [Fact]
+    public void A_key_of_zero_bytes_is_refused_as_a_key_cleared_too_early()
+    {
+        var result = Validate(new FaceComplianceOptions { MasterKey = new byte[32] });
+
+        Assert.StartsWith("FaceComplianceOptions.MasterKey is all zero bytes, which is not a key: was the array cleared before the options were read?",
+            Assert.Single(result.Failures!));
+    }
+
+    [Fact]
     public void A_key_file_that_is_a_folder_is_refused()
     {
         var result = Validate(new FaceComplianceOptions { MasterKeyFile = _directory });
@@ -79,7 +88,7 @@ public sealed class FaceComplianceOptionsTests : IDisposable
     [Fact]
     public void Valid_options_pass()
     {
-        Assert.True(Validate(new FaceComplianceOptions { MasterKey = new byte[32] }).Succeeded);
+        Assert.True(Validate(new FaceComplianceOptions { MasterKey = FacialDataKeys.NewMasterKey() }).Succeeded);
     }
 
     [Fact]

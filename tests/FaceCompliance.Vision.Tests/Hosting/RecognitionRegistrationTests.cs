@@ -146,7 +146,7 @@ public sealed class RecognitionRegistrationTests : IAsyncDisposable
     private IHost Build(Action<OnDeviceRecognitionOptions>? configure = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddFaceCompliance(o => o.MasterKey = new byte[32])
+        builder.Services.AddFaceCompliance(o => o.MasterKey = FacialDataKeys.NewMasterKey())
             .AddSqliteStore(Path.Combine(_directory, "gate.db"))
             .AddOnDeviceRecognition(configure);
         _host = builder.Build();

@@ -24,6 +24,13 @@ internal sealed class FaceComplianceOptionsValidator : IValidateOptions<FaceComp
         {
             failures.Add($"FaceComplianceOptions.MasterKey has {key.Length} bytes; a master key has at least {FacialDataKeys.MinimumMasterKeyLength} random bytes.");
         }
+        else if (options.MasterKey is { } zeros && !zeros.AsSpan().ContainsAnyExcept((byte)0))
+        {
+            // Typically the application cleared its copy of the key (Array.Clear) before the options were first read:
+            // the configure delegate runs when the options are resolved, not when AddFaceCompliance is called.
+            failures.Add("FaceComplianceOptions.MasterKey is all zero bytes, which is not a key: was the array cleared before the options were read? "
+                + "The configure delegate runs when the host starts; give it a copy of the key, or use MasterKeyFile.");
+        }
         else if (options.MasterKeyFile is { } file && MasterKeyFileProblem(file) is { } problem)
         {
             failures.Add(problem);
