@@ -97,6 +97,9 @@ public sealed class CostTests
                     public sealed class Gallery
                     {
                         public FaceCompliance.FaceTemplate Enrolled { get; } = new(new float[] { 1f, 0f });
+
+                        [FaceCompliance.ProcessesFacialData(FaceCompliance.FacialProcessingMethod.Verification)]
+                        public float Compare(FaceCompliance.FaceTemplate probe) => 0f;
                     }
                 }
                 """)],
@@ -107,7 +110,7 @@ public sealed class CostTests
             {
                 public static class Matching
                 {
-                    public static float Score(Acme.Gallery.Gallery gallery) => gallery.Enrolled.CosineSimilarity(gallery.Enrolled);
+                    public static float Score(Acme.Gallery.Gallery gallery) => gallery.Compare(gallery.Enrolled);
                 }
             }
             """);
@@ -124,7 +127,7 @@ public sealed class CostTests
             {
                 public static class Matching
                 {
-                    public static float Score(F\u0061ceCompliance.FaceTemplate template) => template.CosineSimilarity(template);
+                    public static float Score(F\u0061ceCompliance.TemplateProtector protector, F\u0061ceCompliance.FaceTemplate template) => protector.Encrypt(default, "s", "p", "t", template).Length;
                 }
             }
             """);

@@ -65,6 +65,6 @@ public sealed class GateFaceEngine
     public float Compare(string residentId, FaceImage frame, bool allowSeveral = false)
     {
         ConsentReceipt<CommunityEntry> receipt = residents.ReceiptOf<CommunityEntry>(residentId);
-        return templates.Verify(receipt, recognizer.ExtractTemplate(receipt, frame, allowSeveral));
+        return templates.Verify(receipt, recognizer.ExtractTemplate(receipt, frame, allowSeveral), FaceMatchThreshold.Default).Similarity;
     }
 }
