@@ -127,7 +127,7 @@ public sealed class CostTests
             {
                 public static class Matching
                 {
-                    public static float Score(F\u0061ceCompliance.TemplateProtector protector, F\u0061ceCompliance.FaceTemplate template) => protector.Encrypt(default, "s", "p", "t", template).Length;
+                    public static float Score(F\u0061ceCompliance.Storage.TemplateProtector protector, F\u0061ceCompliance.FaceTemplate template) => protector.Encrypt(default, "s", "p", "t", template).Length;
                 }
             }
             """);

@@ -178,7 +178,7 @@ public sealed class ApiTests : IAsyncLifetime
     // A binary PPM (P6) from ../shared/data/faces/ppm, read with the vision library's reader: its pixels are RGB24.
     private static (int Width, int Height, byte[] Pixels) Ppm(string relative)
     {
-        using FaceCompliance.FaceImage image = FaceCompliance.Vision.PpmReader.ReadFile(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
+        using FaceCompliance.FaceImage image = FaceCompliance.Vision.Components.PpmReader.ReadFile(BrowserPaths.Face(System.IO.Path.Combine("ppm", relative)));
         return (image.Width, image.Height, image.Pixels.ToArray());
     }
 

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 

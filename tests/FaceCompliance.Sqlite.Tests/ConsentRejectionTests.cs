@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 

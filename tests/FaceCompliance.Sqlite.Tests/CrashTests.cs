@@ -9,6 +9,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 

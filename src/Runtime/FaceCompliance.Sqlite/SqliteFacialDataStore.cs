@@ -1,4 +1,5 @@
 using System;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite;
 
@@ -18,7 +19,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options)
     {
         _database = database;
-        var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
+        var audit = new SqliteAuditTrail(database, new AuditChain(options.Keys), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(options.Keys), options);
         var signer = new ReceiptSigner(options.Keys);
         var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
@@ -88,7 +89,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         }
 
         var database = new SqliteDatabase(path);
-        var chain = new AuditChain(options.Keys.AuditKey.ToArray());
+        var chain = new AuditChain(options.Keys);
         database.CreateSchema(MasterKeyCheck.Compute(options.Keys), (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
         return new SqliteFacialDataStore(database, options);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite;
 

@@ -27,7 +27,7 @@ namespace FaceCompliance.Vision;
 /// similarity of their best-matching template; <see cref="Remove"/> drops them all.
 /// </para>
 /// <para>
-/// <b>Threads.</b> All members may be called from any threads at once. Searches run on <see cref="FaceGallery"/>.
+/// <b>Threads.</b> All members may be called from any threads at once. Searches run on an in-memory gallery (SIMD scan; docs/benchmarks/gallery-scan.md).
 /// </para>
 /// <para>
 /// <b>Filing count.</b> The people enrolled for 1:N are stored face data (Measures Art. 15): register the matcher with

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 using FaceCompliance.Vision.Onnx;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision;
 
