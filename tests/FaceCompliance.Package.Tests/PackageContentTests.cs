@@ -55,6 +55,14 @@ public sealed class PackageContentTests
         Assert.Equal(expected.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
+        // NuGet imports only buildTransitive/<package id>.props and .targets: those import the FaceCompliance files.
+        foreach (string extension in new[] { "props", "targets" })
+        {
+            string file = $"buildTransitive/{Id}.{extension}";
+            Assert.Equal(File.ReadAllText(RepoPaths.File($"src/Runtime/{Id}/{file}")), feed.EntryText(Id, file));
+            Assert.Contains($"<Import Project=\"$(MSBuildThisFileDirectory)FaceCompliance.{extension}\" />", feed.EntryText(Id, file), StringComparison.Ordinal);
+        }
+
         Assert.Equal(File.ReadAllText(RepoPaths.File("LICENSE")), feed.EntryText(Id, "LICENSE"));
         Assert.StartsWith("MIT License", feed.EntryText(Id, "LICENSE"), StringComparison.Ordinal);
 

@@ -45,7 +45,8 @@ public sealed class PublicApiBaselineTests
 
             // The types every user meets are recorded (the files are the analyzer's own output, not a hand-written list).
             string unshipped = File.ReadAllText(Path.Combine(folder, "PublicAPI.Unshipped.txt"));
-            Assert.Contains($"{library}.", unshipped, StringComparison.Ordinal);
+            // FaceCompliance.Annotations keeps its types in the FaceCompliance namespace, where analyzers and users look for them.
+            Assert.Contains(library == "FaceCompliance.Annotations" ? "FaceCompliance.UsesFacialDataAttribute<TPurpose>" : $"{library}.", unshipped, StringComparison.Ordinal);
         }
     }
 
