@@ -1,5 +1,5 @@
 using System.IO;
-using FaceCompliance.Vision;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Browser.Tests;
 

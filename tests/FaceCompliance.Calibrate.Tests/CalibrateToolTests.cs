@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using FaceCompliance.Tests.Shared;
 using FaceCompliance.Vision;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Calibrate.Tests;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using FaceCompliance.Sqlite;
 using FaceCompliance.Vision;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Calibrate.Tests;
 

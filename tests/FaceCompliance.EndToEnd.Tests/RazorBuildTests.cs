@@ -11,7 +11,8 @@ namespace FaceCompliance.EndToEnd.Tests;
 /// Razor compiles components and pages to C# that a source generator writes; the FaceCompliance rules check that code
 /// too and report at the .razor and .cshtml lines it came from (docs/semantics.md, "Generated code and Razor"). The
 /// project is RazorGate/ beside this file: a Blazor component and a Razor Page that each compare face templates
-/// (<c>FaceTemplate.CosineSimilarity</c>, a Verification API of the runtime) in their markup and in their
+/// (<c>TemplateComparison.CosineSimilarity</c> in Gate.cs, a <c>[ProcessesFacialData(Verification)]</c> method like the
+/// runtime's face APIs) in their markup and in their
 /// <c>@code</c>/<c>@functions</c> block.
 /// </summary>
 [Collection(EndToEndCollection.Name)]

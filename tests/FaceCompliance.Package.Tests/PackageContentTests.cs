@@ -25,20 +25,22 @@ public sealed class PackageContentTests
     }
 
     /// <summary>
-    /// FaceCompliance holds the runtime in lib/, the analyzers, code fixes and generators in analyzers/dotnet/cs, the
-    /// report task in tasks/, and the props, targets and three presets in buildTransitive/; nothing else is an assembly.
+    /// FaceCompliance.Annotations holds the declarations in lib/, the analyzers, code fixes and generators in
+    /// analyzers/dotnet/cs, the report task in tasks/, and the props, targets and three presets in buildTransitive/;
+    /// nothing else is an assembly, and it depends on nothing.
     /// </summary>
     [Fact]
-    public void FaceCompliance_holds_the_runtime_analyzers_generators_task_and_build_files()
+    public void Annotations_holds_the_declarations_analyzers_generators_task_and_build_files()
     {
-        IReadOnlyList<string> entries = feed.Entries("FaceCompliance");
+        const string Id = "FaceCompliance.Annotations";
+        IReadOnlyList<string> entries = feed.Entries(Id);
 
         string[] expected =
         [
             "README.md",
             "LICENSE",
-            "lib/net10.0/FaceCompliance.dll",
-            "lib/net10.0/FaceCompliance.xml",
+            "lib/net10.0/FaceCompliance.Annotations.dll",
+            "lib/net10.0/FaceCompliance.Annotations.xml",
             "analyzers/dotnet/cs/FaceCompliance.Analyzers.dll",
             "analyzers/dotnet/cs/FaceCompliance.CodeFixes.dll",
             "analyzers/dotnet/cs/FaceCompliance.Generators.dll",
@@ -53,21 +55,49 @@ public sealed class PackageContentTests
         Assert.Equal(expected.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
-        Assert.Equal(File.ReadAllText(RepoPaths.File("LICENSE")), feed.EntryText("FaceCompliance", "LICENSE"));
-        Assert.StartsWith("MIT License", feed.EntryText("FaceCompliance", "LICENSE"), StringComparison.Ordinal);
+        // NuGet imports only buildTransitive/<package id>.props and .targets: those import the FaceCompliance files.
+        foreach (string extension in new[] { "props", "targets" })
+        {
+            string file = $"buildTransitive/{Id}.{extension}";
+            Assert.Equal(File.ReadAllText(RepoPaths.File($"src/Runtime/{Id}/{file}")), feed.EntryText(Id, file));
+            Assert.Contains($"<Import Project=\"$(MSBuildThisFileDirectory)FaceCompliance.{extension}\" />", feed.EntryText(Id, file), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(File.ReadAllText(RepoPaths.File("LICENSE")), feed.EntryText(Id, "LICENSE"));
+        Assert.StartsWith("MIT License", feed.EntryText(Id, "LICENSE"), StringComparison.Ordinal);
 
         // The build files in the package are the repository's, byte for byte.
         foreach (string file in expected.Where(e => e.StartsWith("buildTransitive/", StringComparison.Ordinal)))
         {
             string source = RepoPaths.File("src/Generators/FaceCompliance.Build.Tasks/" + file);
-            Assert.Equal(File.ReadAllText(source), feed.EntryText("FaceCompliance", file));
+            Assert.Equal(File.ReadAllText(source), feed.EntryText(Id, file));
         }
 
         // The analyzer, generator and task projects are packed inside, not package dependencies.
+        Assert.Empty(Dependencies(Id));
+        Assert.Equal("README.md", Metadata(Id, "readme"));
+        Assert.True(File.Exists(feed.PackagePath(Id, "snupkg")), $"{Id} has no symbols package.");
+    }
+
+    /// <summary>
+    /// FaceCompliance holds the runtime only, and depends on FaceCompliance.Annotations at the same version with every
+    /// asset (include="All"), so whoever installs the runtime gets the declarations, analyzers, generators and presets.
+    /// </summary>
+    [Fact]
+    public void FaceCompliance_holds_the_runtime_and_depends_on_the_annotations_with_their_analyzers()
+    {
+        IReadOnlyList<string> entries = feed.Entries("FaceCompliance");
+
+        Assert.Equal(["lib/net10.0/FaceCompliance.dll"], entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal) || e.StartsWith("analyzers/", StringComparison.Ordinal));
+        Dependency annotations = Assert.Single(Dependencies("FaceCompliance"), d => d.Id == "FaceCompliance.Annotations");
+        Assert.Equal(RepoPaths.Version, annotations.Version);
+        Assert.Equal("All", annotations.Include);
+        Assert.Null(annotations.Exclude);
         // The Microsoft.Extensions abstractions serve services.AddFaceCompliance(), logging and data classification.
         Assert.Equal(
-            ["Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions",
-             "Microsoft.Extensions.Options", "System.Numerics.Tensors"],
+            ["FaceCompliance.Annotations", "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions",
+             "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "System.Numerics.Tensors"],
             Dependencies("FaceCompliance").Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Equal("README.md", Metadata("FaceCompliance", "readme"));
     }

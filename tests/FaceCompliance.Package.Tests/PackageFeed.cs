@@ -27,11 +27,12 @@ namespace FaceCompliance.Package.Tests;
 public sealed class PackageFeed : IAsyncLifetime
 {
     /// <summary>The packages, by id (ONNX Runtime comes from Microsoft's package Microsoft.ML.OnnxRuntime).</summary>
-    public static readonly string[] PackageIds = ["FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision"];
+    public static readonly string[] PackageIds = ["FaceCompliance.Annotations", "FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision"];
 
     // The packable projects; their project references (analyzers, code fixes, generators, report task) come along.
     private static readonly string[] PackedProjects =
     [
+        "src/Runtime/FaceCompliance.Annotations/FaceCompliance.Annotations.csproj",
         "src/Runtime/FaceCompliance/FaceCompliance.csproj",
         "src/Runtime/FaceCompliance.Sqlite/FaceCompliance.Sqlite.csproj",
         "src/Runtime/FaceCompliance.Vision/FaceCompliance.Vision.csproj",

@@ -32,7 +32,7 @@ public sealed class PublicApiBaselineTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision"], libraries);
+        Assert.Equal(["FaceCompliance", "FaceCompliance.Annotations", "FaceCompliance.Sqlite", "FaceCompliance.Vision"], libraries);
         foreach (string library in libraries)
         {
             string folder = RepoPaths.File($"src/Runtime/{library}");
@@ -45,7 +45,8 @@ public sealed class PublicApiBaselineTests
 
             // The types every user meets are recorded (the files are the analyzer's own output, not a hand-written list).
             string unshipped = File.ReadAllText(Path.Combine(folder, "PublicAPI.Unshipped.txt"));
-            Assert.Contains($"{library}.", unshipped, StringComparison.Ordinal);
+            // FaceCompliance.Annotations keeps its types in the FaceCompliance namespace, where analyzers and users look for them.
+            Assert.Contains(library == "FaceCompliance.Annotations" ? "FaceCompliance.UsesFacialDataAttribute<TPurpose>" : $"{library}.", unshipped, StringComparison.Ordinal);
         }
     }
 

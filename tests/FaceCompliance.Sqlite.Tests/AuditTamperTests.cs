@@ -55,7 +55,7 @@ public sealed class AuditTamperTests
         var template = TestStore.Template(42);
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(receipt, template);
-        test.Templates.Verify(receipt, template);
+        test.Templates.Verify(receipt, template, 0.5f);
         test.Clock.Advance(GateEntry.RetentionPeriod);
         test.Templates.PurgeExpired();
         test.Consents.Withdraw<GateEntry>("resident-7");
@@ -65,7 +65,7 @@ public sealed class AuditTamperTests
         // Every detail the store writes has one of these shapes: ids, counts, a similarity and a reason, no vector.
         var allowed = new System.Text.RegularExpressions.Regex(
             @"^(|(Separate|Written) consent to notice [0-9a-f]{16}, age band (Adult|Under14|Unknown), scopes (Processing only|[A-Za-z ]+)(, given by a guardian for a subject under 14)?|template [0-9a-f]{32}( past its retention)?"
-            + @"|best similarity -?\d\.\d{3}|no template enrolled|\d+ consent\(s\) withdrawn|\d+ template\(s\) deleted(, data key destroyed)?|(Forged|Tampered|WrongPurpose|Withdrawn|Expired|OldNotice|AgeUnknown|ScopeMissing))$");
+            + @"|best similarity -?\d\.\d{3}, threshold -?\d\.\d{3}: (match|no match)|no template enrolled|\d+ consent\(s\) withdrawn|\d+ template\(s\) deleted(, data key destroyed)?|(Forged|Tampered|WrongPurpose|Withdrawn|Expired|OldNotice|AgeUnknown|ScopeMissing))$");
         Assert.Equal(6, details.Count);
         Assert.All(details, detail => Assert.Matches(allowed, detail));
     }

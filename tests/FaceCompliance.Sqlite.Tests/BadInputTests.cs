@@ -37,7 +37,7 @@ public sealed class BadInputTests
         var auditBefore = test.Count("audit");
 
         var enrol = Assert.Throws<ArgumentException>(() => test.Templates.Enroll(receipt, TestStore.Template(1, dimension: 7)));
-        var verify = Assert.Throws<ArgumentException>(() => test.Templates.Verify(receipt, TestStore.Template(1, dimension: 512)));
+        var verify = Assert.Throws<ArgumentException>(() => test.Templates.Verify(receipt, TestStore.Template(1, dimension: 512), 0.5f).Similarity);
 
         Assert.Equal("This store holds templates of 8 values; this one has 7. (Parameter 'template')", enrol.Message);
         Assert.Contains("has 512", verify.Message, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class BadInputTests
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var auditBefore = test.Count("audit");
 
-        var verify = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
+        var verify = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
         var delete = Assert.Throws<KeyNotFoundException>(() => test.Templates.DeleteSubject("nobody"));
         var withdraw = Assert.Throws<KeyNotFoundException>(() => test.Consents.Withdraw<GateEntry>("nobody"));
 

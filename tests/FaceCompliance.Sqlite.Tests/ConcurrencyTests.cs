@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 
@@ -400,7 +401,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
             var receipt = _active[Random.Next(_active.Count)];
             if (Templates.Count == 0)
             {
-                Assert.Throws<KeyNotFoundException>(() => Model.Store.Templates.Verify(receipt, TestStore.Template(Model.NextSeed)));
+                Assert.Throws<KeyNotFoundException>(() => Model.Store.Templates.Verify(receipt, TestStore.Template(Model.NextSeed), 0.5f).Similarity);
                 Expect(AuditAction.Verified, receipt.Id, AuditOutcome.Failed, "no template enrolled");
                 Model.Count("verify (no template)");
                 return;
@@ -409,9 +410,11 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
             // Half the time the probe is one of the person's own templates, so the best match is that one.
             var probe = Random.Next(2) == 0 ? Templates[Random.Next(Templates.Count)].Template : TestStore.Template(Model.NextSeed);
             var expected = Templates.Max(t => t.Template.CosineSimilarity(probe));
-            var best = Model.Store.Templates.Verify(receipt, probe);
-            Assert.Equal(expected, best);
-            Expect(AuditAction.Verified, receipt.Id, AuditOutcome.Succeeded, "best similarity " + expected.ToString("0.000", CultureInfo.InvariantCulture));
+            var verification = Model.Store.Templates.Verify(receipt, probe, 0.5f);
+            Assert.Equal(expected, verification.Similarity);
+            Assert.Equal(expected >= 0.5f, verification.IsMatch);
+            Expect(AuditAction.Verified, receipt.Id, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
+                $"best similarity {expected:0.000}, threshold 0.500: {(expected >= 0.5f ? "match" : "no match")}"));
             Model.Count("verify (match)");
         }
 
@@ -455,7 +458,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
             var probe = TestStore.Template(Model.NextSeed);
             var refused = Random.Next(2) == 0
                 ? Assert.Throws<ConsentRequiredException>(() => Model.Store.Templates.Enroll(receipt, probe))
-                : Assert.Throws<ConsentRequiredException>(() => Model.Store.Templates.Verify(receipt, probe));
+                : Assert.Throws<ConsentRequiredException>(() => Model.Store.Templates.Verify(receipt, probe, 0.5f).Similarity);
             Assert.Equal((ConsentRejection.Withdrawn, Subject, PurposeId), (refused.Reason, refused.SubjectId, refused.PurposeId));
             Expect(AuditAction.ConsentRejected, receipt.Id, AuditOutcome.Refused, nameof(ConsentRejection.Withdrawn));
             Model.Count("refused (withdrawn)");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 
@@ -123,7 +124,7 @@ public sealed class ConsentRejectionTests
         var templatesBefore = test.Count("templates");
         Assert.Equal(reason, test.Consents.Check(receipt));
         var enrol = Assert.Throws<ConsentRequiredException>(() => test.Templates.Enroll(receipt, TestStore.Template(1)));
-        var verify = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
+        var verify = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
         var ensure = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt));
 
         Assert.Equal(templatesBefore, test.Count("templates"));

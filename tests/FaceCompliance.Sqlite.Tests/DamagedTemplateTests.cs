@@ -35,7 +35,7 @@ public sealed class DamagedTemplateTests : IDisposable
 
         using var test = new TestStore(path: _path);
         var receipt = Grant(test);
-        var similarity = test.Templates.Verify(receipt, TestStore.Template(2));
+        var similarity = test.Templates.Verify(receipt, TestStore.Template(2), 0.5f).Similarity;
 
         Assert.True(similarity > 0.99f, $"the undamaged template should match its own probe, got {similarity}");
         var quarantine = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.TemplateQuarantined);
@@ -48,7 +48,7 @@ public sealed class DamagedTemplateTests : IDisposable
         Assert.True(test.Audit.Verify().IsValid);
 
         // Quarantined once: the next attempts skip it and audit nothing more about it.
-        test.Templates.Verify(receipt, TestStore.Template(1));
+        test.Templates.Verify(receipt, TestStore.Template(1), 0.5f);
         Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.TemplateQuarantined);
     }
 
@@ -60,7 +60,7 @@ public sealed class DamagedTemplateTests : IDisposable
 
         using var test = new TestStore(path: _path);
         var receipt = Grant(test);
-        var missing = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
+        var missing = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
 
         Assert.Equal($"Subject 'resident-1' has no usable template for purpose '{GateEntry.PurposeId}': 2 quarantined as damaged; enrol again.", missing.Message);
         Assert.Equal(2, test.Audit.Read().Count(r => r.Action == AuditAction.TemplateQuarantined));

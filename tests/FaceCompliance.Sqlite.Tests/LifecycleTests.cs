@@ -16,7 +16,7 @@ public sealed class LifecycleTests
         var template = TestStore.Template(1);
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var templateId = test.Templates.Enroll(receipt, template);
-        var similarity = test.Templates.Verify(receipt, template);
+        var similarity = test.Templates.Verify(receipt, template, 0.5f).Similarity;
         var ciphertext = Ciphertext(test, templateId);
         Checkpoint(test);
 
@@ -33,8 +33,32 @@ public sealed class LifecycleTests
         var file = FileBytes(test);
         Assert.False(Contains(file, ciphertext), "The encrypted template is still in the database file or its log after withdrawal.");
         Assert.False(Contains(file, MemoryMarshal.AsBytes(template.Values).ToArray()));
-        var error = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, template));
+        var error = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, template, 0.5f).Similarity);
         Assert.Equal(ConsentRejection.Withdrawn, error.Reason);
+    }
+
+    [Fact]
+    public void Verify_returns_the_best_similarity_against_the_threshold_and_audits_the_decision()
+    {
+        using var test = new TestStore();
+        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
+        test.Templates.Enroll(receipt, TestStore.Template(1));
+        var stranger = TestStore.Template(2);
+        var strangerSimilarity = TestStore.Template(1).CosineSimilarity(stranger);
+
+        var same = test.Templates.Verify(receipt, TestStore.Template(1), 0.9f);
+        var other = test.Templates.Verify(receipt, stranger, 0.9f);
+
+        Assert.Equal(new FaceVerification(same.Similarity, 0.9f), same);
+        Assert.Equal(1f, same.Similarity, 4);
+        Assert.True(same.IsMatch);
+        Assert.Equal(strangerSimilarity, other.Similarity);
+        Assert.False(other.IsMatch);
+        var details = test.Audit.Read().Where(r => r.Action == AuditAction.Verified).Select(r => r.Detail).ToList();
+        Assert.Equal(["best similarity 1.000, threshold 0.900: match",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"best similarity {strangerSimilarity:0.000}, threshold 0.900: no match")], details);
+        Assert.Throws<ArgumentOutOfRangeException>(() => test.Templates.Verify(receipt, stranger, 1.5f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => test.Templates.Verify(receipt, stranger, float.NaN));
     }
 
     [Fact]
@@ -43,7 +67,7 @@ public sealed class LifecycleTests
         using var test = new TestStore();
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(receipt, TestStore.Template(1));
-        test.Templates.Verify(receipt, TestStore.Template(2));
+        test.Templates.Verify(receipt, TestStore.Template(2), 0.5f);
         test.Consents.Withdraw<GateEntry>("resident-7");
 
         var records = test.Audit.Read();
@@ -103,7 +127,7 @@ public sealed class LifecycleTests
 
         Assert.Equal(1, test.Count("templates"));
         Assert.Equal(1, test.Count("subject_keys"));
-        Assert.Equal(1f, test.Templates.Verify(visitor, TestStore.Template(2)), 4);
+        Assert.Equal(1f, test.Templates.Verify(visitor, TestStore.Template(2), 0.5f).Similarity, 4);
     }
 
     [Fact]
@@ -139,11 +163,11 @@ public sealed class LifecycleTests
         }
 
         // The moved template fails authentication: it is quarantined and audited, and b is verified against b's own only.
-        Assert.True(test.Templates.Verify(b, TestStore.Template(2)) > 0.99f);
+        Assert.True(test.Templates.Verify(b, TestStore.Template(2), 0.5f).Similarity > 0.99f);
         var quarantine = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.TemplateQuarantined);
         Assert.Equal("b", quarantine.SubjectId);
         Assert.StartsWith("template " + id + " failed authentication", quarantine.Detail, System.StringComparison.Ordinal);
-        Assert.True(test.Templates.Verify(b, TestStore.Template(1)) < 0.99f);
+        Assert.True(test.Templates.Verify(b, TestStore.Template(1), 0.5f).Similarity < 0.99f);
     }
 
     internal static byte[] Ciphertext(TestStore test, string templateId)

@@ -48,8 +48,8 @@ public sealed class MasterKeyRotationTests : IDisposable
 
         using var test = new TestStore(path: _path, masterKey: NewMasterKey);
         // Receipts issued under the old key, the templates and the audit chain all stay valid.
-        Assert.True(test.Templates.Verify(_first, TestStore.Template(1)) > 0.99f);
-        Assert.True(test.Templates.Verify(_second, TestStore.Template(2)) > 0.99f);
+        Assert.True(test.Templates.Verify(_first, TestStore.Template(1), 0.5f).Similarity > 0.99f);
+        Assert.True(test.Templates.Verify(_second, TestStore.Template(2), 0.5f).Similarity > 0.99f);
         Assert.Null(test.Consents.Check(_first));
         Assert.True(test.Consents.TryGetCurrentReceipt<GateEntry>("resident-1", out var current));
         Assert.Equal(_first.Id, current!.Id);
@@ -61,7 +61,7 @@ public sealed class MasterKeyRotationTests : IDisposable
         // A person enrolled after the rotation gets a data key wrapped under the new key.
         var third = Grant(test, "resident-3");
         test.Templates.Enroll(third, TestStore.Template(3));
-        Assert.True(test.Templates.Verify(third, TestStore.Template(3)) > 0.99f);
+        Assert.True(test.Templates.Verify(third, TestStore.Template(3), 0.5f).Similarity > 0.99f);
     }
 
     [Fact]
@@ -97,13 +97,13 @@ public sealed class MasterKeyRotationTests : IDisposable
         DamageWrappedKey("resident-1");
 
         using var test = new TestStore(path: _path);
-        var verify = Assert.Throws<FacialDataDamagedException>(() => test.Templates.Verify(_first, TestStore.Template(1)));
+        var verify = Assert.Throws<FacialDataDamagedException>(() => test.Templates.Verify(_first, TestStore.Template(1), 0.5f).Similarity);
         Assert.Equal("resident-1", verify.SubjectId);
         Assert.StartsWith("The data key of subject 'resident-1' is damaged: its wrapped form in the store fails authentication (AES-GCM), "
             + "so none of this person's templates can be decrypted", verify.Message);
         Assert.Contains("Delete the person's facial data (DeleteSubject or EndRelationship) and enrol them again", verify.Message);
         Assert.Throws<FacialDataDamagedException>(() => test.Templates.Enroll(_first, TestStore.Template(4)));
-        Assert.True(test.Templates.Verify(_second, TestStore.Template(2)) > 0.99f);
+        Assert.True(test.Templates.Verify(_second, TestStore.Template(2), 0.5f).Similarity > 0.99f);
 
         var damaged = test.Audit.Read().Where(r => r.Action == AuditAction.SubjectKeyDamaged).ToList();
         Assert.Equal(2, damaged.Count);
@@ -115,7 +115,7 @@ public sealed class MasterKeyRotationTests : IDisposable
 
         Assert.Equal(1, test.Templates.DeleteSubject("resident-1"));
         test.Templates.Enroll(_first, TestStore.Template(5));
-        Assert.True(test.Templates.Verify(_first, TestStore.Template(5)) > 0.99f);
+        Assert.True(test.Templates.Verify(_first, TestStore.Template(5), 0.5f).Similarity > 0.99f);
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public sealed class MasterKeyRotationTests : IDisposable
         Assert.Equal(1, rotation.SubjectKeysRewrapped);
         Assert.Equal(["resident-2"], rotation.DamagedSubjectKeys);
         using var test = new TestStore(path: _path, masterKey: NewMasterKey);
-        Assert.True(test.Templates.Verify(_first, TestStore.Template(1)) > 0.99f);
-        Assert.Throws<FacialDataDamagedException>(() => test.Templates.Verify(_second, TestStore.Template(2)));
+        Assert.True(test.Templates.Verify(_first, TestStore.Template(1), 0.5f).Similarity > 0.99f);
+        Assert.Throws<FacialDataDamagedException>(() => test.Templates.Verify(_second, TestStore.Template(2), 0.5f).Similarity);
         Assert.Equal("1 data key(s) wrapped again under the new master key; 1 damaged key(s) left as they were",
             Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.MasterKeyRotated).Detail);
     }

@@ -53,6 +53,6 @@ public sealed class PurgeTests
 
         Assert.Equal(1, test.Templates.PurgeExpired());
         Assert.Null(test.Consents.Check(receipt));
-        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1)));
+        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => test.Templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
     }
 }

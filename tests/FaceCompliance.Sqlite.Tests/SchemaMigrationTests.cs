@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite.Tests;
 

@@ -12,8 +12,12 @@ namespace FaceCompliance.Tests;
 public sealed class JurisdictionProfileTests
 {
     [Fact]
-    public void The_runtime_compiles_the_shared_profile_table()
-        => Assert.Same(typeof(FacialDeploymentSite).Assembly, typeof(LawValues).Assembly);
+    public void The_annotations_and_the_runtime_compile_the_shared_profile_table()
+    {
+        // The enums live in FaceCompliance.Annotations; the runtime links the same source file for its own rules.
+        Assert.NotNull(typeof(FacialDeploymentSite).Assembly.GetType(typeof(LawValues).FullName!));
+        Assert.Same(typeof(IFacialDataPurpose).Assembly, typeof(LawValues).Assembly);
+    }
 
     [Fact]
     public void Sequential_enums_match_the_name_tables()

@@ -20,7 +20,8 @@ internal static class CompilationReferences
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.GetFiles(framework, "*.dll")
             .Where(IsManagedAssembly)
-            .Append(typeof(FaceCompliance.FacialDataPurposeAttribute).Assembly.Location)
+            .Append(typeof(FaceCompliance.FacialDataPurposeAttribute).Assembly.Location)   // FaceCompliance.Annotations.dll: the declarations
+            .Append(typeof(FaceCompliance.IFacialDataPurpose).Assembly.Location)           // FaceCompliance.dll: the runtime
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();

@@ -138,14 +138,14 @@ public sealed class GateController
             path = "several faces in view, the primary face compared";
             threshold = CrowdedThreshold;
             consent.EnsureConsent<CommunityEntry>(residentId); // e2e: consent-branch-a
-            similarity = engine.Compare(residentId, frame, allowSeveral: true); // e2e: face-call-a
+            similarity = engine.Compare(residentId, frame, threshold, allowSeveral: true); // e2e: face-call-a
         }
         else
         {
             path = "one face in view";
             threshold = FaceMatchThreshold.Default;
             consent.EnsureConsent<CommunityEntry>(residentId); // e2e: consent-branch-b
-            similarity = engine.Compare(residentId, frame); // e2e: face-call-b
+            similarity = engine.Compare(residentId, frame, threshold); // e2e: face-call-b
         } // e2e: branches-end
 
         string compared = string.Create(CultureInfo.InvariantCulture, $"{path}; similarity {similarity:0.000}, threshold {threshold:0.00}");

@@ -59,12 +59,13 @@ public sealed class GateFaceEngine
     /// <summary>Compares the face in a frame with the resident's own enrolled templates (1:1) and returns the best cosine similarity.</summary>
     /// <param name="residentId">The resident claimed.</param>
     /// <param name="frame">The frame.</param>
+    /// <param name="threshold">The similarity the gate requires, recorded with the comparison in the audit trail.</param>
     /// <param name="allowSeveral">Compare the primary face (the largest of the best-scored) when several people are in view; otherwise several people are an error.</param>
     /// <returns>The similarity, -1 to 1; the same person scores at least <see cref="FaceMatchThreshold.Default"/>.</returns>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public float Compare(string residentId, FaceImage frame, bool allowSeveral = false)
+    public float Compare(string residentId, FaceImage frame, float threshold, bool allowSeveral = false)
     {
         ConsentReceipt<CommunityEntry> receipt = residents.ReceiptOf<CommunityEntry>(residentId);
-        return templates.Verify(receipt, recognizer.ExtractTemplate(receipt, frame, allowSeveral));
+        return templates.Verify(receipt, recognizer.ExtractTemplate(receipt, frame, allowSeveral), threshold).Similarity;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite;
 
@@ -23,7 +24,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
         SqliteTemplateStore? peopleSource = null;
         _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored, () => peopleSource!.TemplatesStored));
-        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys.AuditKey.ToArray()), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
+        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(storeKeys), options, _telemetry);
         peopleSource = templates;
         var signer = new ReceiptSigner(storeKeys);
@@ -133,7 +134,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         try
         {
             var storeKeys = CreateSchema(database, currentKeys);
-            var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys.AuditKey.ToArray()), SubjectId.Validate(actor, nameof(actor)), TimeProvider.System);
+            var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(actor, nameof(actor)), TimeProvider.System);
             return database.Write((connection, transaction) =>
             {
                 database.CheckMasterKey(connection, transaction, MasterKeyCheck.Compute(currentKeys), (_, _) => false);
@@ -154,7 +155,7 @@ public sealed class SqliteFacialDataStore : IDisposable
 
     private static FacialDataKeys CreateSchema(SqliteDatabase database, FacialDataKeys masterKeys)
     {
-        var chain = new AuditChain(masterKeys.AuditKey.ToArray());
+        var chain = new AuditChain(masterKeys);
         return database.CreateSchema(masterKeys, (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
     }
 

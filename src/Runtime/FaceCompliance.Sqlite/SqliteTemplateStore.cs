@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Sqlite;
 
@@ -135,16 +136,16 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     }
 
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
+    public FaceVerification Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, float threshold)
         where TPurpose : IFacialDataPurpose
     {
         var started = _clock.GetTimestamp();
         var outcome = "failed";
         try
         {
-            var similarity = VerifyUntimed(receipt, probe);
+            var verification = VerifyUntimed(receipt, probe, threshold);
             outcome = "compared";
-            return similarity;
+            return verification;
         }
         catch (KeyNotFoundException)
         {
@@ -163,11 +164,16 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
     }
 
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    private float VerifyUntimed<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
+    private FaceVerification VerifyUntimed<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, float threshold)
         where TPurpose : IFacialDataPurpose
     {
         ArgumentNullException.ThrowIfNull(receipt);
         CheckDimension(probe, nameof(probe));
+        if (!(threshold is >= -1f and <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The match threshold is a cosine similarity from -1 to 1.");
+        }
+
         var purpose = TPurpose.Info;
         var result = _database.Write((connection, transaction) =>
         {
@@ -219,7 +225,7 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             var quarantined = best is null ? CountQuarantined(connection, transaction, receipt.Subject, purpose.Id) : 0;
             _audit.Append(connection, transaction, AuditAction.Verified, receipt.Subject, purpose.Id, receipt.Id,
                 best is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
-                best is not null ? "best similarity " + best.Value.ToString("0.000", CultureInfo.InvariantCulture)
+                best is not null ? VerifiedDetail(new FaceVerification(best.Value, threshold))
                     : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
             return (best, quarantined, damagedKey);
         });
@@ -228,10 +234,14 @@ internal sealed class SqliteTemplateStore : IFaceTemplateStore
             throw result.damagedKey;
         }
 
-        return result.best ?? throw new KeyNotFoundException(result.quarantined > 0
+        return result.best is { } similarity ? new FaceVerification(similarity, threshold) : throw new KeyNotFoundException(result.quarantined > 0
             ? $"Subject '{receipt.Subject}' has no usable template for purpose '{purpose.Id}': {result.quarantined} quarantined as damaged; enrol again."
             : $"Subject '{receipt.Subject}' has no template for purpose '{purpose.Id}'; enrol first.");
     }
+
+    /// <summary>The audit detail of a comparison, for example "best similarity 0.812, threshold 0.391: match".</summary>
+    private static string VerifiedDetail(FaceVerification verification) => string.Create(CultureInfo.InvariantCulture,
+        $"best similarity {verification.Similarity:0.000}, threshold {verification.Threshold:0.000}: {(verification.IsMatch ? "match" : "no match")}");
 
     /// <summary>
     /// Marks a template whose ciphertext failed authentication (AES-GCM: altered on disk, or bound to another row) so

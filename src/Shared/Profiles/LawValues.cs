@@ -4,7 +4,7 @@ namespace FaceCompliance.Profiles;
 /// The values of the declaration enums that the law's rules are about (deployment sites, estimated attributes, legal
 /// bases, consent scopes, age bands), defined once: the runtime's enums take their values from these constants, and
 /// the analyzers and generators, which never reference the runtime assembly, compare declared integers with them.
-/// <see cref="JurisdictionProfiles"/> says which of them a jurisdiction allows.
+/// <c>JurisdictionProfiles</c> says which of them a jurisdiction allows.
 /// </summary>
 internal static class LawValues
 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using FaceCompliance.Vision;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Calibrate;
 

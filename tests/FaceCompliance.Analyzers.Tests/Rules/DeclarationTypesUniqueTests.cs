@@ -14,7 +14,7 @@ namespace FaceCompliance.Analyzers.Tests.Rules;
 
 /// <summary>
 /// FC1003: the FaceCompliance attribute types defined by more than one assembly. The declarations are compiled here
-/// from the runtime's own sources (src/Runtime/FaceCompliance/Declarations) into as many assemblies as a test needs;
+/// from the annotations' own sources (src/Runtime/FaceCompliance.Annotations/Declarations) into as many assemblies as a test needs;
 /// a face library marks its API with one of them, and the application calls it without a purpose, which the rules
 /// report only when the attribute types resolve.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class DeclarationTypesUniqueTests
     private const int DeclarationTypeCount = 9;
 
     private static readonly ImmutableArray<MetadataReference> s_framework = TestReferences.All
-        .Where(r => !string.Equals(Path.GetFileName(r.Display), "FaceCompliance.dll", StringComparison.OrdinalIgnoreCase))
+        .Where(r => Path.GetFileName(r.Display) is not ("FaceCompliance.dll" or "FaceCompliance.Annotations.dll"))
         .ToImmutableArray();
 
     private static readonly Lazy<MetadataReference> s_first = new(() => Build("FaceCompliance", DeclarationSources(), s_framework));
@@ -92,9 +92,9 @@ public sealed class DeclarationTypesUniqueTests
             reported.GetMessage(), StringComparison.Ordinal);
     }
 
-    // The runtime's declarations, with the shared method table and law values they compile against (linked into the runtime project).
+    // The declarations, with the shared method table and law values they compile against (linked into the annotations project).
     private static IEnumerable<string> DeclarationSources()
-        => Directory.GetFiles(Path.Combine(TestReferences.RepositoryRoot, "src", "Runtime", "FaceCompliance", "Declarations"), "*.cs")
+        => Directory.GetFiles(Path.Combine(TestReferences.RepositoryRoot, "src", "Runtime", "FaceCompliance.Annotations", "Declarations"), "*.cs")
             .Append(Path.Combine(TestReferences.RepositoryRoot, "src", "Shared", "Methods", "ProcessingMethodTable.cs"))
             .Append(Path.Combine(TestReferences.RepositoryRoot, "src", "Shared", "Profiles", "LawValues.cs"))
             .OrderBy(p => p, StringComparer.Ordinal)

@@ -43,7 +43,7 @@ public sealed class RuntimeApiTests
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
-            public bool EnterByFace(ConsentReceipt<Entry> receipt, FaceTemplate probe) => templates.Verify(receipt, probe) > 0.5f;
+            public bool EnterByFace(ConsentReceipt<Entry> receipt, FaceTemplate probe) => templates.Verify(receipt, probe, 0.5f).IsMatch;
 
             public string Enrol(ConsentReceipt<Entry> receipt, FaceTemplate template) => templates.Enroll(receipt, template);
         }
@@ -56,24 +56,29 @@ public sealed class RuntimeApiTests
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
-            public float Check(ConsentReceipt<Entry> receipt, FaceTemplate probe) => {|FC0001:templates.Verify(receipt, probe)|};
+            public FaceVerification Check(ConsentReceipt<Entry> receipt, FaceTemplate probe) => {|FC0001:templates.Verify(receipt, probe, 0.5f)|};
         }
         """).WithoutPrelude().RunAsync();
 
     [Fact]
     public Task Comparing_templates_needs_consent_for_the_declared_purpose() => new AnalyzerTest(Declarations + """
+        public interface ITemplateComparer
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] float Compare(FaceTemplate a, FaceTemplate b);
+        }
+
         [UsesFacialData<Entry>]
         [NonBiometricAlternative(nameof(EnterWithCard))]
-        public sealed class Gate(IConsentRegistry consents)
+        public sealed class Gate(IConsentRegistry consents, ITemplateComparer comparer)
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
-            public float Unchecked(FaceTemplate a, FaceTemplate b) => {|FC0002:a.CosineSimilarity(b)|};
+            public float Unchecked(FaceTemplate a, FaceTemplate b) => {|FC0002:comparer.Compare(a, b)|};
 
             public float Checked(ConsentReceipt<Entry> receipt, FaceTemplate a, FaceTemplate b)
             {
                 consents.EnsureValid(receipt);
-                return a.CosineSimilarity(b);
+                return comparer.Compare(a, b);
             }
         }
         """).WithoutPrelude().RunAsync();
@@ -86,7 +91,7 @@ public sealed class RuntimeApiTests
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
-            public float Misuse(ConsentReceipt<Counting> receipt, FaceTemplate probe) => {|FC0005:templates.Verify(receipt, probe)|};
+            public FaceVerification Misuse(ConsentReceipt<Counting> receipt, FaceTemplate probe) => {|FC0005:templates.Verify(receipt, probe, 0.5f)|};
         }
         """).WithoutPrelude().RunAsync();
 }

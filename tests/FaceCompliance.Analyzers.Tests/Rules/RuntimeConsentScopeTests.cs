@@ -35,22 +35,27 @@ public sealed class RuntimeConsentScopeTests
             public static FacialPurposeInfo Info => throw new NotImplementedException();
         }
 
+        public interface ITemplateComparer
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] float Compare(FaceTemplate a, FaceTemplate b);
+        }
+
         [UsesFacialData<Entry>]
         [NonBiometricAlternative(nameof(EnterWithCard))]
-        public sealed class Gate(IConsentRegistry consents)
+        public sealed class Gate(IConsentRegistry consents, ITemplateComparer comparer)
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
             public float Checked(ConsentReceipt<Entry> receipt, FaceTemplate a, FaceTemplate b)
             {
                 consents.EnsureValid(receipt, FacialConsentScopes.Transfer);
-                return a.CosineSimilarity(b);
+                return comparer.Compare(a, b);
             }
 
             public float CheckedForAnotherPurpose(ConsentReceipt<Visit> receipt, FaceTemplate a, FaceTemplate b)
             {
                 consents.EnsureValid(receipt, FacialConsentScopes.Transfer);
-                return {|FC0006:a.CosineSimilarity(b)|};
+                return {|FC0006:comparer.Compare(a, b)|};
             }
         }
         """).WithoutPrelude().RunAsync();
@@ -81,6 +86,11 @@ public sealed class RuntimeConsentScopeTests
             public static FacialPurposeInfo Info => throw new NotImplementedException();
         }
 
+        public interface ITemplateComparer
+        {
+            [ProcessesFacialData(FacialProcessingMethod.Verification)] float Compare(FaceTemplate a, FaceTemplate b);
+        }
+
         public interface ICloudMatcher
         {
             [ProcessesFacialData(FacialProcessingMethod.Verification, OffDevice = true)] bool Match(FaceTemplate probe, FaceTemplate enrolled);
@@ -88,14 +98,14 @@ public sealed class RuntimeConsentScopeTests
 
         [UsesFacialData<SchoolGate>]
         [NonBiometricAlternative(nameof(EnterWithCard))]
-        public sealed class Gate(IConsentRegistry consents, ICloudMatcher cloud)
+        public sealed class Gate(IConsentRegistry consents, ICloudMatcher cloud, ITemplateComparer comparer)
         {
             public bool EnterWithCard(string card) => card.Length == 8;
 
             public float OnDevice(ConsentReceipt<SchoolGate> receipt, FaceTemplate a, FaceTemplate b)
             {
                 consents.EnsureValid(receipt);
-                return a.CosineSimilarity(b);
+                return comparer.Compare(a, b);
             }
 
             public bool InTheCloud(ConsentReceipt<SchoolGate> receipt, FaceTemplate a, FaceTemplate b)

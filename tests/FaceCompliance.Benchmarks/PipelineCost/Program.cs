@@ -10,6 +10,7 @@ using FaceCompliance.Benchmarks;
 using FaceCompliance.Vision;
 using FaceCompliance.Vision.Onnx;
 using Microsoft.ML.OnnxRuntime;
+using FaceCompliance.Vision.Components;
 
 // Times, in one process and alternating rounds, (1) FaceAnalyzer's detect + five points + embed per image and (2) the
 // bare Run calls of the same three models on the same inputs, built beforehand. The ratio is the pipeline's own cost.

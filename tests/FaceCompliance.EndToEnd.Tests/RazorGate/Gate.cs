@@ -32,3 +32,25 @@ public static class Consent
         }
     }
 }
+
+/// <summary>The gate's comparison of two templates: a processing call, marked like the runtime's own face APIs.</summary>
+public static class TemplateComparison
+{
+    /// <summary>The cosine similarity of two templates of the same dimension.</summary>
+    /// <param name="probe">The template from the camera.</param>
+    /// <param name="enrolled">The enrolled template.</param>
+    /// <returns>The similarity, -1 to 1.</returns>
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    public static float CosineSimilarity(this FaceTemplate probe, FaceTemplate enrolled)
+    {
+        float dot = 0, probeNorm = 0, enrolledNorm = 0;
+        for (int i = 0; i < probe.Dimension; i++)
+        {
+            dot += probe.Values[i] * enrolled.Values[i];
+            probeNorm += probe.Values[i] * probe.Values[i];
+            enrolledNorm += enrolled.Values[i] * enrolled.Values[i];
+        }
+
+        return dot / MathF.Sqrt(probeNorm * enrolledNorm);
+    }
+}

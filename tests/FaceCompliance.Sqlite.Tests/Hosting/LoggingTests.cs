@@ -74,7 +74,7 @@ public sealed class LoggingTests : IAsyncDisposable
         var receipt = consents.Grant<GateEntry>(new ConsentGrant(Resident) { AgeBand = FacialAgeBand.Adult });
         var template = TestStore.Template(7);
         templates.Enroll(receipt, template);
-        var similarity = templates.Verify(receipt, template);
+        var similarity = templates.Verify(receipt, template, 0.5f).Similarity;
         _test.Clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(1, templates.PurgeExpired());
 
@@ -103,7 +103,7 @@ public sealed class LoggingTests : IAsyncDisposable
         templates.Enroll(receipt, TestStore.Template(2));
         DamageTemplate(damagedId);
 
-        templates.Verify(receipt, TestStore.Template(2));
+        templates.Verify(receipt, TestStore.Template(2), 0.5f);
 
         var quarantined = Assert.Single(services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1004);
         Assert.Equal(LogLevel.Warning, quarantined.Level);

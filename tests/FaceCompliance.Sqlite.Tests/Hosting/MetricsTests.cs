@@ -54,11 +54,11 @@ public sealed class MetricsTests : IAsyncDisposable
         var templates = services.GetRequiredService<IFaceTemplateStore>();
         var receipt = consents.Grant<GateEntry>(new ConsentGrant(Resident) { AgeBand = FacialAgeBand.Adult });
 
-        Assert.Throws<KeyNotFoundException>(() => templates.Verify(receipt, TestStore.Template(1)));
+        Assert.Throws<KeyNotFoundException>(() => templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
         templates.Enroll(receipt, TestStore.Template(1));
-        templates.Verify(receipt, TestStore.Template(1));
+        templates.Verify(receipt, TestStore.Template(1), 0.5f);
         consents.Withdraw<GateEntry>(Resident);
-        Assert.Throws<ConsentRequiredException>(() => templates.Verify(receipt, TestStore.Template(1)));
+        Assert.Throws<ConsentRequiredException>(() => templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
 
         var measured = durations.GetMeasurementSnapshot();
         Assert.Equal(["no_template", "compared", "refused"], measured.Select(m => (string)m.Tags["facecompliance.verification.outcome"]!));
@@ -90,7 +90,7 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.Equal(3, stored.LastMeasurement!.Value);
 
         FlipCiphertextByte(damaged);
-        templates.Verify(first, TestStore.Template(2));
+        templates.Verify(first, TestStore.Template(2), 0.5f);
         _test.Clock.Advance(TimeSpan.FromDays(8));   // past VisitorCheck's 7 days, within GateEntry's 30
         Assert.Equal(1, templates.PurgeExpired());
 

@@ -1,5 +1,6 @@
 using System;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Tests.Audit;
 
@@ -32,7 +33,8 @@ public sealed class AuditInputTests
     [Fact]
     public void A_missing_key_is_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => new AuditChain(null!));
+        Assert.Throws<ArgumentNullException>(() => new AuditChain((byte[])null!));
+        Assert.Throws<ArgumentNullException>(() => new AuditChain((FacialDataKeys)null!));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Tests.Audit;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xunit;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance.Tests.Audit;
 

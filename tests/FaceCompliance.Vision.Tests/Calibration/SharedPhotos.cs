@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FaceCompliance.Vision.Tests.Pipeline;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Calibration;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using FaceCompliance.Vision.Tests.Imaging;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Geometry;
 

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using FaceCompliance.Vision.Components;
 using FaceCompliance.Vision.Onnx;
 using FaceCompliance.Vision.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,9 +46,26 @@ public sealed class RecognitionRegistrationTests : IAsyncDisposable
         var template = recognizer.ExtractTemplate(receipt, Identity("howard1.ppm"));
 
         Assert.Equal(4, loads.GetMeasurementSnapshot().Count);
-        var matcher = host.Services.GetRequiredService<FaceMatcher<GateCheck>>();
-        Assert.True(matcher.Verify(receipt, recognizer.ExtractTemplate(receipt, Identity("howard5.ppm")), template).IsMatch);
+        Assert.True(recognizer.ExtractTemplate(receipt, Identity("howard5.ppm")).CosineSimilarity(template) >= FaceMatchThreshold.Default);
         Assert.Equal(4, loads.GetMeasurementSnapshot().Count);
+    }
+
+    [Fact]
+    public async Task The_registered_verifier_enrols_and_verifies_with_the_configured_threshold_through_the_registered_store()
+    {
+        var host = Build(o => o.Verifier = new FaceVerifierOptions { Threshold = 0.5f });
+        await host.StartAsync();
+        var receipt = host.Services.GetRequiredService<IConsentRegistry>().Grant<GateCheck>(new ConsentGrant("howard"));
+        var verifier = host.Services.GetRequiredService<FaceVerifier<GateCheck>>();
+
+        verifier.Enroll(receipt, Identity("howard1.ppm"));
+        FaceVerification same = verifier.Verify(receipt, Identity("howard5.ppm"));
+        FaceVerification other = verifier.Verify(receipt, Identity("amy1.ppm"));
+
+        Assert.Equal(0.5f, same.Threshold);
+        Assert.True(same.IsMatch, $"howard5 against howard1: {same.Similarity}");
+        Assert.False(other.IsMatch, $"amy1 against howard1: {other.Similarity}");
+        Assert.Single(host.Services.GetRequiredService<IFaceTemplateStore>().ListTemplates("howard"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Linq;
 using FaceCompliance.Vision.Tests.Pipeline;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Imaging;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using SkiaSharp;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Imaging;
 

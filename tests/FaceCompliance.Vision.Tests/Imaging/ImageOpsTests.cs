@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Imaging;
 

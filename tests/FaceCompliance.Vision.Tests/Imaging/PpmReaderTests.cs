@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Imaging;
 

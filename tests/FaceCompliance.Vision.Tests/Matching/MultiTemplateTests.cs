@@ -86,31 +86,6 @@ public sealed class MultiTemplateTests(PipelineFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public void Verify_against_several_references_returns_the_best()
-    {
-        using var matcher = new FaceMatcher<GateCheck>(_test.Consents);
-        var howard = _test.Grant<GateCheck>("howard");
-        var references = Photos("howard", 1, 2, 3);
-        var probe = Photos("howard", 5)[0];
-        var stranger = Photos("raj", 5)[0];
-
-        var same = matcher.Verify(howard, probe, references);
-        var other = matcher.Verify(howard, stranger, references);
-        var empty = Assert.Throws<ArgumentException>(() => matcher.Verify(howard, probe, Array.Empty<FaceTemplate>()));
-        _test.Store.Consents.Withdraw<GateCheck>("howard");
-        var withdrawn = Assert.Throws<ConsentRequiredException>(() => matcher.Verify(howard, probe, references));
-
-        Assert.Equal(references.Max(r => r.CosineSimilarity(probe)), same.Similarity);
-        Assert.Equal(references.Max(r => matcher.Verify(_test.Grant<GateCheck>("howard"), probe, r).Similarity), same.Similarity);
-        Assert.True(same.IsMatch);
-        Assert.Equal(references.Max(r => r.CosineSimilarity(stranger)), other.Similarity);
-        Assert.False(other.IsMatch);
-        Assert.Equal("references", empty.ParamName);
-        Assert.StartsWith("0 templates were given; a person needs 1 to ", empty.Message, StringComparison.Ordinal);
-        Assert.Equal(ConsentRejection.Withdrawn, withdrawn.Reason);
-    }
-
-    [Fact]
     public void Enrolling_again_replaces_and_removing_drops_every_template()
     {
         using var matcher = new FaceMatcher<ResidentSearch>(_test.Consents);

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Pipeline;
 

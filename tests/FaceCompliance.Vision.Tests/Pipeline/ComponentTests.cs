@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Numerics;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Pipeline;
 

@@ -2,6 +2,7 @@ using System;
 using FaceCompliance.Vision.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Xunit;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Pipeline;
 

@@ -28,8 +28,8 @@ public sealed class FaceRecognizerTests(PipelineFixture fixture) : IClassFixture
         var howard = Store.Consents.Grant<GateCheck>(new ConsentGrant("howard"));
         Store.Templates.Enroll(howard, recognizer.ExtractTemplate(howard, Identity("howard1.ppm")));
 
-        var sameScore = Store.Templates.Verify(howard, recognizer.ExtractTemplate(howard, Identity("howard5.ppm")));
-        var otherScore = Store.Templates.Verify(howard, recognizer.ExtractTemplate(howard, Identity("leonard1.ppm")));
+        var sameScore = Store.Templates.Verify(howard, recognizer.ExtractTemplate(howard, Identity("howard5.ppm")), 0.5f).Similarity;
+        var otherScore = Store.Templates.Verify(howard, recognizer.ExtractTemplate(howard, Identity("leonard1.ppm")), 0.5f).Similarity;
 
         Assert.True(sameScore >= FaceMatchThreshold.Default, $"howard5 scored {sameScore:0.000}");
         Assert.True(otherScore < FaceMatchThreshold.Default, $"leonard1 scored {otherScore:0.000}");

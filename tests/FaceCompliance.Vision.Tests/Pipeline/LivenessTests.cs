@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Xunit;
 using Xunit.Abstractions;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Pipeline;
 

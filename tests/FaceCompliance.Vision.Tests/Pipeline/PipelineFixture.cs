@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using FaceCompliance.Vision.Onnx;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision.Tests.Pipeline;
 

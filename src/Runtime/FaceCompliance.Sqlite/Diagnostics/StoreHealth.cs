@@ -1,5 +1,6 @@
 using System;
 using System.Security.Cryptography;
+using FaceCompliance.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FaceCompliance.Sqlite;

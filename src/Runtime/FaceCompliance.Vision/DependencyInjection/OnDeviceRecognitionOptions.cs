@@ -9,6 +9,9 @@ public sealed class OnDeviceRecognitionOptions
     /// <summary>How every registered <see cref="FaceMatcher{TPurpose}"/> compares and searches: threshold, precision, templates per person.</summary>
     public FaceMatcherOptions Matcher { get; set; } = new();
 
+    /// <summary>How every registered <see cref="FaceVerifier{TPurpose}"/> (the 1:1 entry point) decides: threshold, primary face.</summary>
+    public FaceVerifierOptions Verifier { get; set; } = new();
+
     /// <summary>
     /// Whether the four face models are loaded, verified and run once on a blank image when the host starts, before
     /// the application serves, so that the first person at the camera does not wait for them; on by default.

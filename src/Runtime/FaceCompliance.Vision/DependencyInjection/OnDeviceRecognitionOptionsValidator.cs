@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using FaceCompliance.Vision.Components;
 using Microsoft.Extensions.Options;
 
 namespace FaceCompliance.Vision;
@@ -60,6 +61,16 @@ internal sealed class OnDeviceRecognitionOptionsValidator : IValidateOptions<OnD
             {
                 failures.Add($"{Prefix}Matcher.Precision is {matcher.Precision}, which is not a GalleryPrecision.");
             }
+        }
+
+        if (options.Verifier is not { } verifier)
+        {
+            failures.Add(Prefix + "Verifier must not be null.");
+        }
+        else if (!(verifier.Threshold is >= -1f and <= 1f))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{Prefix}Verifier.Threshold is {verifier.Threshold}; the match threshold is a cosine similarity from -1 to 1 (FaceMatchThreshold.Default is {FaceMatchThreshold.Default})"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,7 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class VisionFaceComplianceBuilderExtensions
 {
     /// <summary>
-    /// Adds <see cref="FaceRecognizer"/> and every <see cref="FaceMatcher{TPurpose}"/> as singletons that check receipts
+    /// Adds <see cref="FaceRecognizer"/>, every <see cref="FaceVerifier{TPurpose}"/> (1:1, on the registered
+    /// <see cref="IFaceTemplateStore"/>) and every <see cref="FaceMatcher{TPurpose}"/> (1:N) as singletons that check receipts
     /// with the registered <see cref="IConsentRegistry"/> (add a store first, e.g. <c>.AddSqliteStore(…)</c>), on
     /// face model sessions of their own that the container disposes; a model warm-up at host start
     /// (<see cref="OnDeviceRecognitionOptions.WarmUpAtStart"/>); the meter "FaceCompliance.Vision"; and the health check
@@ -44,6 +45,8 @@ public static class VisionFaceComplianceBuilderExtensions
             provider.GetRequiredService<IOptions<OnDeviceRecognitionOptions>>().Value.Recognizer));
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OnDeviceRecognitionOptions>>().Value.Matcher);
         services.TryAddSingleton(typeof(FaceMatcher<>));
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OnDeviceRecognitionOptions>>().Value.Verifier);
+        services.TryAddSingleton(typeof(FaceVerifier<>));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FaceModelWarmup>());
         services.AddHealthChecks().AddCheck<FaceModelsHealthCheck>(FaceModelsHealthCheck.Name, tags: ["facecompliance"]);
         return builder;

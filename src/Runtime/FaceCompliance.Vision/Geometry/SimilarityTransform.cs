@@ -17,7 +17,7 @@ namespace FaceCompliance.Vision;
 /// <param name="B">Scale times the sine of the rotation (positive turns +x towards +y: clockwise on screen, y down).</param>
 /// <param name="TranslateX">Added to x after scaling and rotating.</param>
 /// <param name="TranslateY">Added to y after scaling and rotating.</param>
-public readonly record struct SimilarityTransform(double A, double B, double TranslateX, double TranslateY)
+internal readonly record struct SimilarityTransform(double A, double B, double TranslateX, double TranslateY)
 {
     /// <summary>The side of the standard aligned face crop, in pixels.</summary>
     public const int ArcFaceCropSize = 112;

@@ -53,12 +53,18 @@ public static class FaceImageDecoder
         return Decode(stream, options);
     }
 
+    /// <summary>Decodes an image read from the current position of a stream to its end, with the default limits.</summary>
+    /// <param name="stream">The stream; it need not be seekable.</param>
+    /// <returns>The upright RGB24 image; the caller disposes it.</returns>
+    /// <exception cref="InvalidDataException">The data is empty, truncated, corrupt, in an unsupported format, or over the limits.</exception>
+    public static FaceImage Decode(Stream stream) => Decode(stream, options: null);
+
     /// <summary>Decodes an image read from the current position of a stream to its end.</summary>
     /// <param name="stream">The stream; it need not be seekable.</param>
     /// <param name="options">The limits; <see cref="FaceImageDecoderOptions.Default"/> when null.</param>
     /// <returns>The upright RGB24 image; the caller disposes it.</returns>
     /// <exception cref="InvalidDataException">The data is empty, truncated, corrupt, in an unsupported format, or over the limits.</exception>
-    public static FaceImage Decode(Stream stream, FaceImageDecoderOptions? options = null)
+    public static FaceImage Decode(Stream stream, FaceImageDecoderOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var (encoded, length) = ReadToEnd(stream);
@@ -72,12 +78,18 @@ public static class FaceImageDecoder
         }
     }
 
+    /// <summary>Decodes an image held in memory (a <c>byte[]</c> converts to it), with the default limits.</summary>
+    /// <param name="data">The file's bytes; not modified, and not kept.</param>
+    /// <returns>The upright RGB24 image; the caller disposes it.</returns>
+    /// <exception cref="InvalidDataException">The data is empty, truncated, corrupt, in an unsupported format, or over the limits.</exception>
+    public static FaceImage Decode(ReadOnlySpan<byte> data) => Decode(data, options: null);
+
     /// <summary>Decodes an image held in memory (a <c>byte[]</c> converts to it).</summary>
     /// <param name="data">The file's bytes; not modified, and not kept.</param>
     /// <param name="options">The limits; <see cref="FaceImageDecoderOptions.Default"/> when null.</param>
     /// <returns>The upright RGB24 image; the caller disposes it.</returns>
     /// <exception cref="InvalidDataException">The data is empty, truncated, corrupt, in an unsupported format, or over the limits.</exception>
-    public static unsafe FaceImage Decode(ReadOnlySpan<byte> data, FaceImageDecoderOptions? options = null)
+    public static unsafe FaceImage Decode(ReadOnlySpan<byte> data, FaceImageDecoderOptions? options)
     {
         options ??= FaceImageDecoderOptions.Default;
         if (data.IsEmpty)
@@ -333,7 +345,7 @@ public static class FaceImageDecoder
 
         if (data.Length >= 2 && data[0] == (byte)'P' && data[1] is >= (byte)'1' and <= (byte)'7')
         {
-            return "Netpbm (PPM/PGM/PBM; read binary PPM with PpmReader)";
+            return "Netpbm (PPM/PGM/PBM; read binary PPM with FaceCompliance.Vision.Components.PpmReader)";
         }
 
         return null;

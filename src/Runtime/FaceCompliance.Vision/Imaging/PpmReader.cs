@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>
 /// Reads binary PPM images (Netpbm "P6", 8-bit RGB) into a <see cref="FaceImage"/>, so tests and tools can feed

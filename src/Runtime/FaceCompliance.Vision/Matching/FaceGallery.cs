@@ -37,7 +37,7 @@ namespace FaceCompliance.Vision;
 /// entries are removed. A batch returns exactly what the same probes searched one by one return.
 /// </para>
 /// </remarks>
-public sealed class FaceGallery : IDisposable
+internal sealed class FaceGallery : IDisposable
 {
     /// <summary>With <see cref="GalleryPrecision.Int8Rescored"/>, how many int8 candidates are rescored per result wanted (at least 32 in all).</summary>
     public const int RescoreCandidates = 4;

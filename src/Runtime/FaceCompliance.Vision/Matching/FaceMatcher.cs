@@ -7,9 +7,9 @@ using System.Threading;
 namespace FaceCompliance.Vision;
 
 /// <summary>
-/// 1:1 verification and 1:N identification of face templates for one purpose, with consent enforced on both sides:
-/// a comparison needs the person's receipt, and a search returns only people enrolled with a receipt that is still
-/// valid when the search runs.
+/// 1:N identification of face templates for one purpose (who is this?), with consent enforced on both sides:
+/// enrolment needs the person's receipt, and a search returns only people enrolled with a receipt that is still
+/// valid when the search runs. 1:1 verification (is this the person who claims to be?) is <see cref="FaceVerifier{TPurpose}"/>.
 /// </summary>
 /// <typeparam name="TPurpose">The declared purpose; identification (enrolment and search) needs a purpose declared for 1:N.</typeparam>
 /// <remarks>
@@ -27,7 +27,7 @@ namespace FaceCompliance.Vision;
 /// similarity of their best-matching template; <see cref="Remove"/> drops them all.
 /// </para>
 /// <para>
-/// <b>Threads.</b> All members may be called from any threads at once. Searches run on <see cref="FaceGallery"/>.
+/// <b>Threads.</b> All members may be called from any threads at once. Searches run on an in-memory gallery (SIMD scan; docs/benchmarks/gallery-scan.md).
 /// </para>
 /// <para>
 /// <b>Filing count.</b> The people enrolled for 1:N are stored face data (Measures Art. 15): register the matcher with
@@ -70,7 +70,7 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     /// <summary>The options in force.</summary>
     public FaceMatcherOptions Options { get; }
 
-    /// <summary>The number of people enrolled for 1:N.</summary>
+    /// <summary>The number of people enrolled.</summary>
     public int Count => _enrolled.Count;
 
     /// <summary>The number of templates enrolled for 1:N, all people together.</summary>
@@ -82,39 +82,6 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     /// <summary>The people enrolled for 1:N now.</summary>
     /// <returns>A snapshot of their ids.</returns>
     public IReadOnlyCollection<string> SubjectsStored() => [.. _enrolled.Keys];
-
-    /// <summary>Compares a probe with the reference template of the person who gave <paramref name="receipt"/> (1:1).</summary>
-    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
-    /// <exception cref="ArgumentException">The templates differ in length.</exception>
-    [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public FaceVerification Verify(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, FaceTemplate reference)
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(reference);
-        ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Verification);
-        return new FaceVerification(probe.CosineSimilarity(reference), Options.Threshold);
-    }
-
-    /// <summary>
-    /// Compares a probe with several reference templates of the person who gave <paramref name="receipt"/> (1:1, for
-    /// example one per enrolment photo) and returns the best similarity: the person matches if any photo does.
-    /// </summary>
-    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
-    /// <exception cref="ArgumentException">There is no reference, a reference is null, or the templates differ in length.</exception>
-    [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public FaceVerification Verify(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, IReadOnlyList<FaceTemplate> references)
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        EnsureTemplates(references, nameof(references), int.MaxValue, checkDimension: false);
-        ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Verification);
-        var best = float.NegativeInfinity;
-        foreach (var reference in references)
-        {
-            best = MathF.Max(best, probe.CosineSimilarity(reference));
-        }
-
-        return new FaceVerification(best, Options.Threshold);
-    }
 
     /// <summary>Enrols the person who gave <paramref name="receipt"/> in the 1:N gallery with one template, replacing any they had.</summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>

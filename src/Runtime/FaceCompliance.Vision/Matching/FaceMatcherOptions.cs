@@ -1,3 +1,5 @@
+using FaceCompliance.Vision.Components;
+
 namespace FaceCompliance.Vision;
 
 /// <summary>How a <see cref="FaceMatcher{TPurpose}"/> compares and searches.</summary>
@@ -9,7 +11,7 @@ public sealed record FaceMatcherOptions
     /// <summary>How 1:N searches compute similarities; int8 keeps a quarter-size copy of the gallery and scans it.</summary>
     public GalleryPrecision Precision { get; init; } = GalleryPrecision.Float32;
 
-    /// <summary>The number of values in a template; 512 for <see cref="FaceEmbedder"/>.</summary>
+    /// <summary>The number of values in a template; 512 for the templates of <see cref="FaceRecognizer"/>.</summary>
     public int Dimension { get; init; } = FaceEmbedder.TemplateDimension;
 
     /// <summary>

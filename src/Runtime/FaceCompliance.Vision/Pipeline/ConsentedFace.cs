@@ -1,4 +1,4 @@
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>One face of a batch, with the consent receipt of the person it shows.</summary>
 /// <typeparam name="TPurpose">The purpose the person consented to.</typeparam>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using FaceCompliance.Vision.Onnx;
 
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>
 /// Locates a face's five alignment points (fr_landmark.onnx, 68 landmarks reduced to eyes, nose tip and mouth corners)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using FaceCompliance.Vision.Onnx;
 
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>
 /// Finds faces (fr_detect.onnx): boxes and scores in image pixels, best first. Checks the receipt before it reads a

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using FaceCompliance.Vision.Onnx;
 
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>
 /// Turns an aligned face (<see cref="FaceAligner.Align{TPurpose}"/>) into its template (fr_feature.onnx): 512 values,

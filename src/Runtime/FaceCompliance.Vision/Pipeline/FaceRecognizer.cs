@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 using FaceCompliance.Vision.Onnx;
+using FaceCompliance.Vision.Components;
 
 namespace FaceCompliance.Vision;
 
@@ -139,7 +140,7 @@ public sealed class FaceRecognizer
     /// <summary>
     /// The template of the one person in an enrolment photo, only if the face meets every limit of
     /// <see cref="FaceRecognizerOptions.Quality"/>; otherwise <see cref="FaceQualityException"/> with every reason.
-    /// Enrol several photos of a person to cover pose and light (<see cref="FaceMatcher{TPurpose}.Enroll(ConsentReceipt{TPurpose}, IReadOnlyList{FaceTemplate})"/>).
+    /// Enrol several photos of a person to cover pose and light (<see cref="FaceVerifier{TPurpose}.Enroll"/> does this for 1:1).
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
     /// <exception cref="FaceNotFoundException">No face, or several people.</exception>
@@ -160,14 +161,6 @@ public sealed class FaceRecognizer
         }
 
         return Recognize(image, face, points).Template;
-    }
-
-    /// <summary>Whether two templates are the same person at <paramref name="threshold"/> (cosine similarity; <see cref="FaceMatchThreshold.Default"/>).</summary>
-    [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public static bool IsSamePerson(FaceTemplate first, FaceTemplate second, float threshold = FaceMatchThreshold.Default)
-    {
-        ArgumentNullException.ThrowIfNull(first);
-        return first.CosineSimilarity(second) >= threshold;
     }
 
     private List<FaceBox> Detect(FaceImage image) => _analyzer.Detect(image, Options.DetectionThreshold);

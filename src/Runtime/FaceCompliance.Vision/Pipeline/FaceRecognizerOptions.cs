@@ -1,3 +1,5 @@
+using FaceCompliance.Vision.Components;
+
 namespace FaceCompliance.Vision;
 
 /// <summary>How a <see cref="FaceRecognizer"/> decides; the defaults suit a gate camera.</summary>

@@ -1,7 +1,7 @@
 using System;
 using FaceCompliance.Vision.Onnx;
 
-namespace FaceCompliance.Vision;
+namespace FaceCompliance.Vision.Components;
 
 /// <summary>
 /// A passive, single-frame presentation-attack check (fr_liveness.onnx): how likely the face in front of the camera

@@ -1,3 +1,5 @@
+using FaceCompliance.Storage;
+
 namespace FaceCompliance;
 
 /// <summary>

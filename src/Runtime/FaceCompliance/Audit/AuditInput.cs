@@ -1,4 +1,5 @@
 using System;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance;
 

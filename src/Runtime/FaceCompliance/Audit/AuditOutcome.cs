@@ -1,3 +1,5 @@
+using FaceCompliance.Storage;
+
 namespace FaceCompliance;
 
 /// <summary>How the audited operation ended.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance;
 

@@ -1,3 +1,5 @@
+using FaceCompliance.Storage;
+
 namespace FaceCompliance;
 
 /// <summary>The result of <see cref="AuditChain.Verify"/>: the trail is intact, or where it first is not.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using FaceCompliance.Storage;
 
 namespace FaceCompliance;
 
@@ -9,6 +10,11 @@ namespace FaceCompliance;
 /// store (a key vault, a hardware module, an environment secret): one key signs consent receipts, one wraps the
 /// per-person data keys, one keys the audit chain (HKDF-SHA256). Lose the master key and the data cannot be read.
 /// </summary>
+/// <remarks>
+/// The derived keys never leave the library: a store implementation hands this object to the building blocks of
+/// <see cref="Storage"/> (<see cref="Storage.ReceiptSigner"/>, <see cref="Storage.TemplateProtector"/>,
+/// <see cref="Storage.AuditChain"/>) and records <see cref="Storage.MasterKeyCheck.Compute"/> to recognise the key later.
+/// </remarks>
 public sealed class FacialDataKeys
 {
     /// <summary>The shortest master key accepted, in bytes.</summary>
@@ -40,13 +46,13 @@ public sealed class FacialDataKeys
     }
 
     /// <summary>Signs consent receipts (HMAC-SHA256).</summary>
-    public ReadOnlyMemory<byte> ReceiptKey { get; }
+    internal ReadOnlyMemory<byte> ReceiptKey { get; }
 
     /// <summary>Encrypts each person's data key (AES-256-GCM).</summary>
-    public ReadOnlyMemory<byte> KeyWrappingKey { get; }
+    internal ReadOnlyMemory<byte> KeyWrappingKey { get; }
 
     /// <summary>Keys the audit chain's hashes (HMAC-SHA256).</summary>
-    public ReadOnlyMemory<byte> AuditKey { get; }
+    internal ReadOnlyMemory<byte> AuditKey { get; }
 
     /// <summary>A new random master key.</summary>
     public static byte[] NewMasterKey() => RandomNumberGenerator.GetBytes(MinimumMasterKeyLength);

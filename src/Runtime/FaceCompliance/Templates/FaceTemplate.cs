@@ -44,10 +44,13 @@ public sealed class FaceTemplate
     /// <summary>How many values it has.</summary>
     public int Dimension => _values.Length;
 
-    /// <summary>The cosine similarity with another template of the same dimension, from -1 to 1.</summary>
+    /// <summary>
+    /// The cosine similarity with another template of the same dimension, from -1 to 1. Internal: applications compare
+    /// faces through one 1:1 API that returns a <see cref="FaceVerification"/> (docs/runtime.md).
+    /// </summary>
     /// <exception cref="ArgumentException">The dimensions differ.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    public float CosineSimilarity(FaceTemplate other)
+    internal float CosineSimilarity(FaceTemplate other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Dimension != Dimension)

@@ -24,7 +24,7 @@ public interface IFaceTemplateStore : IFacialDataHolder
 
     /// <summary>
     /// Stores a template of the receipt's person for the receipt's purpose and returns its id. The person's earlier
-    /// templates are kept: enrol several photos of a person, and <see cref="Verify"/> compares with the best of them.
+    /// templates are kept: enrol several photos of a person, and <see cref="Verify{TPurpose}"/> compares with the best of them.
     /// </summary>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now; nothing is stored.</exception>
     /// <exception cref="ArgumentException">The template does not have the store's dimension.</exception>
@@ -34,14 +34,21 @@ public interface IFaceTemplateStore : IFacialDataHolder
         where TPurpose : IFacialDataPurpose;
 
     /// <summary>
-    /// Compares a probe with the receipt's person's templates for the purpose (1:1) and returns the best cosine
-    /// similarity. A stored template that fails authentication (damaged or altered) is quarantined and audited as
-    /// <see cref="AuditAction.TemplateQuarantined"/>, and the comparison uses the person's other templates.
+    /// Compares a probe template with the receipt's person's templates for the purpose (1:1) and returns the best
+    /// cosine similarity and whether it reaches <paramref name="threshold"/>. The comparison runs inside the store, so
+    /// no stored template leaves it. A stored template that fails authentication (damaged or altered) is quarantined
+    /// and audited as <see cref="AuditAction.TemplateQuarantined"/>, and the comparison uses the person's other
+    /// templates. Applications that start from a photo use <c>FaceVerifier&lt;TPurpose&gt;</c> (FaceCompliance.Vision),
+    /// which extracts the probe and calls this.
     /// </summary>
+    /// <param name="receipt">The person's consent receipt.</param>
+    /// <param name="probe">The template to compare.</param>
+    /// <param name="threshold">The cosine similarity, from −1 to 1, at or above which the probe is the same person.</param>
     /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not from −1 to 1.</exception>
     /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no usable template for the purpose (none enrolled, or every one quarantined).</exception>
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
-    float Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe)
+    FaceVerification Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, float threshold)
         where TPurpose : IFacialDataPurpose;
 
     /// <summary>

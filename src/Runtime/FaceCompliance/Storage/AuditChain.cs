@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 
-namespace FaceCompliance;
+namespace FaceCompliance.Storage;
 
 /// <summary>
 /// Makes and verifies the tamper-evident audit trail (Measures Art. 9 processing record; Art. 14 security audit),
@@ -45,11 +45,19 @@ public sealed class AuditChain
 
     private readonly byte[] key;
 
-    /// <summary>Creates a chain that hashes with <paramref name="key"/>.</summary>
+    /// <summary>Creates a chain that hashes with the audit key derived from the application's master key.</summary>
+    /// <param name="keys">The store's keys.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    public AuditChain(FacialDataKeys keys)
+        : this((keys ?? throw new ArgumentNullException(nameof(keys))).AuditKey.ToArray())
+    {
+    }
+
+    /// <summary>Creates a chain that hashes with <paramref name="key"/> (tests and tools that hold a raw audit key).</summary>
     /// <param name="key">The secret audit key, at least <see cref="MinimumKeySize"/> random bytes; it is copied.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> is shorter than <see cref="MinimumKeySize"/> bytes.</exception>
-    public AuditChain(byte[] key)
+    internal AuditChain(byte[] key)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length < MinimumKeySize)

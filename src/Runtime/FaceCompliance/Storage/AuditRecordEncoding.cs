@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace FaceCompliance;
+namespace FaceCompliance.Storage;
 
 /// <summary>
 /// The canonical byte encoding of an audit record, version 1: the input of its keyed hash. It is a storage

@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace FaceCompliance;
+namespace FaceCompliance.Storage;
 
 /// <summary>Signs and checks consent receipts and legal-basis grants with HMAC-SHA256 under the receipt key.</summary>
 public sealed class ReceiptSigner(FacialDataKeys keys)

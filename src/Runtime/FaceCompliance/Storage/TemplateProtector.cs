@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FaceCompliance;
+namespace FaceCompliance.Storage;
 
 /// <summary>
 /// Encrypts face templates at rest (Measures Art. 14) with AES-256-GCM under a data key of their own person. Each
