@@ -29,11 +29,15 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// What the samples compile against besides the framework and the runtime: the ASP.NET Core shared framework, the
-    /// SQLite store (with Microsoft.Data.Sqlite) and the vision library, as samples/CommunityAccess references them.
+    /// SQLite store (with Microsoft.Data.Sqlite) and the vision library, as samples/CommunityAccess references them; the
+    /// Microsoft.Extensions packages the runtime and the sample take at a newer version than the shared framework's
+    /// (11.0: registration, redaction) replace the framework's copies, as they do in the sample's build.
     /// </summary>
     private static readonly ImmutableArray<MetadataReference> s_sampleReferences = s_references.AddRange(
         Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll")
             .Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, Path.GetFileName(p))) && IsManaged(p))
+            .Where(p => !File.Exists(Path.Combine(AppContext.BaseDirectory, Path.GetFileName(p))))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll").Where(IsManaged))
             .Append(typeof(FaceCompliance.Sqlite.SqliteFacialDataStore).Assembly.Location)
             .Append(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location)
             .Append(typeof(FaceCompliance.Vision.FaceRecognizer).Assembly.Location)
