@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using Xunit;
+
+namespace FaceCompliance.Stores.Tests;
+
+/// <summary>
+/// Two store instances on one PostgreSQL database, each with its own connection pool, stand for two application
+/// nodes; several threads on each write at once. Every node appends to the one audit chain: no fork, no gap.
+/// </summary>
+public sealed class PostgreSqlNodesTests
+{
+    private const int ThreadsPerNode = 4;
+    private const int PeoplePerThread = 5;
+
+    [Fact]
+    public void Concurrent_writes_from_two_nodes_form_one_chain_without_fork_or_gap()
+    {
+        using var test = new PostgreSqlStoreUnderTest(new StoreSettings());
+        using var nodeA = test.OpenNode(StoreUnderTest.MasterKey, "node-a");
+        using var nodeB = test.OpenNode(StoreUnderTest.MasterKey, "node-b");
+        var failures = new ConcurrentQueue<Exception>();
+        using var start = new Barrier(2 * ThreadsPerNode);
+        var workers = new[] { nodeA, nodeB }
+            .SelectMany((node, n) => Enumerable.Range(0, ThreadsPerNode).Select(t => new Thread(() =>
+            {
+                try
+                {
+                    start.SignalAndWait();
+                    for (var i = 0; i < PeoplePerThread; i++)
+                    {
+                        var subject = $"resident-{n}-{t}-{i}";
+                        var receipt = node.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult });
+                        node.Templates.Enroll(receipt, StoreUnderTest.Template(i));
+                        node.Audit.RecordApplicationEvent(subject, AuditOutcome.Succeeded, "card issued");
+                    }
+                }
+                catch (Exception error)
+                {
+                    failures.Enqueue(error);
+                }
+            })))
+            .ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        Assert.Empty(failures);
+        const int people = 2 * ThreadsPerNode * PeoplePerThread;
+        var records = test.Audit.Read(max: 10 * people);
+        Assert.Equal(3 * people, records.Count);
+        Assert.Equal(Enumerable.Range(1, records.Count).Select(i => (long)i), records.Select(r => r.Sequence));
+        Assert.Equal(records.Count, records.Select(r => Convert.ToHexString(r.PreviousHash)).Distinct().Count());
+        Assert.Equal(["node-a", "node-b"], records.Select(r => r.Actor).Distinct().Order());
+        var verification = test.Audit.Verify();
+        Assert.True(verification.IsValid, verification.Problem);
+        Assert.Equal(people, nodeA.Templates.PeopleStored);
+        Assert.Equal(people, nodeB.Templates.PeopleStored);
+    }
+
+    [Fact]
+    public void A_withdrawal_on_one_node_is_refused_on_the_other_at_once()
+    {
+        using var test = new PostgreSqlStoreUnderTest(new StoreSettings());
+        using var nodeA = test.OpenNode(StoreUnderTest.MasterKey, "node-a");
+        using var nodeB = test.OpenNode(StoreUnderTest.MasterKey, "node-b");
+        var receipt = nodeA.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
+        nodeA.Templates.Enroll(receipt, StoreUnderTest.Template(1));
+        Assert.True(nodeB.Templates.Verify(receipt, StoreUnderTest.Template(1), 0.9f).IsMatch);
+
+        nodeA.Consents.Withdraw<GateEntry>("resident-1");
+
+        var refused = Assert.Throws<ConsentRequiredException>(() => nodeB.Templates.Verify(receipt, StoreUnderTest.Template(1), 0.9f));
+        Assert.Equal(ConsentRejection.Withdrawn, refused.Reason);
+        Assert.Equal(0, nodeB.Templates.PeopleStored);
+    }
+}
