@@ -48,6 +48,10 @@ public abstract class StoreUnderTest : IDisposable
 
     public abstract IAuditTrail Audit { get; }
 
+    public abstract ILegalBasisRegistry LegalBases { get; }
+
+    public abstract IFacialDataLifecycle Lifecycle { get; }
+
     /// <summary>Opens the same storage again with <paramref name="masterKey"/> (a second store instance, as another node or a restart would).</summary>
     public abstract OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2");
 
@@ -118,6 +122,10 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
     public override IFaceTemplateStore Templates => _store.Templates;
 
     public override IAuditTrail Audit => _store.Audit;
+
+    public override ILegalBasisRegistry LegalBases => _store.LegalBases;
+
+    public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
     public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
     {
@@ -199,6 +207,10 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
     public override IFaceTemplateStore Templates => _store.Templates;
 
     public override IAuditTrail Audit => _store.Audit;
+
+    public override ILegalBasisRegistry LegalBases => _store.LegalBases;
+
+    public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
     public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
     {

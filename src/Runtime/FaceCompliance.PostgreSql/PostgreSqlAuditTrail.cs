@@ -107,7 +107,7 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, $"{outcome} is not a defined AuditOutcome.");
         }
 
-        return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, Reason(detail, nameof(detail)));
+        return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, PostgreSqlLifecycle.Reason(detail, nameof(detail)));
     }
 
     public AuditVerification Verify()
@@ -165,22 +165,6 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
                 ("@sequence", last), ("@hash", hash));
             return deleted;
         });
-    }
-
-    /// <summary>Checks a reason or note: not blank, at most 200 characters (the audit chain refuses control characters).</summary>
-    public static string Reason(string? text, string parameterName)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArgumentException("A reason must not be empty.", parameterName);
-        }
-
-        if (text.Length > 200)
-        {
-            throw new ArgumentException($"A reason is at most 200 characters; this one has {text.Length}.", parameterName);
-        }
-
-        return text;
     }
 
     private List<AuditRecord> ReadList(string sql, params (string Name, object? Value)[] parameters)

@@ -223,7 +223,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
 
         if (detail is not null)
         {
-            PostgreSqlAuditTrail.Reason(detail, nameof(detail));
+            PostgreSqlLifecycle.Reason(detail, nameof(detail));
         }
 
         return audit.Append(action, subjectId, TPurpose.Info.Id, null, AuditOutcome.Succeeded, detail);

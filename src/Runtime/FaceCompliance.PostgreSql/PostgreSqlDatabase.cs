@@ -45,6 +45,7 @@ internal sealed class PostgreSqlDatabase : IDisposable
     /// Creates the schema if the database has none, and checks the master key, in one transaction: a database whose
     /// key check value differs from <paramref name="masterKeys"/>' is refused before anything is written.
     /// </summary>
+    /// <remarks>Ids are compared and ordered byte by byte (<c>COLLATE "C"</c>), as in SQLite, whatever the database's locale.</remarks>
     /// <returns>The keys the store uses with this master key (the receipt and audit keys sealed in <c>meta</c>).</returns>
     public FacialDataKeys CreateSchema(FacialDataKeys masterKeys)
     {
@@ -58,20 +59,20 @@ internal sealed class PostgreSqlDatabase : IDisposable
                 CREATE TABLE meta (key text PRIMARY KEY, value bytea NOT NULL);
                 CREATE TABLE consents (
                     row_id bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-                    receipt_id text PRIMARY KEY, subject_id text NOT NULL, purpose_id text NOT NULL, notice_version text NOT NULL,
+                    receipt_id text COLLATE "C" PRIMARY KEY, subject_id text COLLATE "C" NOT NULL, purpose_id text COLLATE "C" NOT NULL, notice_version text NOT NULL,
                     given_at bigint NOT NULL, expires_at bigint NOT NULL, form integer NOT NULL, under14 boolean NOT NULL,
-                    guardian_id text, signature bytea NOT NULL, withdrawn_at bigint, age_band integer NOT NULL, scopes integer NOT NULL);
+                    guardian_id text COLLATE "C", signature bytea NOT NULL, withdrawn_at bigint, age_band integer NOT NULL, scopes integer NOT NULL);
                 CREATE INDEX consents_subject ON consents (subject_id, purpose_id);
-                CREATE TABLE subject_keys (subject_id text PRIMARY KEY, wrapped_key bytea NOT NULL, created_at bigint NOT NULL);
+                CREATE TABLE subject_keys (subject_id text COLLATE "C" PRIMARY KEY, wrapped_key bytea NOT NULL, created_at bigint NOT NULL);
                 CREATE TABLE templates (
-                    template_id text PRIMARY KEY, subject_id text NOT NULL REFERENCES subject_keys (subject_id),
-                    purpose_id text NOT NULL, receipt_id text NOT NULL, collected_at bigint NOT NULL, expires_at bigint NOT NULL,
+                    template_id text COLLATE "C" PRIMARY KEY, subject_id text COLLATE "C" NOT NULL REFERENCES subject_keys (subject_id),
+                    purpose_id text COLLATE "C" NOT NULL, receipt_id text COLLATE "C" NOT NULL, collected_at bigint NOT NULL, expires_at bigint NOT NULL,
                     ciphertext bytea NOT NULL, quarantined_at bigint);
                 CREATE INDEX templates_subject ON templates (subject_id, purpose_id);
                 CREATE INDEX templates_expiry ON templates (expires_at);
                 CREATE TABLE audit (
                     sequence bigint PRIMARY KEY, time bigint NOT NULL, actor text NOT NULL, action integer NOT NULL,
-                    subject_id text, purpose_id text, receipt_id text, outcome integer NOT NULL, detail text,
+                    subject_id text COLLATE "C", purpose_id text COLLATE "C", receipt_id text COLLATE "C", outcome integer NOT NULL, detail text,
                     previous_hash bytea NOT NULL, hash bytea NOT NULL);
                 CREATE INDEX audit_subject ON audit (subject_id, sequence);
                 CREATE INDEX audit_action ON audit (action, sequence);
@@ -80,6 +81,11 @@ internal sealed class PostgreSqlDatabase : IDisposable
                     id integer PRIMARY KEY CHECK (id = 1), head_sequence bigint NOT NULL, head_hash bytea NOT NULL,
                     anchor_sequence bigint, anchor_hash bytea);
                 INSERT INTO audit_chain (id, head_sequence, head_hash) VALUES (1, 0, @zero);
+                CREATE TABLE basis_grants (
+                    grant_id text COLLATE "C" PRIMARY KEY, purpose_id text COLLATE "C" NOT NULL, basis integer NOT NULL, law_reference text NOT NULL,
+                    granted_by text NOT NULL, granted_at bigint NOT NULL, valid_from bigint NOT NULL, valid_until bigint NOT NULL,
+                    signature bytea NOT NULL, revoked_at bigint, revoked_by text);
+                CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
                 """, ("@zero", new byte[AuditChain.HashSize]));
             Execute(connection, transaction, "INSERT INTO facecompliance_schema (version) VALUES (@version)", ("@version", SchemaVersion));
             SetMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));

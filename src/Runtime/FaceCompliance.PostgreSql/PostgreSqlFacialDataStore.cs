@@ -23,12 +23,15 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
         _database = database;
         var audit = new PostgreSqlAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
         var templates = new PostgreSqlTemplateStore(database, audit, new TemplateProtector(storeKeys), options);
-        var consents = new PostgreSqlConsentRegistry(database, audit, new ReceiptSigner(storeKeys), options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
+        var signer = new ReceiptSigner(storeKeys);
+        var consents = new PostgreSqlConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
         templates.Consents = consents;
         consents.Templates = templates;
         Audit = audit;
         Templates = templates;
         Consents = consents;
+        LegalBases = new PostgreSqlLegalBasisRegistry(database, audit, signer, options.TimeProvider);
+        Lifecycle = new PostgreSqlLifecycle(database, audit, templates, options.Actor, options.TimeProvider);
         if (options.FilingThresholdReached is { } handler)
         {
             templates.FilingThresholdReached += handler;
@@ -39,6 +42,12 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
     public IConsentRegistry Consents { get; }
+
+    /// <summary>Grants of a legal basis other than consent (PIPL Art. 13): grant, require, revoke.</summary>
+    public ILegalBasisRegistry LegalBases { get; }
+
+    /// <summary>The ends of processing: end a purpose, end the relationship with a person, stop the service (PIPL Art. 47; Measures Art. 15).</summary>
+    public IFacialDataLifecycle Lifecycle { get; }
 
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored (one count for all nodes).</summary>
     public IFaceTemplateStore Templates { get; }
