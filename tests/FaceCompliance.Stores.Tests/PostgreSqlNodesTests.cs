@@ -67,6 +67,61 @@ public sealed class PostgreSqlNodesTests
     }
 
     [Fact]
+    public void Nodes_that_open_an_empty_database_at_once_create_one_schema_and_share_it()
+    {
+        var database = TestServer.CreateDatabase();
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var stores = new PostgreSql.PostgreSqlFacialDataStore?[4];
+        var failures = new ConcurrentQueue<Exception>();
+        using var start = new Barrier(stores.Length);
+        try
+        {
+            var openers = Enumerable.Range(0, stores.Length).Select(i => new Thread(() =>
+            {
+                try
+                {
+                    start.SignalAndWait();
+                    stores[i] = PostgreSql.PostgreSqlFacialDataStore.Open(database, new FacialDataStoreOptions(new FacialDataKeys(StoreUnderTest.MasterKey))
+                    {
+                        Actor = "node-" + i,
+                        TemplateDimension = StoreUnderTest.Dimension,
+                        TimeProvider = clock,
+                    });
+                }
+                catch (Exception error)
+                {
+                    failures.Enqueue(error);
+                }
+            })).ToArray();
+            foreach (var opener in openers)
+            {
+                opener.Start();
+            }
+
+            foreach (var opener in openers)
+            {
+                opener.Join();
+            }
+
+            Assert.Empty(failures);
+            var receipt = stores[0]!.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
+            stores[1]!.Templates.Enroll(receipt, StoreUnderTest.Template(1));
+            Assert.True(stores[2]!.Templates.Verify(receipt, StoreUnderTest.Template(1), 0.9f).IsMatch);
+            Assert.Equal(["node-0", "node-1", "node-2"], stores[3]!.Audit.Read().Select(r => r.Actor));
+            Assert.True(stores[3]!.Audit.Verify().IsValid);
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                store?.Dispose();
+            }
+
+            TestServer.DropDatabase(database);
+        }
+    }
+
+    [Fact]
     public void A_withdrawal_on_one_node_is_refused_on_the_other_at_once()
     {
         using var test = new PostgreSqlStoreUnderTest(new StoreSettings());

@@ -186,14 +186,12 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 /// <summary>The PostgreSQL store in a new database (CREATE DATABASE with a random name), dropped after the test.</summary>
 public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 {
-    private readonly string _databaseName = "facecompliance_test_" + Guid.NewGuid().ToString("N");
     private readonly PostgreSqlFacialDataStore _store;
 
     public PostgreSqlStoreUnderTest(StoreSettings settings)
         : base(settings)
     {
-        TestServer.Execute($"CREATE DATABASE {_databaseName}");
-        ConnectionString = new NpgsqlConnectionStringBuilder(TestServer.ConnectionString) { Database = _databaseName }.ToString();
+        ConnectionString = TestServer.CreateDatabase();
         _store = PostgreSqlFacialDataStore.Open(ConnectionString, Options(MasterKey));
     }
 
@@ -237,7 +235,7 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
     public override void Dispose()
     {
         _store.Dispose();
-        TestServer.Execute($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)");
+        TestServer.DropDatabase(ConnectionString);
     }
 
     private NpgsqlConnection Raw()
@@ -276,7 +274,19 @@ public static class TestServer
             $"{Variable} is not set, so the PostgreSQL store's tests have no server. Run the tests with ./test.sh (README's test command), "
             + "which starts a throw-away PostgreSQL server and sets it, or set it to an Npgsql connection string of a role that may CREATE DATABASE.");
 
-    public static void Execute(string sql)
+    /// <summary>Creates a database with a random name; returns its connection string.</summary>
+    public static string CreateDatabase()
+    {
+        var name = "facecompliance_test_" + Guid.NewGuid().ToString("N");
+        Execute($"CREATE DATABASE {name}");
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ToString();
+    }
+
+    /// <summary>Drops the database of <paramref name="connectionString"/>, closing its connections.</summary>
+    public static void DropDatabase(string connectionString) =>
+        Execute($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
+
+    private static void Execute(string sql)
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
         connection.Open();
