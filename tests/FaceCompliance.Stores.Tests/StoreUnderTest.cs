@@ -74,6 +74,9 @@ public abstract class StoreUnderTest : IDisposable
     /// <summary>Runs an update of one row with the parameters <c>@key</c> and <c>@value</c>, outside the store.</summary>
     protected abstract void WriteBytes(string sql, string key, byte[] value);
 
+    /// <summary>The number of rows in <paramref name="table"/>, read outside the store.</summary>
+    public abstract long Count(string table);
+
     /// <summary>Rewrites an audit record's detail in storage, as someone without the audit key could.</summary>
     public abstract void AlterAuditDetail(long sequence, string detail);
 
@@ -146,6 +149,14 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override long Count(string table)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
 
     public override void Dispose()
     {
@@ -231,6 +242,13 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override long Count(string table)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {table}", connection);
+        return (long)command.ExecuteScalar()!;
+    }
 
     public override void Dispose()
     {

@@ -54,21 +54,6 @@ public abstract class TemplateContract
     }
 
     [Fact]
-    public void Templates_past_their_retention_are_purged()
-    {
-        using var test = NewStore();
-        test.Templates.Enroll(Consent(test, "resident-1"), StoreUnderTest.Template(1));
-        test.Clock.Advance(TimeSpan.FromDays(10));
-        test.Templates.Enroll(Consent(test, "resident-2"), StoreUnderTest.Template(2));
-        test.Clock.Advance(TimeSpan.FromDays(25));
-
-        Assert.Equal(1, test.Templates.PurgeExpired());
-
-        Assert.Equal(["resident-2"], test.Templates.SubjectsStored());
-        Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.Purged && r.SubjectId == "resident-1");
-    }
-
-    [Fact]
     public void A_damaged_ciphertext_is_quarantined_and_the_other_template_keeps_matching()
     {
         using var test = NewStore();
