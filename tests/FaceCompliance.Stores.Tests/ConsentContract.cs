@@ -38,46 +38,6 @@ public abstract class ConsentContract
     }
 
     [Fact]
-    public void The_current_receipt_is_the_latest_granted()
-    {
-        using var test = NewStore();
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
-        test.Clock.Advance(TimeSpan.FromMinutes(1));
-        var latest = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult, Scopes = FacialConsentScopes.Transfer });
-
-        Assert.True(test.Consents.TryGetCurrentReceipt<GateEntry>("resident-1", out var found));
-        Assert.Equal(latest.ToToken(), found.ToToken());
-        Assert.Equal(latest.Id, test.Consents.GetValidReceipt<GateEntry>("resident-1", FacialConsentScopes.Transfer).Id);
-        Assert.Equal([(GateEntry.Info.Id, latest.Id)], test.Consents.ListCurrentConsents("resident-1").Select(c => (c.PurposeId, c.ReceiptId)));
-    }
-
-    [Fact]
-    public void A_person_who_never_consented_is_refused_and_audited()
-    {
-        using var test = NewStore();
-        test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-1"));
-
-        Assert.False(test.Consents.TryGetCurrentReceipt<GateEntry>("resident-1", out _));
-        var refused = Assert.Throws<ConsentRequiredException>(() => test.Consents.GetValidReceipt<GateEntry>("resident-1"));
-
-        Assert.Equal(ConsentRejection.NeverConsented, refused.Reason);
-        var last = test.Audit.Read().Last();
-        Assert.Equal((AuditAction.ConsentRejected, "resident-1", "NeverConsented"), (last.Action, last.SubjectId, last.Detail));
-    }
-
-    [Fact]
-    public void A_receipt_presented_by_another_subject_is_refused()
-    {
-        using var test = NewStore();
-        var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
-
-        var refused = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt, "resident-2"));
-
-        Assert.Equal(ConsentRejection.OtherSubject, refused.Reason);
-        Assert.Equal((AuditAction.ConsentRejected, "resident-2"), (test.Audit.Read().Last().Action, test.Audit.Read().Last().SubjectId));
-    }
-
-    [Fact]
     public void An_altered_or_unknown_receipt_is_refused_and_an_expired_one_too()
     {
         using var test = NewStore();

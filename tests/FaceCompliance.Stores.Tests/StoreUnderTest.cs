@@ -18,7 +18,7 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>How a test wants its store.</summary>
-public sealed record StoreSettings(int MaxTemplatesPerSubject = 10, int MaxConsentsPerSubjectAndPurpose = 10);
+public sealed record StoreSettings(int MaxTemplatesPerSubject = 10, int MaxConsentsPerSubjectAndPurpose = 10, FilingThresholdOptions? Filing = null);
 
 /// <summary>A second store instance on the same storage.</summary>
 public sealed record OpenedStore(IConsentRegistry Consents, IFaceTemplateStore Templates, IAuditTrail Audit, IDisposable Store) : IDisposable
@@ -87,6 +87,7 @@ public abstract class StoreUnderTest : IDisposable
         TimeProvider = Clock,
         MaxTemplatesPerSubject = Settings.MaxTemplatesPerSubject,
         MaxConsentsPerSubjectAndPurpose = Settings.MaxConsentsPerSubjectAndPurpose,
+        Filing = Settings.Filing ?? new FilingThresholdOptions(),
     };
 
     /// <summary>A template of the store's dimension, different for each seed.</summary>
