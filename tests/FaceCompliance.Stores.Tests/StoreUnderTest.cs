@@ -40,6 +40,9 @@ public abstract class StoreUnderTest : IDisposable
 
     public StoreSettings Settings { get; }
 
+    /// <summary>The keys of <see cref="MasterKey"/>, the store's own.</summary>
+    public FacialDataKeys Keys { get; } = new(MasterKey);
+
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public abstract IConsentRegistry Consents { get; }
@@ -73,6 +76,9 @@ public abstract class StoreUnderTest : IDisposable
 
     /// <summary>Runs an update of one row with the parameters <c>@key</c> and <c>@value</c>, outside the store.</summary>
     protected abstract void WriteBytes(string sql, string key, byte[] value);
+
+    /// <summary>Runs a statement (the same SQL for both stores) outside the store; returns the rows changed.</summary>
+    public abstract int ExecuteRaw(string sql);
 
     /// <summary>The number of rows in <paramref name="table"/>, read outside the store.</summary>
     public abstract long Count(string table);
@@ -150,6 +156,14 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override int ExecuteRaw(string sql)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
 
     public override long Count(string table)
     {
@@ -243,6 +257,13 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override int ExecuteRaw(string sql)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteNonQuery();
+    }
 
     public override long Count(string table)
     {
