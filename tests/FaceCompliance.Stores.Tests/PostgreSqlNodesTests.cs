@@ -8,7 +8,7 @@ namespace FaceCompliance.Stores.Tests;
 
 /// <summary>
 /// Two store instances on one PostgreSQL database, each with its own connection pool, stand for two application
-/// nodes; several threads on each write at once. Every node appends to the one audit chain: no fork, no gap.
+/// nodes; several threads on each write at once (grants, enrolments, events, withdrawals). Every node appends to the one audit chain: no fork, no gap.
 /// </summary>
 public sealed class PostgreSqlNodesTests
 {
@@ -35,6 +35,10 @@ public sealed class PostgreSqlNodesTests
                         var receipt = node.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult });
                         node.Templates.Enroll(receipt, StoreUnderTest.Template(i));
                         node.Audit.RecordApplicationEvent(subject, AuditOutcome.Succeeded, "card issued");
+                        if (i % 2 == 0)
+                        {
+                            node.Consents.Withdraw<GateEntry>(subject);
+                        }
                     }
                 }
                 catch (Exception error)
@@ -55,15 +59,17 @@ public sealed class PostgreSqlNodesTests
 
         Assert.Empty(failures);
         const int people = 2 * ThreadsPerNode * PeoplePerThread;
+        const int withdrawn = 2 * ThreadsPerNode * ((PeoplePerThread + 1) / 2);
         var records = test.Audit.Read(max: 10 * people);
-        Assert.Equal(3 * people, records.Count);
+        // Grant, enrolment and event for each person; withdrawal and deletion for each one withdrawn.
+        Assert.Equal(3 * people + 2 * withdrawn, records.Count);
         Assert.Equal(Enumerable.Range(1, records.Count).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(records.Count, records.Select(r => Convert.ToHexString(r.PreviousHash)).Distinct().Count());
         Assert.Equal(["node-a", "node-b"], records.Select(r => r.Actor).Distinct().Order());
         var verification = test.Audit.Verify();
         Assert.True(verification.IsValid, verification.Problem);
-        Assert.Equal(people, nodeA.Templates.PeopleStored);
-        Assert.Equal(people, nodeB.Templates.PeopleStored);
+        Assert.Equal(people - withdrawn, nodeA.Templates.PeopleStored);
+        Assert.Equal(people - withdrawn, nodeB.Templates.PeopleStored);
     }
 
     [Fact]
