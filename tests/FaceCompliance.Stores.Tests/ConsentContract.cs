@@ -52,21 +52,6 @@ public abstract class ConsentContract
         test.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(ConsentRejection.Expired, test.Consents.Check(receipt));
     }
-
-    [Fact]
-    public void Granting_past_the_limit_of_live_consents_is_refused_and_writes_nothing()
-    {
-        using var test = NewStore(new StoreSettings(MaxConsentsPerSubjectAndPurpose: 2));
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
-        var recordsBefore = test.Audit.Read().Count;
-
-        var refused = Assert.Throws<FacialDataLimitExceededException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult }));
-
-        Assert.Equal(nameof(FacialDataStoreOptions.MaxConsentsPerSubjectAndPurpose), refused.LimitName);
-        Assert.Equal(recordsBefore, test.Audit.Read().Count);
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-2") { AgeBand = FacialAgeBand.Adult });
-    }
 }
 
 public sealed class SqliteConsentContract : ConsentContract

@@ -83,20 +83,6 @@ public abstract class TemplateContract
         Assert.Equal(2, test.Audit.Read().Count(r => r.Action == AuditAction.SubjectKeyDamaged));
         Assert.Equal(1, test.Templates.DeleteSubject("resident-1"));
     }
-
-    [Fact]
-    public void Enrolling_past_the_limit_of_templates_is_refused()
-    {
-        using var test = NewStore(new StoreSettings(MaxTemplatesPerSubject: 2));
-        var receipt = Consent(test, "resident-1");
-        test.Templates.Enroll(receipt, StoreUnderTest.Template(1));
-        test.Templates.Enroll(receipt, StoreUnderTest.Template(2));
-
-        var refused = Assert.Throws<FacialDataLimitExceededException>(() => test.Templates.Enroll(receipt, StoreUnderTest.Template(3)));
-
-        Assert.Equal(nameof(FacialDataStoreOptions.MaxTemplatesPerSubject), refused.LimitName);
-        Assert.Equal(2, test.Templates.ListTemplates("resident-1").Count);
-    }
 }
 
 public sealed class SqliteTemplateContract : TemplateContract
