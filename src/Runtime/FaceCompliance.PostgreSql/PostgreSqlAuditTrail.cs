@@ -117,14 +117,20 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
         using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         long? anchorSequence = null;
         byte[]? anchorHash = null;
-        using (var command = PostgreSqlDatabase.Command(connection, snapshot, "SELECT anchor_sequence, anchor_hash FROM audit_chain WHERE id = 1"))
+        long headSequence;
+        byte[] headHash;
+        using (var command = PostgreSqlDatabase.Command(connection, snapshot, "SELECT anchor_sequence, anchor_hash, head_sequence, head_hash FROM audit_chain WHERE id = 1"))
         using (var reader = command.ExecuteReader())
         {
-            if (reader.Read() && !reader.IsDBNull(0))
+            reader.Read();
+            if (!reader.IsDBNull(0))
             {
                 anchorSequence = reader.GetInt64(0);
                 anchorHash = (byte[])reader.GetValue(1);
             }
+
+            headSequence = reader.GetInt64(2);
+            headHash = (byte[])reader.GetValue(3);
         }
 
         var records = new List<AuditRecord>();
@@ -137,7 +143,24 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
             }
         }
 
-        return anchorSequence is { } sequence ? chain.Verify(records, anchorHash, sequence + 1) : chain.Verify(records);
+        var verification = anchorSequence is { } sequence ? chain.Verify(records, anchorHash, sequence + 1) : chain.Verify(records);
+        if (!verification.IsValid)
+        {
+            return verification;
+        }
+
+        // The head row names the last record appended: records cut from the end of the chain are missing against it
+        // (unless whoever cut them also rewrote the head, which the same database cannot rule out).
+        var last = records.Count > 0 ? records[^1].Sequence : anchorSequence ?? 0;
+        var lastHash = records.Count > 0 ? records[^1].Hash : anchorHash ?? new byte[AuditChain.HashSize];
+        if (last != headSequence || !lastHash.AsSpan().SequenceEqual(headHash))
+        {
+            return AuditVerification.Invalid(last + 1,
+                $"missing record: the chain's head is record {headSequence}, but the last record stored is {last} (records cut from the end, or the head altered)",
+                verification.RecordsChecked);
+        }
+
+        return verification;
     }
 
     public int PurgeRecordsBefore(DateTimeOffset cutoff)
