@@ -4,7 +4,8 @@
 #   ./test.sh ARGS...          passes ARGS to `dotnet test FaceCompliance.sln` (e.g. --filter ...)
 # Needs the .NET 10 SDK and Node.js/npm (the build fetches the face models with npm). Installs with apt-get, as root
 # or through sudo: Chromium and its driver (the browser test drives them) and a Chinese font (readable zh-CN
-# screenshots). Set FACECOMPLIANCE_NO_INSTALL=1 to install nothing and only check.
+# screenshots), and Debian's postgresql (a throw-away server for the PostgreSQL store's tests, see below). Set
+# FACECOMPLIANCE_NO_INSTALL=1 to install nothing and only check.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,4 +43,52 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" 
   apt_install fonts-wqy-microhei || echo "test.sh: warning: no Chinese font installed; zh-CN screenshots will show boxes" >&2
 fi
 
-exec dotnet test FaceCompliance.sln "$@"
+# The PostgreSQL store's tests (tests/FaceCompliance.Stores.Tests) need a server: unless FACECOMPLIANCE_TEST_POSTGRES
+# names one (an Npgsql connection string of a role that may CREATE DATABASE), a throw-away server is started here with
+# Debian's PostgreSQL: initdb into a temporary folder, listening only on a Unix socket in that folder, stopped and
+# deleted when this script exits. initdb refuses to run as root, so as root the server runs as the user postgres.
+pg_bin() {
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$found" ] && [ -x "$found/initdb" ]; then echo "$found"; return; fi
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v initdb)"; fi
+}
+
+start_test_postgres() {
+  local bin
+  bin=$(pg_bin)
+  if [ -z "$bin" ]; then
+    echo "test.sh: installing postgresql for the PostgreSQL store's tests"
+    apt_install postgresql
+    bin=$(pg_bin)
+    [ -n "$bin" ] || missing "postgresql was installed but no initdb was found in /usr/lib/postgresql/*/bin."
+  fi
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || missing "running as root, and there is no user postgres to run the test server as (initdb refuses root)."
+    as=(runuser -u postgres --)
+  fi
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/facecompliance-pg.XXXXXX")
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+  "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log" >&2; missing "initdb failed (log above)."; }
+  "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-k $pg_dir -c listen_addresses='' -c max_connections=200 -c fsync=off" start >/dev/null \
+    || { cat "$pg_dir/server.log" >&2; missing "the test PostgreSQL server did not start (log above)."; }
+  pg_stop=("${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop)
+  trap stop_test_postgres EXIT
+  export FACECOMPLIANCE_TEST_POSTGRES="Host=$pg_dir;Port=5432;Username=postgres;Database=postgres"
+  echo "test.sh: PostgreSQL test server on the Unix socket in $pg_dir"
+}
+
+stop_test_postgres() {
+  "${pg_stop[@]}" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+
+if [ -z "${FACECOMPLIANCE_TEST_POSTGRES:-}" ]; then
+  start_test_postgres
+fi
+
+# Not exec: the trap stops the PostgreSQL server when the tests end.
+dotnet test FaceCompliance.sln "$@"

@@ -103,13 +103,14 @@ public sealed class PackageContentTests
     }
 
     /// <summary>
-    /// FaceCompliance.Sqlite and FaceCompliance.Vision depend on FaceCompliance at the same version with every asset
+    /// FaceCompliance.Sqlite, FaceCompliance.Vision and FaceCompliance.PostgreSql depend on FaceCompliance at the same version with every asset
     /// (include="All"), so its analyzers and generators reach whoever references only an optional package.
     /// </summary>
     /// <param name="id">The optional package.</param>
     [Theory]
     [InlineData("FaceCompliance.Sqlite")]
     [InlineData("FaceCompliance.Vision")]
+    [InlineData("FaceCompliance.PostgreSql")]
     public void Optional_packages_depend_on_FaceCompliance_with_its_analyzers(string id)
     {
         Dependency core = Assert.Single(Dependencies(id), d => d.Id == "FaceCompliance");

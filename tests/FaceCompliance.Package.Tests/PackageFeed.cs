@@ -27,7 +27,7 @@ namespace FaceCompliance.Package.Tests;
 public sealed class PackageFeed : IAsyncLifetime
 {
     /// <summary>The packages, by id (ONNX Runtime comes from Microsoft's package Microsoft.ML.OnnxRuntime).</summary>
-    public static readonly string[] PackageIds = ["FaceCompliance.Annotations", "FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision"];
+    public static readonly string[] PackageIds = ["FaceCompliance.Annotations", "FaceCompliance", "FaceCompliance.Sqlite", "FaceCompliance.Vision", "FaceCompliance.PostgreSql"];
 
     // The packable projects; their project references (analyzers, code fixes, generators, report task) come along.
     private static readonly string[] PackedProjects =
@@ -36,6 +36,7 @@ public sealed class PackageFeed : IAsyncLifetime
         "src/Runtime/FaceCompliance/FaceCompliance.csproj",
         "src/Runtime/FaceCompliance.Sqlite/FaceCompliance.Sqlite.csproj",
         "src/Runtime/FaceCompliance.Vision/FaceCompliance.Vision.csproj",
+        "src/Runtime/FaceCompliance.PostgreSql/FaceCompliance.PostgreSql.csproj",
     ];
 
     private const string FeedKey = "facecompliance-test-feed";

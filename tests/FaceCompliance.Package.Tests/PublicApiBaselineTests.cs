@@ -32,7 +32,7 @@ public sealed class PublicApiBaselineTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["FaceCompliance", "FaceCompliance.Annotations", "FaceCompliance.Sqlite", "FaceCompliance.Vision"], libraries);
+        Assert.Equal(["FaceCompliance", "FaceCompliance.Annotations", "FaceCompliance.PostgreSql", "FaceCompliance.Sqlite", "FaceCompliance.Vision"], libraries);
         foreach (string library in libraries)
         {
             string folder = RepoPaths.File($"src/Runtime/{library}");

@@ -3,15 +3,17 @@ using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>The number of distinct people stored now, and the warning and filing events at the configured levels (Art. 15).</summary>
-public sealed class FilingThresholdTests
+public abstract class FilingThresholdContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void Events_fire_at_the_configured_counts_of_distinct_current_people()
     {
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 });
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 }));
         var events = new List<FilingThresholdEventArgs>();
         test.Templates.FilingThresholdReached += (_, e) => events.Add(e);
 
@@ -40,7 +42,7 @@ public sealed class FilingThresholdTests
     [Fact]
     public void People_who_leave_lower_the_count_and_crossing_again_fires_again()
     {
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 });
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 }));
         var events = new List<FilingThresholdEventArgs>();
         test.Templates.FilingThresholdReached += (_, e) => events.Add(e);
         Enrol(test, "p1", 1);
@@ -62,19 +64,29 @@ public sealed class FilingThresholdTests
     [Fact]
     public void A_person_enrolled_for_two_purposes_counts_once()
     {
-        using var test = new TestStore();
-        test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant("p1") { AgeBand = FacialAgeBand.Adult }), TestStore.Template(1));
-        test.Templates.Enroll(test.Consents.Grant<VisitorCheck>(new ConsentGrant("p1")), TestStore.Template(2));
+        using var test = NewStore();
+        test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant("p1") { AgeBand = FacialAgeBand.Adult }), StoreUnderTest.Template(1));
+        test.Templates.Enroll(test.Consents.Grant<VisitorCheck>(new ConsentGrant("p1")), StoreUnderTest.Template(2));
 
         Assert.Equal(1, test.Templates.PeopleStored);
     }
 
-    private static void Enrol(TestStore test, string subject, int templates)
+    private static void Enrol(StoreUnderTest test, string subject, int templates)
     {
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult });
         for (var i = 0; i < templates; i++)
         {
-            test.Templates.Enroll(receipt, TestStore.Template(subject.GetHashCode(StringComparison.Ordinal) + i));
+            test.Templates.Enroll(receipt, StoreUnderTest.Template(subject.GetHashCode(StringComparison.Ordinal) + i));
         }
     }
+}
+
+public sealed class SqliteFilingThresholdContract : FilingThresholdContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlFilingThresholdContract : FilingThresholdContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

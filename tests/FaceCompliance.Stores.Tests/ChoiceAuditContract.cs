@@ -2,18 +2,20 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>
 /// A refusal of face processing and the use of the non-face alternative are recorded in the audit trail, so the
 /// operator can show that people who refused were served another way (Measures Arts. 10 §2 and 12).
 /// </summary>
-public sealed class ChoiceAuditTests
+public abstract class ChoiceAuditContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void A_refusal_and_the_alternative_used_are_audited_for_the_purpose()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         var refused = test.Consents.RecordRefusal<GateEntry>("p9", "declined face enrolment at the desk");
         var alternative = test.Consents.RecordAlternativeUsed<GateEntry>("p9", "access card");
@@ -33,7 +35,7 @@ public sealed class ChoiceAuditTests
     [Fact]
     public void A_refusal_without_a_note_is_recorded_and_a_bad_id_or_note_is_refused()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         Assert.Null(test.Consents.RecordRefusal<GateEntry>("p1").Detail);
         Assert.Equal("detail", Assert.Throws<ArgumentException>(() => test.Consents.RecordRefusal<GateEntry>("p1", " ")).ParamName);
@@ -41,4 +43,14 @@ public sealed class ChoiceAuditTests
         Assert.Equal("subjectId", Assert.Throws<ArgumentException>(() => test.Consents.RecordAlternativeUsed<GateEntry>("", "card")).ParamName);
         Assert.Single(test.Audit.Read());
     }
+}
+
+public sealed class SqliteChoiceAuditContract : ChoiceAuditContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlChoiceAuditContract : ChoiceAuditContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

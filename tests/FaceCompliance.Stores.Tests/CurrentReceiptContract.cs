@@ -2,15 +2,17 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>The registry keeps each person's current receipt per purpose: an application keeps subject ids, not tokens.</summary>
-public sealed class CurrentReceiptTests
+public abstract class CurrentReceiptContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void The_current_receipt_is_the_latest_one_granted_and_checks_like_the_token()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Clock.Advance(TimeSpan.FromMinutes(1));
         var latest = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult, Scopes = FacialConsentScopes.Transfer });
@@ -24,7 +26,7 @@ public sealed class CurrentReceiptTests
     [Fact]
     public void A_person_who_never_consented_is_refused_as_never_consented_and_audited()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-7"));
 
         Assert.False(test.Consents.TryGetCurrentReceipt<GateEntry>("resident-7", out var none));
@@ -40,7 +42,7 @@ public sealed class CurrentReceiptTests
     [Fact]
     public void A_withdrawn_or_expired_current_receipt_is_refused_with_its_own_reason_not_never_consented()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Consents.Withdraw<GateEntry>("resident-7");
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-8") { AgeBand = FacialAgeBand.Adult, ValidFor = TimeSpan.FromDays(1) });
@@ -53,7 +55,7 @@ public sealed class CurrentReceiptTests
     [Fact]
     public void Listing_gives_the_current_receipt_of_each_purpose()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Clock.Advance(TimeSpan.FromMinutes(1));
         var gate = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
@@ -71,12 +73,14 @@ public sealed class CurrentReceiptTests
 }
 
 /// <summary>A receipt is bound to its subject: presented by another person, it is refused.</summary>
-public sealed class ReceiptSubjectBindingTests
+public abstract class ReceiptSubjectBindingContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void A_receipt_presented_for_another_subject_is_refused_and_audited()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var theirs = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-8") { AgeBand = FacialAgeBand.Adult });
 
@@ -91,4 +95,24 @@ public sealed class ReceiptSubjectBindingTests
         test.Consents.EnsureValid(theirs, "resident-7");
         Assert.Equal(last.Sequence, test.Audit.Read().Last().Sequence);
     }
+}
+
+public sealed class SqliteCurrentReceiptContract : CurrentReceiptContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlCurrentReceiptContract : CurrentReceiptContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class SqliteReceiptSubjectBindingContract : ReceiptSubjectBindingContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlReceiptSubjectBindingContract : ReceiptSubjectBindingContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

@@ -1,0 +1,336 @@
+using System;
+using System.IO;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using FaceCompliance.PostgreSql;
+using FaceCompliance.Sqlite;
+
+namespace FaceCompliance.Stores.Tests;
+
+/// <summary>A clock the tests move by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>How a test wants its store.</summary>
+public sealed record StoreSettings(int MaxTemplatesPerSubject = 10, int MaxConsentsPerSubjectAndPurpose = 10, FilingThresholdOptions? Filing = null);
+
+/// <summary>A second store instance on the same storage.</summary>
+public sealed record OpenedStore(IConsentRegistry Consents, IFaceTemplateStore Templates, IAuditTrail Audit, IDisposable Store) : IDisposable
+{
+    public void Dispose() => Store.Dispose();
+}
+
+/// <summary>
+/// A store of one kind in fresh storage of its own (a new SQLite file, or a new PostgreSQL database), with a known
+/// master key and a manual clock, and the ways a test reaches under it (damage a row, alter a record); deleted after the test.
+/// </summary>
+public abstract class StoreUnderTest : IDisposable
+{
+    public static readonly byte[] MasterKey = Convert.FromHexString("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+
+    public const int Dimension = 8;
+
+    protected StoreUnderTest(StoreSettings settings) => Settings = settings;
+
+    public StoreSettings Settings { get; }
+
+    /// <summary>The keys of <see cref="MasterKey"/>, the store's own.</summary>
+    public FacialDataKeys Keys { get; } = new(MasterKey);
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
+    public abstract IConsentRegistry Consents { get; }
+
+    public abstract IFaceTemplateStore Templates { get; }
+
+    public abstract IAuditTrail Audit { get; }
+
+    public abstract ILegalBasisRegistry LegalBases { get; }
+
+    public abstract IFacialDataLifecycle Lifecycle { get; }
+
+    /// <summary>Opens the same storage again with <paramref name="masterKey"/> (a second store instance, as another node or a restart would).</summary>
+    public abstract OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2");
+
+    /// <summary>Flips a byte of a template's stored ciphertext.</summary>
+    public void DamageCiphertext(string templateId) => FlipByte("templates", "ciphertext", "template_id", templateId);
+
+    /// <summary>Flips a byte of a person's stored wrapped data key.</summary>
+    public void DamageSubjectKey(string subjectId) => FlipByte("subject_keys", "wrapped_key", "subject_id", subjectId);
+
+    private void FlipByte(string table, string column, string keyColumn, string key)
+    {
+        var value = ReadBytes($"SELECT {column} FROM {table} WHERE {keyColumn} = @key", key);
+        value[20] ^= 1;
+        WriteBytes($"UPDATE {table} SET {column} = @value WHERE {keyColumn} = @key", key, value);
+    }
+
+    /// <summary>Runs a query of one bytes value with the parameter <c>@key</c>, outside the store.</summary>
+    protected abstract byte[] ReadBytes(string sql, string key);
+
+    /// <summary>Runs an update of one row with the parameters <c>@key</c> and <c>@value</c>, outside the store.</summary>
+    protected abstract void WriteBytes(string sql, string key, byte[] value);
+
+    /// <summary>Runs a statement (the same SQL for both stores) outside the store; returns the rows changed.</summary>
+    public abstract int ExecuteRaw(string sql);
+
+    /// <summary>The number of rows in <paramref name="table"/>, read outside the store.</summary>
+    public abstract long Count(string table);
+
+    /// <summary>Rewrites an audit record's detail in storage, as someone without the audit key could.</summary>
+    public abstract void AlterAuditDetail(long sequence, string detail);
+
+    public FacialDataStoreOptions Options(byte[] masterKey, string actor = "test-gate") => new(new FacialDataKeys(masterKey))
+    {
+        Actor = actor,
+        TemplateDimension = Dimension,
+        TimeProvider = Clock,
+        MaxTemplatesPerSubject = Settings.MaxTemplatesPerSubject,
+        MaxConsentsPerSubjectAndPurpose = Settings.MaxConsentsPerSubjectAndPurpose,
+        Filing = Settings.Filing ?? new FilingThresholdOptions(),
+    };
+
+    /// <summary>A template of the store's dimension, different for each seed.</summary>
+    public static FaceTemplate Template(int seed)
+    {
+        var values = new float[Dimension];
+        var random = new Random(seed);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(random.NextDouble() * 2 - 1);
+        }
+
+        return new FaceTemplate(values);
+    }
+
+    public abstract void Dispose();
+}
+
+/// <summary>The SQLite store in a new file.</summary>
+public sealed class SqliteStoreUnderTest : StoreUnderTest
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "facecompliance-stores-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteFacialDataStore _store;
+
+    public SqliteStoreUnderTest(StoreSettings settings)
+        : base(settings)
+    {
+        Directory.CreateDirectory(_directory);
+        _store = SqliteFacialDataStore.Open(FilePath, Options(MasterKey));
+    }
+
+    private string FilePath => Path.Combine(_directory, "faces.db");
+
+    public override IConsentRegistry Consents => _store.Consents;
+
+    public override IFaceTemplateStore Templates => _store.Templates;
+
+    public override IAuditTrail Audit => _store.Audit;
+
+    public override ILegalBasisRegistry LegalBases => _store.LegalBases;
+
+    public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
+
+    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
+    {
+        var store = SqliteFacialDataStore.Open(FilePath, Options(masterKey, actor));
+        return new OpenedStore(store.Consents, store.Templates, store.Audit, store);
+    }
+
+    protected override byte[] ReadBytes(string sql, string key)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@key", key);
+        return (byte[])command.ExecuteScalar()!;
+    }
+
+    protected override void WriteBytes(string sql, string key, byte[] value) => Execute(sql, ("@key", key), ("@value", value));
+
+    public override void AlterAuditDetail(long sequence, string detail) =>
+        Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override int ExecuteRaw(string sql)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    public override long Count(string table)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public override void Dispose()
+    {
+        _store.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private SqliteConnection Raw()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException("The test meant to change one row: " + sql);
+        }
+    }
+}
+
+/// <summary>The PostgreSQL store in a new database (CREATE DATABASE with a random name), dropped after the test.</summary>
+public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
+{
+    private readonly PostgreSqlFacialDataStore _store;
+
+    public PostgreSqlStoreUnderTest(StoreSettings settings)
+        : base(settings)
+    {
+        ConnectionString = TestServer.CreateDatabase();
+        _store = PostgreSqlFacialDataStore.Open(ConnectionString, Options(MasterKey));
+    }
+
+    /// <summary>The test's own database on the test server.</summary>
+    public string ConnectionString { get; }
+
+    public PostgreSqlFacialDataStore Store => _store;
+
+    public override IConsentRegistry Consents => _store.Consents;
+
+    public override IFaceTemplateStore Templates => _store.Templates;
+
+    public override IAuditTrail Audit => _store.Audit;
+
+    public override ILegalBasisRegistry LegalBases => _store.LegalBases;
+
+    public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
+
+    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
+    {
+        var store = OpenNode(masterKey, actor);
+        return new OpenedStore(store.Consents, store.Templates, store.Audit, store);
+    }
+
+    /// <summary>Another store instance on the same database, with a connection pool of its own: another application node.</summary>
+    public PostgreSqlFacialDataStore OpenNode(byte[] masterKey, string actor) => PostgreSqlFacialDataStore.Open(ConnectionString, Options(masterKey, actor));
+
+    protected override byte[] ReadBytes(string sql, string key)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("@key", key);
+        return (byte[])command.ExecuteScalar()!;
+    }
+
+    protected override void WriteBytes(string sql, string key, byte[] value) => Execute(sql, ("@key", key), ("@value", value));
+
+    public override void AlterAuditDetail(long sequence, string detail) =>
+        Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
+
+    public override int ExecuteRaw(string sql)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteNonQuery();
+    }
+
+    public override long Count(string table)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {table}", connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public override void Dispose()
+    {
+        _store.Dispose();
+        TestServer.DropDatabase(ConnectionString);
+    }
+
+    private NpgsqlConnection Raw()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException("The test meant to change one row: " + sql);
+        }
+    }
+}
+
+/// <summary>The PostgreSQL server the tests use: the one ./test.sh starts (or any named by FACECOMPLIANCE_TEST_POSTGRES).</summary>
+public static class TestServer
+{
+    public const string Variable = "FACECOMPLIANCE_TEST_POSTGRES";
+
+    /// <summary>The server's connection string, of a role that may create databases.</summary>
+    /// <exception cref="InvalidOperationException">The variable is not set: the PostgreSQL tests fail, they do not skip.</exception>
+    public static string ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException(
+            $"{Variable} is not set, so the PostgreSQL store's tests have no server. Run the tests with ./test.sh (README's test command), "
+            + "which starts a throw-away PostgreSQL server and sets it, or set it to an Npgsql connection string of a role that may CREATE DATABASE.");
+
+    /// <summary>Creates a database with a random name; returns its connection string.</summary>
+    public static string CreateDatabase()
+    {
+        var name = "facecompliance_test_" + Guid.NewGuid().ToString("N");
+        Execute($"CREATE DATABASE {name}");
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ToString();
+    }
+
+    /// <summary>Drops the database of <paramref name="connectionString"/>, closing its connections.</summary>
+    public static void DropDatabase(string connectionString) =>
+        Execute($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE)");
+
+    private static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
