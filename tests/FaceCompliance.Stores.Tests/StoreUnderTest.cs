@@ -18,7 +18,7 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>How a test wants its store.</summary>
-public sealed record StoreSettings(int MaxTemplatesPerSubject = 10, int MaxConsentsPerSubjectAndPurpose = 10, FilingThresholdOptions? Filing = null);
+public sealed record StoreSettings(int MaxTemplatesPerSubject = 10, int MaxConsentsPerSubjectAndPurpose = 10, FilingThresholdOptions? Filing = null, byte[]? MasterKey = null);
 
 /// <summary>A second store instance on the same storage.</summary>
 public sealed record OpenedStore(IConsentRegistry Consents, IFaceTemplateStore Templates, IAuditTrail Audit, IDisposable Store) : IDisposable
@@ -36,12 +36,20 @@ public abstract class StoreUnderTest : IDisposable
 
     public const int Dimension = 8;
 
-    protected StoreUnderTest(StoreSettings settings) => Settings = settings;
+    protected StoreUnderTest(StoreSettings settings)
+    {
+        Settings = settings;
+        OwnMasterKey = settings.MasterKey ?? MasterKey;
+        Keys = new FacialDataKeys(OwnMasterKey);
+    }
 
     public StoreSettings Settings { get; }
 
-    /// <summary>The keys of <see cref="MasterKey"/>, the store's own.</summary>
-    public FacialDataKeys Keys { get; } = new(MasterKey);
+    /// <summary>The master key this store was opened with: <see cref="MasterKey"/> unless the settings name another.</summary>
+    public byte[] OwnMasterKey { get; }
+
+    /// <summary>The keys of <see cref="OwnMasterKey"/>, the store's own.</summary>
+    public FacialDataKeys Keys { get; }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
@@ -77,8 +85,17 @@ public abstract class StoreUnderTest : IDisposable
     /// <summary>Runs an update of one row with the parameters <c>@key</c> and <c>@value</c>, outside the store.</summary>
     protected abstract void WriteBytes(string sql, string key, byte[] value);
 
-    /// <summary>Runs a statement (the same SQL for both stores) outside the store; returns the rows changed.</summary>
-    public abstract int ExecuteRaw(string sql);
+    /// <summary>Runs a statement (the same SQL for both stores, parameters named <c>@name</c>) outside the store; returns the rows changed.</summary>
+    public abstract int ExecuteRaw(string sql, params (string Name, object Value)[] parameters);
+
+    /// <summary>Reads the first row of a query (the same SQL for both stores) outside the store, each column as a 64-bit integer.</summary>
+    public abstract long[] ReadRow(string sql, params (string Name, object Value)[] parameters);
+
+    /// <summary>A template's stored ciphertext.</summary>
+    public byte[] TemplateCiphertext(string templateId) => ReadBytes("SELECT ciphertext FROM templates WHERE template_id = @key", templateId);
+
+    /// <summary>Overwrites the hash that anchors the audit chain after old records were purged, as someone without the audit key could.</summary>
+    public abstract void ZeroAuditAnchor();
 
     /// <summary>The number of rows in <paramref name="table"/>, read outside the store.</summary>
     public abstract long Count(string table);
@@ -96,10 +113,10 @@ public abstract class StoreUnderTest : IDisposable
         Filing = Settings.Filing ?? new FilingThresholdOptions(),
     };
 
-    /// <summary>A template of the store's dimension, different for each seed.</summary>
-    public static FaceTemplate Template(int seed)
+    /// <summary>A template of the store's dimension (or another), different for each seed.</summary>
+    public static FaceTemplate Template(int seed, int dimension = Dimension)
     {
-        var values = new float[Dimension];
+        var values = new float[dimension];
         var random = new Random(seed);
         for (var i = 0; i < values.Length; i++)
         {
@@ -122,7 +139,7 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
         : base(settings)
     {
         Directory.CreateDirectory(_directory);
-        _store = SqliteFacialDataStore.Open(FilePath, Options(MasterKey));
+        _store = SqliteFacialDataStore.Open(FilePath, Options(OwnMasterKey));
     }
 
     private string FilePath => Path.Combine(_directory, "faces.db");
@@ -157,13 +174,45 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
 
-    public override int ExecuteRaw(string sql)
+    public override int ExecuteRaw(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = Raw();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return command.ExecuteNonQuery();
     }
+
+    public override long[] ReadRow(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException("The query returned no row: " + sql);
+        }
+
+        var row = new long[reader.FieldCount];
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = reader.GetInt64(i);
+        }
+
+        return row;
+    }
+
+    public override void ZeroAuditAnchor() => Execute("UPDATE meta SET value = zeroblob(32) WHERE key = 'audit_anchor_hash'");
 
     public override long Count(string table)
     {
@@ -218,7 +267,7 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
         : base(settings)
     {
         ConnectionString = TestServer.CreateDatabase();
-        _store = PostgreSqlFacialDataStore.Open(ConnectionString, Options(MasterKey));
+        _store = PostgreSqlFacialDataStore.Open(ConnectionString, Options(OwnMasterKey));
     }
 
     /// <summary>The test's own database on the test server.</summary>
@@ -258,12 +307,43 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
     public override void AlterAuditDetail(long sequence, string detail) =>
         Execute("UPDATE audit SET detail = @detail WHERE sequence = @sequence", ("@detail", detail), ("@sequence", sequence));
 
-    public override int ExecuteRaw(string sql)
+    public override int ExecuteRaw(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = Raw();
         using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return command.ExecuteNonQuery();
     }
+
+    public override long[] ReadRow(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException("The query returned no row: " + sql);
+        }
+
+        var row = new long[reader.FieldCount];
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return row;
+    }
+
+    public override void ZeroAuditAnchor() => Execute("UPDATE audit_chain SET anchor_hash = @value WHERE id = 1", ("@value", new byte[32]));
 
     public override long Count(string table)
     {
