@@ -64,7 +64,19 @@ public abstract class StoreUnderTest : IDisposable
     public abstract IFacialDataLifecycle Lifecycle { get; }
 
     /// <summary>Opens the same storage again with <paramref name="masterKey"/> (a second store instance, as another node or a restart would).</summary>
-    public abstract OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2");
+    public abstract OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null);
+
+    /// <summary>
+    /// Writes people straight into storage in one transaction (a template and a data key each, first stored at the
+    /// given time), as a store filled by an earlier version or another node would hold them.
+    /// </summary>
+    public abstract void InsertPeople(int count, Func<int, DateTimeOffset> storedAt, string prefix = "person");
+
+    /// <summary>The id of the <paramref name="index"/>th person <see cref="InsertPeople"/> writes.</summary>
+    protected static string InsertedPerson(string prefix, int index) => prefix + "-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>When an inserted template expires: ten years after it was stored, in ticks.</summary>
+    protected const long InsertedTemplateLifetime = 864000000000L * 3650;
 
     /// <summary>Flips a byte of a template's stored ciphertext.</summary>
     public void DamageCiphertext(string templateId) => FlipByte("templates", "ciphertext", "template_id", templateId);
@@ -103,8 +115,9 @@ public abstract class StoreUnderTest : IDisposable
     /// <summary>Rewrites an audit record's detail in storage, as someone without the audit key could.</summary>
     public abstract void AlterAuditDetail(long sequence, string detail);
 
-    public FacialDataStoreOptions Options(byte[] masterKey, string actor = "test-gate") => new(new FacialDataKeys(masterKey))
+    public FacialDataStoreOptions Options(byte[] masterKey, string actor = "test-gate", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null) => new(new FacialDataKeys(masterKey))
     {
+        FilingThresholdReached = filingThresholdReached,
         Actor = actor,
         TemplateDimension = Dimension,
         TimeProvider = Clock,
@@ -154,10 +167,38 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
     public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
-    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
+    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null)
     {
-        var store = SqliteFacialDataStore.Open(FilePath, Options(masterKey, actor));
+        var store = SqliteFacialDataStore.Open(FilePath, Options(masterKey, actor, filingThresholdReached));
         return new OpenedStore(store.Consents, store.Templates, store.Audit, store);
+    }
+
+    public override void InsertPeople(int count, Func<int, DateTimeOffset> storedAt, string prefix = "person")
+    {
+        using var connection = Raw();
+        using var transaction = connection.BeginTransaction();
+        using var key = connection.CreateCommand();
+        key.CommandText = "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES (@subject, x'00', @at)";
+        using var template = connection.CreateCommand();
+        template.CommandText = "INSERT INTO templates (template_id, subject_id, purpose_id, receipt_id, collected_at, expires_at, ciphertext) VALUES (@id, @subject, @purpose, 'r', @at, @expires, x'00')";
+        for (var i = 0; i < count; i++)
+        {
+            var subject = InsertedPerson(prefix, i);
+            var at = storedAt(i).UtcTicks;
+            key.Parameters.Clear();
+            key.Parameters.AddWithValue("@subject", subject);
+            key.Parameters.AddWithValue("@at", at);
+            key.ExecuteNonQuery();
+            template.Parameters.Clear();
+            template.Parameters.AddWithValue("@id", subject + "-t");
+            template.Parameters.AddWithValue("@subject", subject);
+            template.Parameters.AddWithValue("@purpose", GateEntry.Info.Id);
+            template.Parameters.AddWithValue("@at", at);
+            template.Parameters.AddWithValue("@expires", at + InsertedTemplateLifetime);
+            template.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     protected override byte[] ReadBytes(string sql, string key)
@@ -285,10 +326,44 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 
     public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
-    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2")
+    public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null)
     {
-        var store = OpenNode(masterKey, actor);
+        var store = PostgreSqlFacialDataStore.Open(ConnectionString, Options(masterKey, actor, filingThresholdReached));
         return new OpenedStore(store.Consents, store.Templates, store.Audit, store);
+    }
+
+    /// <summary>Copies the people in with COPY, in one transaction.</summary>
+    public override void InsertPeople(int count, Func<int, DateTimeOffset> storedAt, string prefix = "person")
+    {
+        using var connection = Raw();
+        using var transaction = connection.BeginTransaction();
+        var people = new (string Subject, long At)[count];
+        for (var i = 0; i < count; i++)
+        {
+            people[i] = (InsertedPerson(prefix, i), storedAt(i).UtcTicks);
+        }
+
+        using (var keys = connection.BeginBinaryImport("COPY subject_keys (subject_id, wrapped_key, created_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (subject, at) in people)
+            {
+                keys.WriteRow(subject, new byte[1], at);
+            }
+
+            keys.Complete();
+        }
+
+        using (var templates = connection.BeginBinaryImport("COPY templates (template_id, subject_id, purpose_id, receipt_id, collected_at, expires_at, ciphertext) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (subject, at) in people)
+            {
+                templates.WriteRow(subject + "-t", subject, GateEntry.Info.Id, "r", at, at + InsertedTemplateLifetime, new byte[1]);
+            }
+
+            templates.Complete();
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>Another store instance on the same database, with a connection pool of its own: another application node.</summary>
