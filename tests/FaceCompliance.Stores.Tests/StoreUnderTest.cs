@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -103,6 +105,14 @@ public abstract class StoreUnderTest : IDisposable
     /// <summary>Reads the first row of a query (the same SQL for both stores) outside the store, each column as a 64-bit integer.</summary>
     public abstract long[] ReadRow(string sql, params (string Name, object Value)[] parameters);
 
+    /// <summary>Every row of a query (the same SQL for both stores), read outside the store, as the provider returns the values.</summary>
+    public abstract List<object[]> ReadRows(string sql);
+
+    /// <summary>Checks the storage's own integrity where the engine offers a check (SQLite's integrity_check); PostgreSQL checks its pages itself.</summary>
+    public virtual void AssertStorageIntact()
+    {
+    }
+
     /// <summary>A template's stored ciphertext.</summary>
     public byte[] TemplateCiphertext(string templateId) => ReadBytes("SELECT ciphertext FROM templates WHERE template_id = @key", templateId);
 
@@ -126,6 +136,9 @@ public abstract class StoreUnderTest : IDisposable
         Filing = Settings.Filing ?? new FilingThresholdOptions(),
     };
 
+    /// <summary>The cosine similarity the stores compute (the same library function), computed here rather than by the store under test.</summary>
+    public static float Cosine(FaceTemplate a, FaceTemplate b) => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a.Values, b.Values);
+
     /// <summary>A template of the store's dimension (or another), different for each seed.</summary>
     public static FaceTemplate Template(int seed, int dimension = Dimension)
     {
@@ -140,6 +153,23 @@ public abstract class StoreUnderTest : IDisposable
     }
 
     public abstract void Dispose();
+
+    /// <summary>Reads every row of <paramref name="reader"/> and disposes it.</summary>
+    protected static List<object[]> Rows(System.Data.Common.DbDataReader reader)
+    {
+        using (reader)
+        {
+            var rows = new List<object[]>();
+            while (reader.Read())
+            {
+                var row = new object[reader.FieldCount];
+                reader.GetValues(row);
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+    }
 }
 
 /// <summary>The SQLite store in a new file.</summary>
@@ -254,6 +284,16 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
     }
 
     public override void ZeroAuditAnchor() => Execute("UPDATE meta SET value = zeroblob(32) WHERE key = 'audit_anchor_hash'");
+
+    public override List<object[]> ReadRows(string sql)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Rows(command.ExecuteReader());
+    }
+
+    public override void AssertStorageIntact() => Xunit.Assert.Equal("ok", ReadRows("PRAGMA integrity_check").Single()[0]);
 
     public override long Count(string table)
     {
@@ -419,6 +459,13 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
     }
 
     public override void ZeroAuditAnchor() => Execute("UPDATE audit_chain SET anchor_hash = @value WHERE id = 1", ("@value", new byte[32]));
+
+    public override List<object[]> ReadRows(string sql)
+    {
+        using var connection = Raw();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Rows(command.ExecuteReader());
+    }
 
     public override long Count(string table)
     {
