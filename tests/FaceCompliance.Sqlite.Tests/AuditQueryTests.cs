@@ -7,45 +7,11 @@ using Xunit;
 
 namespace FaceCompliance.Sqlite.Tests;
 
-/// <summary>Audit queries by subject, kind and time read one indexed page; application events join the same chain.</summary>
+/// <summary>Audit queries by subject, kind and time are served by an index of the SQLite file (the queries themselves: AuditQueryContract in tests/FaceCompliance.Stores.Tests).</summary>
 public sealed class AuditQueryTests
 {
     private const int Records = 10_000;
     private const int Subjects = 100;
-
-    [Fact]
-    public void A_page_by_subject_out_of_10000_records_returns_the_page_and_the_next_page_continues_exactly()
-    {
-        using var test = new TestStore();
-        Fill(test);
-
-        var first = test.Audit.Query(new AuditQuery { SubjectId = "resident-7", Limit = 50 });
-        var second = test.Audit.Query(new AuditQuery { SubjectId = "resident-7", Limit = 50, AfterSequence = first[^1].Sequence });
-        var third = test.Audit.Query(new AuditQuery { SubjectId = "resident-7", Limit = 50, AfterSequence = second[^1].Sequence });
-
-        Assert.Equal(50, first.Count);
-        Assert.Equal(50, second.Count);
-        Assert.Empty(third);
-        var expected = Enumerable.Range(0, Records).Where(i => i % Subjects == 7).Select(i => (long)i + 1).ToList();
-        Assert.Equal(expected, first.Concat(second).Select(r => r.Sequence));
-        Assert.All(first.Concat(second), r => Assert.Equal("resident-7", r.SubjectId));
-        Assert.True(test.Audit.Verify().IsValid);
-    }
-
-    [Fact]
-    public void Kind_and_time_range_select_exactly_the_matching_records()
-    {
-        using var test = new TestStore();
-        Fill(test);
-        var start = test.Clock.Now;
-
-        var refusals = test.Audit.Query(new AuditQuery { SubjectId = "resident-7", Action = AuditAction.FaceProcessingRefused, Limit = 1000 });
-        // Record i was written at start + i seconds (Fill); the range holds records 2000 to 2999.
-        var window = test.Audit.Query(new AuditQuery { From = start.AddSeconds(2000 - Records), Until = start.AddSeconds(3000 - Records), Limit = 1000 });
-
-        Assert.Equal(Enumerable.Range(0, Records).Where(i => i % Subjects == 7 && i % 2 == 1).Select(i => (long)i + 1), refusals.Select(r => r.Sequence));
-        Assert.Equal(Enumerable.Range(2001, 1000).Select(i => (long)i), window.Select(r => r.Sequence));
-    }
 
     [Theory]
     [InlineData("subject", "audit_subject")]
@@ -81,54 +47,6 @@ public sealed class AuditQueryTests
         }
 
         Assert.Contains(plan, step => step.Contains("USING INDEX " + index, StringComparison.Ordinal) || step.Contains("USING COVERING INDEX " + index, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void An_application_event_is_appended_to_the_same_chain_and_found_by_kind()
-    {
-        using var test = new TestStore();
-        test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
-
-        var record = test.Audit.RecordApplicationEvent("resident-7", AuditOutcome.Refused, "wrong PIN at gate 1 (3rd attempt)");
-
-        Assert.Equal((2L, AuditAction.ApplicationEvent, AuditOutcome.Refused), (record.Sequence, record.Action, record.Outcome));
-        Assert.Equal(new[] { record }, test.Audit.Query(new AuditQuery { Action = AuditAction.ApplicationEvent }));
-        Assert.True(test.Audit.Verify().IsValid);
-    }
-
-    [Theory]
-    [InlineData(201, "at most 200 characters")]
-    [InlineData(0, "must not be empty")]
-    public void An_application_event_detail_is_bounded(int length, string expected)
-    {
-        using var test = new TestStore();
-
-        var error = Assert.Throws<ArgumentException>(() => test.Audit.RecordApplicationEvent(null, AuditOutcome.Succeeded, new string('x', length)));
-
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-        Assert.Empty(test.Audit.Read());
-    }
-
-    [Fact]
-    public void A_forged_line_in_an_application_event_detail_is_refused()
-    {
-        using var test = new TestStore();
-
-        var error = Assert.Throws<ArgumentException>(() => test.Audit.RecordApplicationEvent(null, AuditOutcome.Succeeded, "card 12\nforged line"));
-
-        Assert.Contains("control character U+000A", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(AuditQuery.MaxLimit + 1)]
-    public void A_page_outside_1_to_1000_is_refused_naming_the_limit(int limit)
-    {
-        using var test = new TestStore();
-
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => test.Audit.Query(new AuditQuery { Limit = limit }));
-
-        Assert.Contains("1 to 1000 records at a time", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -269,7 +269,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var after = store.Audit.Verify();
         Assert.True(after.IsValid, $"after round {round} and one more enrolment the audit chain is broken at {after.FirstInvalidSequence}: {after.Problem}");
         Assert.Equal(audit.Count + 3, after.RecordsChecked);
-        Assert.Contains(ConcurrencyTests.ReadAll(store.Audit), r => r.Action == AuditAction.Enrolled && r.Detail == "template " + idAfter);
+        Assert.Contains(AuditPages.ReadAll(store.Audit), r => r.Action == AuditAction.Enrolled && r.Detail == "template " + idAfter);
 
         output.WriteLine($"round {round}: integrity ok; checked {consents.Count} consents, {templates.Count} templates (decrypted), "
             + $"{keys.Count} subject keys, {audit.Count} audit records; enrolled once more");

@@ -194,7 +194,7 @@ public sealed class SchemaMigrationTests : IDisposable
         command.Parameters.AddWithValue("$guardian", (object?)guardian ?? DBNull.Value);
         command.Parameters.AddWithValue("$signature", signature);
         command.ExecuteNonQuery();
-        return "fcr1." + ScopeAndAgeBandTests.Base64Url(Encoding.UTF8.GetBytes(content)) + "." + ScopeAndAgeBandTests.Base64Url(signature);
+        return "fcr1." + System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(content)) + "." + System.Buffers.Text.Base64Url.EncodeToString(signature);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

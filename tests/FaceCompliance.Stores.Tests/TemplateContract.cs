@@ -70,6 +70,23 @@ public abstract class TemplateContract
     }
 
     [Fact]
+    public void When_every_template_is_damaged_verification_says_so_and_deletion_still_removes_them()
+    {
+        using var test = NewStore();
+        var receipt = Consent(test, "resident-1");
+        test.DamageCiphertext(test.Templates.Enroll(receipt, StoreUnderTest.Template(1)));
+        test.DamageCiphertext(test.Templates.Enroll(receipt, StoreUnderTest.Template(2)));
+
+        var missing = Assert.Throws<KeyNotFoundException>(() => test.Templates.Verify(receipt, StoreUnderTest.Template(1), 0.5f));
+
+        Assert.Equal($"Subject 'resident-1' has no usable template for purpose '{GateEntry.PurposeId}': 2 quarantined as damaged; enrol again.", missing.Message);
+        Assert.Equal(2, test.Audit.Read().Count(r => r.Action == AuditAction.TemplateQuarantined));
+        Assert.Equal(2, test.Templates.DeleteSubject("resident-1"));
+        Assert.Equal(0, test.Count("templates"));
+        Assert.True(test.Audit.Verify().IsValid);
+    }
+
+    [Fact]
     public void A_damaged_data_key_refuses_verification_and_is_audited()
     {
         using var test = NewStore();

@@ -4,19 +4,21 @@ using System.IO;
 using System.Linq;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>
-/// One count of distinct people for the processor across its SQLite stores and in-memory galleries
+/// One count of distinct people for the processor across its stores and in-memory galleries
 /// (<see cref="FacialDataCensus"/>; Measures Art. 15: duplicates removed across scenarios).
 /// </summary>
-public sealed class CensusTests
+public abstract class CensusContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void People_in_two_stores_and_a_gallery_count_once_each_and_levels_are_raised_across_them()
     {
-        using var gate = new TestStore();
-        using var visitors = new TestStore();
+        using var gate = NewStore();
+        using var visitors = NewStore();
         var gallery = new Gallery("p1", "p4");
         Enrol<GateEntry>(gate, "p1");
         Enrol<GateEntry>(gate, "p2");
@@ -42,7 +44,7 @@ public sealed class CensusTests
         var filing = events[^1];
         Assert.Equal((FilingThresholdLevel.Filing, 5, false, new DateOnly(2026, 4, 14)), (filing.Level, filing.Count, filing.FoundAtOpen, filing.FilingDeadline));
 
-        gate.Store.Lifecycle.EndRelationship("p5", "moved out");
+        gate.Lifecycle.EndRelationship("p5", "moved out");
         Assert.Equal(4, census.PeopleStored);
         gallery.Remove("p4");
         Assert.Equal(3, census.PeopleStored);
@@ -54,16 +56,16 @@ public sealed class CensusTests
     [Fact]
     public void A_holder_is_registered_once()
     {
-        using var store = new TestStore();
+        using var store = NewStore();
         var census = new FacialDataCensus();
         census.Register(store.Templates);
 
         Assert.Throws<ArgumentException>(() => census.Register(store.Templates));
     }
 
-    private static void Enrol<TPurpose>(TestStore test, string subject)
+    private static void Enrol<TPurpose>(StoreUnderTest test, string subject)
         where TPurpose : IFacialDataPurpose =>
-        test.Templates.Enroll(test.Consents.Grant<TPurpose>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult }), TestStore.Template(subject.Length));
+        test.Templates.Enroll(test.Consents.Grant<TPurpose>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult }), StoreUnderTest.Template(subject.Length));
 
     /// <summary>An in-memory 1:N gallery as the census sees one (FaceMatcher in FaceCompliance.Vision is another).</summary>
     private sealed class Gallery(params string[] subjects) : IFacialDataHolder
@@ -80,4 +82,14 @@ public sealed class CensusTests
             SubjectsChanged?.Invoke(this, EventArgs.Empty);
         }
     }
+}
+
+public sealed class SqliteCensusContract : CensusContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlCensusContract : CensusContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

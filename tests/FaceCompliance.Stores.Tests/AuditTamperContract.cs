@@ -2,11 +2,13 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
-/// <summary>Editing the audit table in the file is found at the edited row.</summary>
-public sealed class AuditTamperTests
+/// <summary>Editing the audit table in storage is found at the edited row.</summary>
+public abstract class AuditTamperContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Theory]
     [InlineData("detail = 'nothing happened'")]
     [InlineData("subject_id = 'someone-else'")]
@@ -15,11 +17,11 @@ public sealed class AuditTamperTests
     [InlineData("actor = 'intruder'")]
     public void Editing_one_audit_row_is_detected_at_that_row(string edit)
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         for (var i = 0; i < 5; i++)
         {
             var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i) { AgeBand = FacialAgeBand.Adult });
-            test.Templates.Enroll(receipt, TestStore.Template(i));
+            test.Templates.Enroll(receipt, StoreUnderTest.Template(i));
         }
 
         Assert.True(test.Audit.Verify().IsValid);
@@ -35,7 +37,7 @@ public sealed class AuditTamperTests
     [Fact]
     public void Deleting_an_audit_row_is_detected_where_the_gap_is()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         for (var i = 0; i < 4; i++)
         {
             test.Consents.Grant<GateEntry>(new ConsentGrant("resident-" + i) { AgeBand = FacialAgeBand.Adult });
@@ -51,8 +53,8 @@ public sealed class AuditTamperTests
     [Fact]
     public void Audit_details_are_only_the_known_short_texts_never_template_values()
     {
-        using var test = new TestStore();
-        var template = TestStore.Template(42);
+        using var test = NewStore();
+        var template = StoreUnderTest.Template(42);
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Templates.Enroll(receipt, template);
         test.Templates.Verify(receipt, template, 0.5f);
@@ -73,7 +75,7 @@ public sealed class AuditTamperTests
     [Fact]
     public void Records_younger_than_3_years_cannot_be_purged()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => test.Audit.PurgeRecordsBefore(test.Clock.Now.AddYears(-3).AddSeconds(1)));
@@ -85,7 +87,7 @@ public sealed class AuditTamperTests
     [Fact]
     public void After_purging_old_records_the_rest_still_verifies_and_the_chain_goes_on()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-2") { AgeBand = FacialAgeBand.Adult });
         test.Clock.Advance(TimeSpan.FromDays(400));
@@ -101,15 +103,19 @@ public sealed class AuditTamperTests
         test.Consents.Grant<GateEntry>(new ConsentGrant("resident-4") { AgeBand = FacialAgeBand.Adult });
         Assert.Equal([4L], test.Audit.Read().Select(r => r.Sequence));
         Assert.True(test.Audit.Verify().IsValid);
-        Execute(test, "UPDATE meta SET value = zeroblob(32) WHERE key = 'audit_anchor_hash'");
+        test.ZeroAuditAnchor();
         Assert.Equal(4, test.Audit.Verify().FirstInvalidSequence);
     }
 
-    private static void Execute(TestStore test, string sql)
-    {
-        using var connection = test.Raw();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
+    private static void Execute(StoreUnderTest test, string sql) => Assert.Equal(1, test.ExecuteRaw(sql));
+}
+
+public sealed class SqliteAuditTamperContract : AuditTamperContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlAuditTamperContract : AuditTamperContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

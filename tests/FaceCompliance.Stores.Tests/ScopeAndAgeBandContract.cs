@@ -4,19 +4,21 @@ using System.Text;
 using Xunit;
 using FaceCompliance.Storage;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>
 /// Receipts record the separate-consent scopes and the subject's age band, both signed: a purpose that may involve
 /// minors refuses an unknown age, a check that needs a scope refuses a receipt without it, and editing either breaks
 /// the signature.
 /// </summary>
-public sealed class ScopeAndAgeBandTests
+public abstract class ScopeAndAgeBandContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void A_grant_records_the_scopes_and_age_band_and_the_store_keeps_them()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7")
         {
@@ -26,12 +28,7 @@ public sealed class ScopeAndAgeBandTests
 
         Assert.Equal(FacialAgeBand.Adult, receipt.AgeBand);
         Assert.Equal(FacialConsentScopes.Transfer | FacialConsentScopes.Provision, receipt.Scopes);
-        using var connection = test.Raw();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT age_band, scopes, under14 FROM consents";
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.Equal((1L, 5L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        Assert.Equal([1L, 5L, 0L], test.ReadRow("SELECT age_band, scopes, CAST(under14 AS integer) FROM consents"));
         var parsed = ConsentReceipt<GateEntry>.Parse(receipt.ToToken());
         Assert.Equal((receipt.AgeBand, receipt.Scopes), (parsed.AgeBand, parsed.Scopes));
         test.Consents.EnsureValid(parsed, FacialConsentScopes.Transfer | FacialConsentScopes.Provision);
@@ -42,7 +39,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void An_unknown_age_is_refused_when_granting_consent_to_a_purpose_that_may_involve_minors()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         var error = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7")));
 
@@ -56,7 +53,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void An_unknown_age_is_accepted_by_a_purpose_for_adults_only()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         var receipt = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1"));
 
@@ -68,7 +65,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void A_grant_for_a_subject_under_14_must_name_the_guardian_who_consented()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
 
         var error = Assert.Throws<ArgumentException>(() => test.Consents.Grant<GateEntry>(new ConsentGrant("child-1") { AgeBand = FacialAgeBand.Under14 }));
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("child-1") { AgeBand = FacialAgeBand.Under14, GuardianId = "parent-1" });
@@ -84,7 +81,7 @@ public sealed class ScopeAndAgeBandTests
     [InlineData(-1)]
     public void A_value_that_is_not_a_scope_is_refused(int scopes)
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var receipt = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1"));
 
         var grant = Assert.Throws<ArgumentException>(() => test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-2") { Scopes = (FacialConsentScopes)scopes }));
@@ -97,7 +94,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void A_check_that_needs_a_scope_refuses_a_receipt_without_it_and_names_the_missing_scope()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult, Scopes = FacialConsentScopes.Transfer });
 
         var error = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt, FacialConsentScopes.Transfer | FacialConsentScopes.ImageRetention));
@@ -117,7 +114,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void A_receipt_for_processing_only_is_refused_before_a_transfer()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var receipt = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1"));
 
         var error = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt, FacialConsentScopes.Transfer));
@@ -129,7 +126,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void Each_single_scope_check_refuses_a_receipt_without_its_scope_and_accepts_one_with_it()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var transferOnly = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1") { Scopes = FacialConsentScopes.Transfer });
         var all = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-2") { Scopes = ConsentCoverage.AllScopes });
 
@@ -152,7 +149,7 @@ public sealed class ScopeAndAgeBandTests
     [InlineData(8, "1", "2")]    // age band Adult -> Under14
     public void Editing_the_scopes_or_the_age_band_breaks_the_signature(int field, string from, string to)
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var genuine = test.Consents.Grant<VisitorCheck>(new ConsentGrant("visitor-1") { AgeBand = FacialAgeBand.Adult, Scopes = FacialConsentScopes.Transfer });
         var fields = Content(genuine).Split('\n');
         Assert.Equal(from, fields[field]);
@@ -169,7 +166,7 @@ public sealed class ScopeAndAgeBandTests
     [Fact]
     public void An_unknown_age_written_into_a_receipt_for_a_child_breaks_the_signature_too()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("child-1") { AgeBand = FacialAgeBand.Under14, GuardianId = "parent-1" });
         var edited = new ConsentReceipt<GateEntry>(genuine.Id, genuine.Subject, genuine.PurposeId, genuine.NoticeVersion, genuine.GivenAt,
             genuine.ExpiresAt, genuine.Form, FacialAgeBand.Adult, genuine.GuardianId, genuine.Scopes | FacialConsentScopes.Transfer, genuine.Signature);
@@ -178,21 +175,23 @@ public sealed class ScopeAndAgeBandTests
         Assert.Equal(ConsentRejection.Tampered, test.Consents.Check(edited, FacialConsentScopes.Transfer));
     }
 
-    internal static string Content<TPurpose>(ConsentReceipt<TPurpose> receipt)
-        where TPurpose : IFacialDataPurpose => Encoding.UTF8.GetString(FromBase64Url(receipt.ToToken().Split('.')[1]));
+    private static string Content<TPurpose>(ConsentReceipt<TPurpose> receipt)
+        where TPurpose : IFacialDataPurpose => Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(receipt.ToToken().Split('.')[1]));
 
-    internal static ConsentReceipt<TPurpose> WithContent<TPurpose>(ConsentReceipt<TPurpose> receipt, string content)
+    private static ConsentReceipt<TPurpose> WithContent<TPurpose>(ConsentReceipt<TPurpose> receipt, string content)
         where TPurpose : IFacialDataPurpose
     {
         var parts = receipt.ToToken().Split('.');
-        return ConsentReceipt<TPurpose>.Parse($"{parts[0]}.{Base64Url(Encoding.UTF8.GetBytes(content))}.{parts[2]}");
+        return ConsentReceipt<TPurpose>.Parse($"{parts[0]}.{System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(content))}.{parts[2]}");
     }
+}
 
-    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+public sealed class SqliteScopeAndAgeBandContract : ScopeAndAgeBandContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
 
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
-    }
+public sealed class PostgreSqlScopeAndAgeBandContract : ScopeAndAgeBandContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

@@ -1,25 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>
 /// A store already at a filing level when it is opened raises the event once, dated from the data, with the deadline
-/// from that year's State Council calendar; the file remembers it, so opening again raises nothing (Art. 15).
+/// from that year's State Council calendar; the store remembers it, so opening again raises nothing (Art. 15).
 /// </summary>
-public sealed class FilingAtOpenTests
+public abstract class FilingAtOpenContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     private static readonly DateTimeOffset TenAmInBeijing = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void A_store_of_more_than_100000_people_raises_the_filing_event_once_when_opened()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         // 100,250 people, one every minute: the 100,000th was first stored at 10:00 on Monday 2 March 2026 in Beijing.
-        InsertPeople(test, 100_250, i => TenAmInBeijing.AddMinutes(i - 99_999));
+        test.InsertPeople(100_250, i => TenAmInBeijing.AddMinutes(i - 99_999));
         test.Clock.Now = new DateTimeOffset(2026, 3, 20, 1, 0, 0, TimeSpan.Zero);
 
         var events = OpenAndCollect(test);
@@ -36,7 +37,7 @@ public sealed class FilingAtOpenTests
 
         Assert.Empty(OpenAndCollect(test));
         Assert.Empty(OpenAndCollect(test));
-        using var store = Open(test, null);
+        using var store = test.OpenAgain(StoreUnderTest.MasterKey);
         var audited = store.Audit.Read(0, 10).Where(r => r.Action == AuditAction.FilingThresholdReached).Select(r => r.Detail).ToList();
         Assert.Equal(
             [
@@ -64,9 +65,9 @@ public sealed class FilingAtOpenTests
     [InlineData(2026, 9, 25, 2026, 11, 12)]   // 2026 calendar: 1-7 Oct off, Sat 10 Oct worked
     public void The_deadline_comes_from_the_calendar_of_the_year_the_level_was_reached(int year, int month, int day, int toYear, int toMonth, int toDay)
     {
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 });
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 }));
         var reached = new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero);
-        InsertPeople(test, 6, i => reached.AddDays(i - 4));
+        test.InsertPeople(6, i => reached.AddDays(i - 4));
 
         var filing = Assert.Single(OpenAndCollect(test), e => e.Level == FilingThresholdLevel.Filing);
 
@@ -78,14 +79,14 @@ public sealed class FilingAtOpenTests
     [Fact]
     public void A_deadline_past_the_shipped_calendars_is_flagged_in_the_event_and_the_audit()
     {
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 });
-        InsertPeople(test, 5, i => new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero).AddMinutes(i));
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 }));
+        test.InsertPeople(5, i => new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero).AddMinutes(i));
 
         var filing = Assert.Single(OpenAndCollect(test), e => e.Level == FilingThresholdLevel.Filing);
 
         Assert.True(filing.FilingDeadlineIsEstimate);
         Assert.Equal([2027], filing.YearsWithoutSchedule);
-        using var store = Open(test, null);
+        using var store = test.OpenAgain(StoreUnderTest.MasterKey);
         Assert.Contains(store.Audit.Read(), r => r.Action == AuditAction.FilingThresholdReached
             && r.Detail!.EndsWith("; file by 2027-01-12 (estimate: no holiday schedule for 2027)", StringComparison.Ordinal));
     }
@@ -94,11 +95,11 @@ public sealed class FilingAtOpenTests
     public void A_level_raised_while_running_is_not_raised_again_when_the_store_is_reopened()
     {
         var events = new List<FilingThresholdEventArgs>();
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 });
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 }));
         test.Templates.FilingThresholdReached += (_, e) => events.Add(e);
         foreach (var subject in new[] { "p1", "p2" })
         {
-            test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult }), TestStore.Template(1));
+            test.Templates.Enroll(test.Consents.Grant<GateEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult }), StoreUnderTest.Template(1));
         }
 
         Assert.Equal([FilingThresholdLevel.Warning, FilingThresholdLevel.Filing], events.Select(e => e.Level));
@@ -110,80 +111,34 @@ public sealed class FilingAtOpenTests
     [Fact]
     public void A_count_that_fell_below_the_level_while_closed_is_raised_again_when_it_is_back()
     {
-        using var test = new TestStore(filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 });
+        using var test = NewStore(new StoreSettings(Filing: new FilingThresholdOptions { WarningLevel = 3, FilingLevel = 5 }));
         var start = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
-        InsertPeople(test, 5, i => start.AddMinutes(i));
+        test.InsertPeople(5, i => start.AddMinutes(i));
         Assert.Equal(2, OpenAndCollect(test).Count);
 
-        Execute(test, "DELETE FROM templates WHERE subject_id IN ('person-0', 'person-1'); DELETE FROM subject_keys WHERE subject_id IN ('person-0', 'person-1');");
+        Assert.Equal(2, test.ExecuteRaw("DELETE FROM templates WHERE subject_id IN ('person-0', 'person-1')"));
+        Assert.Equal(2, test.ExecuteRaw("DELETE FROM subject_keys WHERE subject_id IN ('person-0', 'person-1')"));
         Assert.Empty(OpenAndCollect(test));   // 3 people: the filing level is forgotten, the warning stays raised
-        InsertPeople(test, 2, i => start.AddDays(1).AddMinutes(i), prefix: "later");
+        test.InsertPeople(2, i => start.AddDays(1).AddMinutes(i), "later");
 
         var again = Assert.Single(OpenAndCollect(test));
         Assert.Equal((FilingThresholdLevel.Filing, 5, new DateOnly(2026, 3, 3)), (again.Level, again.Count, again.ReachedOn));
     }
 
-    private static List<FilingThresholdEventArgs> OpenAndCollect(TestStore test)
+    private static List<FilingThresholdEventArgs> OpenAndCollect(StoreUnderTest test)
     {
         var events = new List<FilingThresholdEventArgs>();
-        using var store = Open(test, (_, e) => events.Add(e));
+        using var store = test.OpenAgain(StoreUnderTest.MasterKey, filingThresholdReached: (_, e) => events.Add(e));
         return events;
     }
+}
 
-    private static SqliteFacialDataStore Open(TestStore test, EventHandler<FilingThresholdEventArgs>? handler) =>
-        SqliteFacialDataStore.Open(test.Path, new FacialDataStoreOptions(test.Keys)
-        {
-            Actor = "test-gate",
-            TemplateDimension = 8,
-            TimeProvider = test.Clock,
-            Filing = test.FilingOptions,
-            FilingThresholdReached = handler,
-        });
+public sealed class SqliteFilingAtOpenContract : FilingAtOpenContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
 
-    /// <summary>
-    /// Writes people straight into the file, in one transaction (a template and a data key each, with the given first
-    /// storage time), as a store filled by an earlier version or another process would hold them.
-    /// </summary>
-    private static void InsertPeople(TestStore test, int count, Func<int, DateTimeOffset> storedAt, string prefix = "person")
-    {
-        using var connection = test.Raw();
-        using var transaction = connection.BeginTransaction();
-        using var key = Prepare(connection, transaction, "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES ($subject, x'00', $at)");
-        using var template = Prepare(connection, transaction,
-            "INSERT INTO templates (template_id, subject_id, purpose_id, receipt_id, collected_at, expires_at, ciphertext) VALUES ($id, $subject, $purpose, 'r', $at, $at + 864000000000 * 3650, x'00')");
-        template.Parameters.Add("$id", SqliteType.Text);
-        template.Parameters.Add("$purpose", SqliteType.Text).Value = GateEntry.Info.Id;
-        for (var i = 0; i < count; i++)
-        {
-            var subject = prefix + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var at = storedAt(i).UtcTicks;
-            key.Parameters["$subject"].Value = subject;
-            key.Parameters["$at"].Value = at;
-            key.ExecuteNonQuery();
-            template.Parameters["$id"].Value = subject + "-t";
-            template.Parameters["$subject"].Value = subject;
-            template.Parameters["$at"].Value = at;
-            template.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.Add("$subject", SqliteType.Text);
-        command.Parameters.Add("$at", SqliteType.Integer);
-        return command;
-    }
-
-    private static void Execute(TestStore test, string sql)
-    {
-        using var connection = test.Raw();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+public sealed class PostgreSqlFilingAtOpenContract : FilingAtOpenContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }

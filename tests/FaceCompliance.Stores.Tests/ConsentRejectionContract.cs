@@ -5,16 +5,18 @@ using System.Text;
 using Xunit;
 using FaceCompliance.Storage;
 
-namespace FaceCompliance.Sqlite.Tests;
+namespace FaceCompliance.Stores.Tests;
 
 /// <summary>Forged, tampered, expired, withdrawn, wrong-purpose and old-notice receipts: each refused, each with its own message, nothing processed.</summary>
-public sealed class ConsentRejectionTests
+public abstract class ConsentRejectionContract
 {
+    protected abstract StoreUnderTest NewStore(StoreSettings? settings = null);
+
     [Fact]
     public void A_receipt_issued_by_another_registry_is_forged()
     {
-        using var test = new TestStore();
-        using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
+        using var test = NewStore();
+        using var other = NewStore(new StoreSettings(MasterKey: FacialDataKeys.NewMasterKey()));
         var foreign = other.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
 
         var error = Refused(test, foreign, ConsentRejection.Forged);
@@ -25,7 +27,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_receipt_whose_content_was_changed_is_tampered()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var edited = Edit(genuine, content => content.Replace("\nresident-7\n", "\nresident-8\n", StringComparison.Ordinal));
 
@@ -38,7 +40,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_later_expiry_written_into_a_receipt_is_tampering_too()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var genuine = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         var edited = new ConsentReceipt<GateEntry>(genuine.Id, genuine.Subject, genuine.PurposeId, genuine.NoticeVersion, genuine.GivenAt,
             genuine.ExpiresAt.AddYears(10), genuine.Form, genuine.AgeBand, genuine.GuardianId, genuine.Scopes, genuine.Signature);
@@ -49,7 +51,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_receipt_past_its_validity_is_expired()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult, ValidFor = TimeSpan.FromDays(2) });
         test.Clock.Advance(TimeSpan.FromDays(2));
 
@@ -61,7 +63,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_withdrawn_receipt_is_refused_at_once()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var receipt = test.Consents.Grant<GateEntry>(new ConsentGrant("resident-7") { AgeBand = FacialAgeBand.Adult });
         test.Consents.Withdraw<GateEntry>("resident-7");
 
@@ -73,7 +75,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_receipt_for_another_purpose_is_refused()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var visitor = test.Consents.Grant<VisitorCheck>(new ConsentGrant("resident-7"));
         var presentedAsGate = ConsentReceipt<GateEntry>.Parse(visitor.ToToken());
 
@@ -85,7 +87,7 @@ public sealed class ConsentRejectionTests
     [Fact]
     public void A_receipt_for_an_older_notice_must_be_given_again()
     {
-        using var test = new TestStore();
+        using var test = NewStore();
         var older = IssuedForOlderNotice(test, "resident-7", "0123456789abcdef");
 
         var error = Refused(test, older, ConsentRejection.OldNotice);
@@ -98,9 +100,9 @@ public sealed class ConsentRejectionTests
     public void The_six_reasons_have_six_different_messages()
     {
         var messages = new List<string>();
-        using (var test = new TestStore())
+        using (var test = NewStore())
         {
-            using var other = new TestStore(masterKey: FacialDataKeys.NewMasterKey());
+            using var other = NewStore(new StoreSettings(MasterKey: FacialDataKeys.NewMasterKey()));
             messages.Add(Refused(test, other.Consents.Grant<GateEntry>(new ConsentGrant("s1") { AgeBand = FacialAgeBand.Adult }), ConsentRejection.Forged).Message);
             messages.Add(Refused(test, Edit(test.Consents.Grant<GateEntry>(new ConsentGrant("s2") { AgeBand = FacialAgeBand.Adult }), c => c.Replace("\ns2\n", "\ns9\n", StringComparison.Ordinal)), ConsentRejection.Tampered).Message);
             messages.Add(Refused(test, ConsentReceipt<GateEntry>.Parse(test.Consents.Grant<VisitorCheck>(new ConsentGrant("s3")).ToToken()), ConsentRejection.WrongPurpose).Message);
@@ -119,12 +121,12 @@ public sealed class ConsentRejectionTests
     }
 
     /// <summary>Checks that the receipt is refused everywhere it is used, with the reason, and that nothing was stored.</summary>
-    private static ConsentRequiredException Refused(TestStore test, ConsentReceipt<GateEntry> receipt, ConsentRejection reason)
+    private static ConsentRequiredException Refused(StoreUnderTest test, ConsentReceipt<GateEntry> receipt, ConsentRejection reason)
     {
         var templatesBefore = test.Count("templates");
         Assert.Equal(reason, test.Consents.Check(receipt));
-        var enrol = Assert.Throws<ConsentRequiredException>(() => test.Templates.Enroll(receipt, TestStore.Template(1)));
-        var verify = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, TestStore.Template(1), 0.5f).Similarity);
+        var enrol = Assert.Throws<ConsentRequiredException>(() => test.Templates.Enroll(receipt, StoreUnderTest.Template(1)));
+        var verify = Assert.Throws<ConsentRequiredException>(() => test.Templates.Verify(receipt, StoreUnderTest.Template(1), 0.5f).Similarity);
         var ensure = Assert.Throws<ConsentRequiredException>(() => test.Consents.EnsureValid(receipt));
 
         Assert.Equal(templatesBefore, test.Count("templates"));
@@ -147,39 +149,35 @@ public sealed class ConsentRejectionTests
     private static ConsentReceipt<GateEntry> Edit(ConsentReceipt<GateEntry> receipt, Func<string, string> edit)
     {
         var parts = receipt.ToToken().Split('.');
-        var content = Encoding.UTF8.GetString(FromBase64Url(parts[1]));
-        var edited = Convert.ToBase64String(Encoding.UTF8.GetBytes(edit(content))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var content = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+        var edited = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(edit(content)));
         return ConsentReceipt<GateEntry>.Parse($"{parts[0]}.{edited}.{parts[2]}");
     }
 
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
-    }
-
     /// <summary>A receipt issued, with a valid signature, by an earlier build whose notice had another version.</summary>
-    private static ConsentReceipt<GateEntry> IssuedForOlderNotice(TestStore test, string subject, string oldVersion)
+    private static ConsentReceipt<GateEntry> IssuedForOlderNotice(StoreUnderTest test, string subject, string oldVersion)
     {
         var now = test.Clock.Now;
         var unsigned = new ConsentReceipt<GateEntry>(Guid.NewGuid().ToString("N"), subject, GateEntry.PurposeId, oldVersion, now, now.AddDays(30),
             ConsentForm.Separate, FacialAgeBand.Adult, null, FacialConsentScopes.Processing, []);
         var receipt = new ConsentReceipt<GateEntry>(unsigned.Id, subject, unsigned.PurposeId, oldVersion, now, now.AddDays(30),
             ConsentForm.Separate, FacialAgeBand.Adult, null, FacialConsentScopes.Processing, new ReceiptSigner(test.Keys).Sign(unsigned));
-        using var connection = test.Raw();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        Assert.Equal(1, test.ExecuteRaw("""
             INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
-            VALUES ($id, $subject, $purpose, $version, $given, $expires, 1, 0, NULL, $signature, 1, 0)
-            """;
-        command.Parameters.AddWithValue("$id", receipt.Id);
-        command.Parameters.AddWithValue("$subject", subject);
-        command.Parameters.AddWithValue("$purpose", receipt.PurposeId);
-        command.Parameters.AddWithValue("$version", oldVersion);
-        command.Parameters.AddWithValue("$given", receipt.GivenAt.UtcTicks);
-        command.Parameters.AddWithValue("$expires", receipt.ExpiresAt.UtcTicks);
-        command.Parameters.AddWithValue("$signature", receipt.Signature.ToArray());
-        command.ExecuteNonQuery();
+            VALUES (@id, @subject, @purpose, @version, @given, @expires, 1, FALSE, NULL, @signature, 1, 0)
+            """,
+            ("@id", receipt.Id), ("@subject", subject), ("@purpose", receipt.PurposeId), ("@version", oldVersion),
+            ("@given", receipt.GivenAt.UtcTicks), ("@expires", receipt.ExpiresAt.UtcTicks), ("@signature", receipt.Signature.ToArray())));
         return receipt;
     }
+}
+
+public sealed class SqliteConsentRejectionContract : ConsentRejectionContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new SqliteStoreUnderTest(settings ?? new StoreSettings());
+}
+
+public sealed class PostgreSqlConsentRejectionContract : ConsentRejectionContract
+{
+    protected override StoreUnderTest NewStore(StoreSettings? settings = null) => new PostgreSqlStoreUnderTest(settings ?? new StoreSettings());
 }
