@@ -109,6 +109,12 @@ public abstract class StoreUnderTest : IDisposable
         return new FaceTemplate(values);
     }
 
+    /// <summary>Rotates the master key of this storage (<c>RotateMasterKey</c> of the store's kind); the store already open keeps the old key.</summary>
+    public abstract MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation");
+
+    /// <summary>A person's wrapped data key as stored, read outside the store.</summary>
+    public byte[] WrappedKey(string subjectId) => ReadBytes("SELECT wrapped_key FROM subject_keys WHERE subject_id = @key", subjectId);
+
     public abstract void Dispose();
 }
 
@@ -142,6 +148,9 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
         var store = SqliteFacialDataStore.Open(FilePath, Options(masterKey, actor));
         return new OpenedStore(store.Consents, store.Templates, store.Audit, store);
     }
+
+    public override MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation") =>
+        SqliteFacialDataStore.RotateMasterKey(FilePath, new FacialDataKeys(currentKey), new FacialDataKeys(newKey), actor);
 
     protected override byte[] ReadBytes(string sql, string key)
     {
@@ -244,6 +253,9 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 
     /// <summary>Another store instance on the same database, with a connection pool of its own: another application node.</summary>
     public PostgreSqlFacialDataStore OpenNode(byte[] masterKey, string actor) => PostgreSqlFacialDataStore.Open(ConnectionString, Options(masterKey, actor));
+
+    public override MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation") =>
+        PostgreSqlFacialDataStore.RotateMasterKey(ConnectionString, new FacialDataKeys(currentKey), new FacialDataKeys(newKey), actor);
 
     protected override byte[] ReadBytes(string sql, string key)
     {
