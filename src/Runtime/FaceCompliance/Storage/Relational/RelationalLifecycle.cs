@@ -6,7 +6,7 @@ using System.Linq;
 
 namespace FaceCompliance.Storage;
 
-/// <summary>Ending a purpose, a relationship or the whole service in the SQLite file; see <see cref="IFacialDataLifecycle"/>.</summary>
+/// <summary>Ending a purpose, a relationship or the whole service in the store; see <see cref="IFacialDataLifecycle"/>.</summary>
 internal sealed class RelationalLifecycle(RelationalDatabase database, RelationalAuditTrail audit, RelationalTemplateStore templates, string actor, TimeProvider clock)
     : IFacialDataLifecycle
 {

@@ -371,7 +371,7 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
 
     /// <summary>
     /// When the store opens: raises, once, each level the count is already at but for which no event was ever raised
-    /// (a file filled before this version, or by a process that crashed before raising it), dated from the data; and
+    /// (a store filled before this version, or by a process that crashed before raising it), dated from the data; and
     /// forgets the levels the count is now below.
     /// </summary>
     public void CheckFilingAtOpen()
@@ -450,7 +450,7 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
         FilingThresholdReached?.Invoke(this, reached);
     }
 
-    /// <summary>Audits a level reached and remembers, in the file, that its event was raised.</summary>
+    /// <summary>Audits a level reached and remembers, in the store (for every node), that its event was raised.</summary>
     private void RecordLevel(DbConnection connection, DbTransaction transaction, FilingThresholdEventArgs reached)
     {
         RelationalDatabase.WriteMeta(connection, transaction, LevelKey(reached.Level),
