@@ -36,7 +36,7 @@ public sealed class MasterKeyCheckTests : IDisposable
         Assert.StartsWith("The master key does not match the one this store was created with", refused.Message, StringComparison.Ordinal);
         Assert.Contains(_path, refused.Message, StringComparison.Ordinal);
         Assert.Contains("key check value differs", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(_path, refused.Path);
+        Assert.Equal(_path, refused.Store);
         Assert.Equal(auditBefore, Count("audit"));
     }
 

@@ -152,6 +152,12 @@ public abstract class StoreUnderTest : IDisposable
         return new FaceTemplate(values);
     }
 
+    /// <summary>Rotates the master key of this storage (<c>RotateMasterKey</c> of the store's kind); the store already open keeps the old key.</summary>
+    public abstract MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation");
+
+    /// <summary>A person's wrapped data key as stored, read outside the store.</summary>
+    public byte[] WrappedKey(string subjectId) => ReadBytes("SELECT wrapped_key FROM subject_keys WHERE subject_id = @key", subjectId);
+
     public abstract void Dispose();
 
     /// <summary>Reads every row of <paramref name="reader"/> and disposes it.</summary>
@@ -230,6 +236,9 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
         transaction.Commit();
     }
+
+    public override MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation") =>
+        SqliteFacialDataStore.RotateMasterKey(FilePath, new FacialDataKeys(currentKey), new FacialDataKeys(newKey), actor);
 
     protected override byte[] ReadBytes(string sql, string key)
     {
@@ -408,6 +417,9 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
 
     /// <summary>Another store instance on the same database, with a connection pool of its own: another application node.</summary>
     public PostgreSqlFacialDataStore OpenNode(byte[] masterKey, string actor) => PostgreSqlFacialDataStore.Open(ConnectionString, Options(masterKey, actor));
+
+    public override MasterKeyRotation RotateMasterKey(byte[] currentKey, byte[] newKey, string actor = "key-rotation") =>
+        PostgreSqlFacialDataStore.RotateMasterKey(ConnectionString, new FacialDataKeys(currentKey), new FacialDataKeys(newKey), actor);
 
     protected override byte[] ReadBytes(string sql, string key)
     {

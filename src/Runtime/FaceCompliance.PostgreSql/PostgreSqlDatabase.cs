@@ -1,25 +1,24 @@
 using System;
-using System.Security.Cryptography;
+using System.Data;
+using System.Data.Common;
 using Npgsql;
 using FaceCompliance.Storage;
 
 namespace FaceCompliance.PostgreSql;
 
 /// <summary>
-/// The database: a connection pool of this store's own (one per store instance, so one per application node),
-/// the schema, and write transactions. Every write is one transaction that first locks the audit chain's head row
-/// (<c>audit_chain</c>, <c>SELECT ... FOR UPDATE</c>): writes from every node are serialised on it, like SQLite's
-/// <c>BEGIN IMMEDIATE</c>, so each change and its audit record commit together and the chain never forks.
+/// The PostgreSQL engine under the relational store (<see cref="RelationalDatabase"/>): a connection pool of this
+/// store's own (one per store instance, so one per application node), the schema, and write transactions. Every write
+/// is one transaction that first locks the audit chain's head row (<c>audit_chain</c>, <c>SELECT ... FOR UPDATE</c>):
+/// writes from every node are serialised on it, like SQLite's <c>BEGIN IMMEDIATE</c>, so each change and its audit
+/// record commit together and the chain never forks.
 /// </summary>
-internal sealed class PostgreSqlDatabase : IDisposable
+internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
 {
     /// <summary>The schema this library writes, recorded in <c>facecompliance_schema</c>.</summary>
     public const int SchemaVersion = 1;
 
     private const string KeyCheckLabel = "FaceCompliance.PostgreSql master key check v1";
-    private const string SealedKeysLabel = "FaceCompliance.PostgreSql store keys v1";
-    private const string KeyCheckMetaKey = "master_key_check";
-    private const string SealedKeysMetaKey = "sealed_store_keys";
 
     // Any fixed number: held while the schema is created, so that nodes starting together create it once.
     private const long SchemaLockKey = 0x46436F6D706C;
@@ -35,11 +34,54 @@ internal sealed class PostgreSqlDatabase : IDisposable
     }
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
-    public string Name { get; }
+    public override string Name { get; }
 
-    public static byte[] KeyCheckValue(FacialDataKeys keys) => MasterKeyCheck.Compute(keys, KeyCheckLabel);
+    public override string Described => $"database {Name}";
 
-    public NpgsqlConnection Open() => _dataSource.OpenConnection();
+    public override string Noun => "database";
+
+    public override string InsertionOrder => "row_id";
+
+    protected override string SealedKeysLabel => "FaceCompliance.PostgreSql store keys v1";
+
+    public override byte[] KeyCheckValue(FacialDataKeys keys) => MasterKeyCheck.Compute(keys, KeyCheckLabel);
+
+    public override DbConnection OpenConnection() => _dataSource.OpenConnection();
+
+    /// <summary>Read committed, after locking the chain's head row: writes from every node take turns on it.</summary>
+    protected override DbTransaction BeginWrite(DbConnection connection)
+    {
+        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        Execute(connection, transaction, "SELECT 1 FROM audit_chain WHERE id = 1 FOR UPDATE");
+        return transaction;
+    }
+
+    public override DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    public override (long Sequence, byte[] Hash) ReadChainHead(DbConnection connection, DbTransaction transaction)
+    {
+        using var command = Command(connection, transaction, "SELECT head_sequence, head_hash FROM audit_chain WHERE id = 1 FOR UPDATE");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), (byte[])reader.GetValue(1));
+    }
+
+    public override void MoveChainHead(DbConnection connection, DbTransaction transaction, AuditRecord appended) =>
+        Execute(connection, transaction, "UPDATE audit_chain SET head_sequence = @sequence, head_hash = @hash WHERE id = 1",
+            ("@sequence", appended.Sequence), ("@hash", appended.Hash));
+
+    public override void WriteChainAnchor(DbConnection connection, DbTransaction transaction, long sequence, byte[] hash) =>
+        Execute(connection, transaction, "UPDATE audit_chain SET anchor_sequence = @sequence, anchor_hash = @hash WHERE id = 1",
+            ("@sequence", sequence), ("@hash", hash));
+
+    /// <summary>The anchor and the head, from the <c>audit_chain</c> row.</summary>
+    public override ((long Sequence, byte[] Hash)? Anchor, (long Sequence, byte[] Hash)? Head) ReadChainEnds(DbConnection connection, DbTransaction snapshot)
+    {
+        using var command = Command(connection, snapshot, "SELECT anchor_sequence, anchor_hash, head_sequence, head_hash FROM audit_chain WHERE id = 1");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.IsDBNull(0) ? null : (reader.GetInt64(0), (byte[])reader.GetValue(1)), (reader.GetInt64(2), (byte[])reader.GetValue(3)));
+    }
 
     /// <summary>
     /// Creates the schema if the database has none, and checks the master key, in one transaction: a database whose
@@ -47,13 +89,20 @@ internal sealed class PostgreSqlDatabase : IDisposable
     /// </summary>
     /// <remarks>Ids are compared and ordered byte by byte (<c>COLLATE "C"</c>), as in SQLite, whatever the database's locale.</remarks>
     /// <returns>The keys the store uses with this master key (the receipt and audit keys sealed in <c>meta</c>).</returns>
-    public FacialDataKeys CreateSchema(FacialDataKeys masterKeys)
+    /// <param name="masterKeys">The master key to check (and to seal the store keys under in a new schema).</param>
+    /// <param name="create">False to refuse a database without a schema (a master key rotation) instead of creating one.</param>
+    public FacialDataKeys CreateSchema(FacialDataKeys masterKeys, bool create = true)
     {
-        using var connection = Open();
+        using var connection = OpenConnection();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("@key", SchemaLockKey));
         if (Scalar(connection, transaction, "SELECT to_regclass('facecompliance_schema')::text") is null)
         {
+            if (!create)
+            {
+                throw new InvalidOperationException($"The database {Name} holds no FaceCompliance store to rotate the master key of.");
+            }
+
             Execute(connection, transaction, """
                 CREATE TABLE facecompliance_schema (version integer NOT NULL);
                 CREATE TABLE meta (key text PRIMARY KEY, value bytea NOT NULL);
@@ -88,8 +137,8 @@ internal sealed class PostgreSqlDatabase : IDisposable
                 CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
                 """, ("@zero", new byte[AuditChain.HashSize]));
             Execute(connection, transaction, "INSERT INTO facecompliance_schema (version) VALUES (@version)", ("@version", SchemaVersion));
-            SetMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));
-            SetMeta(connection, transaction, SealedKeysMetaKey, SealedStoreKeys.Seal(masterKeys, masterKeys, SealedKeysLabel));
+            WriteMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));
+            WriteStoreKeys(connection, transaction, masterKeys, masterKeys);
             transaction.Commit();
             return masterKeys;
         }
@@ -100,78 +149,11 @@ internal sealed class PostgreSqlDatabase : IDisposable
             throw new InvalidOperationException($"The database {Name} has FaceCompliance schema version {version}; this library reads version {SchemaVersion}.");
         }
 
-        CheckMasterKey(connection, transaction, masterKeys);
-        var sealedKeys = (byte[])Scalar(connection, transaction, "SELECT value FROM meta WHERE key = @key", ("@key", SealedKeysMetaKey))!;
+        CheckMasterKey(connection, transaction, KeyCheckValue(masterKeys));
+        var storeKeys = ReadStoreKeys(connection, transaction, masterKeys);
         transaction.Commit();
-        try
-        {
-            return SealedStoreKeys.Open(sealedKeys, masterKeys, SealedKeysLabel);
-        }
-        catch (CryptographicException error)
-        {
-            throw new System.IO.InvalidDataException(
-                $"The FaceCompliance database {Name} is damaged: its sealed receipt and audit keys fail authentication although the master key "
-                + "is right (its key check value matches). Nothing was written. Restore the database from a backup (with the same master key).", error);
-        }
+        return storeKeys;
     }
-
-    private void CheckMasterKey(NpgsqlConnection connection, NpgsqlTransaction transaction, FacialDataKeys masterKeys)
-    {
-        var recorded = Scalar(connection, transaction, "SELECT value FROM meta WHERE key = @key", ("@key", KeyCheckMetaKey)) as byte[];
-        if (recorded is null || !CryptographicOperations.FixedTimeEquals(recorded, KeyCheckValue(masterKeys)))
-        {
-            throw new MasterKeyMismatchException(Name,
-                $"The master key does not match the one this store was created with (database {Name}): its key check value differs. "
-                + "Nothing was opened or written. Open the store with its original master key (from your key vault or backup); "
-                + "a new key cannot read the consents, templates or audit trail already in the database.");
-        }
-    }
-
-    public static void SetMeta(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, byte[] value) =>
-        Execute(connection, transaction, "INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-            ("@key", key), ("@value", value));
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction and commits it. The transaction first locks the audit
-    /// chain's head, so writes from every node are serialised and each appends to the chain's one head.
-    /// </summary>
-    public T Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
-        Execute(connection, transaction, "SELECT 1 FROM audit_chain WHERE id = 1 FOR UPDATE");
-        var result = work(connection, transaction);
-        transaction.Commit();
-
-        return result;
-    }
-
-    public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    public static int Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    public static object? Scalar(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
-
-    public static long Count(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Convert.ToInt64(Scalar(connection, transaction, sql, parameters), System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => _dataSource.Dispose();
 }

@@ -17,43 +17,29 @@ namespace FaceCompliance.PostgreSql;
 public sealed class PostgreSqlFacialDataStore : IDisposable
 {
     private readonly PostgreSqlDatabase _database;
+    private readonly RelationalStore _store;
 
     private PostgreSqlFacialDataStore(PostgreSqlDatabase database, FacialDataStoreOptions options, FacialDataKeys storeKeys)
     {
         _database = database;
-        var audit = new PostgreSqlAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
-        var templates = new PostgreSqlTemplateStore(database, audit, new TemplateProtector(storeKeys), options);
-        var signer = new ReceiptSigner(storeKeys);
-        var consents = new PostgreSqlConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose);
-        templates.Consents = consents;
-        consents.Templates = templates;
-        Audit = audit;
-        Templates = templates;
-        Consents = consents;
-        LegalBases = new PostgreSqlLegalBasisRegistry(database, audit, signer, options.TimeProvider);
-        Lifecycle = new PostgreSqlLifecycle(database, audit, templates, options.Actor, options.TimeProvider);
-        if (options.FilingThresholdReached is { } handler)
-        {
-            templates.FilingThresholdReached += handler;
-        }
-
-        templates.CheckFilingAtOpen();
+        var audit = new RelationalAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
+        _store = new RelationalStore(database, audit, options, storeKeys, StoreObserver.None);
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
-    public IConsentRegistry Consents { get; }
+    public IConsentRegistry Consents => _store.Consents;
 
     /// <summary>Grants of a legal basis other than consent (PIPL Art. 13): grant, require, revoke.</summary>
-    public ILegalBasisRegistry LegalBases { get; }
+    public ILegalBasisRegistry LegalBases => _store.LegalBases;
 
     /// <summary>The ends of processing: end a purpose, end the relationship with a person, stop the service (PIPL Art. 47; Measures Art. 15).</summary>
-    public IFacialDataLifecycle Lifecycle { get; }
+    public IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored (one count for all nodes).</summary>
-    public IFaceTemplateStore Templates { get; }
+    public IFaceTemplateStore Templates => _store.Templates;
 
     /// <summary>The hash-chained processing records: one chain for all nodes.</summary>
-    public IAuditTrail Audit { get; }
+    public IAuditTrail Audit => _store.Audit;
 
     /// <summary>The database: host, port and name (never the password).</summary>
     public string Database => _database.Name;
@@ -72,17 +58,7 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
     /// <exception cref="Npgsql.NpgsqlException">The server cannot be reached or refused the connection.</exception>
     public static PostgreSqlFacialDataStore Open(string connectionString, FacialDataStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
-        {
-            throw new ArgumentException($"TemplateDimension must be 1 to {FaceTemplate.MaxDimension}, not {options.TemplateDimension}.", nameof(options));
-        }
-
-        if (options.MaxTemplatesPerSubject < 1 || options.MaxConsentsPerSubjectAndPurpose < 1)
-        {
-            throw new ArgumentException($"MaxTemplatesPerSubject and MaxConsentsPerSubjectAndPurpose must be at least 1, not {options.MaxTemplatesPerSubject} and {options.MaxConsentsPerSubjectAndPurpose}.", nameof(options));
-        }
-
+        RelationalStore.CheckOptions(options);
         var database = new PostgreSqlDatabase(connectionString);
         try
         {
@@ -93,6 +69,27 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
             database.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Replaces the store's master key: in one transaction, every person's data key is wrapped again under
+    /// <paramref name="newKeys"/>, the receipt and audit keys are sealed again under it, the database's key check value
+    /// becomes the new key's, and the rotation is audited. Receipts already issued, the audit chain and the encrypted
+    /// templates stay valid. From then on the store opens with <paramref name="newKeys"/> only. Run it while no node
+    /// has the store open: a node opened before the rotation keeps the old key and would wrap new data keys under it.
+    /// </summary>
+    /// <param name="connectionString">The database (an Npgsql connection string); its schema must exist.</param>
+    /// <param name="currentKeys">The master key the store opens with today.</param>
+    /// <param name="newKeys">The new master key.</param>
+    /// <param name="actor">Who rotates, for the audit record.</param>
+    /// <returns>How many data keys were wrapped again, and the people whose data key was already damaged (left as they were).</returns>
+    /// <exception cref="MasterKeyMismatchException"><paramref name="currentKeys"/> is not the store's master key. Nothing was written.</exception>
+    /// <exception cref="ArgumentException">The new key is the current one.</exception>
+    /// <exception cref="InvalidOperationException">The database holds no FaceCompliance store, or a schema version this library does not know.</exception>
+    public static MasterKeyRotation RotateMasterKey(string connectionString, FacialDataKeys currentKeys, FacialDataKeys newKeys, string actor = "key-rotation")
+    {
+        using var database = new PostgreSqlDatabase(connectionString);
+        return RelationalStore.RotateMasterKey(database, keys => database.CreateSchema(keys, create: false), currentKeys, newKeys, actor);
     }
 
     /// <summary>Closes this store's connection pool.</summary>

@@ -7,7 +7,7 @@ namespace FaceCompliance.Sqlite;
 internal static class MasterKeyCheck
 {
     /// <summary>The <c>meta</c> key under which the value is stored.</summary>
-    public const string MetaKey = "master_key_check";
+    public const string MetaKey = Storage.RelationalDatabase.KeyCheckMetaKey;
 
     public static byte[] Compute(FacialDataKeys keys) => Storage.MasterKeyCheck.Compute(keys, "FaceCompliance.Sqlite master key check v1");
 }

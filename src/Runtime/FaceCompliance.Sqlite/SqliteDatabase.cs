@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.IO;
 using Microsoft.Data.Sqlite;
 using FaceCompliance.Storage;
@@ -7,12 +8,13 @@ using FaceCompliance.Storage;
 namespace FaceCompliance.Sqlite;
 
 /// <summary>
-/// The SQLite file: connection settings, schema, and write transactions. Every write is one <c>BEGIN IMMEDIATE</c>
-/// transaction holding the change and its audit record, so a crash leaves either both or neither. Deleted content is
-/// overwritten (<c>secure_delete</c>) and the write-ahead log is truncated after deletions, so deleted ciphertext does
-/// not stay in the file.
+/// The SQLite engine under the relational store (<see cref="RelationalDatabase"/>): the file, its connection settings,
+/// integrity check, schema versions and migrations. Every write is one <c>BEGIN IMMEDIATE</c> transaction holding the
+/// change and its audit record, so a crash leaves either both or neither, and writers take turns on the chain's head
+/// (the last audit record). Deleted content is overwritten (<c>secure_delete</c>) and the write-ahead log is truncated
+/// after deletions, so deleted ciphertext does not stay in the file.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : RelationalDatabase
 {
     /// <summary>
     /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
@@ -43,6 +45,46 @@ internal sealed class SqliteDatabase
 
     public string Path { get; }
 
+    public override string Name => Path;
+
+    public override string Described => $"store file '{Path}'";
+
+    public override string Noun => "file";
+
+    public override string InsertionOrder => "rowid";
+
+    protected override string SealedKeysLabel => "FaceCompliance.Sqlite store keys v1";
+
+    public override byte[] KeyCheckValue(FacialDataKeys keys) => MasterKeyCheck.Compute(keys);
+
+    public override DbConnection OpenConnection() => Open();
+
+    protected override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    public override DbTransaction BeginSnapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <summary>The last record's sequence and hash; after a purge of every record, the anchor's.</summary>
+    public override (long Sequence, byte[] Hash) ReadChainHead(DbConnection connection, DbTransaction transaction) =>
+        RelationalAuditTrail.LastRecord(connection, transaction) is { } last ? (last.Sequence, last.Hash)
+        : ReadAnchor(connection, transaction) ?? (0, new byte[AuditChain.HashSize]);
+
+    public override void WriteChainAnchor(DbConnection connection, DbTransaction transaction, long sequence, byte[] hash)
+    {
+        WriteMeta(connection, transaction, "audit_anchor_sequence", sequence);
+        WriteMeta(connection, transaction, "audit_anchor_hash", hash);
+    }
+
+    /// <summary>The anchor only: the file keeps no head apart from its last record.</summary>
+    public override ((long Sequence, byte[] Hash)? Anchor, (long Sequence, byte[] Hash)? Head) ReadChainEnds(DbConnection connection, DbTransaction snapshot) =>
+        (ReadAnchor(connection, snapshot), null);
+
+    private static (long Sequence, byte[] Hash)? ReadAnchor(DbConnection connection, DbTransaction transaction) =>
+        ReadMeta(connection, transaction, "audit_anchor_sequence") is long sequence && ReadMeta(connection, transaction, "audit_anchor_hash") is byte[] hash
+            ? (sequence, hash)
+            : null;
+
+    public override void AfterDeletion() => Checkpoint();
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -60,9 +102,9 @@ internal sealed class SqliteDatabase
     /// <exception cref="MasterKeyMismatchException">The key is not the one the file was created with.</exception>
     /// <exception cref="InvalidDataException">The file is damaged (SQLite's <c>quick_check</c> failed, or SQLite reports it corrupt or not a database).</exception>
     /// <returns>The keys the store uses with this master key (<see cref="SealedStoreKeys"/>).</returns>
-    public FacialDataKeys CreateSchema(FacialDataKeys masterKeys, Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
+    public FacialDataKeys CreateSchema(FacialDataKeys masterKeys, Func<DbConnection, DbTransaction, bool> existingDataMatchesKey)
     {
-        var keyCheckValue = MasterKeyCheck.Compute(masterKeys);
+        var keyCheckValue = KeyCheckValue(masterKeys);
         CreateFilePrivately();
         using var connection = OpenChecked();
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
@@ -76,7 +118,7 @@ internal sealed class SqliteDatabase
         if (version == SchemaVersion)
         {
             RecordKeyCheck(connection, transaction, keyCheckValue);
-            var keys = SealedStoreKeys.Read(connection, transaction, Path, masterKeys);
+            var keys = ReadStoreKeys(connection, transaction, masterKeys);
             transaction.Commit();
             return keys;
         }
@@ -127,7 +169,7 @@ internal sealed class SqliteDatabase
         }
 
         RecordKeyCheck(connection, transaction, keyCheckValue);
-        var storeKeys = SealedStoreKeys.Read(connection, transaction, Path, masterKeys);
+        var storeKeys = ReadStoreKeys(connection, transaction, masterKeys);
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
         return storeKeys;
@@ -211,32 +253,10 @@ internal sealed class SqliteDatabase
         }
     }
 
-    internal void CheckMasterKey(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue,
-        Func<SqliteConnection, SqliteTransaction, bool> existingDataMatchesKey)
-    {
-        if (Scalar(connection, transaction, "SELECT value FROM meta WHERE key = $key", ("$key", MasterKeyCheck.MetaKey)) is byte[] recorded)
-        {
-            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(recorded, keyCheckValue))
-            {
-                throw new MasterKeyMismatchException(Path,
-                    $"The master key does not match the one this store was created with ('{Path}'): its key check value differs. "
-                    + "Nothing was opened or written. Open the store with its original master key (from your key vault or backup); "
-                    + "a new key cannot read the consents, templates or audit trail already in the file.");
-            }
-        }
-        else if (!existingDataMatchesKey(connection, transaction))
-        {
-            throw new MasterKeyMismatchException(Path,
-                $"The master key does not match the one this store was created with ('{Path}'): the file has no key check value "
-                + "(it was written by an older version) and its last audit record does not verify with this key. "
-                + "Nothing was opened or written. Open the store with its original master key.");
-        }
-    }
-
     /// <summary>Records the key check value if the file has none (a new file, or one written before it was recorded).</summary>
     internal static void RecordKeyCheck(SqliteConnection connection, SqliteTransaction transaction, byte[] keyCheckValue) =>
-        Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ($key, $value)",
-            ("$key", MasterKeyCheck.MetaKey), ("$value", keyCheckValue));
+        Execute(connection, transaction, "INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING",
+            ("@key", KeyCheckMetaKey), ("@value", keyCheckValue));
 
     /// <summary>
     /// Version 1 to 2, in the same transaction as the version bump: consents get their scopes and age band. A version-1
@@ -250,9 +270,9 @@ internal sealed class SqliteDatabase
         Execute(connection, transaction, """
             ALTER TABLE consents ADD COLUMN age_band INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE consents ADD COLUMN scopes INTEGER NOT NULL DEFAULT 0;
-            UPDATE consents SET age_band = $under14 WHERE under14 = 1;
+            UPDATE consents SET age_band = @under14 WHERE under14 = 1;
             """,
-            ("$under14", (int)FacialAgeBand.Under14));
+            ("@under14", (int)FacialAgeBand.Under14));
         CreateLegalBasisTable(connection, transaction);
     }
 
@@ -282,16 +302,6 @@ internal sealed class SqliteDatabase
         CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
         """);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
-    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
-    }
-
     /// <summary>
     /// Copies the write-ahead log into the file and empties it, so deleted content leaves both. Runs after a deletion
     /// has committed, so it never reports the deletion as failed: if the log is busy, SQLite's automatic checkpoint
@@ -314,31 +324,5 @@ internal sealed class SqliteDatabase
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-    }
-
-    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    public static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    public static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
     }
 }

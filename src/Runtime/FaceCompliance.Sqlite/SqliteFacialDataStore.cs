@@ -17,47 +17,33 @@ public sealed class SqliteFacialDataStore : IDisposable
     private readonly SqliteDatabase _database;
     private readonly StoreTelemetry _telemetry;
     private readonly byte[] _keyCheckValue;
+    private readonly RelationalStore _store;
 
     private SqliteFacialDataStore(SqliteDatabase database, FacialDataStoreOptions options, FacialDataKeys storeKeys)
     {
         _database = database;
-        _keyCheckValue = MasterKeyCheck.Compute(options.Keys);
-        SqliteTemplateStore? peopleSource = null;
-        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => peopleSource!.PeopleStored, () => peopleSource!.TemplatesStored));
-        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(options.Actor, nameof(options)), options.TimeProvider);
-        var templates = new SqliteTemplateStore(database, audit, new TemplateProtector(storeKeys), options, _telemetry);
-        peopleSource = templates;
-        var signer = new ReceiptSigner(storeKeys);
-        var consents = new SqliteConsentRegistry(database, audit, signer, options.TimeProvider, options.MaxConsentsPerSubjectAndPurpose, _telemetry);
-        templates.Consents = consents;
-        consents.Templates = templates;
-        Audit = audit;
-        Templates = templates;
-        Consents = consents;
-        LegalBases = new SqliteLegalBasisRegistry(database, audit, signer, options.TimeProvider);
-        Lifecycle = new SqliteLifecycle(database, audit, templates, options.Actor, options.TimeProvider);
-        if (options.FilingThresholdReached is { } handler)
-        {
-            templates.FilingThresholdReached += handler;
-        }
-
-        templates.CheckFilingAtOpen();
+        _keyCheckValue = database.KeyCheckValue(options.Keys);
+        RelationalStore? store = null;
+        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => store!.Templates.PeopleStored, () => store!.Templates.TemplatesStored));
+        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
+        store = new RelationalStore(database, audit, options, storeKeys, new SqliteStoreObserver(_telemetry));
+        _store = store;
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
-    public IConsentRegistry Consents { get; }
+    public IConsentRegistry Consents => _store.Consents;
 
     /// <summary>Grants of a legal basis other than consent (PIPL Art. 13): grant, require, revoke.</summary>
-    public ILegalBasisRegistry LegalBases { get; }
+    public ILegalBasisRegistry LegalBases => _store.LegalBases;
 
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored.</summary>
-    public IFaceTemplateStore Templates { get; }
+    public IFaceTemplateStore Templates => _store.Templates;
 
     /// <summary>The ends of processing: end a purpose, end the relationship with a person, stop the service (PIPL Art. 47; Measures Art. 15).</summary>
-    public IFacialDataLifecycle Lifecycle { get; }
+    public IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
     /// <summary>The hash-chained processing records.</summary>
-    public IAuditTrail Audit { get; }
+    public IAuditTrail Audit => _store.Audit;
 
     /// <summary>The database file.</summary>
     public string Path => _database.Path;
@@ -83,17 +69,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// <exception cref="InvalidOperationException">The file holds a schema version this library does not know. A version-1 file is migrated in place (consents get scopes and an age band; see docs/runtime.md).</exception>
     private static SqliteFacialDataStore OpenUnlogged(string path, FacialDataStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.TemplateDimension is < 1 or > FaceTemplate.MaxDimension)
-        {
-            throw new ArgumentException($"TemplateDimension must be 1 to {FaceTemplate.MaxDimension}, not {options.TemplateDimension}.", nameof(options));
-        }
-
-        if (options.MaxTemplatesPerSubject < 1 || options.MaxConsentsPerSubjectAndPurpose < 1)
-        {
-            throw new ArgumentException($"MaxTemplatesPerSubject and MaxConsentsPerSubjectAndPurpose must be at least 1, not {options.MaxTemplatesPerSubject} and {options.MaxConsentsPerSubjectAndPurpose}.", nameof(options));
-        }
-
+        RelationalStore.CheckOptions(options);
         var database = new SqliteDatabase(path);
         return new SqliteFacialDataStore(database, options, CreateSchema(database, options.Keys));
     }
@@ -117,35 +93,15 @@ public sealed class SqliteFacialDataStore : IDisposable
     public static MasterKeyRotation RotateMasterKey(string path, FacialDataKeys currentKeys, FacialDataKeys newKeys, string actor = "key-rotation")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(currentKeys);
-        ArgumentNullException.ThrowIfNull(newKeys);
         if (!System.IO.File.Exists(path))
         {
             throw new System.IO.FileNotFoundException($"There is no FaceCompliance store at '{path}' to rotate the master key of.", path);
         }
 
-        var newCheckValue = MasterKeyCheck.Compute(newKeys);
-        if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(MasterKeyCheck.Compute(currentKeys), newCheckValue))
-        {
-            throw new ArgumentException("The new master key is the current one; nothing to rotate.", nameof(newKeys));
-        }
-
         var database = new SqliteDatabase(path);
         try
         {
-            var storeKeys = CreateSchema(database, currentKeys);
-            var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), SubjectId.Validate(actor, nameof(actor)), TimeProvider.System);
-            return database.Write((connection, transaction) =>
-            {
-                database.CheckMasterKey(connection, transaction, MasterKeyCheck.Compute(currentKeys), (_, _) => false);
-                var rotation = SqliteTemplateStore.RewrapSubjectKeys(connection, transaction, new TemplateProtector(storeKeys), new TemplateProtector(newKeys));
-                SealedStoreKeys.Write(connection, transaction, storeKeys, newKeys);
-                SqliteDatabase.Execute(connection, transaction, "UPDATE meta SET value = $value WHERE key = $key", ("$key", MasterKeyCheck.MetaKey), ("$value", newCheckValue));
-                audit.Append(connection, transaction, AuditAction.MasterKeyRotated, null, null, null, AuditOutcome.Succeeded,
-                    $"{rotation.SubjectKeysRewrapped} data key(s) wrapped again under the new master key"
-                    + (rotation.DamagedSubjectKeys.Count > 0 ? $"; {rotation.DamagedSubjectKeys.Count} damaged key(s) left as they were" : ""));
-                return rotation;
-            });
+            return RelationalStore.RotateMasterKey(database, currentKeys => CreateSchema(database, currentKeys), currentKeys, newKeys, actor);
         }
         finally
         {
@@ -175,7 +131,7 @@ public sealed class SqliteFacialDataStore : IDisposable
         }
         catch (MasterKeyMismatchException refused)
         {
-            StoreLog.MasterKeyRefused(logger, refused.Path);
+            StoreLog.MasterKeyRefused(logger, refused.Store);
             throw;
         }
         catch (System.IO.InvalidDataException damaged)
@@ -203,5 +159,5 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
     /// and the last audit record (the chain's head) reads and verifies. Null when all is well, otherwise what is wrong.
     /// </summary>
-    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, ((SqliteAuditTrail)Audit).Chain);
+    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, _store.Audit.Chain);
 }

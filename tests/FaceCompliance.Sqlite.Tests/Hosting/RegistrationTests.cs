@@ -152,7 +152,7 @@ public sealed class RegistrationTests : IAsyncDisposable
         var refused = await Assert.ThrowsAsync<MasterKeyMismatchException>(() => _test.StartAsync(o => o.MasterKey = otherKey));
 
         Assert.StartsWith("The master key does not match the one this store was created with", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(_test.StorePath, refused.Path);
+        Assert.Equal(_test.StorePath, refused.Store);
         Assert.Equal(auditBefore, CountAudit());
     }
 

@@ -86,7 +86,7 @@ public enum AuditAction
 
     /// <summary>
     /// The store's master key was replaced: every person's data key was wrapped again under the new key in one
-    /// transaction (<c>SqliteFacialDataStore.RotateMasterKey</c>); the detail gives the count.
+    /// transaction (<c>SqliteFacialDataStore.RotateMasterKey</c>, <c>PostgreSqlFacialDataStore.RotateMasterKey</c>); the detail gives the count.
     /// </summary>
     MasterKeyRotated = 20,
 

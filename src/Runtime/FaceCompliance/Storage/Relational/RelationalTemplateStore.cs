@@ -1,25 +1,26 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using Npgsql;
-using FaceCompliance.Storage;
 
-namespace FaceCompliance.PostgreSql;
+namespace FaceCompliance.Storage;
 
-/// <summary>Encrypted templates in the <c>templates</c> table, keyed per person in <c>subject_keys</c>; see <see cref="IFaceTemplateStore"/>. Ported from the SQLite store's template store: same encryption, quarantine, limits and audit records.</summary>
-internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
+/// <summary>Encrypted templates in the <c>templates</c> table, keyed per person in <c>subject_keys</c>; see <see cref="IFaceTemplateStore"/>.</summary>
+internal sealed class RelationalTemplateStore : IFaceTemplateStore
 {
-    private readonly PostgreSqlDatabase _database;
-    private readonly PostgreSqlAuditTrail _audit;
+    private readonly RelationalDatabase _database;
+    private readonly RelationalAuditTrail _audit;
     private readonly TemplateProtector _protector;
     private readonly FilingThresholdTracker _filing;
     private readonly TimeProvider _clock;
     private readonly int _dimension;
     private readonly int _maxTemplates;
+    private readonly StoreObserver _observer;
 
-    public PostgreSqlTemplateStore(PostgreSqlDatabase database, PostgreSqlAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options)
+    public RelationalTemplateStore(RelationalDatabase database, RelationalAuditTrail audit, TemplateProtector protector, FacialDataStoreOptions options, StoreObserver observer)
     {
+        _observer = observer;
         _database = database;
         _audit = audit;
         _protector = protector;
@@ -40,13 +41,13 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
     public event EventHandler? SubjectsChanged;
 
     /// <summary>Checks receipts inside the store's transactions; set once by the store.</summary>
-    public PostgreSqlConsentRegistry Consents { get; set; } = null!;
+    public RelationalConsentRegistry Consents { get; set; } = null!;
 
     public int PeopleStored
     {
         get
         {
-            using var connection = _database.Open();
+            using var connection = _database.OpenConnection();
             return CountPeople(connection, null);
         }
     }
@@ -56,15 +57,15 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
     {
         get
         {
-            using var connection = _database.Open();
-            return Convert.ToInt32(PostgreSqlDatabase.Scalar(connection, null, "SELECT COUNT(*) FROM templates"), CultureInfo.InvariantCulture);
+            using var connection = _database.OpenConnection();
+            return Convert.ToInt32(RelationalDatabase.Scalar(connection, null, "SELECT COUNT(*) FROM templates"), CultureInfo.InvariantCulture);
         }
     }
 
     public IReadOnlyCollection<string> SubjectsStored()
     {
-        using var connection = _database.Open();
-        using var command = PostgreSqlDatabase.Command(connection, null, "SELECT subject_id FROM subject_keys");
+        using var connection = _database.OpenConnection();
+        using var command = RelationalDatabase.Command(connection, null, "SELECT subject_id FROM subject_keys");
         using var reader = command.ExecuteReader();
         var subjects = new List<string>();
         while (reader.Read())
@@ -88,7 +89,7 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
         var (id, before, after, damagedKey) = _database.Write((connection, transaction) =>
         {
             Consents.EnsureValid(connection, transaction, receipt);
-            var stored = Convert.ToInt32(PostgreSqlDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = @subject",
+            var stored = Convert.ToInt32(RelationalDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = @subject",
                 ("@subject", receipt.Subject)), System.Globalization.CultureInfo.InvariantCulture);
             if (stored >= _maxTemplates)
             {
@@ -113,7 +114,7 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
             }
 
             var collectedAt = _clock.GetUtcNow();
-            PostgreSqlDatabase.Execute(connection, transaction, """
+            RelationalDatabase.Execute(connection, transaction, """
                 INSERT INTO templates (template_id, subject_id, purpose_id, receipt_id, collected_at, expires_at, ciphertext)
                 VALUES (@id, @subject, @purpose, @receipt, @collected, @expires, @ciphertext)
                 """,
@@ -129,11 +130,40 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
         }
 
         AfterCountChange(before, after);
+        _observer.TemplateEnrolled(purpose.Id);
         return id;
     }
 
     [ProcessesFacialData(FacialProcessingMethod.Verification)]
     public FaceVerification Verify<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, float threshold)
+        where TPurpose : IFacialDataPurpose
+    {
+        var started = _clock.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var verification = VerifyUntimed(receipt, probe, threshold);
+            outcome = "compared";
+            return verification;
+        }
+        catch (KeyNotFoundException)
+        {
+            outcome = "no_template";
+            throw;
+        }
+        catch (ConsentRequiredException)
+        {
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            _observer.Verified(TPurpose.Info.Id, outcome, _clock.GetElapsedTime(started));
+        }
+    }
+
+    [ProcessesFacialData(FacialProcessingMethod.Verification)]
+    private FaceVerification VerifyUntimed<TPurpose>(ConsentReceipt<TPurpose> receipt, FaceTemplate probe, float threshold)
         where TPurpose : IFacialDataPurpose
     {
         ArgumentNullException.ThrowIfNull(receipt);
@@ -152,7 +182,7 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
             if (SubjectKey(connection, transaction, receipt.Subject) is { } wrappedKey)
             {
                 var damaged = new List<string>();
-                using (var command = PostgreSqlDatabase.Command(connection, transaction,
+                using (var command = RelationalDatabase.Command(connection, transaction,
                     "SELECT template_id, ciphertext FROM templates WHERE subject_id = @subject AND purpose_id = @purpose AND quarantined_at IS NULL",
                     ("@subject", receipt.Subject), ("@purpose", purpose.Id)))
                 using (var reader = command.ExecuteReader())
@@ -217,25 +247,26 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
     /// it is no longer decrypted, and audits it; the person's other templates keep working. The row stays until the
     /// person's data is deleted or its retention ends.
     /// </summary>
-    private void Quarantine(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId, string purposeId, string templateId)
+    private void Quarantine(DbConnection connection, DbTransaction transaction, string subjectId, string purposeId, string templateId)
     {
-        PostgreSqlDatabase.Execute(connection, transaction, "UPDATE templates SET quarantined_at = @now WHERE template_id = @id",
+        RelationalDatabase.Execute(connection, transaction, "UPDATE templates SET quarantined_at = @now WHERE template_id = @id",
             ("@now", _clock.GetUtcNow().UtcTicks), ("@id", templateId));
         _audit.Append(connection, transaction, AuditAction.TemplateQuarantined, subjectId, purposeId, null, AuditOutcome.Failed,
             "template " + templateId + " failed authentication (damaged or altered); quarantined, no longer used");
+        _observer.TemplateQuarantined(templateId, subjectId, purposeId);
     }
 
     /// <summary>Audits a person's data key that failed authentication; their templates are left for deletion to remove.</summary>
-    private void AuditDamagedKey(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId, string purposeId, string receiptId, string what)
+    private void AuditDamagedKey(DbConnection connection, DbTransaction transaction, string subjectId, string purposeId, string receiptId, string what)
     {
-        var templates = Convert.ToInt64(PostgreSqlDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = @subject",
+        var templates = Convert.ToInt64(RelationalDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM templates WHERE subject_id = @subject",
             ("@subject", subjectId)), CultureInfo.InvariantCulture);
         _audit.Append(connection, transaction, AuditAction.SubjectKeyDamaged, subjectId, purposeId, receiptId, AuditOutcome.Failed,
             $"data key failed authentication (damaged); {templates} template(s) unreadable; {what}");
     }
 
-    private static long CountQuarantined(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId, string purposeId) =>
-        Convert.ToInt64(PostgreSqlDatabase.Scalar(connection, transaction,
+    private static long CountQuarantined(DbConnection connection, DbTransaction transaction, string subjectId, string purposeId) =>
+        Convert.ToInt64(RelationalDatabase.Scalar(connection, transaction,
             "SELECT COUNT(*) FROM templates WHERE subject_id = @subject AND purpose_id = @purpose AND quarantined_at IS NOT NULL",
             ("@subject", subjectId), ("@purpose", purposeId)), CultureInfo.InvariantCulture);
 
@@ -248,8 +279,8 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
 
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 1000);
-        using var connection = _database.Open();
-        using var command = PostgreSqlDatabase.Command(connection, null, subjectId is null
+        using var connection = _database.OpenConnection();
+        using var command = RelationalDatabase.Command(connection, null, subjectId is null
                 ? "SELECT template_id, subject_id, purpose_id, collected_at, expires_at, quarantined_at FROM templates ORDER BY expires_at, template_id LIMIT @max"
                 : "SELECT template_id, subject_id, purpose_id, collected_at, expires_at, quarantined_at FROM templates WHERE subject_id = @subject ORDER BY expires_at, template_id LIMIT @max",
             ("@subject", subjectId), ("@max", max));
@@ -289,7 +320,7 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
             var before = CountPeople(connection, transaction);
             var now = _clock.GetUtcNow();
             var expired = new List<(string Template, string Subject, string Purpose)>();
-            using (var command = PostgreSqlDatabase.Command(connection, transaction, "SELECT template_id, subject_id, purpose_id, collected_at, expires_at FROM templates"))
+            using (var command = RelationalDatabase.Command(connection, transaction, "SELECT template_id, subject_id, purpose_id, collected_at, expires_at FROM templates"))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -306,23 +337,24 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
 
             foreach (var (template, subject, purpose) in expired)
             {
-                PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE template_id = @id", ("@id", template));
+                RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE template_id = @id", ("@id", template));
                 _audit.Append(connection, transaction, AuditAction.Purged, subject, purpose, null, AuditOutcome.Succeeded, "template " + template + " past its retention");
             }
 
             DeleteKeysWithoutTemplates(connection, transaction);
             return (expired.Count, before, CountPeople(connection, transaction));
         });
+        _observer.TemplatesPurged(deleted);
         AfterDeletion(before, after);
         return deleted;
     }
 
     /// <summary>Deletes a person's templates (for one purpose, or all) and their key once none is left; audited.</summary>
-    public int DeleteTemplates(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId, string? purposeId)
+    public int DeleteTemplates(DbConnection connection, DbTransaction transaction, string subjectId, string? purposeId)
     {
         var deleted = purposeId is null
-            ? PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE subject_id = @subject", ("@subject", subjectId))
-            : PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE subject_id = @subject AND purpose_id = @purpose",
+            ? RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE subject_id = @subject", ("@subject", subjectId))
+            : RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE subject_id = @subject AND purpose_id = @purpose",
                 ("@subject", subjectId), ("@purpose", purposeId));
         var keyDestroyed = DeleteKeysWithoutTemplates(connection, transaction, subjectId) > 0;
         _audit.Append(connection, transaction, AuditAction.Deleted, subjectId, purposeId, null, AuditOutcome.Succeeded,
@@ -330,12 +362,16 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
         return deleted;
     }
 
-    /// <summary>After a deletion committed: report the new count.</summary>
-    public void AfterDeletion(int before, int after) => AfterCountChange(before, after);
+    /// <summary>After a deletion committed: let the engine clean up (SQLite empties its write-ahead log) and report the new count.</summary>
+    public void AfterDeletion(int before, int after)
+    {
+        _database.AfterDeletion();
+        AfterCountChange(before, after);
+    }
 
     /// <summary>
     /// When the store opens: raises, once, each level the count is already at but for which no event was ever raised
-    /// (a file filled before this version, or by a process that crashed before raising it), dated from the data; and
+    /// (a store filled before this version, or by a process that crashed before raising it), dated from the data; and
     /// forgets the levels the count is now below.
     /// </summary>
     public void CheckFilingAtOpen()
@@ -354,7 +390,7 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
                 else if (!IsLevelRaised(connection, transaction, level))
                 {
                     // The latest day it can have been reached: when the threshold-th of the people stored now was first stored.
-                    var firstStored = Convert.ToInt64(PostgreSqlDatabase.Scalar(connection, transaction,
+                    var firstStored = Convert.ToInt64(RelationalDatabase.Scalar(connection, transaction,
                         "SELECT created_at FROM subject_keys ORDER BY created_at, subject_id LIMIT 1 OFFSET @offset", ("@offset", threshold - 1)),
                         CultureInfo.InvariantCulture);
                     var reached = _filing.Reached(level, count, FilingThresholdTracker.ChinaDate(new DateTimeOffset(firstStored, TimeSpan.Zero)), foundAtOpen: true);
@@ -410,13 +446,14 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
 
     private void Raise(FilingThresholdEventArgs reached)
     {
+        _observer.FilingLevelReached(reached);
         FilingThresholdReached?.Invoke(this, reached);
     }
 
-    /// <summary>Audits a level reached and remembers, in the file, that its event was raised.</summary>
-    private void RecordLevel(NpgsqlConnection connection, NpgsqlTransaction transaction, FilingThresholdEventArgs reached)
+    /// <summary>Audits a level reached and remembers, in the store (for every node), that its event was raised.</summary>
+    private void RecordLevel(DbConnection connection, DbTransaction transaction, FilingThresholdEventArgs reached)
     {
-        PostgreSqlDatabase.SetMeta(connection, transaction, LevelKey(reached.Level),
+        RelationalDatabase.WriteMeta(connection, transaction, LevelKey(reached.Level),
             System.Text.Encoding.UTF8.GetBytes(reached.ReachedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         _audit.Append(connection, transaction, AuditAction.FilingThresholdReached, null, null, null, AuditOutcome.Succeeded,
             $"{reached.Level} level {reached.Threshold} reached with {reached.Count} people stored"
@@ -425,11 +462,11 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
             + (reached.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", reached.YearsWithoutSchedule)})" : ""));
     }
 
-    private static bool IsLevelRaised(NpgsqlConnection connection, NpgsqlTransaction transaction, FilingThresholdLevel level) =>
-        PostgreSqlDatabase.Scalar(connection, transaction, "SELECT 1 FROM meta WHERE key = @key", ("@key", LevelKey(level))) is not null;
+    private static bool IsLevelRaised(DbConnection connection, DbTransaction transaction, FilingThresholdLevel level) =>
+        RelationalDatabase.ReadMeta(connection, transaction, LevelKey(level)) is not null;
 
-    private static void ForgetLevel(NpgsqlConnection connection, NpgsqlTransaction transaction, FilingThresholdLevel level) =>
-        PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM meta WHERE key = @key", ("@key", LevelKey(level)));
+    private static void ForgetLevel(DbConnection connection, DbTransaction transaction, FilingThresholdLevel level) =>
+        RelationalDatabase.DeleteMeta(connection, transaction, LevelKey(level));
 
     private static string LevelKey(FilingThresholdLevel level) => "filing_level_raised_" + level.ToString().ToLowerInvariant();
 
@@ -442,24 +479,58 @@ internal sealed class PostgreSqlTemplateStore : IFaceTemplateStore
         }
     }
 
-    public static int CountPeople(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
-        Convert.ToInt32(PostgreSqlDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM subject_keys"), CultureInfo.InvariantCulture);
+    public static int CountPeople(DbConnection connection, DbTransaction? transaction) =>
+        Convert.ToInt32(RelationalDatabase.Scalar(connection, transaction, "SELECT COUNT(*) FROM subject_keys"), CultureInfo.InvariantCulture);
 
-    private static byte[]? SubjectKey(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId) =>
-        PostgreSqlDatabase.Scalar(connection, transaction, "SELECT wrapped_key FROM subject_keys WHERE subject_id = @subject", ("@subject", subjectId)) as byte[];
+    private static byte[]? SubjectKey(DbConnection connection, DbTransaction transaction, string subjectId) =>
+        RelationalDatabase.Scalar(connection, transaction, "SELECT wrapped_key FROM subject_keys WHERE subject_id = @subject", ("@subject", subjectId)) as byte[];
 
-    private byte[] CreateSubjectKey(NpgsqlConnection connection, NpgsqlTransaction transaction, string subjectId)
+    private byte[] CreateSubjectKey(DbConnection connection, DbTransaction transaction, string subjectId)
     {
         var wrapped = _protector.NewWrappedSubjectKey(subjectId);
-        PostgreSqlDatabase.Execute(connection, transaction, "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES (@subject, @key, @now)",
+        RelationalDatabase.Execute(connection, transaction, "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES (@subject, @key, @now)",
             ("@subject", subjectId), ("@key", wrapped), ("@now", _clock.GetUtcNow().UtcTicks));
         return wrapped;
     }
 
-    public static int DeleteKeysWithoutTemplates(NpgsqlConnection connection, NpgsqlTransaction transaction, string? subjectId = null) => subjectId is null
-        ? PostgreSqlDatabase.Execute(connection, transaction,
+    /// <summary>Wraps every person's data key again under <paramref name="to"/>'s key; a damaged one is left as it is and named.</summary>
+    public static MasterKeyRotation RewrapSubjectKeys(DbConnection connection, DbTransaction transaction, TemplateProtector from, TemplateProtector to)
+    {
+        var wrapped = new List<(string Subject, byte[] Key)>();
+        using (var command = RelationalDatabase.Command(connection, transaction, "SELECT subject_id, wrapped_key FROM subject_keys ORDER BY subject_id"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                wrapped.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            }
+        }
+
+        var damaged = new List<string>();
+        foreach (var (subject, key) in wrapped)
+        {
+            byte[] rewrapped;
+            try
+            {
+                rewrapped = from.RewrapSubjectKey(key, subject, to);
+            }
+            catch (FacialDataDamagedException)
+            {
+                damaged.Add(subject);
+                continue;
+            }
+
+            RelationalDatabase.Execute(connection, transaction, "UPDATE subject_keys SET wrapped_key = @key WHERE subject_id = @subject",
+                ("@key", rewrapped), ("@subject", subject));
+        }
+
+        return new MasterKeyRotation(wrapped.Count - damaged.Count, damaged);
+    }
+
+    public static int DeleteKeysWithoutTemplates(DbConnection connection, DbTransaction transaction, string? subjectId = null) => subjectId is null
+        ? RelationalDatabase.Execute(connection, transaction,
             "DELETE FROM subject_keys WHERE NOT EXISTS (SELECT 1 FROM templates t WHERE t.subject_id = subject_keys.subject_id)")
-        : PostgreSqlDatabase.Execute(connection, transaction,
+        : RelationalDatabase.Execute(connection, transaction,
             "DELETE FROM subject_keys WHERE subject_id = @subject AND NOT EXISTS (SELECT 1 FROM templates t WHERE t.subject_id = subject_keys.subject_id)",
             ("@subject", subjectId));
 }

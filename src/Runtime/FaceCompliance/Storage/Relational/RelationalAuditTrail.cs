@@ -1,42 +1,34 @@
 using System;
 using System.Collections.Generic;
-using Npgsql;
-using FaceCompliance.Storage;
+using System.Data.Common;
 
-namespace FaceCompliance.PostgreSql;
+namespace FaceCompliance.Storage;
 
 /// <summary>
-/// The audit table: appends records to the one hash chain inside the caller's write transaction (so the record and the
-/// change it describes commit together), reads them back and verifies the chain. The chain's head (last sequence and
-/// hash) lives in the <c>audit_chain</c> row, locked by every write transaction before it appends: appends from every
-/// node and thread take turns on it, so each record follows the last committed one: no fork, no gap.
+/// The audit table: appends records to the hash chain inside the caller's write transaction (so the record and the
+/// change it describes commit together), reads them back and verifies the chain. The write transaction holds the
+/// chain's head (<see cref="RelationalDatabase.ReadChainHead"/>), so appends from every thread, process or node take
+/// turns and each record follows the last committed one: no fork, no gap.
 /// </summary>
-internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditChain chain, string actor, TimeProvider clock) : IAuditTrail
+internal class RelationalAuditTrail(RelationalDatabase database, AuditChain chain, string actor, TimeProvider clock) : IAuditTrail
 {
     private const string Columns = "sequence, time, actor, action, subject_id, purpose_id, receipt_id, outcome, detail, previous_hash, hash";
 
-    /// <summary>Appends one record in the open write transaction (which holds the lock on the chain's head).</summary>
-    public AuditRecord Append(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditAction action, string? subjectId,
+    /// <summary>The chain's key, for the health check's look at the chain's head.</summary>
+    public AuditChain Chain => chain;
+
+    /// <summary>Appends one record in the open write transaction.</summary>
+    public AuditRecord Append(DbConnection connection, DbTransaction transaction, AuditAction action, string? subjectId,
         string? purposeId, string? receiptId, AuditOutcome outcome, string? detail)
     {
-        long headSequence;
-        byte[] headHash;
-        using (var command = PostgreSqlDatabase.Command(connection, transaction, "SELECT head_sequence, head_hash FROM audit_chain WHERE id = 1 FOR UPDATE"))
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            headSequence = reader.GetInt64(0);
-            headHash = (byte[])reader.GetValue(1);
-        }
-
+        var (headSequence, headHash) = database.ReadChainHead(connection, transaction);
         var record = chain.Append(headSequence, headHash, clock.GetUtcNow(), actor, action, subjectId, purposeId, receiptId, outcome, detail);
-        PostgreSqlDatabase.Execute(connection, transaction,
+        RelationalDatabase.Execute(connection, transaction,
             $"INSERT INTO audit ({Columns}) VALUES (@sequence, @time, @actor, @action, @subject, @purpose, @receipt, @outcome, @detail, @previous, @hash)",
             ("@sequence", record.Sequence), ("@time", record.Time.UtcTicks), ("@actor", record.Actor), ("@action", (int)record.Action),
             ("@subject", record.SubjectId), ("@purpose", record.PurposeId), ("@receipt", record.ReceiptId), ("@outcome", (int)record.Outcome),
             ("@detail", record.Detail), ("@previous", record.PreviousHash), ("@hash", record.Hash));
-        PostgreSqlDatabase.Execute(connection, transaction, "UPDATE audit_chain SET head_sequence = @sequence, head_hash = @hash WHERE id = 1",
-            ("@sequence", record.Sequence), ("@hash", record.Hash));
+        database.MoveChainHead(connection, transaction, record);
         return record;
     }
 
@@ -52,6 +44,13 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
     }
 
     public IReadOnlyList<AuditRecord> Query(AuditQuery query)
+    {
+        var (sql, parameters) = QuerySql(query);
+        return ReadList(sql, parameters);
+    }
+
+    /// <summary>The statement and parameters of <paramref name="query"/>, after checking it; the audit indexes serve each condition.</summary>
+    internal static (string Sql, (string Name, object? Value)[] Parameters) QuerySql(AuditQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.AfterSequence, nameof(query));
@@ -92,7 +91,7 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
             parameters.Add(("@until", until.UtcTicks));
         }
 
-        return ReadList($"SELECT {Columns} FROM audit WHERE {string.Join(" AND ", conditions)} ORDER BY sequence LIMIT @limit", parameters.ToArray());
+        return ($"SELECT {Columns} FROM audit WHERE {string.Join(" AND ", conditions)} ORDER BY sequence LIMIT @limit", parameters.ToArray());
     }
 
     public AuditRecord RecordApplicationEvent(string? subjectId, AuditOutcome outcome, string detail)
@@ -107,56 +106,39 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, $"{outcome} is not a defined AuditOutcome.");
         }
 
-        return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, PostgreSqlLifecycle.Reason(detail, nameof(detail)));
+        return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, RelationalLifecycle.Reason(detail, nameof(detail)));
     }
 
     public AuditVerification Verify()
     {
-        // One snapshot: the anchor and the records are read as of the same moment, even while other nodes append or purge.
-        using var connection = database.Open();
-        using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        long? anchorSequence = null;
-        byte[]? anchorHash = null;
-        long headSequence;
-        byte[] headHash;
-        using (var command = PostgreSqlDatabase.Command(connection, snapshot, "SELECT anchor_sequence, anchor_hash, head_sequence, head_hash FROM audit_chain WHERE id = 1"))
-        using (var reader = command.ExecuteReader())
+        // One snapshot: the anchor, the head and the records are read as of the same moment, even while others append or purge.
+        using var connection = database.OpenConnection();
+        using var snapshot = database.BeginSnapshot(connection);
+        var (anchor, head) = database.ReadChainEnds(connection, snapshot);
+        AuditRecord? last = null;
+        IEnumerable<AuditRecord> Records()
         {
-            reader.Read();
-            if (!reader.IsDBNull(0))
+            foreach (var record in ReadAll(connection, snapshot))
             {
-                anchorSequence = reader.GetInt64(0);
-                anchorHash = (byte[])reader.GetValue(1);
-            }
-
-            headSequence = reader.GetInt64(2);
-            headHash = (byte[])reader.GetValue(3);
-        }
-
-        var records = new List<AuditRecord>();
-        using (var command = PostgreSqlDatabase.Command(connection, snapshot, $"SELECT {Columns} FROM audit ORDER BY sequence"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                records.Add(ReadRecord(reader));
+                last = record;
+                yield return record;
             }
         }
 
-        var verification = anchorSequence is { } sequence ? chain.Verify(records, anchorHash, sequence + 1) : chain.Verify(records);
-        if (!verification.IsValid)
+        var verification = anchor is { } purged ? chain.Verify(Records(), purged.Hash, purged.Sequence + 1) : chain.Verify(Records());
+        if (!verification.IsValid || head is not { } expected)
         {
             return verification;
         }
 
-        // The head row names the last record appended: records cut from the end of the chain are missing against it
+        // The head names the last record appended: records cut from the end of the chain are missing against it
         // (unless whoever cut them also rewrote the head, which the same database cannot rule out).
-        var last = records.Count > 0 ? records[^1].Sequence : anchorSequence ?? 0;
-        var lastHash = records.Count > 0 ? records[^1].Hash : anchorHash ?? new byte[AuditChain.HashSize];
-        if (last != headSequence || !lastHash.AsSpan().SequenceEqual(headHash))
+        var lastSequence = last?.Sequence ?? anchor?.Sequence ?? 0;
+        var lastHash = last?.Hash ?? anchor?.Hash ?? new byte[AuditChain.HashSize];
+        if (lastSequence != expected.Sequence || !lastHash.AsSpan().SequenceEqual(expected.Hash))
         {
-            return AuditVerification.Invalid(last + 1,
-                $"missing record: the chain's head is record {headSequence}, but the last record stored is {last} (records cut from the end, or the head altered)",
+            return AuditVerification.Invalid(lastSequence + 1,
+                $"missing record: the chain's head is record {expected.Sequence}, but the last record stored is {lastSequence} (records cut from the end, or the head altered)",
                 verification.RecordsChecked);
         }
 
@@ -175,25 +157,39 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
         return database.Write((connection, transaction) =>
         {
             // Only a prefix of the chain can go: stop at the first record written at or after the cutoff.
-            var last = PostgreSqlDatabase.Count(connection, transaction,
+            var last = RelationalDatabase.Count(connection, transaction,
                 "SELECT COALESCE((SELECT MIN(sequence) FROM audit WHERE time >= @cutoff), (SELECT MAX(sequence) + 1 FROM audit), 1) - 1",
                 ("@cutoff", cutoff.UtcTicks));
-            if (PostgreSqlDatabase.Scalar(connection, transaction, "SELECT hash FROM audit WHERE sequence = @last", ("@last", last)) is not byte[] hash)
+            if (RelationalDatabase.Scalar(connection, transaction, "SELECT hash FROM audit WHERE sequence = @last", ("@last", last)) is not byte[] hash)
             {
                 return 0;
             }
 
-            var deleted = PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM audit WHERE sequence <= @last", ("@last", last));
-            PostgreSqlDatabase.Execute(connection, transaction, "UPDATE audit_chain SET anchor_sequence = @sequence, anchor_hash = @hash WHERE id = 1",
-                ("@sequence", last), ("@hash", hash));
+            var deleted = RelationalDatabase.Execute(connection, transaction, "DELETE FROM audit WHERE sequence <= @last", ("@last", last));
+            database.WriteChainAnchor(connection, transaction, last, hash);
             return deleted;
         });
     }
 
+    /// <summary>The last record stored, or null when there is none.</summary>
+    public static AuditRecord? LastRecord(DbConnection connection, DbTransaction? transaction)
+    {
+        using var command = RelationalDatabase.Command(connection, transaction, $"SELECT {Columns} FROM audit ORDER BY sequence DESC LIMIT 1");
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRecord(reader) : null;
+    }
+
+    /// <summary>
+    /// Whether the last record's hash verifies with <paramref name="chain"/>'s key (true when there is no record): how
+    /// a file written before the key check value was recorded tells whether a master key is its own.
+    /// </summary>
+    public static bool LastRecordVerifies(DbConnection connection, DbTransaction transaction, AuditChain chain) =>
+        LastRecord(connection, transaction) is not { } last || chain.Verify([last], last.PreviousHash, last.Sequence).IsValid;
+
     private List<AuditRecord> ReadList(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = database.Open();
-        using var command = PostgreSqlDatabase.Command(connection, null, sql, parameters);
+        using var connection = database.OpenConnection();
+        using var command = RelationalDatabase.Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         var records = new List<AuditRecord>();
         while (reader.Read())
@@ -204,7 +200,17 @@ internal sealed class PostgreSqlAuditTrail(PostgreSqlDatabase database, AuditCha
         return records;
     }
 
-    private static AuditRecord ReadRecord(NpgsqlDataReader reader) => new(
+    private static IEnumerable<AuditRecord> ReadAll(DbConnection connection, DbTransaction snapshot)
+    {
+        using var command = RelationalDatabase.Command(connection, snapshot, $"SELECT {Columns} FROM audit ORDER BY sequence");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return ReadRecord(reader);
+        }
+    }
+
+    private static AuditRecord ReadRecord(DbDataReader reader) => new(
         reader.GetInt64(0),
         new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
         reader.GetString(2),

@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.Linq;
-using Npgsql;
 
-namespace FaceCompliance.PostgreSql;
+namespace FaceCompliance.Storage;
 
-/// <summary>Ending a purpose, a relationship or the whole service in the PostgreSQL database; see <see cref="IFacialDataLifecycle"/>.</summary>
-internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSqlAuditTrail audit, PostgreSqlTemplateStore templates, string actor, TimeProvider clock)
+/// <summary>Ending a purpose, a relationship or the whole service in the store; see <see cref="IFacialDataLifecycle"/>.</summary>
+internal sealed class RelationalLifecycle(RelationalDatabase database, RelationalAuditTrail audit, RelationalTemplateStore templates, string actor, TimeProvider clock)
     : IFacialDataLifecycle
 {
     /// <summary>The longest reason or note accepted, leaving room in the audit detail for the counts.</summary>
@@ -20,17 +20,17 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
         var purposeId = TPurpose.Info.Id;
         var result = database.Write((connection, transaction) =>
         {
-            var before = PostgreSqlTemplateStore.CountPeople(connection, transaction);
+            var before = RelationalTemplateStore.CountPeople(connection, transaction);
             var now = clock.GetUtcNow().UtcTicks;
             var people = Count(connection, transaction, "SELECT COUNT(DISTINCT subject_id) FROM templates WHERE purpose_id = @purpose", ("@purpose", purposeId));
-            var deleted = PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE purpose_id = @purpose", ("@purpose", purposeId));
-            var keys = PostgreSqlTemplateStore.DeleteKeysWithoutTemplates(connection, transaction);
-            var consents = PostgreSqlDatabase.Execute(connection, transaction,
+            var deleted = RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE purpose_id = @purpose", ("@purpose", purposeId));
+            var keys = RelationalTemplateStore.DeleteKeysWithoutTemplates(connection, transaction);
+            var consents = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE consents SET withdrawn_at = @now WHERE purpose_id = @purpose AND withdrawn_at IS NULL", ("@now", now), ("@purpose", purposeId));
-            var grants = PostgreSqlDatabase.Execute(connection, transaction,
+            var grants = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE basis_grants SET revoked_at = @now, revoked_by = @actor WHERE purpose_id = @purpose AND revoked_at IS NULL",
                 ("@now", now), ("@actor", actor), ("@purpose", purposeId));
-            var after = PostgreSqlTemplateStore.CountPeople(connection, transaction);
+            var after = RelationalTemplateStore.CountPeople(connection, transaction);
             audit.Append(connection, transaction, AuditAction.PurposeEnded, null, purposeId, null, AuditOutcome.Succeeded, Invariant(
                 $"purpose ended: {reason}; {deleted} template(s) of {people} people deleted, {keys} data key(s) destroyed, {consents} consent(s) ended, {grants} basis grant(s) revoked"));
             return new FacialDataDeletion(deleted, consents, before, after);
@@ -45,8 +45,8 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
         Reason(reason, nameof(reason));
         var result = database.Write((connection, transaction) =>
         {
-            var before = PostgreSqlTemplateStore.CountPeople(connection, transaction);
-            var consents = PostgreSqlDatabase.Execute(connection, transaction,
+            var before = RelationalTemplateStore.CountPeople(connection, transaction);
+            var consents = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE consents SET withdrawn_at = @now WHERE subject_id = @subject AND withdrawn_at IS NULL",
                 ("@now", clock.GetUtcNow().UtcTicks), ("@subject", subjectId));
             var held = Count(connection, transaction, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = @subject", ("@subject", subjectId)) > 0;
@@ -56,7 +56,7 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
             }
 
             var deleted = held ? templates.DeleteTemplates(connection, transaction, subjectId, purposeId: null) : 0;
-            var after = PostgreSqlTemplateStore.CountPeople(connection, transaction);
+            var after = RelationalTemplateStore.CountPeople(connection, transaction);
             audit.Append(connection, transaction, AuditAction.RelationshipEnded, subjectId, null, null, AuditOutcome.Succeeded, Invariant(
                 $"relationship ended: {reason}; {deleted} template(s) deleted across all purposes, {consents} consent(s) ended"));
             return new FacialDataDeletion(deleted, consents, before, after);
@@ -72,7 +72,7 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
         var (purposes, before, deleted, consents, grants) = database.Write((connection, transaction) =>
         {
             var purposes = new List<string>();
-            using (var command = PostgreSqlDatabase.Command(connection, transaction,
+            using (var command = RelationalDatabase.Command(connection, transaction,
                 "SELECT purpose_id FROM templates UNION SELECT purpose_id FROM consents UNION SELECT purpose_id FROM basis_grants ORDER BY 1"))
             using (var reader = command.ExecuteReader())
             {
@@ -82,12 +82,12 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
                 }
             }
 
-            var before = PostgreSqlTemplateStore.CountPeople(connection, transaction);
-            var deleted = PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM templates");
-            PostgreSqlDatabase.Execute(connection, transaction, "DELETE FROM subject_keys");
-            var consents = PostgreSqlDatabase.Execute(connection, transaction,
+            var before = RelationalTemplateStore.CountPeople(connection, transaction);
+            var deleted = RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates");
+            RelationalDatabase.Execute(connection, transaction, "DELETE FROM subject_keys");
+            var consents = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE consents SET withdrawn_at = @now WHERE withdrawn_at IS NULL", ("@now", at.UtcTicks));
-            var grants = PostgreSqlDatabase.Execute(connection, transaction,
+            var grants = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE basis_grants SET revoked_at = @now, revoked_by = @actor WHERE revoked_at IS NULL", ("@now", at.UtcTicks), ("@actor", actor));
             audit.Append(connection, transaction, AuditAction.Decommissioned, null, null, null, AuditOutcome.Succeeded, Invariant(
                 $"service stopped: {reason}; {deleted} template(s) of {before} people deleted with their data keys, {consents} consent(s) ended, {grants} basis grant(s) revoked, {purposes.Count} purpose(s)"));
@@ -115,8 +115,8 @@ internal sealed class PostgreSqlLifecycle(PostgreSqlDatabase database, PostgreSq
         return text;
     }
 
-    private static int Count(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Convert.ToInt32(PostgreSqlDatabase.Scalar(connection, transaction, sql, parameters), CultureInfo.InvariantCulture);
+    private static int Count(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        Convert.ToInt32(RelationalDatabase.Scalar(connection, transaction, sql, parameters), CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Linq;
-using Microsoft.Data.Sqlite;
-using FaceCompliance.Storage;
 
-namespace FaceCompliance.Sqlite;
+namespace FaceCompliance.Storage;
 
 /// <summary>Legal-basis grants in the <c>basis_grants</c> table; see <see cref="ILegalBasisRegistry"/>.</summary>
-internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAuditTrail audit, ReceiptSigner signer, TimeProvider clock) : ILegalBasisRegistry
+internal sealed class RelationalLegalBasisRegistry(RelationalDatabase database, RelationalAuditTrail audit, ReceiptSigner signer, TimeProvider clock) : ILegalBasisRegistry
 {
     private const string Columns = "grant_id, purpose_id, basis, law_reference, granted_by, granted_at, valid_from, valid_until, signature, revoked_at";
 
@@ -33,13 +32,13 @@ internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAu
             unsigned.GrantedAt, unsigned.ValidFrom, unsigned.ValidUntil, signer.Sign(unsigned));
         database.Write((connection, transaction) =>
         {
-            SqliteDatabase.Execute(connection, transaction, $"""
+            RelationalDatabase.Execute(connection, transaction, $"""
                 INSERT INTO basis_grants ({Columns})
-                VALUES ($id, $purpose, $basis, $law, $by, $granted, $from, $until, $signature, NULL)
+                VALUES (@id, @purpose, @basis, @law, @by, @granted, @from, @until, @signature, NULL)
                 """,
-                ("$id", receipt.Id), ("$purpose", receipt.PurposeId), ("$basis", (int)receipt.Basis), ("$law", receipt.LawReference),
-                ("$by", receipt.GrantedBy), ("$granted", receipt.GrantedAt.UtcTicks), ("$from", receipt.ValidFrom.UtcTicks),
-                ("$until", receipt.ValidUntil.UtcTicks), ("$signature", receipt.Signature.ToArray()));
+                ("@id", receipt.Id), ("@purpose", receipt.PurposeId), ("@basis", (int)receipt.Basis), ("@law", receipt.LawReference),
+                ("@by", receipt.GrantedBy), ("@granted", receipt.GrantedAt.UtcTicks), ("@from", receipt.ValidFrom.UtcTicks),
+                ("@until", receipt.ValidUntil.UtcTicks), ("@signature", receipt.Signature.ToArray()));
             return audit.Append(connection, transaction, AuditAction.LegalBasisGranted, null, receipt.PurposeId, receipt.Id, AuditOutcome.Succeeded,
                 $"{receipt.Basis} under '{receipt.LawReference}', granted by '{receipt.GrantedBy}', {receipt.ValidFrom:u} to {receipt.ValidUntil:u}");
         });
@@ -67,7 +66,7 @@ internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAu
     public IReadOnlyList<LegalBasisReceipt<TPurpose>> Grants<TPurpose>()
         where TPurpose : IFacialDataPurpose
     {
-        using var connection = database.Open();
+        using var connection = database.OpenConnection();
         return Read<TPurpose>(connection, null, TPurpose.Info.Id).Select(row => row.Receipt).ToArray();
     }
 
@@ -79,9 +78,9 @@ internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAu
         var purposeId = TPurpose.Info.Id;
         database.Write((connection, transaction) =>
         {
-            var revoked = SqliteDatabase.Execute(connection, transaction,
-                "UPDATE basis_grants SET revoked_at = $now, revoked_by = $by WHERE grant_id = $id AND purpose_id = $purpose AND revoked_at IS NULL",
-                ("$now", clock.GetUtcNow().UtcTicks), ("$by", revokedBy), ("$id", grantId), ("$purpose", purposeId));
+            var revoked = RelationalDatabase.Execute(connection, transaction,
+                "UPDATE basis_grants SET revoked_at = @now, revoked_by = @by WHERE grant_id = @id AND purpose_id = @purpose AND revoked_at IS NULL",
+                ("@now", clock.GetUtcNow().UtcTicks), ("@by", revokedBy), ("@id", grantId), ("@purpose", purposeId));
             if (revoked == 0)
             {
                 throw new KeyNotFoundException($"Purpose '{purposeId}' has no unrevoked legal-basis grant '{grantId}' to revoke.");
@@ -93,7 +92,7 @@ internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAu
 
     /// <summary>A grant that applies now, or the reason none does, judged by the newest grant.</summary>
     private (LegalBasisReceipt<TPurpose>? Applying, LegalBasisRejection Reason, string Detail) Find<TPurpose>(
-        SqliteConnection connection, SqliteTransaction transaction, FacialPurposeInfo purpose)
+        DbConnection connection, DbTransaction transaction, FacialPurposeInfo purpose)
         where TPurpose : IFacialDataPurpose
     {
         if (purpose.LegalBasis == FacialLegalBasis.Consent)
@@ -147,11 +146,11 @@ internal sealed class SqliteLegalBasisRegistry(SqliteDatabase database, SqliteAu
     }
 
     /// <summary>The purpose's grants as stored, newest first; a stored row changed outside the library fails its signature check.</summary>
-    private static List<(LegalBasisReceipt<TPurpose> Receipt, DateTimeOffset? RevokedAt)> Read<TPurpose>(SqliteConnection connection, SqliteTransaction? transaction, string purposeId)
+    private static List<(LegalBasisReceipt<TPurpose> Receipt, DateTimeOffset? RevokedAt)> Read<TPurpose>(DbConnection connection, DbTransaction? transaction, string purposeId)
         where TPurpose : IFacialDataPurpose
     {
-        using var command = SqliteDatabase.Command(connection, transaction,
-            $"SELECT {Columns} FROM basis_grants WHERE purpose_id = $purpose ORDER BY granted_at DESC, grant_id", ("$purpose", purposeId));
+        using var command = RelationalDatabase.Command(connection, transaction,
+            $"SELECT {Columns} FROM basis_grants WHERE purpose_id = @purpose ORDER BY granted_at DESC, grant_id", ("@purpose", purposeId));
         using var reader = command.ExecuteReader();
         var grants = new List<(LegalBasisReceipt<TPurpose>, DateTimeOffset?)>();
         while (reader.Read())

@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
-using Npgsql;
-using FaceCompliance.Storage;
 
-namespace FaceCompliance.PostgreSql;
+namespace FaceCompliance.Storage;
 
-/// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>. Ported from the SQLite store's registry: same checks, same audit records.</summary>
-internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, PostgreSqlAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents) : IConsentRegistry
+/// <summary>Consent receipts in the <c>consents</c> table; see <see cref="IConsentRegistry"/>.</summary>
+internal sealed class RelationalConsentRegistry(RelationalDatabase database, RelationalAuditTrail audit, ReceiptSigner signer, TimeProvider clock, int maxConsents, StoreObserver observer) : IConsentRegistry
 {
     /// <summary>Deletes the templates of a withdrawn consent; set once by the store.</summary>
-    public PostgreSqlTemplateStore Templates { get; set; } = null!;
+    public RelationalTemplateStore Templates { get; set; } = null!;
 
     public ConsentReceipt<TPurpose> Grant<TPurpose>(ConsentGrant grant)
         where TPurpose : IFacialDataPurpose
@@ -25,7 +24,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
             unsigned.ExpiresAt, unsigned.Form, unsigned.AgeBand, unsigned.GuardianId, unsigned.Scopes, signer.Sign(unsigned));
         database.Write((connection, transaction) =>
         {
-            var live = Convert.ToInt32(PostgreSqlDatabase.Scalar(connection, transaction,
+            var live = Convert.ToInt32(RelationalDatabase.Scalar(connection, transaction,
                 "SELECT COUNT(*) FROM consents WHERE subject_id = @subject AND purpose_id = @purpose AND withdrawn_at IS NULL AND expires_at > @now",
                 ("@subject", receipt.Subject), ("@purpose", receipt.PurposeId), ("@now", givenAt.UtcTicks)), CultureInfo.InvariantCulture);
             if (live >= maxConsents)
@@ -35,7 +34,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
                     + "Nothing was written. Use the current receipt (TryGetCurrentReceipt) instead of granting again, or withdraw first.");
             }
 
-            PostgreSqlDatabase.Execute(connection, transaction, """
+            RelationalDatabase.Execute(connection, transaction, """
                 INSERT INTO consents (receipt_id, subject_id, purpose_id, notice_version, given_at, expires_at, form, under14, guardian_id, signature, age_band, scopes)
                 VALUES (@id, @subject, @purpose, @version, @given, @expires, @form, @under14, @guardian, @signature, @ageBand, @scopes)
                 """,
@@ -47,6 +46,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
                 $"{receipt.Form} consent to notice {receipt.NoticeVersion}, age band {receipt.AgeBand}, scopes {ConsentCoverage.Describe(receipt.Scopes)}"
                 + (receipt.SubjectIsUnder14 ? ", given by a guardian for a subject under 14" : ""));
         });
+        observer.ConsentGranted(purpose.Id);
         return receipt;
     }
 
@@ -58,7 +58,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ConsentCoverage.EnsureScopes(requiredScopes, nameof(requiredScopes));
-        using var connection = database.Open();
+        using var connection = database.OpenConnection();
         return Check(connection, null, receipt, requiredScopes).Reason;
     }
 
@@ -93,7 +93,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
     /// Checks the receipt inside a write transaction. When it is not valid, the refusal is audited and committed
     /// here, and <see cref="ConsentRequiredException"/> is thrown: the caller writes nothing else.
     /// </summary>
-    public void EnsureValid<TPurpose>(NpgsqlConnection connection, NpgsqlTransaction transaction, ConsentReceipt<TPurpose> receipt,
+    public void EnsureValid<TPurpose>(DbConnection connection, DbTransaction transaction, ConsentReceipt<TPurpose> receipt,
         FacialConsentScopes requiredScopes = FacialConsentScopes.Processing, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
@@ -106,6 +106,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
         var subject = presentedBy ?? receipt.Subject;
         audit.Append(connection, transaction, AuditAction.ConsentRejected, subject, TPurpose.Info.Id, receipt.Id, AuditOutcome.Refused, reason.ToString());
         transaction.Commit();
+        observer.ConsentRefused(subject, TPurpose.Info.Id, reason.Value);
         throw new ConsentRequiredException(subject, TPurpose.Info.Id, reason.Value, message!);
     }
 
@@ -113,7 +114,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
         where TPurpose : IFacialDataPurpose
     {
         SubjectId.Validate(subjectId, nameof(subjectId));
-        using var connection = database.Open();
+        using var connection = database.OpenConnection();
         receipt = CurrentReceipt<TPurpose>(connection, null, subjectId);
         return receipt is not null;
     }
@@ -131,6 +132,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
                 var purposeId = TPurpose.Info.Id;
                 audit.Append(connection, transaction, AuditAction.ConsentRejected, subjectId, purposeId, null, AuditOutcome.Refused, nameof(ConsentRejection.NeverConsented));
                 transaction.Commit();
+                observer.ConsentRefused(subjectId, purposeId, ConsentRejection.NeverConsented);
                 throw new ConsentRequiredException(subjectId, purposeId, ConsentRejection.NeverConsented,
                     $"subject '{subjectId}' never consented to purpose '{purposeId}'");
             }
@@ -143,11 +145,11 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
     public IReadOnlyList<SubjectConsent> ListCurrentConsents(string subjectId)
     {
         SubjectId.Validate(subjectId, nameof(subjectId));
-        using var connection = database.Open();
-        using var command = PostgreSqlDatabase.Command(connection, null, """
+        using var connection = database.OpenConnection();
+        using var command = RelationalDatabase.Command(connection, null, $"""
             SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at FROM (
                 SELECT purpose_id, receipt_id, notice_version, given_at, expires_at, scopes, withdrawn_at,
-                       ROW_NUMBER() OVER (PARTITION BY purpose_id ORDER BY given_at DESC, row_id DESC) AS recency
+                       ROW_NUMBER() OVER (PARTITION BY purpose_id ORDER BY given_at DESC, {database.InsertionOrder} DESC) AS recency
                 FROM consents WHERE subject_id = @subject) AS latest
             WHERE recency = 1
             ORDER BY purpose_id
@@ -164,13 +166,13 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
     }
 
     /// <summary>The latest receipt issued to the subject for the purpose, in any state; receipts given in the same tick fall back to insertion order.</summary>
-    private static ConsentReceipt<TPurpose>? CurrentReceipt<TPurpose>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string subjectId)
+    private ConsentReceipt<TPurpose>? CurrentReceipt<TPurpose>(DbConnection connection, DbTransaction? transaction, string subjectId)
         where TPurpose : IFacialDataPurpose
     {
-        using var command = PostgreSqlDatabase.Command(connection, transaction, """
+        using var command = RelationalDatabase.Command(connection, transaction, $"""
             SELECT receipt_id, notice_version, given_at, expires_at, form, age_band, guardian_id, scopes, signature
             FROM consents WHERE subject_id = @subject AND purpose_id = @purpose
-            ORDER BY given_at DESC, row_id DESC LIMIT 1
+            ORDER BY given_at DESC, {database.InsertionOrder} DESC LIMIT 1
             """, ("@subject", subjectId), ("@purpose", TPurpose.Info.Id));
         using var reader = command.ExecuteReader();
         return reader.Read()
@@ -189,8 +191,8 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
         var purposeId = TPurpose.Info.Id;
         var (deleted, before, after) = database.Write((connection, transaction) =>
         {
-            var before = PostgreSqlTemplateStore.CountPeople(connection, transaction);
-            var consents = PostgreSqlDatabase.Execute(connection, transaction,
+            var before = RelationalTemplateStore.CountPeople(connection, transaction);
+            var consents = RelationalDatabase.Execute(connection, transaction,
                 "UPDATE consents SET withdrawn_at = @now WHERE subject_id = @subject AND purpose_id = @purpose AND withdrawn_at IS NULL",
                 ("@now", clock.GetUtcNow().UtcTicks), ("@subject", subjectId), ("@purpose", purposeId));
             if (consents == 0)
@@ -201,9 +203,10 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
             audit.Append(connection, transaction, AuditAction.ConsentWithdrawn, subjectId, purposeId, null, AuditOutcome.Succeeded,
                 consents.ToString(CultureInfo.InvariantCulture) + " consent(s) withdrawn");
             var deleted = Templates.DeleteTemplates(connection, transaction, subjectId, purposeId);
-            return (deleted, before, PostgreSqlTemplateStore.CountPeople(connection, transaction));
+            return (deleted, before, RelationalTemplateStore.CountPeople(connection, transaction));
         });
         Templates.AfterDeletion(before, after);
+        observer.ConsentWithdrawn(subjectId, purposeId, deleted);
         return deleted;
     }
 
@@ -223,7 +226,7 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
 
         if (detail is not null)
         {
-            PostgreSqlLifecycle.Reason(detail, nameof(detail));
+            RelationalLifecycle.Reason(detail, nameof(detail));
         }
 
         return audit.Append(action, subjectId, TPurpose.Info.Id, null, AuditOutcome.Succeeded, detail);
@@ -233,12 +236,12 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
         where TPurpose : IFacialDataPurpose
     {
         var purpose = TPurpose.Info;
-        using var connection = database.Open();
+        using var connection = database.OpenConnection();
         // A person's current receipt is their latest live one; receipts given in the same tick fall back to insertion order.
-        using var command = PostgreSqlDatabase.Command(connection, null, """
+        using var command = RelationalDatabase.Command(connection, null, $"""
             SELECT subject_id, receipt_id, notice_version, given_at FROM (
                 SELECT subject_id, receipt_id, notice_version, given_at,
-                       ROW_NUMBER() OVER (PARTITION BY subject_id ORDER BY given_at DESC, row_id DESC) AS recency
+                       ROW_NUMBER() OVER (PARTITION BY subject_id ORDER BY given_at DESC, {database.InsertionOrder} DESC) AS recency
                 FROM consents
                 WHERE purpose_id = @purpose AND withdrawn_at IS NULL AND expires_at > @now) AS latest
             WHERE recency = 1 AND notice_version <> @version
@@ -255,12 +258,12 @@ internal sealed class PostgreSqlConsentRegistry(PostgreSqlDatabase database, Pos
         return found;
     }
 
-    private (ConsentRejection? Reason, string? Message) Check<TPurpose>(NpgsqlConnection connection, NpgsqlTransaction? transaction, ConsentReceipt<TPurpose> receipt,
+    private (ConsentRejection? Reason, string? Message) Check<TPurpose>(DbConnection connection, DbTransaction? transaction, ConsentReceipt<TPurpose> receipt,
         FacialConsentScopes requiredScopes, string? presentedBy = null)
         where TPurpose : IFacialDataPurpose
     {
         var purpose = TPurpose.Info;
-        using var command = PostgreSqlDatabase.Command(connection, transaction,
+        using var command = RelationalDatabase.Command(connection, transaction,
             "SELECT subject_id, purpose_id, notice_version, given_at, expires_at, form, age_band, guardian_id, signature, withdrawn_at, scopes FROM consents WHERE receipt_id = @id",
             ("@id", receipt.Id));
         using var reader = command.ExecuteReader();
