@@ -59,7 +59,7 @@ try
 {
     masterKey = settings.LoadOrCreateMasterKey(out keyCreated);
 }
-catch (InvalidOperationException missingKey)
+catch (Exception missingKey) when (missingKey is InvalidOperationException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine("CommunityAccess: cannot start: " + missingKey.Message);
     return 1;

@@ -43,8 +43,6 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         // A takes the store as a command-line argument, B as a setting; B uses A's data folder, so A's master.key.
         await using SampleApp a = await SampleApp.StartAsync(new Dictionary<string, string> { ["Actor"] = "gate-a" }, arguments: ["--store", uri]);
         await using SampleApp b = await SampleApp.StartAsync(new Dictionary<string, string> { ["Actor"] = "gate-b", ["Store"] = uri }, dataDirectory: a.DataDirectory);
-        Assert.Contains("data          : PostgreSQL", a.Output, StringComparison.Ordinal);
-        Assert.Contains("data          : PostgreSQL", b.Output, StringComparison.Ordinal);
 
         // Registered, consenting and enrolled through A.
         using (GateClient operatorAtA = await GateClient.OperatorAsync(a))
@@ -81,6 +79,9 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         Assert.Equal("CardRequired", await Outcome(kioskAtB.PostPixelsAsync($"api/gate/face?residentId=amy&width={pw}&height={ph}", probe)));
         Assert.Equal("Opened", await Outcome(kioskAtB.PostJsonAsync("api/gate/card", new { residentId = "amy", cardOrPin = "CARD-7777" })));
 
+        // Everything is in the database: the data folder holds the master key only.
+        Assert.Equal(["master.key"], System.IO.Directory.GetFiles(a.DataDirectory).Select(System.IO.Path.GetFileName));
+
         // One chain, written by both, valid as each instance's operator page verifies it; both report healthy.
         foreach (SampleApp instance in new[] { a, b })
         {
@@ -95,6 +96,28 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
             Assert.Contains("gate-b", actors);
             Assert.Equal(1, report.RootElement.GetProperty("residents").GetInt32());
             Assert.Equal("Healthy", await operatorClient.Http.GetStringAsync("api/health"));
+        }
+    }
+
+    [Fact]
+    public async Task A_second_instance_without_the_databases_master_key_refuses_to_start_and_creates_no_key()
+    {
+        string uri = StoreUri(database!);
+        await using SampleApp first = await SampleApp.StartAsync(new Dictionary<string, string> { ["Store"] = uri });
+        string emptyFolder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "facecompliance-nokey-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(emptyFolder);
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                SampleApp.StartAsync(new Dictionary<string, string> { ["Store"] = uri }, dataDirectory: emptyFolder));
+
+            Assert.Contains("master.key is missing, but the PostgreSQL database", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Every instance on one database needs the same master key", refused.Message, StringComparison.Ordinal);
+            Assert.False(System.IO.File.Exists(System.IO.Path.Combine(emptyFolder, "master.key")));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(emptyFolder, recursive: true);
         }
     }
 

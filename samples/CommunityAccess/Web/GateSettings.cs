@@ -149,7 +149,8 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// </summary>
     /// <param name="created">Whether a new key was created.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists, or the key is too short.</exception>
+    /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists (or the PostgreSQL database holds a store), or the key is too short.</exception>
+    /// <exception cref="NpgsqlException">The PostgreSQL server cannot be reached.</exception>
     public byte[] LoadOrCreateMasterKey(out bool created)
     {
         RestrictDataDirectory();
@@ -159,6 +160,14 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
                 $"{MasterKeyPath} is missing, but {DataDirectory} already holds the gate's data (gate.db or residents.db). "
                 + "A new key could not read it, so none is created. Restore master.key from its backup or key vault; "
                 + "to start over with no data, delete the whole folder.");
+        }
+
+        if (!File.Exists(MasterKeyPath) && PostgreSqlDatabase is not null && DatabaseHoldsStore(PostgreSqlDatabase))
+        {
+            throw new InvalidOperationException(
+                $"{MasterKeyPath} is missing, but the PostgreSQL database {Describe(PostgreSqlDatabase)} already holds a FaceCompliance store. "
+                + "A new key could not read it, so none is created. Every instance on one database needs the same master key: copy master.key "
+                + "from the instance that created the store (or restore it from its backup or key vault) into " + DataDirectory + ".");
         }
 
         if (File.Exists(MasterKeyPath))
@@ -189,6 +198,21 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
         created = true;
         CreateResidentsFilePrivately();
         return fresh;
+    }
+
+    /// <summary>Whether the database already has the store's tables (created by another instance, or an earlier run).</summary>
+    private static bool DatabaseHoldsStore(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT to_regclass('facecompliance_schema') IS NOT NULL", connection);
+        return command.ExecuteScalar() is true;
+    }
+
+    private static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     /// <summary>
