@@ -53,7 +53,8 @@ public sealed class RegistrationTests : IAsyncDisposable
         var uri = $"postgresql://{Uri.EscapeDataString(parts.Username!)}{(parts.Password is { } p ? ":" + Uri.EscapeDataString(p) : "")}"
             + $"@{Uri.EscapeDataString(parts.Host!)}:{parts.Port}/{parts.Database}";
 
-        var services = await _test.Build(connectionString: uri).StartAsync().ContinueWith(_ => _test.Services);
+        await _test.Build(connectionString: uri).StartAsync();
+        var services = _test.Services;
         services.GetRequiredService<IConsentRegistry>().Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
 
         Assert.Equal(parts.Database, services.GetRequiredService<PostgreSqlFacialDataStore>().Database.Split('/')[^1]);

@@ -26,7 +26,7 @@ internal sealed class PostgreSqlStoreHosting : IDisposable
     {
         Store = store;
         _metrics = telemetry.Metrics;
-        // Health checks get a pool of their own, so that a store whose pool is exhausted still answers them.
+        // The health check reads the key check value and the chain's head on a small pool of its own (the last record through the store).
         _checkDatabase = new PostgreSqlDatabase(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString);
         _keyCheckValue = PostgreSqlDatabase.KeyCheckValue(options.Keys);
         // The schema exists (the store just opened): this only checks the key again and unseals the audit key.
