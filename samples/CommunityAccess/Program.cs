@@ -10,7 +10,6 @@ using CommunityAccess.Residents;
 using CommunityAccess.Web;
 using FaceCompliance;
 using FaceCompliance.Generated;
-using FaceCompliance.Sqlite;
 using FaceCompliance.Vision;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +31,16 @@ WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationO
     Args = args,
     WebRootPath = System.IO.Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
-GateSettings settings = GateSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+GateSettings settings;
+try
+{
+    settings = GateSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (ArgumentException invalid)
+{
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + invalid.Message);
+    return 1;
+}
 
 // Localhost only: the gate terminal's browser runs on the device itself, and face data never leaves it (Art. 8).
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -51,19 +59,20 @@ try
 {
     masterKey = settings.LoadOrCreateMasterKey(out keyCreated);
 }
-catch (InvalidOperationException missingKey)
+catch (Exception missingKey) when (missingKey is InvalidOperationException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine("CommunityAccess: cannot start: " + missingKey.Message);
     return 1;
 }
 
-// The runtime, registered as services: the SQLite store (opened while the host starts: a wrong master key or a damaged
-// gate.db stops the start with the store's message), on-device recognition with its models warmed up before the first
-// request, health checks, log events with resident ids classified, metrics on the meters FaceCompliance*.
-builder.Services.AddFaceCompliance(options =>
+// The runtime, registered as services: the store, SQLite (gate.db) or PostgreSQL (--store postgresql://…), opened while
+// the host starts (a wrong master key, a damaged store or an unreachable server stops the start with its message),
+// on-device recognition with its models warmed up before the first request, health checks, log events with resident
+// ids classified, metrics on the meters FaceCompliance*.
+IFaceComplianceBuilder faceCompliance = builder.Services.AddFaceCompliance(options =>
     {
         options.MasterKeyFile = settings.MasterKeyPath;
-        options.Actor = "gate-1";
+        options.Actor = settings.Actor;
         options.TemplateDimension = 512;
         options.Filing = new FilingThresholdOptions { Calendar = WorkingDayCalendar.ChinaOfficial() };
         // A resident consents again only when the notice changes, and enrols a few photos at most (review defect 9).
@@ -75,26 +84,37 @@ builder.Services.AddFaceCompliance(options =>
             $"CommunityAccess: filing threshold: {e.Level} level {e.Threshold:N0} reached with {e.Count:N0} people stored"
             + (e.FilingDeadline is { } deadline ? $"; file with the provincial CAC by {deadline:yyyy-MM-dd}" : string.Empty)
             + (e.FilingDeadlineIsEstimate ? $" (estimate: no holiday schedule for {string.Join(", ", e.YearsWithoutSchedule)})" : string.Empty));
-    })
-    .AddSqliteStore(settings.StorePath)
-    .AddOnDeviceRecognition();
+    });
+if (settings.PostgreSqlDatabase is { } database)
+{
+    faceCompliance.AddPostgreSqlStore(database);
+}
+else
+{
+    faceCompliance.AddSqliteStore(settings.StorePath);
+}
+
+faceCompliance.AddOnDeviceRecognition();
 
 // Resident ids in the runtime's log events come out erased (review defect 14), whatever the log level.
 builder.Services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(FaceComplianceTaxonomy.SubjectId, FaceComplianceTaxonomy.FacialData));
 builder.Logging.EnableRedaction();
 
-// The card or PIN pepper lives with the master key, never in residents.db (review defect 10).
+// The card or PIN pepper lives with the master key, never in residents.db or the database (review defect 10).
 byte[] cardPepper = ResidentDirectory.CardPepper(masterKey);
 Array.Clear(masterKey);
 
 ResidentDirectory residents;
 try
 {
-    residents = new ResidentDirectory(settings.ResidentsPath, cardPepper, TimeProvider.System);
+    // With PostgreSQL the gate's own tables live in the store's database, so that every instance on it shares them.
+    residents = new ResidentDirectory(
+        settings.PostgreSqlDatabase is { } shared ? ResidentDatabase.PostgreSql(shared) : ResidentDatabase.Sqlite(settings.ResidentsPath),
+        cardPepper, TimeProvider.System);
 }
-catch (InvalidOperationException old)
+catch (Exception refused) when (refused is InvalidOperationException or Npgsql.NpgsqlException)
 {
-    Console.Error.WriteLine("CommunityAccess: cannot start: " + old.Message);
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message);
     return 1;
 }
 
@@ -104,11 +124,17 @@ string? oneTimePassword = null;
 if (!residents.HasOperator())
 {
     string password = settings.OperatorPassword ?? (oneTimePassword = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
-    residents.CreateOperator(SignIn.OperatorName, password);
+    if (!residents.CreateOperator(SignIn.OperatorName, password))
+    {
+        // Another instance on the same database created the account a moment ago: its password stands.
+        oneTimePassword = null;
+    }
 }
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(residents);
+builder.Services.AddSingleton(services => new GateStore(services.GetRequiredService<IConsentRegistry>(), services.GetRequiredService<IFaceTemplateStore>(),
+    services.GetRequiredService<IAuditTrail>()));
 builder.Services.AddSingleton(services => new ResidentConsents(services.GetRequiredService<IConsentRegistry>(), services.GetRequiredService<IFaceTemplateStore>()));
 builder.Services.AddSingleton(services => new GateFaceEngine(services.GetRequiredService<FaceRecognizer>(), services.GetRequiredService<IFaceTemplateStore>(),
     services.GetRequiredService<ResidentConsents>()));
@@ -184,7 +210,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  operator page : {address}/operator.html");
     Console.WriteLine($"  processor     : {FacialDataDeclarations.ProcessorName}");
     Console.WriteLine($"  purpose       : {CommunityEntry.PurposeId}, notice version {CommunityEntry.NoticeVersion}, templates kept at most {CommunityEntry.RetentionPeriod.TotalDays} days");
-    Console.WriteLine($"  data          : {settings.DataDirectory} (gate.db: receipts, encrypted templates, audit trail; residents.db: residents, card and password hashes)");
+    Console.WriteLine(settings.PostgreSqlDatabase is null
+        ? $"  data          : {settings.DataDirectory} (gate.db: receipts, encrypted templates, audit trail; residents.db: residents, card and password hashes)"
+        : $"  data          : PostgreSQL {app.Services.GetRequiredService<FaceCompliance.PostgreSql.PostgreSqlFacialDataStore>().Database} (receipts, encrypted templates, audit trail, residents, card and password hashes; shared by every instance on it), audit actor {settings.Actor}");
     Console.WriteLine($"  master key    : {settings.MasterKeyPath}{(keyCreated ? " (created now)" : string.Empty)}; in production keep it in a KMS, not on disk");
     if (oneTimePassword is not null)
     {
@@ -198,10 +226,14 @@ try
 {
     app.Run();
 }
-catch (Exception refused) when (refused is MasterKeyMismatchException or System.IO.InvalidDataException)
+catch (Exception refused) when (refused is FaceCompliance.Sqlite.MasterKeyMismatchException or FaceCompliance.PostgreSql.MasterKeyMismatchException
+    or System.IO.InvalidDataException or Npgsql.NpgsqlException)
 {
-    // A wrong master key, or a damaged gate.db, found when the store opened at start: stop with the store's message.
-    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message);
+    // A wrong master key, a damaged store or an unreachable server, found when the store opened at start: stop with the store's message.
+    Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message
+        + (refused is FaceCompliance.PostgreSql.MasterKeyMismatchException
+            ? $" Every instance on one database needs the master key it was created with: copy master.key from the first instance into {settings.DataDirectory}."
+            : string.Empty));
     return 1;
 }
 

@@ -63,8 +63,9 @@ public sealed partial class SampleApp : IAsyncDisposable
     /// <param name="settings">Extra <c>CommunityAccess</c> settings by name (e.g. <c>CardAttemptLimit</c>), or <see langword="null"/>.</param>
     /// <param name="dataDirectory">An existing data folder to start on (kept on dispose), or <see langword="null"/> for a fresh one.</param>
     /// <param name="environment">Extra environment variables (e.g. <c>Logging__LogLevel__Default</c>), or <see langword="null"/>.</param>
+    /// <param name="arguments">Command-line arguments after the dll (e.g. <c>--store postgresql://…</c>), or <see langword="null"/>.</param>
     public static async Task<SampleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
         string dll = Path.Combine(BrowserPaths.SampleOutput, "CommunityAccess.dll");
         if (!File.Exists(dll))
@@ -86,6 +87,11 @@ public sealed partial class SampleApp : IAsyncDisposable
             WorkingDirectory = root,
         };
         start.ArgumentList.Add(Path.Combine(app, "CommunityAccess.dll"));
+        foreach (string argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("DOTNET_URLS", StringComparison.OrdinalIgnoreCase) || k.StartsWith("CommunityAccess__", StringComparison.OrdinalIgnoreCase)).ToList())
         {

@@ -94,10 +94,12 @@ public sealed class PackageContentTests
         Assert.Equal(RepoPaths.Version, annotations.Version);
         Assert.Equal("All", annotations.Include);
         Assert.Null(annotations.Exclude);
-        // The Microsoft.Extensions abstractions serve services.AddFaceCompliance(), logging and data classification.
+        // The Microsoft.Extensions abstractions serve services.AddFaceCompliance(), logging and data classification, and
+        // what every store's registration shares (classified log events, the start-up opener, the health check frame).
         Assert.Equal(
             ["FaceCompliance.Annotations", "Microsoft.Extensions.Compliance.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions",
-             "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "System.Numerics.Tensors"],
+             "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions", "Microsoft.Extensions.Hosting.Abstractions",
+             "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Telemetry.Abstractions", "System.Numerics.Tensors"],
             Dependencies("FaceCompliance").Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Equal("README.md", Metadata("FaceCompliance", "readme"));
     }

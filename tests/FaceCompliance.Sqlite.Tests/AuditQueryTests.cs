@@ -27,7 +27,7 @@ public sealed class AuditQueryTests
             "action" => new AuditQuery { Action = AuditAction.ApplicationEvent, Limit = 50 },
             _ => new AuditQuery { From = test.Clock.Now.AddHours(-1), Until = test.Clock.Now, Limit = 50 },
         };
-        var (sql, parameters) = SqliteAuditTrail.QuerySql(query);
+        var (sql, parameters) = FaceCompliance.Storage.RelationalAuditTrail.QuerySql(query);
 
         using var connection = test.Raw();
         using var command = connection.CreateCommand();
@@ -56,7 +56,7 @@ public sealed class AuditQueryTests
     private static void Fill(TestStore test)
     {
         var database = new SqliteDatabase(test.Path);
-        var audit = (SqliteAuditTrail)test.Audit;
+        var audit = (FaceCompliance.Storage.RelationalAuditTrail)test.Audit;
         var end = test.Clock.Now;
         database.Write((connection, transaction) =>
         {

@@ -1,62 +1,53 @@
 using System;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace CommunityAccess.Residents;
 
 /// <summary>
-/// The gate's own records, in a small SQLite file beside the FaceCompliance store: who lives here, a peppered hash of
+/// The gate's own records, in a small SQLite file beside the FaceCompliance store or in the store's PostgreSQL database
+/// (<see cref="ResidentDatabase"/>): who lives here, a peppered hash of
 /// each resident's access card number or PIN, and the sign-in passwords of residents and operators (hashed with
 /// ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>). Nothing about consent or faces: receipts, templates
 /// and their dates are read from the store, so every action writes one database in one transaction.
 /// </summary>
 /// <remarks>
 /// A card or PIN is short (4 digits can be tried in seconds), so its hash is PBKDF2 over an HMAC of it keyed with a
-/// pepper that is not in this file (<see cref="CardPepper"/>, derived from the master key): a copy of residents.db
-/// alone does not let anyone test PINs offline (review defect 10).
+/// pepper that is not in the database (<see cref="CardPepper"/>, derived from the master key): a copy of residents.db,
+/// or of the tables, alone does not let anyone test PINs offline (review defect 10).
 /// </remarks>
 public sealed class ResidentDirectory
 {
     private const int CardHashIterations = 100_000;
-    private const int SchemaVersion = 2;
     private static readonly PasswordHasher<string> Passwords = new();
-    private readonly string connectionString;
+    private readonly ResidentDatabase database;
     private readonly byte[] cardPepper;
     private readonly TimeProvider clock;
 
-    /// <summary>Opens (or creates) the directory in <paramref name="path"/>.</summary>
+    /// <summary>Opens (or creates) the directory in the SQLite file <paramref name="path"/>.</summary>
     /// <param name="path">The SQLite file.</param>
     /// <param name="cardPepper">The secret mixed into every card or PIN hash (<see cref="CardPepper"/>).</param>
     /// <param name="clock">The clock.</param>
     /// <exception cref="InvalidOperationException">The file was written by an older version of the sample (card hashes without a pepper).</exception>
     public ResidentDirectory(string path, byte[] cardPepper, TimeProvider clock)
+        : this(ResidentDatabase.Sqlite(path), cardPepper, clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+    }
+
+    /// <summary>Opens the directory in <paramref name="database"/>, creating its tables when missing.</summary>
+    /// <param name="database">The SQLite file or the PostgreSQL database.</param>
+    /// <param name="cardPepper">The secret mixed into every card or PIN hash (<see cref="CardPepper"/>).</param>
+    /// <param name="clock">The clock.</param>
+    /// <exception cref="InvalidOperationException">The tables were written by an older version of the sample (card hashes without a pepper).</exception>
+    public ResidentDirectory(ResidentDatabase database, byte[] cardPepper, TimeProvider clock)
+    {
+        this.database = database ?? throw new ArgumentNullException(nameof(database));
         this.cardPepper = cardPepper is { Length: >= 32 } ? cardPepper : throw new ArgumentException("The card pepper has at least 32 bytes.", nameof(cardPepper));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        using var connection = Open();
-        long version = (long)Scalar(connection, "PRAGMA user_version")!;
-        if (version == 0 && Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'residents'") is long and > 0)
-        {
-            throw new InvalidOperationException(
-                $"{path} was written by an older version of this sample (card hashes without a pepper, receipt tokens kept beside the store). "
-                + "Move it aside and register the residents again; gate.db keeps their consents and templates.");
-        }
-
-        using SqliteTransaction transaction = connection.BeginTransaction();
-        Execute(connection, transaction, $"""
-            CREATE TABLE IF NOT EXISTS residents (
-                resident_id TEXT PRIMARY KEY, card_salt BLOB NOT NULL, card_hash BLOB NOT NULL, password_hash TEXT NOT NULL,
-                registered_at INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS operators (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
-            PRAGMA user_version = {SchemaVersion};
-            """);
-        transaction.Commit();
-        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        database.CreateTables();
     }
 
     /// <summary>The shortest sign-in password accepted.</summary>
@@ -88,13 +79,13 @@ public sealed class ResidentDirectory
 
         CheckPassword(password);
         byte[] salt = RandomNumberGenerator.GetBytes(16);
-        using var connection = Open();
-        using SqliteCommand insert = Command(connection, null, """
-            INSERT INTO residents (resident_id, card_salt, card_hash, password_hash, registered_at) VALUES ($id, $salt, $hash, $password, $now)
+        using DbConnection connection = database.Open();
+        using DbCommand insert = Command(connection, null, """
+            INSERT INTO residents (resident_id, card_salt, card_hash, password_hash, registered_at) VALUES (@id, @salt, @hash, @password, @now)
             ON CONFLICT (resident_id) DO NOTHING
             """,
-            ("$id", residentId), ("$salt", salt), ("$hash", HashCard(cardOrPin.Trim(), salt)), ("$password", Passwords.HashPassword(residentId, password)),
-            ("$now", clock.GetUtcNow().UtcTicks));
+            ("@id", residentId), ("@salt", salt), ("@hash", HashCard(cardOrPin.Trim(), salt)), ("@password", Passwords.HashPassword(residentId, password)),
+            ("@now", clock.GetUtcNow().UtcTicks));
         if (insert.ExecuteNonQuery() == 0)
         {
             throw new ResidentExistsException(residentId);
@@ -111,8 +102,8 @@ public sealed class ResidentDirectory
     /// <returns>The time (UTC), or <see langword="null"/>.</returns>
     public DateTimeOffset? RegisteredAt(string residentId)
     {
-        using var connection = Open();
-        return Scalar(connection, "SELECT registered_at FROM residents WHERE resident_id = $id", ("$id", residentId)) is long ticks
+        using DbConnection connection = database.Open();
+        return Scalar(connection, null, "SELECT registered_at FROM residents WHERE resident_id = @id", ("@id", residentId)) is long ticks
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;
     }
@@ -123,8 +114,8 @@ public sealed class ResidentDirectory
     /// <returns><see langword="true"/> when it matches.</returns>
     public bool CardMatches(string residentId, string cardOrPin)
     {
-        using var connection = Open();
-        using var command = Command(connection, null, "SELECT card_salt, card_hash FROM residents WHERE resident_id = $id", ("$id", residentId));
+        using DbConnection connection = database.Open();
+        using var command = Command(connection, null, "SELECT card_salt, card_hash FROM residents WHERE resident_id = @id", ("@id", residentId));
         using var reader = command.ExecuteReader();
         return reader.Read()
             && CryptographicOperations.FixedTimeEquals((byte[])reader.GetValue(1), HashCard(cardOrPin.Trim(), (byte[])reader.GetValue(0)));
@@ -135,21 +126,21 @@ public sealed class ResidentDirectory
     /// <param name="password">The password given.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
     public bool PasswordMatches(string residentId, string password) =>
-        Verify("SELECT password_hash FROM residents WHERE resident_id = $id", residentId, password);
+        Verify("SELECT password_hash FROM residents WHERE resident_id = @id", residentId, password);
 
     /// <summary>Whether <paramref name="password"/> is the operator's password.</summary>
     /// <param name="name">The operator.</param>
     /// <param name="password">The password given.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
     public bool OperatorPasswordMatches(string name, string password) =>
-        Verify("SELECT password_hash FROM operators WHERE name = $id", name, password);
+        Verify("SELECT password_hash FROM operators WHERE name = @id", name, password);
 
     /// <summary>Whether an operator account exists.</summary>
     /// <returns><see langword="true"/> when one does.</returns>
     public bool HasOperator()
     {
-        using var connection = Open();
-        return Scalar(connection, "SELECT COUNT(*) FROM operators") is long and > 0;
+        using DbConnection connection = database.Open();
+        return Scalar(connection, null, "SELECT COUNT(*) FROM operators") is long and > 0;
     }
 
     /// <summary>Creates the operator account, unless one of that name exists.</summary>
@@ -159,10 +150,10 @@ public sealed class ResidentDirectory
     public bool CreateOperator(string name, string password)
     {
         CheckPassword(password);
-        using var connection = Open();
-        using SqliteCommand insert = Command(connection, null,
-            "INSERT INTO operators (name, password_hash, created_at) VALUES ($name, $hash, $now) ON CONFLICT (name) DO NOTHING",
-            ("$name", name), ("$hash", Passwords.HashPassword(name, password)), ("$now", clock.GetUtcNow().UtcTicks));
+        using DbConnection connection = database.Open();
+        using DbCommand insert = Command(connection, null,
+            "INSERT INTO operators (name, password_hash, created_at) VALUES (@name, @hash, @now) ON CONFLICT (name) DO NOTHING",
+            ("@name", name), ("@hash", Passwords.HashPassword(name, password)), ("@now", clock.GetUtcNow().UtcTicks));
         return insert.ExecuteNonQuery() > 0;
     }
 
@@ -170,8 +161,8 @@ public sealed class ResidentDirectory
     /// <returns>The count.</returns>
     public int CountResidents()
     {
-        using var connection = Open();
-        return Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM residents"), CultureInfo.InvariantCulture);
+        using DbConnection connection = database.Open();
+        return Convert.ToInt32(Scalar(connection, null, "SELECT COUNT(*) FROM residents"), CultureInfo.InvariantCulture);
     }
 
     private static void CheckPassword(string password)
@@ -185,8 +176,8 @@ public sealed class ResidentDirectory
 
     private bool Verify(string sql, string name, string password)
     {
-        using var connection = Open();
-        if (Scalar(connection, sql, ("$id", name)) is not string hash)
+        using DbConnection connection = database.Open();
+        if (Scalar(connection, null, sql, ("@id", name)) is not string hash)
         {
             // Hash anyway, so that an unknown name takes as long to refuse as a wrong password.
             _ = Passwords.VerifyHashedPassword(name, DummyHash, password);
@@ -201,35 +192,32 @@ public sealed class ResidentDirectory
     private byte[] HashCard(string cardOrPin, byte[] salt) =>
         Rfc2898DeriveBytes.Pbkdf2(HMACSHA256.HashData(cardPepper, Encoding.UTF8.GetBytes(cardOrPin)), salt, CardHashIterations, HashAlgorithmName.SHA256, 32);
 
-    private SqliteConnection Open()
+    /// <summary>A command on <paramref name="connection"/> with <c>@name</c> parameters (both engines read them).</summary>
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        SqliteCommand command = connection.CreateCommand();
+        DbCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(connection, transaction, sql, parameters);
+        using DbCommand command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    internal static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(connection, null, sql, parameters);
+        using DbCommand command = Command(connection, transaction, sql, parameters);
         object? value = command.ExecuteScalar();
         return value is DBNull ? null : value;
     }

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using CommunityAccess.Gate;
 using CommunityAccess.Residents;
 using FaceCompliance;
-using FaceCompliance.Sqlite;
 using FaceCompliance.Vision;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -116,7 +115,7 @@ internal static class GateApi
         }).WithBodyLimit(BodyLimits.Json).RequireAuthorization(SignIn.OperatorRole).RequireAntiforgeryToken();
 
         api.MapGet("/residents/{residentId}", (string residentId, long? auditAfter, ClaimsPrincipal user, ResidentDirectory residents, ResidentConsents consents,
-            SqliteFacialDataStore store) =>
+            GateStore store) =>
         {
             string id = ResidentId.Normalize(residentId);
             SignIn.EnsureSelf(user, id, operatorMayRead: true);
@@ -169,7 +168,7 @@ internal static class GateApi
         }).WithBodyLimit(BodyLimits.Json).RequireAuthorization(SignIn.ResidentRole).RequireAntiforgeryToken();
 
         api.MapPost("/enrol", async (HttpRequest http, [FromQuery] string? residentId, [FromQuery] int? width, [FromQuery] int? height, ClaimsPrincipal user,
-            GateController gate, ResidentConsents consents, SqliteFacialDataStore store, CancellationToken cancellation) =>
+            GateController gate, ResidentConsents consents, GateStore store, CancellationToken cancellation) =>
         {
             string id = ResidentId.Normalize(residentId);
             SignIn.EnsureSelf(user, id);
@@ -213,7 +212,7 @@ internal static class GateApi
             return log.Add(gate.EnterByFace(id, frame));
         }).WithBodyLimit(BodyLimits.Frame).RequireRateLimiting(FrameLimit);
 
-        api.MapPost("/gate/card", (CardRequest request, GateController gate, ResidentDirectory residents, CardLockout lockout, SqliteFacialDataStore store, GateLog log) =>
+        api.MapPost("/gate/card", (CardRequest request, GateController gate, ResidentDirectory residents, CardLockout lockout, GateStore store, GateLog log) =>
         {
             string id = ResidentId.Normalize(request.ResidentId);
             string cardOrPin = Required(request.CardOrPin, "cardOrPin");
@@ -236,7 +235,7 @@ internal static class GateApi
         }).WithBodyLimit(BodyLimits.Json).RequireRateLimiting(CardRateLimit);
 
         api.MapPost("/withdraw", (WithdrawRequest request, ClaimsPrincipal user, GateController gate, ResidentDirectory residents, ResidentConsents consents,
-            SqliteFacialDataStore store) =>
+            GateStore store) =>
         {
             string id = ResidentId.Normalize(request.ResidentId);
             SignIn.EnsureSelf(user, id);
@@ -252,11 +251,11 @@ internal static class GateApi
 
         // ---- the operator ----
 
-        api.MapGet("/operator", (long? auditAfter, SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge,
+        api.MapGet("/operator", (long? auditAfter, GateStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge,
             GateLog log, TimeProvider clock) => Operator(store, options, residents, purge, log, clock, auditAfter ?? 0))
             .RequireAuthorization(SignIn.OperatorRole);
 
-        api.MapPost("/operator/purge", (SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge, GateLog log,
+        api.MapPost("/operator/purge", (GateStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge, GateLog log,
             TimeProvider clock) =>
         {
             int deleted = purge.RunNow();
@@ -277,7 +276,7 @@ internal static class GateApi
     private static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"'{name}' is required.", name) : value.Trim();
 
-    private static ResidentStatus Status(string residentId, DateTimeOffset registeredAt, ResidentConsents consents, SqliteFacialDataStore store, long auditAfter)
+    private static ResidentStatus Status(string residentId, DateTimeOffset registeredAt, ResidentConsents consents, GateStore store, long auditAfter)
     {
         ConsentReceipt<CommunityEntry>? receipt = consents.FindReceipt<CommunityEntry>(residentId);
         ConsentRejection? rejection = receipt is null ? null : store.Consents.Check(receipt);
@@ -291,7 +290,7 @@ internal static class GateApi
             audit.Select(AuditEntry.From).ToList(), audit.Count == StatusAuditPage ? audit[^1].Sequence : null);
     }
 
-    private static OperatorReport Operator(SqliteFacialDataStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge,
+    private static OperatorReport Operator(GateStore store, FacialDataStoreOptions options, ResidentDirectory residents, RetentionPurge purge,
         GateLog log, TimeProvider clock, long auditAfter)
     {
         DateTimeOffset now = clock.GetUtcNow();

@@ -3,15 +3,18 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using FaceCompliance;
+using FaceCompliance.PostgreSql;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace CommunityAccess.Web;
 
 /// <summary>
 /// The sample's settings, from the <c>CommunityAccess</c> configuration section: command line
-/// (<c>--CommunityAccess:Port=5081</c>) or environment (<c>CommunityAccess__DataDirectory=/tmp/gate</c>).
+/// (<c>--CommunityAccess:Port=5081</c>) or environment (<c>CommunityAccess__DataDirectory=/tmp/gate</c>); the store
+/// also as <c>--store postgresql://…</c>.
 /// </summary>
-/// <param name="DataDirectory">Where the SQLite files and the master key live.</param>
+/// <param name="DataDirectory">Where the master key lives, and the SQLite files when no PostgreSQL database is configured.</param>
 /// <param name="Port">The TCP port on 127.0.0.1; 0 lets the system choose a free one.</param>
 /// <param name="PurgeInterval">How often the retention purge runs.</param>
 internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan PurgeInterval)
@@ -43,6 +46,17 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// <summary>The operator's password for the account created at first start; when not set, a one-time password is printed instead.</summary>
     public string? OperatorPassword { get; init; }
 
+    /// <summary>
+    /// The PostgreSQL database (an Npgsql connection string) that holds the FaceCompliance store and the gate's own
+    /// tables, shared by every gate instance configured with it; <see langword="null"/> for the SQLite files gate.db and
+    /// residents.db in <see cref="DataDirectory"/>. Configured as a <c>postgresql://</c> URI: <c>--store</c>,
+    /// <c>CommunityAccess:Store</c> or the environment variable <c>CommunityAccess__Store</c>.
+    /// </summary>
+    public string? PostgreSqlDatabase { get; init; }
+
+    /// <summary>Who this instance is in the audit records it writes (<c>CommunityAccess:Actor</c>), e.g. gate-north; instances on one database should differ.</summary>
+    public string Actor { get; init; } = "gate-1";
+
     /// <summary>The port when none is configured.</summary>
     public const int DefaultPort = 5080;
 
@@ -59,6 +73,7 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// <param name="configuration">The app's configuration.</param>
     /// <param name="contentRoot">The content root (the working directory by default).</param>
     /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException">A setting is not valid; the message names it.</exception>
     public static GateSettings From(IConfiguration configuration, string contentRoot)
     {
         IConfigurationSection section = configuration.GetSection("CommunityAccess");
@@ -81,7 +96,39 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
             SignInAttemptWindow = section["SignInAttemptWindow"] is { Length: > 0 } sw ? TimeSpan.Parse(sw, CultureInfo.InvariantCulture) : settings.SignInAttemptWindow,
             LargeFrameConcurrency = Positive(section, "LargeFrameConcurrency", settings.LargeFrameConcurrency),
             OperatorPassword = section["OperatorPassword"] is { Length: > 0 } password ? password : null,
+            Actor = section["Actor"] is { Length: > 0 } actor ? actor.Trim() : settings.Actor,
+            PostgreSqlDatabase = (section["Store"] is { Length: > 0 } store ? store : configuration["store"]) is { Length: > 0 } uri
+                ? PostgreSqlStore(uri.Trim())
+                : null,
         };
+    }
+
+    /// <summary>The Npgsql connection string of the <c>postgresql://</c> URI given as the store, or why it is refused (never echoing the password).</summary>
+    /// <param name="uri">The URI.</param>
+    /// <returns>The connection string.</returns>
+    /// <exception cref="ArgumentException">Not a postgresql:// URI, malformed, or without a host.</exception>
+    public static string PostgreSqlStore(string uri)
+    {
+        const string Setting = "CommunityAccess:Store (--store)";
+        if (!PostgreSqlConnectionString.IsUri(uri))
+        {
+            throw new ArgumentException($"{Setting} must be a postgresql:// URI, for example postgresql://gate:password@db.internal:5432/community; "
+                + "leave it unset for the SQLite files gate.db and residents.db in the data folder.");
+        }
+
+        string connectionString;
+        try
+        {
+            connectionString = PostgreSqlConnectionString.ToNpgsql(uri);
+        }
+        catch (FormatException malformed)
+        {
+            throw new ArgumentException($"{Setting} is not a valid postgresql:// URI: {malformed.Message}", malformed);
+        }
+
+        return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host)
+            ? throw new ArgumentException($"{Setting} names no host: give the server, as in postgresql://gate@db.internal:5432/community.")
+            : connectionString;
     }
 
     private static int Positive(IConfigurationSection section, string name, int fallback)
@@ -102,7 +149,8 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// </summary>
     /// <param name="created">Whether a new key was created.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists, or the key is too short.</exception>
+    /// <exception cref="InvalidOperationException">The key file is missing but gate.db or residents.db exists (or the PostgreSQL database holds a store), or the key is too short.</exception>
+    /// <exception cref="NpgsqlException">The PostgreSQL server cannot be reached.</exception>
     public byte[] LoadOrCreateMasterKey(out bool created)
     {
         RestrictDataDirectory();
@@ -112,6 +160,14 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
                 $"{MasterKeyPath} is missing, but {DataDirectory} already holds the gate's data (gate.db or residents.db). "
                 + "A new key could not read it, so none is created. Restore master.key from its backup or key vault; "
                 + "to start over with no data, delete the whole folder.");
+        }
+
+        if (!File.Exists(MasterKeyPath) && PostgreSqlDatabase is not null && DatabaseHoldsStore(PostgreSqlDatabase))
+        {
+            throw new InvalidOperationException(
+                $"{MasterKeyPath} is missing, but the PostgreSQL database {Describe(PostgreSqlDatabase)} already holds a FaceCompliance store. "
+                + "A new key could not read it, so none is created. Every instance on one database needs the same master key: copy master.key "
+                + "from the instance that created the store (or restore it from its backup or key vault) into " + DataDirectory + ".");
         }
 
         if (File.Exists(MasterKeyPath))
@@ -144,6 +200,21 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
         return fresh;
     }
 
+    /// <summary>Whether the database already has the store's tables (created by another instance, or an earlier run).</summary>
+    private static bool DatabaseHoldsStore(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT to_regclass('facecompliance_schema') IS NOT NULL", connection);
+        return command.ExecuteScalar() is true;
+    }
+
+    private static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
     /// <summary>
     /// On Unix, makes the data folder 0700 and the data files already in it 0600 (owner only): they hold card hashes
     /// that can be cracked offline, and the encrypted store. The store creates gate.db 0600 itself; SQLite gives the
@@ -174,7 +245,7 @@ internal sealed record GateSettings(string DataDirectory, int Port, TimeSpan Pur
     /// <summary>Creates an empty residents.db readable by this user only (0600 on Unix) before SQLite first opens it.</summary>
     private void CreateResidentsFilePrivately()
     {
-        if (OperatingSystem.IsWindows() || File.Exists(ResidentsPath))
+        if (OperatingSystem.IsWindows() || PostgreSqlDatabase is not null || File.Exists(ResidentsPath))
         {
             return;
         }

@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using FaceCompliance;
-using FaceCompliance.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,16 +13,16 @@ namespace CommunityAccess.Web;
 /// </summary>
 internal sealed class RetentionPurge : BackgroundService
 {
-    private readonly SqliteFacialDataStore store;
+    private readonly IFaceTemplateStore templates;
     private readonly GateSettings settings;
     private readonly TimeProvider clock;
     private readonly ILogger<RetentionPurge> logger;
     private readonly Lock gate = new();
 
     /// <summary>Creates the purge job.</summary>
-    public RetentionPurge(SqliteFacialDataStore store, GateSettings settings, TimeProvider clock, ILogger<RetentionPurge> logger)
+    public RetentionPurge(IFaceTemplateStore templates, GateSettings settings, TimeProvider clock, ILogger<RetentionPurge> logger)
     {
-        this.store = store;
+        this.templates = templates;
         this.settings = settings;
         this.clock = clock;
         this.logger = logger;
@@ -58,7 +57,7 @@ internal sealed class RetentionPurge : BackgroundService
         {
             try
             {
-                int deleted = store.Templates.PurgeExpired();
+                int deleted = templates.PurgeExpired();
                 LastRunAt = clock.GetUtcNow();
                 LastDeleted = deleted;
                 TotalDeleted += deleted;

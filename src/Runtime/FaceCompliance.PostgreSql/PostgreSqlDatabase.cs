@@ -29,9 +29,14 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Name = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        Name = Describe(builder);
         _dataSource = NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>Host, port and database of a connection string, for messages (never the password).</summary>
+    public static string Describe(string connectionString) => Describe(new NpgsqlConnectionStringBuilder(connectionString));
+
+    private static string Describe(NpgsqlConnectionStringBuilder builder) => $"{builder.Host}:{builder.Port}/{builder.Database}";
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
     public override string Name { get; }

@@ -17,13 +17,19 @@ namespace FaceCompliance.PostgreSql;
 public sealed class PostgreSqlFacialDataStore : IDisposable
 {
     private readonly PostgreSqlDatabase _database;
+    private readonly StoreTelemetry _telemetry;
+    private readonly byte[] _keyCheckValue;
     private readonly RelationalStore _store;
 
     private PostgreSqlFacialDataStore(PostgreSqlDatabase database, FacialDataStoreOptions options, FacialDataKeys storeKeys)
     {
         _database = database;
+        _keyCheckValue = database.KeyCheckValue(options.Keys);
+        RelationalStore? store = null;
+        _telemetry = StoreTelemetry.Create(options, StoreTelemetry.PostgreSqlCategory, () => store!.Templates);
         var audit = new RelationalAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
-        _store = new RelationalStore(database, audit, options, storeKeys, StoreObserver.None);
+        store = new RelationalStore(database, audit, options, storeKeys, new StoreObserver(_telemetry));
+        _store = store;
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
@@ -56,7 +62,35 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
     /// <exception cref="System.IO.InvalidDataException">The sealed receipt and audit keys fail authentication although the master key is right. Nothing was written.</exception>
     /// <exception cref="InvalidOperationException">The database holds a schema version this library does not know.</exception>
     /// <exception cref="Npgsql.NpgsqlException">The server cannot be reached or refused the connection.</exception>
+    /// <remarks>
+    /// Logs to <see cref="FacialDataStoreOptions.LoggerFactory"/>: the store opened, or refused for a wrong master key or
+    /// damaged store keys (docs/runtime.md, "Logging").
+    /// </remarks>
     public static PostgreSqlFacialDataStore Open(string connectionString, FacialDataStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = StoreTelemetry.CreateLogger(options, StoreTelemetry.PostgreSqlCategory);
+        PostgreSqlFacialDataStore store;
+        try
+        {
+            store = OpenUnlogged(connectionString, options);
+        }
+        catch (MasterKeyMismatchException refused)
+        {
+            StoreLog.MasterKeyRefused(logger, refused.Store);
+            throw;
+        }
+        catch (System.IO.InvalidDataException damaged)
+        {
+            StoreLog.StoreDamaged(logger, PostgreSqlDatabase.Describe(connectionString), damaged);
+            throw;
+        }
+
+        StoreLog.StoreOpened(logger, store.Database, PostgreSqlDatabase.SchemaVersion, store.Templates.PeopleStored);
+        return store;
+    }
+
+    private static PostgreSqlFacialDataStore OpenUnlogged(string connectionString, FacialDataStoreOptions options)
     {
         RelationalStore.CheckOptions(options);
         var database = new PostgreSqlDatabase(connectionString);
@@ -92,6 +126,16 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
         return RelationalStore.RotateMasterKey(database, keys => database.CreateSchema(keys, create: false), currentKeys, newKeys, actor);
     }
 
-    /// <summary>Closes this store's connection pool.</summary>
-    public void Dispose() => _database.Dispose();
+    /// <summary>Closes this store's connection pool and its meter.</summary>
+    public void Dispose()
+    {
+        _telemetry.Dispose();
+        _database.Dispose();
+    }
+
+    /// <summary>
+    /// Checks the store now, cheaply, for a health check: the database answers, its key check value is this store's
+    /// key's, and the last audit record is the chain's head and verifies. Null when all is well, otherwise what is wrong.
+    /// </summary>
+    internal string? CheckHealth() => RelationalStoreHealth.Check(_database, _keyCheckValue, _store.Audit.Chain);
 }

@@ -24,9 +24,9 @@ public sealed class SqliteFacialDataStore : IDisposable
         _database = database;
         _keyCheckValue = database.KeyCheckValue(options.Keys);
         RelationalStore? store = null;
-        _telemetry = new StoreTelemetry(StoreTelemetry.CreateLogger(options), new StoreMetrics(options.MeterFactory, () => store!.Templates.PeopleStored, () => store!.Templates.TemplatesStored));
-        var audit = new SqliteAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
-        store = new RelationalStore(database, audit, options, storeKeys, new SqliteStoreObserver(_telemetry));
+        _telemetry = StoreTelemetry.Create(options, StoreTelemetry.SqliteCategory, () => store!.Templates);
+        var audit = new RelationalAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
+        store = new RelationalStore(database, audit, options, storeKeys, new StoreObserver(_telemetry));
         _store = store;
     }
 
@@ -112,7 +112,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     private static FacialDataKeys CreateSchema(SqliteDatabase database, FacialDataKeys masterKeys)
     {
         var chain = new AuditChain(masterKeys);
-        return database.CreateSchema(masterKeys, (connection, transaction) => SqliteAuditTrail.LastRecordVerifies(connection, transaction, chain));
+        return database.CreateSchema(masterKeys, (connection, transaction) => RelationalAuditTrail.LastRecordVerifies(connection, transaction, chain));
     }
 
     /// <inheritdoc cref="OpenUnlogged(string, FacialDataStoreOptions)"/>
@@ -123,7 +123,7 @@ public sealed class SqliteFacialDataStore : IDisposable
     public static SqliteFacialDataStore Open(string path, FacialDataStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var logger = StoreTelemetry.CreateLogger(options);
+        var logger = StoreTelemetry.CreateLogger(options, StoreTelemetry.SqliteCategory);
         SqliteFacialDataStore store;
         try
         {
@@ -159,5 +159,5 @@ public sealed class SqliteFacialDataStore : IDisposable
     /// Checks the store now, cheaply, for a health check: the file opens, its key check value is this store's key's,
     /// and the last audit record (the chain's head) reads and verifies. Null when all is well, otherwise what is wrong.
     /// </summary>
-    internal string? CheckHealth() => StoreHealth.Check(_database, _keyCheckValue, _store.Audit.Chain);
+    internal string? CheckHealth() => RelationalStoreHealth.Check(_database, _keyCheckValue, _store.Audit.Chain);
 }

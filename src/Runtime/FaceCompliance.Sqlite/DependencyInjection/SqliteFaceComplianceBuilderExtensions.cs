@@ -36,7 +36,7 @@ public static class SqliteFaceComplianceBuilderExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteFacialDataStore>().Templates);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteFacialDataStore>().Audit);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteFacialDataStore>().Lifecycle);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FacialDataStoreStartup<SqliteFacialDataStore>>());
         services.AddHealthChecks().AddCheck<SqliteStoreHealthCheck>(SqliteStoreHealthCheck.Name, tags: ["facecompliance"]);
         return builder;
     }

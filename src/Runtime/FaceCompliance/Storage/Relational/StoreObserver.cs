@@ -3,44 +3,45 @@ using System;
 namespace FaceCompliance.Storage;
 
 /// <summary>
-/// What the relational store tells its engine's logs and metrics, after the fact (the change is committed and audited
-/// already). Does nothing by default; the SQLite store logs and counts (its Diagnostics folder).
+/// What the relational store tells its logs and metrics (<see cref="StoreTelemetry"/>), whatever its engine, after the
+/// fact: the change is committed and audited already.
 /// </summary>
-internal class StoreObserver
+internal sealed class StoreObserver(StoreTelemetry telemetry)
 {
-    public static readonly StoreObserver None = new();
+    public void ConsentGranted(string purposeId) => telemetry.Metrics.ConsentGranted(purposeId);
 
-    public virtual void ConsentGranted(string purposeId)
+    public void ConsentRefused(string subjectId, string purposeId, ConsentRejection reason)
     {
+        StoreLog.ConsentRefused(telemetry.Logger, subjectId, purposeId, reason);
+        telemetry.Metrics.ConsentRefused(purposeId, reason);
     }
 
-    /// <summary>A receipt was refused (the refusal is audited and committed).</summary>
-    public virtual void ConsentRefused(string subjectId, string purposeId, ConsentRejection reason)
+    public void ConsentWithdrawn(string subjectId, string purposeId, int templatesDeleted)
     {
+        StoreLog.ConsentWithdrawn(telemetry.Logger, subjectId, purposeId, templatesDeleted);
+        telemetry.Metrics.ConsentWithdrawn(purposeId);
     }
 
-    public virtual void ConsentWithdrawn(string subjectId, string purposeId, int templatesDeleted)
+    public void TemplateEnrolled(string purposeId) => telemetry.Metrics.TemplateEnrolled(purposeId);
+
+    public void Verified(string purposeId, string outcome, TimeSpan elapsed) => telemetry.Metrics.Verified(purposeId, outcome, elapsed);
+
+    public void TemplateQuarantined(string templateId, string subjectId, string purposeId)
     {
+        StoreLog.TemplateQuarantined(telemetry.Logger, templateId, subjectId, purposeId);
+        telemetry.Metrics.TemplateQuarantined(purposeId);
     }
 
-    public virtual void TemplateEnrolled(string purposeId)
+    public void TemplatesPurged(int count)
     {
+        StoreLog.TemplatesPurged(telemetry.Logger, count);
+        telemetry.Metrics.TemplatesPurged(count);
     }
 
-    /// <summary>One verification; <paramref name="outcome"/> is "compared", "no_template", "refused" or "failed".</summary>
-    public virtual void Verified(string purposeId, string outcome, TimeSpan elapsed)
+    public void FilingLevelReached(FilingThresholdEventArgs reached)
     {
-    }
-
-    public virtual void TemplateQuarantined(string templateId, string subjectId, string purposeId)
-    {
-    }
-
-    public virtual void TemplatesPurged(int count)
-    {
-    }
-
-    public virtual void FilingLevelReached(FilingThresholdEventArgs reached)
-    {
+        StoreLog.FilingThresholdReached(telemetry.Logger, reached.Level, reached.Threshold, reached.Count,
+            reached.FilingDeadline is { } deadline ? deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (reached.FilingDeadlineIsEstimate ? " (estimate)" : "") : "none");
+        telemetry.Metrics.FilingLevelReached(reached.Level);
     }
 }

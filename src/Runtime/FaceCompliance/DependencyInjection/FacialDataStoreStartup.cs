@@ -4,17 +4,19 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace FaceCompliance.Sqlite;
+namespace FaceCompliance;
 
 /// <summary>
-/// Opens the store when the host starts, before any hosted service or request uses it: a wrong or missing master key,
-/// a damaged file or an unknown schema stops the start with the store's own message instead of failing the first request.
+/// Opens the registered store <typeparamref name="TStore"/> when the host starts, before any hosted service or request
+/// uses it: a wrong or missing master key, a damaged store or an unknown schema stops the start with the store's own
+/// message instead of failing the first request. Every store's <c>Add…Store</c> registers it.
 /// </summary>
-internal sealed class SqliteStoreStartup(IServiceProvider services) : IHostedLifecycleService
+internal sealed class FacialDataStoreStartup<TStore>(IServiceProvider services) : IHostedLifecycleService
+    where TStore : notnull
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<SqliteFacialDataStore>();
+        _ = services.GetRequiredService<TStore>();
         return Task.CompletedTask;
     }
 

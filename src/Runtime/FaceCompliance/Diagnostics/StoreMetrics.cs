@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 
-namespace FaceCompliance.Sqlite;
+namespace FaceCompliance;
 
 /// <summary>
-/// The store's instruments on the meter "FaceCompliance" (docs/runtime.md, "Metrics"). Tags carry purpose ids,
+/// A store's instruments on the meter "FaceCompliance" (docs/runtime.md, "Metrics"). Tags carry purpose ids,
 /// reasons and outcomes, never a subject id.
 /// </summary>
 internal sealed class StoreMetrics : IDisposable

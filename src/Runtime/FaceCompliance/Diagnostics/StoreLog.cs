@@ -1,22 +1,22 @@
 using Microsoft.Extensions.Logging;
 
-namespace FaceCompliance.Sqlite;
+namespace FaceCompliance;
 
 /// <summary>
-/// The store's log events (docs/runtime.md, "Log events"). Subject ids are classified
+/// The stores' log events, the same for every store (docs/runtime.md, "Logging"). Subject ids are classified
 /// (<see cref="ClassifiedSubjectIdAttribute"/>) so that a redactor hides them; no event carries a template, an image
 /// or a similarity.
 /// </summary>
 internal static partial class StoreLog
 {
-    [LoggerMessage(1001, LogLevel.Information, "FaceCompliance store opened: {Path}, schema version {SchemaVersion}, {PeopleStored} people stored.")]
-    public static partial void StoreOpened(ILogger logger, string path, int schemaVersion, int peopleStored);
+    [LoggerMessage(1001, LogLevel.Information, "FaceCompliance store opened: {Store}, schema version {SchemaVersion}, {PeopleStored} people stored.")]
+    public static partial void StoreOpened(ILogger logger, string store, int schemaVersion, int peopleStored);
 
-    [LoggerMessage(1002, LogLevel.Critical, "FaceCompliance store refused: the master key does not match the one {Path} was created with. Nothing was written.")]
-    public static partial void MasterKeyRefused(ILogger logger, string path);
+    [LoggerMessage(1002, LogLevel.Critical, "FaceCompliance store refused: the master key does not match the one {Store} was created with. Nothing was written.")]
+    public static partial void MasterKeyRefused(ILogger logger, string store);
 
-    [LoggerMessage(1003, LogLevel.Critical, "FaceCompliance store refused: {Path} is damaged. Nothing was written.")]
-    public static partial void StoreDamaged(ILogger logger, string path, System.Exception exception);
+    [LoggerMessage(1003, LogLevel.Critical, "FaceCompliance store refused: {Store} is damaged. Nothing was written.")]
+    public static partial void StoreDamaged(ILogger logger, string store, System.Exception exception);
 
     [LoggerMessage(1004, LogLevel.Warning, "Template {TemplateId} of subject {SubjectId} for purpose {PurposeId} failed authentication and was quarantined.")]
     public static partial void TemplateQuarantined(ILogger logger, string templateId, [ClassifiedSubjectId] string subjectId, string purposeId);
