@@ -226,12 +226,12 @@ try
 {
     app.Run();
 }
-catch (Exception refused) when (refused is FaceCompliance.Sqlite.MasterKeyMismatchException or FaceCompliance.PostgreSql.MasterKeyMismatchException
+catch (Exception refused) when (refused is MasterKeyMismatchException
     or System.IO.InvalidDataException or Npgsql.NpgsqlException)
 {
     // A wrong master key, a damaged store or an unreachable server, found when the store opened at start: stop with the store's message.
     Console.Error.WriteLine("CommunityAccess: cannot start: " + refused.Message
-        + (refused is FaceCompliance.PostgreSql.MasterKeyMismatchException
+        + (refused is MasterKeyMismatchException && settings.PostgreSqlDatabase is not null
             ? $" Every instance on one database needs the master key it was created with: copy master.key from the first instance into {settings.DataDirectory}."
             : string.Empty));
     return 1;
