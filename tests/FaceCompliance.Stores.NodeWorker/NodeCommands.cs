@@ -14,7 +14,7 @@ namespace FaceCompliance.Stores.NodeWorker;
 /// <item><c>enrol subjects=P count=N</c>: grants consent to P-0 .. P-(N-1) and enrols each one's template; N = 0: without end (until killed).</item>
 /// <item><c>verify subject=S</c>: a 1:1 verification of S against S's own template.</item>
 /// <item><c>withdraw subject=S</c>: withdraws S's consent (their templates are deleted).</item>
-/// <item><c>load seconds=T threads=N enrol=E withdraw=W pool=P:K</c>: for T seconds, N threads each pick an operation at
+/// <item><c>load seconds=T threads=N enrol=E withdraw=W pool=P:K</c>: for T seconds (T = 0: until the line <c>stop</c>), N threads each pick an operation at
 ///   random: enrol a new person (share E, 0 to 1: a grant and an enrolment), withdraw a person this thread enrolled
 ///   (share W), or else verify a person of the pool P-0 .. P-(K-1) (enrolled beforehand by any node). A failed write is
 ///   printed and counted, and the load goes on.</item>
@@ -24,7 +24,7 @@ namespace FaceCompliance.Stores.NodeWorker;
 /// A new operation (for example 1:N identification) is one more method here, one more entry in <see cref="Run"/>'s
 /// table and, for the load, one more share.
 /// </summary>
-public sealed class NodeCommands(NodeStore store, NodeOutput output)
+public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.TextReader input)
 {
     private const float Threshold = 0.9f;
 
@@ -86,7 +86,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output)
         var receipt = store.Consents.Grant<NodeEntry>(new ConsentGrant(subject) { AgeBand = FacialAgeBand.Adult });
         output.Line($"ack grant {subject} {receipt.Id}");
         _receipts[subject] = receipt;
-        var template = store.Templates.Enroll(receipt, NodeStore.TemplateOf(subject));
+        var template = store.Templates.Enroll(receipt, NodeTemplates.Of(subject));
         output.Line($"ack enrol {subject} {template}");
     }
 
@@ -102,7 +102,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output)
             _receipts[subject] = receipt;
         }
 
-        var result = store.Templates.Verify(receipt, NodeStore.TemplateOf(subject), Threshold);
+        var result = store.Templates.Verify(receipt, NodeTemplates.Of(subject), Threshold);
         output.Line(string.Create(CultureInfo.InvariantCulture, $"ack verify {subject} {(result.IsMatch ? "match" : "nomatch")} {result.Similarity:0.0000}"));
     }
 
@@ -124,12 +124,25 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output)
         var run = Guid.NewGuid().ToString("N")[..8];
         long enrolled = 0, verified = 0, withdrawn = 0, failed = 0;
         var watch = Stopwatch.StartNew();
-        var deadline = TimeSpan.FromSeconds(seconds);
+        using var stop = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
+        if (seconds == 0)
+        {
+            // Without end: the next line on standard input ("stop", or its end) ends the load.
+            new Thread(() =>
+            {
+                while (input.ReadLine() is { } line && line.Trim() != "stop")
+                {
+                }
+
+                stop.Cancel();
+            }) { IsBackground = true }.Start();
+        }
+
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             var random = new Random();
             var mine = new List<string>();
-            for (var k = 0; watch.Elapsed < deadline; k++)
+            for (var k = 0; !stop.IsCancellationRequested; k++)
             {
                 var pick = random.NextDouble();
                 bool ok;

@@ -31,7 +31,7 @@ if (args.Length % 2 != 0 || node is null || key is null || (postgres is null) ==
 
 var output = new NodeOutput(Console.Out);
 using var store = NodeStore.Open(node, Convert.FromHexString(key), postgres, sqlite);
-var commands = new NodeCommands(store, output);
+var commands = new NodeCommands(store, output, Console.In);
 output.Line("ready " + node);
 while (Console.In.ReadLine() is { } line)
 {
