@@ -44,10 +44,13 @@ public sealed class PrivatePostgresServer : IDisposable
     /// <summary>The server's connection string (database postgres, user postgres, over the Unix socket).</summary>
     public string ConnectionString => $"Host={_directory};Port=5432;Username=postgres;Database=postgres";
 
+    /// <summary>Whether the server syncs its WAL to disk at commit; off (the default), as ./test.sh's server: the tests stop the server, never the machine.</summary>
+    public bool Fsync { get; init; }
+
     private string DataDirectory => Path.Combine(_directory, "data");
 
     public void Start() => Run("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-        "-o", $"-k {_directory} -c listen_addresses='' -c max_connections=100 -c fsync=off", "start");
+        "-o", $"-k {_directory} -c listen_addresses='' -c max_connections=100 -c fsync={(Fsync ? "on" : "off")}", "start");
 
     /// <summary>Stops the server: "immediate" ends every backend at once without a checkpoint (recovery replays the WAL at the next start), as a crash would.</summary>
     public void Stop(string mode = "immediate") => Run("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "stop");
