@@ -102,7 +102,7 @@ try
     if (write)
     {
         var path = Path.Combine(BenchmarkMachine.RepositoryRoot(), "docs", "benchmarks", "scale-out.md");
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Scale-out: several nodes on one PostgreSQL database\n\nIssue 16.\n";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Scale-out: several nodes on one PostgreSQL database\n\nIssue 16: what several application nodes on one PostgreSQL database gain and cost. Each section names the program that writes it and how to run it again.\n";
         text = ReplaceSection(ReplaceSection(text, "## Throughput", throughput), "## Chain-head lock", chainLock);
         File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
@@ -195,7 +195,7 @@ string ChainLockSection(List<ChainLock.Result> lockResults)
     var text = new StringBuilder()
         .AppendLine("## Chain-head lock")
         .AppendLine()
-        .AppendLine("The store's append transaction on scratch tables of the same server, by W writers at once (threads of this program, a connection each): lock the head row (`SELECT ... FOR UPDATE`), read the head, hash the record (HMAC-SHA256), insert it, move the head, commit; against the same statements without `FOR UPDATE`, each writer on a head row of its own (no contention: one chain per writer). \"Wait\" is the time of the lock statement; \"transaction\" the whole append with the lock.")
+        .AppendLine("The store's append transaction on scratch tables of the same server, by W writers at once (threads of this program, a connection each): lock the head row (`SELECT ... FOR UPDATE`), read the head, hash the record (HMAC-SHA256), insert it, move the head, commit; against the same statements without `FOR UPDATE`, each writer on a head row of its own (no contention: one chain per writer). Median of 3 alternating rounds of each after a warm-up; \"wait\" is the time of the lock statement (all rounds), \"transaction\" the whole append with the lock.")
         .AppendLine()
         .AppendLine("The store's own writes hold the lock longer than this minimal append (an enrolment also checks the consent and the limits, creates the data key and encrypts; a verification reads and decrypts the templates), so their ceiling is lower than the \"with the head lock\" column.")
         .AppendLine()
