@@ -17,6 +17,15 @@ namespace FaceCompliance.Stores.Tests;
 /// </summary>
 public sealed class NodeProcess : IDisposable
 {
+    /// <summary>
+    /// The load length of the node tests: FACECOMPLIANCE_NODE_TEST_SECONDS, default 2 (a few seconds in CI). A long run
+    /// (say 120) also kills the enrolling node and restarts the server more often: see <see cref="Rounds"/>.
+    /// </summary>
+    public static int LoadSeconds { get; } = int.TryParse(Environment.GetEnvironmentVariable("FACECOMPLIANCE_NODE_TEST_SECONDS"), out var seconds) && seconds > 0 ? seconds : 2;
+
+    /// <summary>How many times a fault test repeats its fault: once per <paramref name="secondsEach"/> seconds of <see cref="LoadSeconds"/>, at least <paramref name="minimum"/> times.</summary>
+    public static int Rounds(int minimum, int secondsEach) => Math.Max(minimum, LoadSeconds / secondsEach);
+
     /// <summary>How long a node may take to print an awaited line: generous, a guard against hanging, not a measurement.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 

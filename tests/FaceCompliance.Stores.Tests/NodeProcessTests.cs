@@ -37,7 +37,7 @@ public sealed class NodeProcessTests(ITestOutputHelper output)
             var starts = nodes.Select(n => n.Lines.Count).ToArray();
             foreach (var node in nodes)
             {
-                node.Send($"load seconds=2 threads=2 enrol=0.3 withdraw=0.1 pool=pool:{PoolSize}");
+                node.Send($"load seconds={NodeProcess.LoadSeconds} threads=2 enrol=0.3 withdraw=0.1 pool=pool:{PoolSize}");
             }
 
             foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
@@ -94,7 +94,8 @@ public sealed class NodeProcessTests(ITestOutputHelper output)
 
             a.Send("enrol subjects=killed count=0");
             var killed = new System.Collections.Generic.List<NodeProcess>();
-            for (var round = 1; round <= 2; round++)
+            var rounds = NodeProcess.Rounds(2, 5);
+            for (var round = 1; round <= rounds; round++)
             {
                 // Kill the enrolling node in the middle of its loop, start it again, and kill it again.
                 var enrolling = round == 1 ? a : NodeProcess.OnPostgreSql("node-a", database);

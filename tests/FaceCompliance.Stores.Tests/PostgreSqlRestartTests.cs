@@ -35,20 +35,24 @@ public sealed class PostgreSqlRestartTests(ITestOutputHelper output)
             node.WaitForAcks("enrol", 10, starts[i]);
         }
 
-        server.Stop();
-        var stopped = nodes.Select(n => n.Lines.Count).ToArray();
-        foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
+        var restarted = starts;
+        for (var round = 0; round < NodeProcess.Rounds(1, 15); round++)
         {
-            node.WaitFor(stopped[i], line => line.StartsWith("fail ", StringComparison.Ordinal), "a failed write while the server is stopped");
-        }
+            server.Stop();
+            var stopped = nodes.Select(n => n.Lines.Count).ToArray();
+            foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
+            {
+                node.WaitFor(stopped[i], line => line.StartsWith("fail ", StringComparison.Ordinal), "a failed write while the server is stopped");
+            }
 
-        server.Start();
-        var restarted = nodes.Select(n => n.Lines.Count).ToArray();
-        foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
-        {
-            // Serving again without help: enrolments and verifications acknowledged after the restart.
-            node.WaitForAcks("enrol", 10, restarted[i]);
-            node.WaitForAcks("verify", 10, restarted[i]);
+            server.Start();
+            restarted = nodes.Select(n => n.Lines.Count).ToArray();
+            foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
+            {
+                // Serving again without help: enrolments and verifications acknowledged after the restart.
+                node.WaitForAcks("enrol", 10, restarted[i]);
+                node.WaitForAcks("verify", 10, restarted[i]);
+            }
         }
 
         foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
@@ -59,7 +63,7 @@ public sealed class PostgreSqlRestartTests(ITestOutputHelper output)
             Assert.Equal(failures.Count, NodeProcess.Number(done, "failed"));
             var kinds = failures.Select(l => l.Split(' ')[3].TrimEnd(':')).Distinct().Order().ToList();
             var afterRestart = node.Lines.Skip(restarted[i]).Count(l => l.StartsWith("fail ", StringComparison.Ordinal));
-            output.WriteLine($"{node.Name}: {string.Join(' ', done.Select(p => $"{p.Key}={p.Value}"))}; {afterRestart} of the failures after the restart");
+            output.WriteLine($"{node.Name}: {string.Join(' ', done.Select(p => $"{p.Key}={p.Value}"))}; {afterRestart} of the failures after the last restart");
             foreach (var message in failures.Select(l => string.Join(' ', l.Split(' ')[3..])).Distinct())
             {
                 output.WriteLine("  " + message);
