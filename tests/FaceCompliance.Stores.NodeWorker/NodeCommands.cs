@@ -16,7 +16,8 @@ namespace FaceCompliance.Stores.NodeWorker;
 /// <item><c>withdraw subject=S</c>: withdraws S's consent (their templates are deleted).</item>
 /// <item><c>load seconds=T threads=N enrol=E withdraw=W pool=P:K</c>: for T seconds (T = 0: until the line <c>stop</c>), N threads each pick an operation at
 ///   random: enrol a new person (share E, 0 to 1: a grant and an enrolment), withdraw a person this thread enrolled
-///   (share W), or else verify a person of the pool P-0 .. P-(K-1) (enrolled beforehand by any node). A failed write is
+///   (share W), or else verify a person of the pool P-0 .. P-(K-1) (enrolled beforehand by any node; without a pool,
+///   a person this thread enrolled). A failed write is
 ///   printed and counted, and the load goes on.</item>
 /// <item><c>census</c>: the people stored, as this node counts them (one count for all nodes).</item>
 /// <item><c>chain</c>: verifies the audit chain.</item>
@@ -156,7 +157,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.T
                         Interlocked.Increment(ref enrolled);
                     }
                 }
-                else if ((pick < enrolShare + withdrawShare && mine.Count > 0) || poolSize == 0)
+                else if (pick < enrolShare + withdrawShare && mine.Count > 0)
                 {
                     var subject = mine[^1];
                     ok = Try("withdraw", subject, Withdraw);
@@ -168,7 +169,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.T
                 }
                 else
                 {
-                    ok = Try("verify", $"{poolPrefix}-{random.Next(poolSize)}", Verify);
+                    ok = Try("verify", poolSize > 0 ? $"{poolPrefix}-{random.Next(poolSize)}" : mine[random.Next(mine.Count)], Verify);
                     if (ok)
                     {
                         Interlocked.Increment(ref verified);
