@@ -136,11 +136,13 @@ Measure RunLoad(string store, int nodeCount, int threadsPerNode)
         nodes[0].Run($"enrol subjects=pool count={PoolSize}");
         var load = string.Create(CultureInfo.InvariantCulture,
             $"load seconds={seconds} threads={threadsPerNode} enrol={EnrolShare} withdraw={WithdrawShare} pool=pool:{PoolSize}");
+        using var sampler = database is not null ? new LockSampler(postgres, database) : null;
         nodes.ForEach(n => n.Send(load));
         var done = nodes.Select(n => n.Next()).ToList();
+        var (inTransaction, waiting) = sampler?.Stop() ?? (double.NaN, double.NaN);
         var duration = done.Max(d => BenchNode.Number(d, "seconds"));
         double Sum(string field) => done.Sum(d => BenchNode.Number(d, field));
-        return new Measure(Sum("enrol") / duration, Sum("verify") / duration, Sum("withdraw") / duration, (long)Sum("failed"));
+        return new Measure(Sum("enrol") / duration, Sum("verify") / duration, Sum("withdraw") / duration, (long)Sum("failed"), inTransaction, waiting);
     }
     finally
     {
@@ -170,23 +172,24 @@ string ThroughputSection(Dictionary<(string Store, int Nodes, int Threads), List
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project tests/FaceCompliance.Benchmarks/ScaleOut{Options()}` (issue 16): {DateTime.UtcNow:yyyy-MM-dd} UTC; {BenchmarkMachine.CpuModel()}, {Environment.ProcessorCount} logical cores shared by the database server, every node process and this program (and, on this machine, other work: load average {loadAtStart} at the start, {BenchmarkMachine.LoadAverage()} at the end); PostgreSQL {ServerVersion(postgres)} {(server is null ? "given with --postgres" : $"started by the program in a temporary folder, Unix socket, fsync={(fsync ? "on" : "off")}")}.")
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"Each node is a process of its own (FaceCompliance.Stores.NodeWorker, Release) with {threads} threads (one row: {2 * threads}) and its own connection pool, on a fresh database (or SQLite file) where {PoolSize} people were enrolled first. For {seconds} s each thread picks at random: enrol a new person ({EnrolShare:P0}: a consent grant and an enrolment, two write transactions), withdraw a person it enrolled ({WithdrawShare:P0}), or verify (1:1) a person of the pool (the rest; a verification is audited, so it is a write transaction too). Every write locks the audit chain's head. Throughput is operations acknowledged per second, all nodes together; median of {rounds} rounds, the configurations' order rotated each round.")
+        .AppendLine(CultureInfo.InvariantCulture, $"Each node is a process of its own (FaceCompliance.Stores.NodeWorker, Release) with {threads} threads (one row: {2 * threads}) and its own connection pool, on a fresh database (or SQLite file) where {PoolSize} people were enrolled first. For {seconds} s each thread picks at random: enrol a new person ({EnrolShare:P0}: a consent grant and an enrolment, two write transactions), withdraw a person it enrolled ({WithdrawShare:P0}), or verify (1:1) a person of the pool (the rest; a verification is audited, so it is a write transaction too). Every write locks the audit chain's head. Throughput is operations acknowledged per second, all nodes together; median of {rounds} rounds, the configurations' order rotated each round. The last two columns sample the server's sessions every 10 ms during the load (`pg_stat_activity`): the mean number in a transaction, and of those waiting for a lock, which in this workload can only be the chain head's row.")
         .AppendLine()
-        .AppendLine("| store | nodes | threads per node | enrolments/s | verifications/s | withdrawals/s | all operations/s | x one PostgreSQL node | failed |")
-        .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        .AppendLine("| store | nodes | threads per node | enrolments/s | verifications/s | withdrawals/s | all operations/s | x one PostgreSQL node | failed | sessions in a transaction | of which waiting for the head lock |")
+        .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var configuration in configurations)
     {
         var measures = results[configuration];
         var ratio = Median(measures.Zip(one, (m, o) => m.All / o.All));
+        string Sampled(Func<Measure, double> value) => configuration.Store == "PostgreSQL" ? Median(measures.Select(value)).ToString("0.0", CultureInfo.InvariantCulture) : "";
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| {configuration.Store} | {configuration.Nodes} | {configuration.Threads} | {Median(measures.Select(m => m.Enrol)):0} | {Median(measures.Select(m => m.Verify)):0} | {Median(measures.Select(m => m.Withdraw)):0} | {Median(measures.Select(m => m.All)):0} | {ratio:0.00} | {measures.Sum(m => m.Failed)} |");
+            $"| {configuration.Store} | {configuration.Nodes} | {configuration.Threads} | {Median(measures.Select(m => m.Enrol)):0} | {Median(measures.Select(m => m.Verify)):0} | {Median(measures.Select(m => m.Withdraw)):0} | {Median(measures.Select(m => m.All)):0} | {ratio:0.00} | {measures.Sum(m => m.Failed)} | {Sampled(m => m.InTransaction)} | {Sampled(m => m.Waiting)} |");
     }
 
     var two = Median(results[("PostgreSQL", 2, threads)].Zip(one, (m, o) => m.All / o.All));
     text.AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"\"x one PostgreSQL node\": the median over rounds of the ratio to the one-node run of the same round (per round: {string.Join(", ", results[("PostgreSQL", 2, threads)].Zip(one, (m, o) => (m.All / o.All).ToString("0.00", CultureInfo.InvariantCulture)))}). Goal: 2 nodes >= 1.7x one node's throughput on the mixed workload: **{(two >= 1.7 ? "met" : "not met")}** ({two:0.00}x).")
         .AppendLine()
-        .AppendLine("What bounds these figures. Every write of every node (a verification too: it is audited) is one transaction that holds the chain head's row lock from its first statement to its commit: the consent check, the template reads and decryption, the record, the head. So the database runs the writes of all nodes one at a time, whatever the number of nodes: a second node adds client CPU, not write capacity, and with more writers than cores a lock holder that loses its core makes every other writer wait (the chain-head lock below). Here the server, every node and this program also share 2 cores with other work, so a second node mostly competes for the same CPU, and runs differ by tens of percent (compare the rounds). The row with one node and twice the threads has as many concurrent writers as two nodes: what separates it from the two-node row is the second process, not more concurrency. The goal needs the lock held for less than a whole write (take it only for the append and re-check the consent under it, so that template reads, decryption and comparison run outside it), or a machine where the server and the nodes do not share 2 cores.");
+        .AppendLine("What bounds these figures. Every write of every node (a verification too: it is audited) is one transaction that holds the chain head's row lock from its first statement to its commit: the consent check, the template reads and decryption, the record, the head. So the database runs the writes of all nodes one at a time, whatever the number of nodes (the last two columns: of the sessions in a transaction, all but about one are waiting for the head lock): a second node adds client CPU, not write capacity, and with more writers than cores a lock holder that loses its core makes every other writer wait (the chain-head lock below). Here the server, every node and this program also share 2 cores with other work, so a second node mostly competes for the same CPU, and runs differ by tens of percent (compare the rounds). The row with one node and twice the threads has as many concurrent writers as two nodes: what separates it from the two-node row is the second process, not more concurrency. The goal needs the lock held for less than a whole write (take it only for the append and re-check the consent under it, so that template reads, decryption and comparison run outside it), or a machine where the server and the nodes do not share 2 cores.");
     return text.ToString();
 }
 
@@ -263,8 +266,8 @@ static string ServerVersion(string server)
     return connection.ServerVersion;
 }
 
-/// <summary>Operations acknowledged per second in one run, all nodes together.</summary>
-internal sealed record Measure(double Enrol, double Verify, double Withdraw, long Failed)
+/// <summary>Operations acknowledged per second in one run, all nodes together; and, on PostgreSQL, the mean sessions in a transaction and waiting for the head lock.</summary>
+internal sealed record Measure(double Enrol, double Verify, double Withdraw, long Failed, double InTransaction, double Waiting)
 {
     public double All => Enrol + Verify + Withdraw;
 }
