@@ -200,7 +200,7 @@ string ChainLockSection(List<ChainLock.Result> lockResults)
         .AppendLine()
         .AppendLine("The store's append transaction on scratch tables of the same server, by W writers at once (threads of this program, a connection each): lock the head row (`SELECT ... FOR UPDATE`), read the head, hash the record (HMAC-SHA256), insert it, move the head, commit; against the same statements without `FOR UPDATE`, each writer on a head row of its own (no contention: one chain per writer). Median of 3 alternating rounds of each after a warm-up; \"wait\" is the time of the lock statement (all rounds), \"transaction\" the whole append with the lock.")
         .AppendLine()
-        .AppendLine("The store's own writes hold the lock longer than this minimal append (an enrolment also checks the consent and the limits, creates the data key and encrypts; a verification reads and decrypts the templates), so their ceiling is lower than the \"with the head lock\" column.")
+        .AppendLine("The store's own writes hold the lock longer than this minimal append (an enrolment also checks the consent and the limits, creates the data key and encrypts; a verification reads and decrypts the templates), so their ceiling is lower than the \"with the head lock\" column. On this shared machine the appends/s columns move by tens of percent between runs (a ratio above 1 is noise); the wait columns are steadier: the wait for the lock grows with the writers queued on it.")
         .AppendLine()
         .AppendLine("| writers | appends/s with the head lock | appends/s without (a head per writer) | with / without | mean wait for the lock (ms) | p99 wait (ms) | mean transaction (ms) |")
         .AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
