@@ -54,20 +54,29 @@ pg_bin() {
   if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v initdb)"; fi
 }
 
-start_test_postgres() {
-  local bin
-  bin=$(pg_bin)
-  if [ -z "$bin" ]; then
+# The fault tests (PostgreSqlRestartTests) start a private server of their own and restart it: they get Debian's bin
+# folder (initdb, pg_ctl) in FACECOMPLIANCE_TEST_PG_BIN and, as root, the command prefix that runs them as the user
+# postgres in FACECOMPLIANCE_TEST_PG_AS.
+find_postgres() {
+  pg_bin_dir=$(pg_bin)
+  if [ -z "$pg_bin_dir" ]; then
     echo "test.sh: installing postgresql for the PostgreSQL store's tests"
     apt_install postgresql
-    bin=$(pg_bin)
-    [ -n "$bin" ] || missing "postgresql was installed but no initdb was found in /usr/lib/postgresql/*/bin."
+    pg_bin_dir=$(pg_bin)
+    [ -n "$pg_bin_dir" ] || missing "postgresql was installed but no initdb was found in /usr/lib/postgresql/*/bin."
   fi
-  local as=()
+  pg_as=()
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || missing "running as root, and there is no user postgres to run the test server as (initdb refuses root)."
-    as=(runuser -u postgres --)
+    pg_as=(runuser -u postgres --)
   fi
+  export FACECOMPLIANCE_TEST_PG_BIN="$pg_bin_dir"
+  export FACECOMPLIANCE_TEST_PG_AS="${pg_as[*]}"
+}
+
+start_test_postgres() {
+  local bin="$pg_bin_dir"
+  local as=("${pg_as[@]}")
   pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/facecompliance-pg.XXXXXX")
   [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
   "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
@@ -86,6 +95,7 @@ stop_test_postgres() {
   rm -rf "$pg_dir"
 }
 
+find_postgres
 if [ -z "${FACECOMPLIANCE_TEST_POSTGRES:-}" ]; then
   start_test_postgres
 fi
