@@ -193,6 +193,8 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
     private string FilePath => Path.Combine(_directory, "faces.db");
 
+    public SqliteFacialDataStore Store => _store;
+
     public override IConsentRegistry Consents => _store.Consents;
 
     public override IFaceTemplateStore Templates => _store.Templates;

@@ -122,6 +122,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
                     template_id text COLLATE "C" PRIMARY KEY, subject_id text COLLATE "C" NOT NULL REFERENCES subject_keys (subject_id),
                     purpose_id text COLLATE "C" NOT NULL, receipt_id text COLLATE "C" NOT NULL, collected_at bigint NOT NULL, expires_at bigint NOT NULL,
                     ciphertext bytea NOT NULL, quarantined_at bigint);
+                ALTER TABLE templates ALTER COLUMN ciphertext SET STORAGE MAIN; -- in the row, not TOAST: a 1:N gallery's load reads every one
                 CREATE INDEX templates_subject ON templates (subject_id, purpose_id);
                 CREATE INDEX templates_expiry ON templates (expires_at);
                 CREATE TABLE audit (

@@ -30,6 +30,8 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
         var audit = new RelationalAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
         store = new RelationalStore(database, audit, options, storeKeys, new StoreObserver(_telemetry));
         _store = store;
+        Identification = new RelationalIdentificationSource(database, audit, store.Consents, new TemplateProtector(storeKeys), new ReceiptSigner(storeKeys),
+            options.TimeProvider, new StoreObserver(_telemetry), (after, observer) => new PostgreSqlAuditListener(database, audit, options.Actor, after, observer));
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
@@ -46,6 +48,12 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
 
     /// <summary>The hash-chained processing records: one chain for all nodes.</summary>
     public IAuditTrail Audit => _store.Audit;
+
+    /// <summary>
+    /// For a 1:N gallery kept in sync across nodes (<c>SynchronizedFaceGallery&lt;TPurpose&gt;</c>, FaceCompliance.Vision):
+    /// the decrypted templates of the people who may be identified, and the audit trail's change feed (LISTEN/NOTIFY).
+    /// </summary>
+    public IIdentificationGallerySource Identification { get; }
 
     /// <summary>The database: host, port and name (never the password).</summary>
     public string Database => _database.Name;

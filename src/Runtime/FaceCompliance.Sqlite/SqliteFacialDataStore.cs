@@ -28,6 +28,8 @@ public sealed class SqliteFacialDataStore : IDisposable
         var audit = new RelationalAuditTrail(database, new AuditChain(storeKeys), options.Actor, options.TimeProvider);
         store = new RelationalStore(database, audit, options, storeKeys, new StoreObserver(_telemetry));
         _store = store;
+        Identification = new RelationalIdentificationSource(database, audit, store.Consents, new TemplateProtector(storeKeys), new ReceiptSigner(storeKeys),
+            options.TimeProvider, new StoreObserver(_telemetry), (after, observer) => new PollingAuditFollower(audit, PollInterval, after, observer));
     }
 
     /// <summary>Consent receipts: grant, check, withdraw.</summary>
@@ -44,6 +46,15 @@ public sealed class SqliteFacialDataStore : IDisposable
 
     /// <summary>The hash-chained processing records.</summary>
     public IAuditTrail Audit => _store.Audit;
+
+    /// <summary>
+    /// For a 1:N gallery kept in sync with the store (<c>SynchronizedFaceGallery&lt;TPurpose&gt;</c>, FaceCompliance.Vision):
+    /// the decrypted templates of the people who may be identified, and a change feed that reads the audit trail every 20 ms.
+    /// </summary>
+    public IIdentificationGallerySource Identification { get; }
+
+    /// <summary>How often the SQLite change feed reads the audit trail: the bound on how late a change reaches a gallery.</summary>
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The database file.</summary>
     public string Path => _database.Path;

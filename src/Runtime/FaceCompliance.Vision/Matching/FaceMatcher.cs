@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 
 namespace FaceCompliance.Vision;
@@ -114,6 +115,27 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     {
         EnsureTemplates(templates, nameof(templates), Options.MaxTemplatesPerPerson, checkDimension: true);
         ConsentGate.Ensure(_consents, receipt, FacialProcessingMethod.Identification);
+        Add(receipt, templates);
+    }
+
+    /// <summary>
+    /// <see cref="Enroll(ConsentReceipt{TPurpose}, IReadOnlyList{FaceTemplate})"/> for a receipt the store has just found
+    /// valid while handing out the templates (<see cref="IIdentificationGallerySource"/>): the registry is not asked again.
+    /// </summary>
+    [ProcessesFacialData(FacialProcessingMethod.Identification)]
+    internal void EnrollFromStore(ConsentReceipt<TPurpose> receipt, IReadOnlyList<FaceTemplate> templates)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        EnsureTemplates(templates, nameof(templates), Options.MaxTemplatesPerPerson, checkDimension: true);
+        ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
+        Add(receipt, templates);
+    }
+
+    /// <summary>Whether the person is enrolled for 1:N now.</summary>
+    internal bool Contains(string subjectId) => _enrolled.ContainsKey(subjectId);
+
+    private void Add(ConsentReceipt<TPurpose> receipt, IReadOnlyList<FaceTemplate> templates)
+    {
         bool added;
         lock (_writeLock)
         {
@@ -135,12 +157,16 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
                 _gallery.Add(entries[i], templates[i]);
             }
 
-            foreach (var entry in previous?.Entries ?? [])
+            // A newcomer only raises the most, already written above: recounting everyone would make a bulk load quadratic.
+            if (previous is not null)
             {
-                _gallery.Remove(entry);
-            }
+                foreach (var entry in previous.Entries)
+                {
+                    _gallery.Remove(entry);
+                }
 
-            UpdateMostTemplates();
+                UpdateMostTemplates();
+            }
         }
 
         if (added)
@@ -182,7 +208,7 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
-        return Identified(probe, _gallery.Search(probe, EntriesFor(k), Options.Precision), k);
+        return Identified(probe, Search(probe, k), k);
     }
 
     /// <summary>
@@ -198,7 +224,16 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
         ArgumentNullException.ThrowIfNull(probes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
-        var matches = _gallery.SearchBatch(probes, EntriesFor(k), Options.Precision);
+        IReadOnlyList<GalleryMatch[]> matches;
+        try
+        {
+            matches = _gallery.SearchBatch(probes, EntriesFor(k), Options.Precision);
+        }
+        catch (InvalidOperationException) when (_gallery.Count == 0)
+        {
+            matches = [.. probes.Select(_ => Array.Empty<GalleryMatch>())];
+        }
+
         var results = new IReadOnlyList<FaceIdentification>[probes.Count];
         for (var i = 0; i < probes.Count; i++)
         {
@@ -266,7 +301,20 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
                 return results;
             }
 
-            matches = _gallery.Search(probe, EntriesFor(k), Options.Precision);
+            matches = Search(probe, k);
+        }
+    }
+
+    /// <summary>The gallery's search; nothing when the gallery is empty (everyone removed, perhaps by the search before).</summary>
+    private GalleryMatch[] Search(FaceTemplate probe, int k)
+    {
+        try
+        {
+            return _gallery.Search(probe, EntriesFor(k), Options.Precision);
+        }
+        catch (InvalidOperationException) when (_gallery.Count == 0)
+        {
+            return [];
         }
     }
 
@@ -310,7 +358,10 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
         }
 
         _enrolled.TryRemove(subjectId, out _);
-        UpdateMostTemplates();
+        if (enrollment.Entries.Length >= Volatile.Read(ref _mostTemplates))
+        {
+            UpdateMostTemplates();
+        }
     }
 
     /// <summary>Recomputes the most templates anyone has (at least 1); under the write lock.</summary>
