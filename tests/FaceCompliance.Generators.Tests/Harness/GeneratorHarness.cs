@@ -29,7 +29,8 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// What the samples compile against besides the framework and the runtime: the ASP.NET Core shared framework, the
-    /// SQLite store (with Microsoft.Data.Sqlite) and the vision library, as samples/CommunityAccess references them; the
+    /// SQLite store (with Microsoft.Data.Sqlite), the PostgreSQL store (with Npgsql) and the vision library, as
+    /// samples/CommunityAccess references them; the
     /// Microsoft.Extensions packages the runtime and the sample take at a newer version than the shared framework's
     /// (11.0: registration, redaction) replace the framework's copies, as they do in the sample's build.
     /// </summary>
@@ -40,6 +41,8 @@ internal static class GeneratorHarness
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll").Where(IsManaged))
             .Append(typeof(FaceCompliance.Sqlite.SqliteFacialDataStore).Assembly.Location)
             .Append(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location)
+            .Append(typeof(FaceCompliance.PostgreSql.PostgreSqlFacialDataStore).Assembly.Location)
+            .Append(typeof(Npgsql.NpgsqlConnection).Assembly.Location)
             .Append(typeof(FaceCompliance.Vision.FaceRecognizer).Assembly.Location)
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
