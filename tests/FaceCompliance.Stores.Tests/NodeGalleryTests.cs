@@ -105,6 +105,54 @@ public sealed class NodeGalleryTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void While_the_server_is_stopped_node_B_refuses_1N_and_after_the_restart_it_is_current_again_by_itself()
+    {
+        using var server = new PrivatePostgresServer();
+        server.Start();
+        using var a = NodeProcess.OnPostgreSql("node-a", server.ConnectionString);
+        using var b = NodeProcess.OnPostgreSql("node-b", server.ConnectionString);
+        Assert.Equal("0", a.Run($"enrol subjects=resident count={People} purpose=search")["failed"]);
+        Assert.Equal("0", a.Run("enrol subjects=pool count=3")["failed"]);
+        Assert.Equal("True", b.Run("gallery")["current"]);
+        Assert.All(Residents(0, People), subject => Assert.Equal("found", Identify(b, subject)));
+
+        server.Stop();
+
+        // B may answer (or fail) a search before it notices; from then on it refuses while the server is away.
+        var before = new List<string>();
+        var deadline = Stopwatch.StartNew();
+        string answer;
+        while ((answer = Identify(b, "resident-0")) != "refused")
+        {
+            before.Add(answer);
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"node B still searches a minute after the server stopped: {string.Join(", ", before.TakeLast(5))}");
+            System.Threading.Thread.Sleep(10);
+        }
+
+        output.WriteLine($"answers before node B noticed the stop: {before.Count} ({string.Join(", ", before.Distinct())})");
+        Assert.All(Residents(0, People), subject => Assert.Equal("refused", Identify(b, subject)));
+        output.WriteLine($"1:1 verify on node B while the server is stopped: failed={b.Run("verify subject=pool-0")["failed"]} (allowed)");
+
+        server.Start();
+
+        // Writes on A after the restart (the first may find its pooled connection broken and fail, unacknowledged).
+        var from = a.Lines.Count;
+        a.Run($"enrol subjects=after count={People} purpose=search");
+        var written = a.Acks("enrol", from).Select(ack => ack[0]).ToList();
+        Assert.True(written.Count >= People - 1, $"node A enrolled only {written.Count} of {People} after the restart");
+
+        // B becomes current again by itself, catches up, and returns what A wrote after the restart.
+        Assert.Equal("True", b.Run("wait seconds=120")["reached"]);
+        var caughtUp = b.Run($"wait sequence={LastSequence(server.ConnectionString)} seconds=120");
+        Assert.Equal("True", caughtUp["reached"]);
+        Assert.Equal("True", caughtUp["current"]);
+        Assert.Equal(People + written.Count, NodeProcess.Number(caughtUp, "people"));
+        output.WriteLine($"first search on node B after the restart: {Identify(b, written[0])} (a broken pooled connection may fail it once)");
+        Assert.All(written, subject => Assert.Equal("found", Identify(b, subject)));
+        Assert.All(Residents(0, People), subject => Assert.Equal("found", Identify(b, subject)));
+    }
+
     private static string Identify(NodeProcess node, string subject) => node.Run($"identify subject={subject}")["answer"];
 
     private static List<string> Residents(int from, int to) => Enumerable.Range(from, to - from).Select(i => $"resident-{i}").ToList();
