@@ -28,8 +28,8 @@ namespace FaceCompliance.Stores.NodeWorker;
 /// <item><c>gallery [seconds=T]</c>: starts this node's synchronised 1:N gallery of <see cref="NodeSearch"/> and waits up to T
 ///   seconds (60) until it is current: <c>done gallery current=True|False applied=N people=K</c>.</item>
 /// <item><c>identify subject=S</c>: a 1:N search of the gallery with S's template:
-///   <c>done identify subject=S answer=found|absent|refused|error [error=type]</c> (found: S among the results; refused:
-///   GalleryNotCurrentException, the gallery cannot be sure it is current).</item>
+///   <c>done identify subject=S held=True|False answer=found|absent|refused|error [error=type]</c> (held: S was in the gallery
+///   when the search began; found: S among the results; refused: GalleryNotCurrentException, the gallery cannot be sure it is current).</item>
 /// <item><c>wait [sequence=N] [seconds=T]</c>: waits up to T seconds (60) until the gallery has applied the audit record N
 ///   (without N: until it is current): <c>done wait reached=True|False applied=N current=True|False people=K</c>.</item>
 /// </list>
@@ -182,6 +182,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.T
     private void Identify(string subject)
     {
         var gallery = _gallery ?? throw new FormatException("no gallery: send gallery first");
+        var held = gallery.Contains(subject);
         string answer;
         try
         {
@@ -197,7 +198,7 @@ public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.T
             answer = $"error error={error.GetType().FullName}";
         }
 
-        output.Line($"done identify subject={subject} answer={answer}");
+        output.Line($"done identify subject={subject} held={held} answer={answer}");
     }
 
     private void WaitForGallery(IReadOnlyDictionary<string, string> arguments)

@@ -153,6 +153,72 @@ public sealed class NodeGalleryTests(ITestOutputHelper output)
         Assert.All(Residents(0, People), subject => Assert.Equal("found", Identify(b, subject)));
     }
 
+    /// <summary>
+    /// Node B's listener connection frozen (its PostgreSQL backend stopped with SIGSTOP), so B's feed cannot deliver the
+    /// withdrawal; B still counts as current until its heartbeat times out. A search that starts while B's gallery still
+    /// holds the person and returns "absent" shows the search-time consent check alone keeping the acknowledged
+    /// withdrawal: without it that search returns the person.
+    /// </summary>
+    [Fact]
+    public void With_node_B_change_feed_frozen_a_withdrawal_node_A_acknowledged_is_kept_by_the_consent_check_at_search_time()
+    {
+        using var server = new PrivatePostgresServer();
+        server.Start();
+        using var a = NodeProcess.OnPostgreSql("node-a", server.ConnectionString);
+        using var b = NodeProcess.OnPostgreSql("node-b", server.ConnectionString);
+        Assert.Equal("0", a.Run($"enrol subjects=resident count={People} purpose=search")["failed"]);
+        Assert.Equal("True", b.Run("gallery")["current"]);
+
+        var keptByTheCheck = 0;
+        foreach (var subject in Residents(0, People / 2))
+        {
+            Assert.Equal("True", b.Run("wait seconds=120")["reached"]);
+            var listener = ListenerBackend(server.ConnectionString, "node-b");
+            Signal("STOP", listener);
+            Dictionary<string, string> search;
+            try
+            {
+                Assert.Equal("0", a.Run($"withdraw subject={subject} purpose=search")["failed"]);
+                search = b.Run($"identify subject={subject}");
+            }
+            finally
+            {
+                Signal("CONT", listener);
+            }
+
+            output.WriteLine($"{subject}: held={search["held"]} answer={search["answer"]}");
+            Assert.NotEqual("found", search["answer"]);
+            if (search["held"] == "True" && search["answer"] == "absent")
+            {
+                keptByTheCheck++;
+            }
+        }
+
+        // Each round gives the two commands the heartbeat's seconds before B refuses (then the round shows nothing).
+        Assert.True(keptByTheCheck > 0, "no search ran while node B's frozen gallery still held the withdrawn person");
+        Assert.Equal("True", b.Run($"wait sequence={LastSequence(server.ConnectionString)} seconds=120")["reached"]);
+        Assert.All(Residents(0, People / 2), subject => Assert.Equal("absent", Identify(b, subject)));
+        Assert.All(Residents(People / 2, People), subject => Assert.Equal("found", Identify(b, subject)));
+    }
+
+    /// <summary>The PostgreSQL backend process of a node's change feed connection (its application_name names the node).</summary>
+    private static int ListenerBackend(string connectionString, string node)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = @name ORDER BY backend_start DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("name", "facecompliance-listener:" + node);
+        return (int)(command.ExecuteScalar() ?? throw new InvalidOperationException($"node {node} has no listener connection"));
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     private static string Identify(NodeProcess node, string subject) => node.Run($"identify subject={subject}")["answer"];
 
     private static List<string> Residents(int from, int to) => Enumerable.Range(from, to - from).Select(i => $"resident-{i}").ToList();
