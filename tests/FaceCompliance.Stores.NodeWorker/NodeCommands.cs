@@ -33,7 +33,7 @@ namespace FaceCompliance.Stores.NodeWorker;
 /// <item><c>wait [sequence=N] [seconds=T]</c>: waits up to T seconds (60) until the gallery has applied the audit record N
 ///   (without N: until it is current): <c>done wait reached=True|False applied=N current=True|False people=K</c>.</item>
 /// </list>
-/// A new operation (for example 1:N identification) is one more method here, one more entry in <see cref="Run"/>'s
+/// A new operation is one more method here, one more entry in <see cref="Run"/>'s
 /// table and, for the load, one more share.
 /// </summary>
 public sealed class NodeCommands(NodeStore store, NodeOutput output, System.IO.TextReader input) : IDisposable
