@@ -10,7 +10,7 @@ using FaceCompliance.Stores.NodeWorker;
 // standard input, one a line, until "exit" or the end of input (NodeCommands lists them). Every line it prints is
 // flushed at once: "ack <operation> ..." after each write that committed (the test's ledger of acknowledged writes),
 // "fail <operation> <subject> <exception type>: <message>" for a write that did not, and "done <command> key=value ..."
-// when a command ends.
+// when a command ends (for identify, the answer).
 string? node = null, key = null, postgres = null, sqlite = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -31,7 +31,7 @@ if (args.Length % 2 != 0 || node is null || key is null || (postgres is null) ==
 
 var output = new NodeOutput(Console.Out);
 using var store = NodeStore.Open(node, Convert.FromHexString(key), postgres, sqlite);
-var commands = new NodeCommands(store, output, Console.In);
+using var commands = new NodeCommands(store, output, Console.In);
 output.Line("ready " + node);
 while (Console.In.ReadLine() is { } line)
 {
