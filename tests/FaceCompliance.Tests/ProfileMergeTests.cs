@@ -196,6 +196,16 @@ public sealed class ProfileMergeTests
     }
 
     [Fact]
+    public void The_Jurisdiction_enum_names_the_profiles_of_the_table_value_for_value()
+    {
+        Assert.Equal(
+            Enum.GetValues<Jurisdiction>().Select(j => ((int)j, j.ToString().Replace('_', '-'))),
+            LawValues.JurisdictionIds.Select((id, value) => (value, id)));
+        Assert.Equal(LawValues.JurisdictionIds, JurisdictionRequirementTable.All.Select(p => p.Id));
+        Assert.Equal(LawValues.AiActRoleNames, Enum.GetNames<AiActRole>());
+    }
+
+    [Fact]
     public void Law_periods_compare_by_length_and_count_calendar_months()
     {
         Assert.True(LawPeriod.OfMonths(24).CompareTo(LawPeriod.OfYears(3)) < 0);

@@ -10,12 +10,12 @@ namespace FaceCompliance.Profiles;
 /// </summary>
 internal static class JurisdictionRequirementTable
 {
-    public const string China = "CN";
-    public const string EuGdpr = "EU";
-    public const string EuAiAct = "EU-AIACT";
-    public const string Illinois = "US-IL";
-    public const string Texas = "US-TX";
-    public const string Colorado = "US-CO";
+    public static readonly string China = LawValues.JurisdictionIds[LawValues.JurisdictionCN];
+    public static readonly string EuGdpr = LawValues.JurisdictionIds[LawValues.JurisdictionEU];
+    public static readonly string EuAiAct = LawValues.JurisdictionIds[LawValues.JurisdictionEUAiAct];
+    public static readonly string Illinois = LawValues.JurisdictionIds[LawValues.JurisdictionUSIllinois];
+    public static readonly string Texas = LawValues.JurisdictionIds[LawValues.JurisdictionUSTexas];
+    public static readonly string Colorado = LawValues.JurisdictionIds[LawValues.JurisdictionUSColorado];
 
     public static readonly JurisdictionRequirements CN = new(
         id: China,
