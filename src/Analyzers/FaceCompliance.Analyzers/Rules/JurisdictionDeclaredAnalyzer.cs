@@ -65,7 +65,7 @@ public sealed class JurisdictionDeclaredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The <c>LawValues.Jurisdiction*</c> values of the assembly's <c>[OperatesIn]</c> attributes.</summary>
-    private static HashSet<int> DeclaredJurisdictions(IAssemblySymbol assembly, INamedTypeSymbol? operatesIn)
+    internal static HashSet<int> DeclaredJurisdictions(IAssemblySymbol assembly, INamedTypeSymbol? operatesIn)
     {
         var declared = new HashSet<int>();
         if (operatesIn is null)
@@ -86,7 +86,7 @@ public sealed class JurisdictionDeclaredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The values of the purpose's <c>Jurisdictions</c> array; empty when it does not narrow.</summary>
-    private static IEnumerable<int> PurposeJurisdictions(AttributeData purpose)
+    internal static IEnumerable<int> PurposeJurisdictions(AttributeData purpose)
     {
         foreach (var argument in purpose.NamedArguments)
         {
