@@ -26,11 +26,11 @@ public sealed class ProfileMergeTests
         var merged = ChinaIllinoisEu();
 
         // Neither CN nor the EU fixes a number; BIPA's 3 years after the last interaction and deletion when the purpose is satisfied win.
-        var ceiling = merged.DeletionLimit(RetentionAnchor.LastInteraction)!;
+        var ceiling = merged.DeletionLimitFrom(RetentionAnchor.LastInteraction)!;
         Assert.Equal(LawPeriod.OfYears(3), ceiling.Value.Period);
         Assert.Equal("US-IL IL-15A-DESTROY (IL1)", Assert.Single(ceiling.Sources).ToString());
-        Assert.Equal(LawPeriod.Zero, merged.DeletionLimit(RetentionAnchor.PurposeEnd)!.Value.Period);
-        Assert.Null(merged.DeletionLimit(RetentionAnchor.NoLongerNecessaryDecision));
+        Assert.Equal(LawPeriod.Zero, merged.DeletionLimitFrom(RetentionAnchor.PurposeEnd)!.Value.Period);
+        Assert.Null(merged.DeletionLimitFrom(RetentionAnchor.NoLongerNecessaryDecision));
 
         // The records floor is CN's 3 years; the filing threshold CN's 100,000.
         Assert.Equal(LawPeriod.OfYears(3), merged.RecordsFloor!.Value);
@@ -109,16 +109,16 @@ public sealed class ProfileMergeTests
         });
 
         // Colorado's 24 months beats BIPA's 3 years, and its figures are marked UNCONFIRMED in JURISDICTIONS.md.
-        var ceiling = merged.DeletionLimit(RetentionAnchor.LastInteraction)!;
+        var ceiling = merged.DeletionLimitFrom(RetentionAnchor.LastInteraction)!;
         Assert.Equal(LawPeriod.OfMonths(24), ceiling.Value.Period);
         Assert.Equal("US-CO", Assert.Single(ceiling.Sources).ProfileId);
         Assert.True(ceiling.Unconfirmed);
 
         // Texas allows a year after the purpose ends; Illinois and Colorado none: both are named.
-        var grace = merged.DeletionLimit(RetentionAnchor.PurposeEnd)!;
+        var grace = merged.DeletionLimitFrom(RetentionAnchor.PurposeEnd)!;
         Assert.Equal(LawPeriod.Zero, grace.Value.Period);
         Assert.Equal(new[] { "US-CO", "US-IL" }, grace.Sources.Select(s => s.ProfileId));
-        Assert.Equal(LawPeriod.OfDays(45), merged.DeletionLimit(RetentionAnchor.NoLongerNecessaryDecision)!.Value.Period);
+        Assert.Equal(LawPeriod.OfDays(45), merged.DeletionLimitFrom(RetentionAnchor.NoLongerNecessaryDecision)!.Value.Period);
 
         // Records: CN's 3 years over the AI Act's 6 months of logs.
         Assert.Equal(LawPeriod.OfYears(3), merged.RecordsFloor!.Value);

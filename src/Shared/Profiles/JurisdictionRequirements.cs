@@ -93,7 +93,7 @@ internal sealed class JurisdictionRequirements
     public IReadOnlyList<Sourced<DisclosureBasis>>? AllowedDisclosureBases { get; }
 
     /// <summary>The deletion limit that runs from <paramref name="anchor"/>, if the profile sets one.</summary>
-    public Sourced<DeletionLimit>? DeletionLimit(RetentionAnchor anchor)
+    public Sourced<DeletionLimit>? DeletionLimitFrom(RetentionAnchor anchor)
     {
         foreach (var limit in DeletionLimits)
         {
@@ -107,10 +107,10 @@ internal sealed class JurisdictionRequirements
     }
 
     /// <summary>The retention ceiling after the last interaction (Part 2 <c>RetentionCeiling</c>).</summary>
-    public Sourced<DeletionLimit>? RetentionCeiling => DeletionLimit(RetentionAnchor.LastInteraction);
+    public Sourced<DeletionLimit>? RetentionCeiling => DeletionLimitFrom(RetentionAnchor.LastInteraction);
 
     /// <summary>The time allowed after the purpose ends (Part 2 <c>PostPurposeGrace</c>).</summary>
-    public Sourced<DeletionLimit>? PostPurposeGrace => DeletionLimit(RetentionAnchor.PurposeEnd);
+    public Sourced<DeletionLimit>? PostPurposeGrace => DeletionLimitFrom(RetentionAnchor.PurposeEnd);
 
     /// <summary>The union of <see cref="ConsentRequirements"/> as flags.</summary>
     public ConsentProperty ConsentFlags

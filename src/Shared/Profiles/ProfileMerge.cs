@@ -212,7 +212,7 @@ internal sealed class MergedRequirements
         => ConsentRequirements.Aggregate(ConsentProperty.None, (flags, requirement) => flags | requirement.Value);
 
     /// <summary>The merged deletion limit that runs from <paramref name="anchor"/>, if any profile sets one.</summary>
-    public MergedValue<DeletionLimit>? DeletionLimit(RetentionAnchor anchor)
+    public MergedValue<DeletionLimit>? DeletionLimitFrom(RetentionAnchor anchor)
         => DeletionLimits.FirstOrDefault(limit => limit.Value.Anchor == anchor);
 
     /// <summary>
@@ -267,7 +267,7 @@ internal static class ProfileMerge
         }
 
         var deletionLimits = Enum.GetValues(typeof(RetentionAnchor)).Cast<RetentionAnchor>()
-            .Select(anchor => Extreme(active, p => p.DeletionLimit(anchor), (a, b) => a.Period.CompareTo(b.Period), smallest: true))
+            .Select(anchor => Extreme(active, p => p.DeletionLimitFrom(anchor), (a, b) => a.Period.CompareTo(b.Period), smallest: true))
             .Where(limit => limit != null)
             .Select(limit => limit!)
             .ToList();
