@@ -20,7 +20,10 @@ public sealed class PresetTests
 
     private static readonly Regex SeverityLine = new(@"^dotnet_diagnostic\.(?<id>[A-Za-z]+\d+)\.severity\s*=\s*(?<severity>\S+)\s*$", RegexOptions.CultureInvariant);
 
-    /// <summary>The default preset restates each rule's declared severity; strict makes every rule an error; none turns every rule off.</summary>
+    /// <summary>
+    /// The default preset restates each rule's declared severity; strict makes every rule an error; none turns every rule
+    /// off. A rule disabled by default is off in all three.
+    /// </summary>
     /// <param name="mode">The preset.</param>
     [Theory]
     [InlineData("default")]
@@ -36,7 +39,8 @@ public sealed class PresetTests
         Assert.Equal(rules.Keys.Order(StringComparer.Ordinal), preset.Keys.Order(StringComparer.Ordinal));
         foreach ((string id, string declared) in rules)
         {
-            string expected = mode switch
+            // A rule not enabled by default (FC0100 until the profile rules read the declarations) is off in every preset.
+            string expected = declared == "disabled" ? "none" : mode switch
             {
                 "default" => declared,
                 "strict" => "error",

@@ -7,4 +7,5 @@ internal static class RuleCategories
     public const string Alternative = "FaceCompliance.Alternative";
     public const string Notice = "FaceCompliance.Notice";
     public const string Configuration = "FaceCompliance.Configuration";
+    public const string Jurisdiction = "FaceCompliance.Jurisdiction";
 }

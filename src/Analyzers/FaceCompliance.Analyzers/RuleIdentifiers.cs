@@ -25,6 +25,9 @@ internal static class RuleIdentifiers
     public const string InvalidFacialDataApiEntry = "FC1001";
     public const string InvalidApprovedNoticeEntry = "FC1002";
     public const string AmbiguousDeclarationType = "FC1003";
+    public const string JurisdictionRequired = "FC0100";
+    public const string JurisdictionNotDeclared = "FC0101";
+    public const string ProfileConflictUnresolved = "FC0102";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

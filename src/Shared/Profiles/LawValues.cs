@@ -89,6 +89,23 @@ internal static class LawValues
 
     public static readonly string[] CrossBorderNames = { "None", "SecurityAssessment", "Certification", "StandardContract", "LawOrTreaty" };
 
+    // Jurisdiction ([assembly: OperatesIn(...)]): where the application operates; each names a profile of JurisdictionRequirementTable.
+    public const int JurisdictionCN = 0;
+    public const int JurisdictionEU = 1;
+    public const int JurisdictionEUAiAct = 2;
+    public const int JurisdictionUSIllinois = 3;
+    public const int JurisdictionUSTexas = 4;
+    public const int JurisdictionUSColorado = 5;
+
+    /// <summary>The profile id of each jurisdiction value, in value order.</summary>
+    public static readonly string[] JurisdictionIds = { "CN", "EU", "EU-AIACT", "US-IL", "US-TX", "US-CO" };
+
+    // AiActRole (OperatesIn(EU_AIACT, AiActRole = ...)): the operator's role under the AI Act.
+    public const int AiActRoleDeployer = 0;
+    public const int AiActRoleProvider = 1;
+
+    public static readonly string[] AiActRoleNames = { "Deployer", "Provider" };
+
     /// <summary>A declared transfer abroad names one of the mechanisms of PIPL Art. 38 (not <see cref="CrossBorderNone"/>).</summary>
     public static bool IsCrossBorderMechanism(int value) => value > CrossBorderNone && value < CrossBorderNames.Length;
 

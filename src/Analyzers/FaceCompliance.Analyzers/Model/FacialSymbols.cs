@@ -37,6 +37,8 @@ internal sealed class FacialSymbols
         // Not among DeclarationTypeNames (FC1003): when two assemblies define it, basis checks are not recognised, and
         // the uses they would have proved are reported (FC0002), which fails closed.
         FacialBasisCheck = compilation.GetTypeByMetadataName("FaceCompliance.FacialBasisCheckAttribute");
+        // Not among DeclarationTypeNames either: when two assemblies define it, no jurisdiction is found and FC0100 reports, which fails closed.
+        OperatesIn = compilation.GetTypeByMetadataName("FaceCompliance.OperatesInAttribute");
         DoesNotReturn = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
         Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
         _declarationAssemblies = new[] { ProcessesFacialData, UsesFacialData, NonBiometricAlternative, FacialConsentCheck, FacialConsentReceipt, RequiresFacialConsent, FacialDataPurpose, FacialDataProcessor, FacialBasisCheck }
@@ -63,6 +65,7 @@ internal sealed class FacialSymbols
     public INamedTypeSymbol? RequiresFacialConsent { get; }
     public INamedTypeSymbol? FacialDataPurpose { get; }
     public INamedTypeSymbol? FacialDataProcessor { get; }
+    public INamedTypeSymbol? OperatesIn { get; }
     public INamedTypeSymbol? DoesNotReturn { get; }
     public INamedTypeSymbol? Obsolete { get; }
 

@@ -196,4 +196,10 @@ public sealed class FacialDataPurposeAttribute : Attribute
 
     /// <summary>Other items a law or administrative regulation requires the notice to state, in English.</summary>
     public string? OtherNoticeItemsEn { get; set; }
+
+    /// <summary>
+    /// The jurisdictions this purpose serves, when fewer than the assembly's <see cref="OperatesInAttribute"/>
+    /// declarations: a purpose may narrow them, never add one the assembly lacks. Null or empty: all of them.
+    /// </summary>
+    public Jurisdiction[]? Jurisdictions { get; set; }
 }

@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using FaceCompliance.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace FaceCompliance.Analyzers.Tests.Rules;
+
+/// <summary>FC0102: the declared jurisdictions of a purpose conflict for its design, and no declaration resolves it.</summary>
+public sealed class ProfileConflictTests
+{
+    private const string Processor = """[assembly: FacialDataProcessor("某某科技有限公司", "privacy@example.com")]""";
+
+    private const string ServerPurposeArguments = """
+        DescriptionZh = "考勤", DescriptionEn = "Attendance", NecessityZh = "确认身份", NecessityEn = "Establish identity",
+        ImpactZh = "仅用于考勤", ImpactEn = "Attendance only", AlternativeZh = "打卡", AlternativeEn = "Clock in with a card", RetentionDays = 30,
+        Storage = FacialDataStorage.Server, TransferRecipientZh = "某某云（上海）", TransferRecipientEn = "Example Cloud (Shanghai)"
+        """;
+
+    [Fact]
+    public async Task Server_matching_under_China_is_FC0102_citing_the_device_local_rule()
+    {
+        var diagnostics = await new AnalyzerTest($$"""
+            using FaceCompliance;
+
+            {{Processor}}
+            [assembly: OperatesIn(Jurisdiction.CN)]
+            [assembly: OperatesIn(Jurisdiction.US_IL)]
+
+            [{|FC0102:FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})|}]
+            public sealed partial class Attendance { }
+            """).WithoutPrelude().RunAsync();
+
+        var message = Assert.Single(diagnostics).GetMessage();
+        Assert.Contains("DeviceLocalVersusCloudMatching", message, System.StringComparison.Ordinal);
+        Assert.Contains("CN CN-ART8-LOCALSTORE", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_resolution_on_the_purpose_or_the_assembly_resolves_FC0102() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+        [assembly: OperatesIn(Jurisdiction.CN)]
+        [assembly: ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Separate consent to server matching (Measures Art. 8).")]
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})]
+        public sealed partial class Attendance { }
+        """).WithSource("Other.cs", $$"""
+        using FaceCompliance;
+
+        [FacialDataPurpose(FacialProcessingMethod.Detection, {{ServerPurposeArguments}})]
+        [ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Counting only; separate consent asked.")]
+        public sealed partial class Counting { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task A_resolution_of_another_conflict_or_without_justification_does_not_resolve_FC0102() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+        [assembly: OperatesIn(Jurisdiction.CN)]
+
+        [{|FC0102:FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})|}]
+        [ProfileConflictResolution("RetentionFloorAboveCeiling", "Legal hold.")]
+        [ProfileConflictResolution("DeviceLocalVersusCloudMatching", " ")]
+        public sealed partial class Attendance { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task A_purpose_narrowed_to_profiles_without_the_device_local_default_has_no_conflict() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+        [assembly: OperatesIn(Jurisdiction.CN)]
+        [assembly: OperatesIn(Jurisdiction.EU)]
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}}, Jurisdictions = new[] { Jurisdiction.EU })]
+        public sealed partial class Attendance { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task Without_declared_jurisdictions_server_storage_is_not_FC0102() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})]
+        public sealed partial class Attendance { }
+        """).WithoutPrelude().RunAsync();
+}
