@@ -22,7 +22,9 @@ internal sealed class FacialSymbols
         "FaceCompliance.RequiresFacialConsentAttribute",
         "FaceCompliance.FacialDataPurposeAttribute",
         "FaceCompliance.FacialDataProcessorAttribute",
-        "FaceCompliance.FacialDataRecipientAttribute");
+        "FaceCompliance.FacialDataRecipientAttribute",
+        "FaceCompliance.OperatesInAttribute",
+        "FaceCompliance.ProfileConflictResolutionAttribute");
 
     private FacialSymbols(Compilation compilation)
     {

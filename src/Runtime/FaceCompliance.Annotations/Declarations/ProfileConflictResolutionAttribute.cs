@@ -5,7 +5,8 @@ namespace FaceCompliance;
 /// <summary>
 /// Resolves a conflict between the declared jurisdictions' requirements that has no strictest answer, such as a duty
 /// to keep templates against a duty to destroy them (<c>RetentionFloorAboveCeiling</c>) or on-device storage against
-/// cloud matching (<c>DeviceLocalVersusCloudMatching</c>). The justification is copied into the generated assessments.
+/// cloud matching (<c>DeviceLocalVersusCloudMatching</c>). The justification is copied into the generated assessments
+/// (PIPL Art. 55; GDPR Art. 35).
 /// On a purpose it resolves that purpose's conflict; on the assembly, every purpose's.
 /// </summary>
 /// <example><code>
