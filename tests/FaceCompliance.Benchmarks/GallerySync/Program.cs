@@ -400,18 +400,16 @@ internal static class Program
         public static Options Parse(string[] args)
         {
             var options = new Options(Environment.GetEnvironmentVariable("FACECOMPLIANCE_TEST_POSTGRES") ?? "", 300, 100_000, 3, "docs/benchmarks/scale-out.md");
-            for (var i = 0; i < args.Length; i++)
+            var arguments = new BenchmarkArguments(args);
+            while (arguments.NextOption() is { } name)
             {
-                var name = args[i];
-                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
-                int Int() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} needs a positive whole number.");
                 options = name switch
                 {
-                    "--postgres" => options with { Server = Next() },
-                    "--rounds" => options with { Rounds = Int() },
-                    "--templates" => options with { Templates = Int() },
-                    "--loads" => options with { Loads = Int() },
-                    "--out" => options with { Out = Next() },
+                    "--postgres" => options with { Server = arguments.Value() },
+                    "--rounds" => options with { Rounds = arguments.PositiveInt() },
+                    "--templates" => options with { Templates = arguments.PositiveInt() },
+                    "--loads" => options with { Loads = arguments.PositiveInt() },
+                    "--out" => options with { Out = arguments.Value() },
                     _ => throw new ArgumentException($"Unknown option {name}."),
                 };
             }
