@@ -41,21 +41,9 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        Options options;
-        try
+        if (BenchmarkArguments.Parse(args, Options.Parse, "[--rows N] [--dim D] [--reps R] [--queries Q] [--batch B] [--agreement N] [--seed S] [--out PATH|-] [--no-faiss]") is not { } options
+            || !BenchmarkMachine.IsOptimised(typeof(FaceGallery).Assembly))
         {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: [--rows N] [--dim D] [--reps R] [--queries Q] [--batch B] [--agreement N] [--seed S] [--out PATH|-] [--no-faiss]");
-            return 2;
-        }
-
-        if (typeof(FaceGallery).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
-        {
-            Console.Error.WriteLine("FaceCompliance.Vision was built without optimisation: run with -c Release.");
             return 2;
         }
 
@@ -513,10 +501,9 @@ internal static class Program
 
     private sealed record Options(int Rows, int Dim, int Reps, int Queries, int Batch, int Agreement, int Seed, string? Out, bool Faiss)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(BenchmarkArguments arguments)
         {
             var o = new Options(100_000, 512, 15, 16, 64, 1000, 20251122, null, true);
-            var arguments = new BenchmarkArguments(args);
             while (arguments.NextOption() is { } name)
             {
                 o = name switch

@@ -45,21 +45,9 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        Options options;
-        try
+        if (BenchmarkArguments.Parse(args, Options.Parse, "[--postgres CS] [--rounds N] [--templates N] [--loads N] [--out PATH|-]") is not { } options
+            || !BenchmarkMachine.IsOptimised(typeof(FaceMatcher<>).Assembly))
         {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: [--postgres CS] [--rounds N] [--templates N] [--loads N] [--out PATH|-]");
-            return 2;
-        }
-
-        if (typeof(FaceMatcher<>).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
-        {
-            Console.Error.WriteLine("FaceCompliance.Vision was built without optimisation: run with -c Release.");
             return 2;
         }
 
@@ -397,10 +385,9 @@ internal static class Program
 
     private sealed record Options(string Server, int Rounds, int Templates, int Loads, string Out)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(BenchmarkArguments arguments)
         {
             var options = new Options(Environment.GetEnvironmentVariable("FACECOMPLIANCE_TEST_POSTGRES") ?? "", 300, 100_000, 3, "docs/benchmarks/scale-out.md");
-            var arguments = new BenchmarkArguments(args);
             while (arguments.NextOption() is { } name)
             {
                 options = name switch

@@ -6,11 +6,31 @@ namespace FaceCompliance.Benchmarks;
 /// <summary>
 /// Reads a bench program's command line option by option: <c>while (arguments.NextOption() is { } name)</c>, then
 /// <see cref="Value"/> or <see cref="PositiveInt"/> for the option's value; a missing or bad value names the option.
+/// <see cref="Parse"/> turns a bad command line into its message and the usage line.
 /// </summary>
 internal sealed class BenchmarkArguments(string[] args)
 {
     private int _next;
     private string _option = "";
+
+    /// <summary>
+    /// Reads the options with <paramref name="parse"/>; on a bad one writes the problem and <paramref name="usage"/> to
+    /// standard error and returns null.
+    /// </summary>
+    public static T? Parse<T>(string[] args, Func<BenchmarkArguments, T> parse, string usage)
+        where T : class
+    {
+        try
+        {
+            return parse(new BenchmarkArguments(args));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("usage: " + usage);
+            return null;
+        }
+    }
 
     /// <summary>The next option's name, or null after the last.</summary>
     public string? NextOption() => _next < args.Length ? _option = args[_next++] : null;
