@@ -17,11 +17,9 @@ public sealed record StoreParts(IConsentRegistry Consents, IFaceTemplateStore Te
 /// the start with the store's own error; the health check reports an altered chain and a store that cannot open.
 /// </summary>
 /// <typeparam name="THost">The store's host.</typeparam>
-public abstract class StoreRegistrationContract<THost> : IAsyncDisposable
+public abstract class StoreRegistrationContract<THost> : StoreHostTests<THost>
     where THost : StoreTestHost, new()
 {
-    protected THost Test { get; } = new();
-
     /// <summary>The store's name in its errors (<see cref="MasterKeyMismatchException.Store"/>).</summary>
     protected abstract string StoreName { get; }
 
@@ -30,8 +28,6 @@ public abstract class StoreRegistrationContract<THost> : IAsyncDisposable
 
     /// <summary>What the health check says of an audit chain whose last record was edited.</summary>
     protected abstract string AlteredHeadProblem { get; }
-
-    public ValueTask DisposeAsync() => Test.DisposeAsync();
 
     [Fact]
     public async Task The_store_and_its_parts_resolve_to_one_store_that_is_opened_at_start_and_works()
