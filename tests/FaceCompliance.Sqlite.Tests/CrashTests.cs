@@ -4,8 +4,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
+using FaceCompliance.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
@@ -59,28 +59,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     /// <summary>Starts the worker on the file, waits until it has reported enough enrolments, and kills it with SIGKILL.</summary>
     private (string Run, long Reported) RunAndKill(string path)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(WorkerAssembly());
-        startInfo.ArgumentList.Add(path);
-        startInfo.ArgumentList.Add(Convert.ToHexString(TestStore.MasterKey));
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("the crash worker did not start");
         var errors = new StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.AppendLine(e.Data);
-                }
-            }
-        };
-        process.BeginErrorReadLine();
+        using var process = WorkerProcess.Start("CrashWorkerAssembly", [path, Convert.ToHexString(TestStore.MasterKey)], errors);
         try
         {
             string? run = null;
@@ -273,32 +253,5 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         output.WriteLine($"round {round}: integrity ok; checked {consents.Count} consents, {templates.Count} templates (decrypted), "
             + $"{keys.Count} subject keys, {audit.Count} audit records; enrolled once more");
-    }
-
-    private static string WorkerAssembly()
-    {
-        var path = typeof(CrashTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CrashWorkerAssembly").Value!;
-        Assert.True(File.Exists(path), $"the crash worker was not built at {path}");
-        return path;
-    }
-
-    /// <summary>The dotnet host running these tests, so the worker runs on the same runtime.</summary>
-    private static string DotnetHost()
-    {
-        var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (Environment.ProcessPath is { } process && Path.GetFileName(process) == executable)
-        {
-            return process;
-        }
-
-        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var root = runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        return root is not null && File.Exists(Path.Combine(root, executable)) ? Path.Combine(root, executable) : executable;
     }
 }

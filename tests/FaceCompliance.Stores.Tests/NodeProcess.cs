@@ -2,11 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Threading;
+using FaceCompliance.Tests.Shared;
 
 namespace FaceCompliance.Stores.Tests;
 
@@ -37,19 +36,7 @@ public sealed class NodeProcess : IDisposable
     private NodeProcess(string name, string storeOption, string store, byte[] masterKey)
     {
         Name = name;
-        var startInfo = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { WorkerAssembly(), "--node", name, "--key", Convert.ToHexString(masterKey), storeOption, store })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("the node worker did not start");
+        _process = WorkerProcess.Start("NodeWorkerAssembly", ["--node", name, "--key", Convert.ToHexString(masterKey), storeOption, store], _errors, redirectInput: true);
         _process.OutputDataReceived += (_, e) =>
         {
             lock (_lines)
@@ -66,15 +53,7 @@ public sealed class NodeProcess : IDisposable
                 Monitor.PulseAll(_lines);
             }
         };
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(e.Data);
-            }
-        };
         _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
         WaitFor(0, line => line == "ready " + name, "ready");
     }
 
@@ -191,35 +170,4 @@ public sealed class NodeProcess : IDisposable
     }
 
     public static long Number(Dictionary<string, string> fields, string name) => long.Parse(fields[name], NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static string WorkerAssembly()
-    {
-        var path = typeof(NodeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NodeWorkerAssembly").Value!;
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"the node worker was not built at {path}");
-        }
-
-        return path;
-    }
-
-    /// <summary>The dotnet host running these tests, so the node runs on the same runtime.</summary>
-    private static string DotnetHost()
-    {
-        var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (Environment.ProcessPath is { } process && Path.GetFileName(process) == executable)
-        {
-            return process;
-        }
-
-        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var root = runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        return root is not null && File.Exists(Path.Combine(root, executable)) ? Path.Combine(root, executable) : executable;
-    }
 }

@@ -35,7 +35,7 @@ internal sealed class FaissRun : IDisposable
     /// </summary>
     public bool Start(FaceGallery gallery, float[] probes, int dimension)
     {
-        var root = Program.FindRepoRoot() ?? throw new InvalidOperationException("Cannot find the repository root for faiss_scan.cpp.");
+        var root = BenchmarkMachine.RepositoryRoot();
         var folder = Path.Combine(root, "tests", "FaceCompliance.Benchmarks", "GalleryScan");
         var binary = FaissScan.Build(Path.Combine(folder, Source), Path.Combine(folder, "obj", "faiss", "faiss_scan"), out var problem);
         if (binary is null)

@@ -41,25 +41,13 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        Options options;
-        try
+        if (BenchmarkArguments.Parse(args, Options.Parse, "[--rows N] [--dim D] [--reps R] [--queries Q] [--batch B] [--agreement N] [--seed S] [--out PATH|-] [--no-faiss]") is not { } options
+            || !BenchmarkMachine.IsOptimised(typeof(FaceGallery).Assembly))
         {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: [--rows N] [--dim D] [--reps R] [--queries Q] [--batch B] [--agreement N] [--seed S] [--out PATH|-] [--no-faiss]");
             return 2;
         }
 
-        if (typeof(FaceGallery).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
-        {
-            Console.Error.WriteLine("FaceCompliance.Vision was built without optimisation: run with -c Release.");
-            return 2;
-        }
-
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchmarkMachine.LoadAverage();
         var d = options.Dim;
         Console.WriteLine($"Building a gallery of {options.Rows:N0} x {d} random templates (fp32 + int8 copy) ...");
         var random = new Random(options.Seed);
@@ -152,14 +140,14 @@ internal static class Program
         Console.WriteLine("Comparing int8 with fp32 top-1 ...");
         var agreement = Agreement(gallery, kept, targets, options, random);
         var faissAgreement = faiss.Compare(gallery, probes, d);
-        var loadAfter = LoadAverage();
+        var loadAfter = BenchmarkMachine.LoadAverage();
 
         var report = Report(options, scans, new Key(single32, batch32, single8, batch8), faiss, faissAgreement, agreement, loadBefore, loadAfter, others);
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.Out != "-")
         {
-            var path = options.Out ?? Path.Combine(FindRepoRoot() ?? throw new InvalidOperationException("Cannot find the repository root; pass --out."), "docs", "benchmarks", "gallery-scan.md");
+            var path = options.Out ?? Path.Combine(BenchmarkMachine.RepositoryRoot(), "docs", "benchmarks", "gallery-scan.md");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             File.WriteAllText(path, report);
             Console.WriteLine($"Written to {path}");
@@ -299,7 +287,7 @@ internal static class Program
             sb.AppendLine();
         }
 
-        sb.AppendLine(inv, $"Machine: {Cpu()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.FrameworkDescription}; Vector<T> {Vector<byte>.Count * 8} bits, AVX2 {Avx2.IsSupported}, FMA {Fma.IsSupported}, int8 kernels {(Avx2.IsSupported ? "AVX2 (vpmaddubsw sign trick for one probe, vpmaddwd for batches)" : "portable Vector<T>")}; {DateTime.UtcNow:yyyy-MM-dd} UTC; 1-minute load average {loadBefore} before, {loadAfter} after; other processes used {(others is { } o ? o.ToString("P0", inv) : "?")} of the machine's CPU time while the rounds ran (/proc/stat less this program's and FAISS's own).");
+        sb.AppendLine(inv, $"Machine: {BenchmarkMachine.CpuModel()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.FrameworkDescription}; Vector<T> {Vector<byte>.Count * 8} bits, AVX2 {Avx2.IsSupported}, FMA {Fma.IsSupported}, int8 kernels {(Avx2.IsSupported ? "AVX2 (vpmaddubsw sign trick for one probe, vpmaddwd for batches)" : "portable Vector<T>")}; {DateTime.UtcNow:yyyy-MM-dd} UTC; 1-minute load average {loadBefore} before, {loadAfter} after; other processes used {(others is { } o ? o.ToString("P0", inv) : "?")} of the machine's CPU time while the rounds ran (/proc/stat less this program's and FAISS's own).");
         if (hasFaiss)
         {
             sb.AppendLine();
@@ -468,35 +456,10 @@ internal static class Program
         }
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "?";
-        }
-    }
-
     private static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string Cpu()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
     }
 
     private static string Id(int row) => "t" + row.ToString("D6", CultureInfo.InvariantCulture);
@@ -514,19 +477,6 @@ internal static class Program
         var result = new float[values.Length];
         TensorPrimitives.Divide(values, TensorPrimitives.Norm(values), result);
         return result;
-    }
-
-    internal static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceCompliance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>One timed scan: <see cref="Body"/> runs <see cref="Runs"/> passes of <see cref="QueriesPerPass"/> queries each, reading <see cref="Bytes"/> per pass.</summary>
@@ -551,24 +501,21 @@ internal static class Program
 
     private sealed record Options(int Rows, int Dim, int Reps, int Queries, int Batch, int Agreement, int Seed, string? Out, bool Faiss)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(BenchmarkArguments arguments)
         {
             var o = new Options(100_000, 512, 15, 16, 64, 1000, 20251122, null, true);
-            for (var i = 0; i < args.Length; i++)
+            while (arguments.NextOption() is { } name)
             {
-                var name = args[i];
-                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
-                int Int() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} needs a positive whole number.");
                 o = name switch
                 {
-                    "--rows" => o with { Rows = Int() },
-                    "--dim" => o with { Dim = Int() },
-                    "--reps" => o with { Reps = Int() },
-                    "--queries" => o with { Queries = Int() },
-                    "--batch" => o with { Batch = Int() },
-                    "--agreement" => o with { Agreement = Int() },
-                    "--seed" => o with { Seed = Int() },
-                    "--out" => o with { Out = Next() },
+                    "--rows" => o with { Rows = arguments.PositiveInt() },
+                    "--dim" => o with { Dim = arguments.PositiveInt() },
+                    "--reps" => o with { Reps = arguments.PositiveInt() },
+                    "--queries" => o with { Queries = arguments.PositiveInt() },
+                    "--batch" => o with { Batch = arguments.PositiveInt() },
+                    "--agreement" => o with { Agreement = arguments.PositiveInt() },
+                    "--seed" => o with { Seed = arguments.PositiveInt() },
+                    "--out" => o with { Out = arguments.Value() },
                     "--no-faiss" => o with { Faiss = false },
                     _ => throw new ArgumentException($"Unknown option {name}."),
                 };

@@ -45,21 +45,9 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        Options options;
-        try
+        if (BenchmarkArguments.Parse(args, Options.Parse, "[--postgres CS] [--rounds N] [--templates N] [--loads N] [--out PATH|-]") is not { } options
+            || !BenchmarkMachine.IsOptimised(typeof(FaceMatcher<>).Assembly))
         {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: [--postgres CS] [--rounds N] [--templates N] [--loads N] [--out PATH|-]");
-            return 2;
-        }
-
-        if (typeof(FaceMatcher<>).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
-        {
-            Console.Error.WriteLine("FaceCompliance.Vision was built without optimisation: run with -c Release.");
             return 2;
         }
 
@@ -397,21 +385,18 @@ internal static class Program
 
     private sealed record Options(string Server, int Rounds, int Templates, int Loads, string Out)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(BenchmarkArguments arguments)
         {
             var options = new Options(Environment.GetEnvironmentVariable("FACECOMPLIANCE_TEST_POSTGRES") ?? "", 300, 100_000, 3, "docs/benchmarks/scale-out.md");
-            for (var i = 0; i < args.Length; i++)
+            while (arguments.NextOption() is { } name)
             {
-                var name = args[i];
-                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
-                int Int() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} needs a positive whole number.");
                 options = name switch
                 {
-                    "--postgres" => options with { Server = Next() },
-                    "--rounds" => options with { Rounds = Int() },
-                    "--templates" => options with { Templates = Int() },
-                    "--loads" => options with { Loads = Int() },
-                    "--out" => options with { Out = Next() },
+                    "--postgres" => options with { Server = arguments.Value() },
+                    "--rounds" => options with { Rounds = arguments.PositiveInt() },
+                    "--templates" => options with { Templates = arguments.PositiveInt() },
+                    "--loads" => options with { Loads = arguments.PositiveInt() },
+                    "--out" => options with { Out = arguments.Value() },
                     _ => throw new ArgumentException($"Unknown option {name}."),
                 };
             }

@@ -1,6 +1,8 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 
 namespace FaceCompliance.Benchmarks;
 
@@ -14,6 +16,21 @@ internal static class BenchmarkMachine
     public static string CpuModel() => File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "n/a"
         : "n/a";
+
+    /// <summary>
+    /// Whether <paramref name="measured"/> (the assembly whose speed a program measures) was built with optimisation;
+    /// if not, says so on standard error: a Debug build's timings mean nothing.
+    /// </summary>
+    public static bool IsOptimised(Assembly measured)
+    {
+        if (measured.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
+        {
+            Console.Error.WriteLine($"{measured.GetName().Name} was built without optimisation: run with -c Release.");
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>The repository root: the first folder above the program that holds FaceCompliance.sln.</summary>
     public static string RepositoryRoot()

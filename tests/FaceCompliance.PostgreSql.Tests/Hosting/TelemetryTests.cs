@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
+using FaceCompliance.Tests.Shared.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
@@ -15,16 +16,12 @@ namespace FaceCompliance.PostgreSql.Tests.Hosting;
 /// the stores' shared core): opened or refused (1001, 1002), consents refused and withdrawn with their counters, the
 /// filing threshold (1006 and its counter), and the gauges of people and templates stored on the meter "FaceCompliance".
 /// </summary>
-public sealed class TelemetryTests : IAsyncDisposable
+public sealed class TelemetryTests : StoreHostTests<TestHost>
 {
-    private readonly TestHost _test = new();
-
-    public ValueTask DisposeAsync() => _test.DisposeAsync();
-
     [Fact]
     public async Task Opening_logs_the_database_the_schema_version_and_the_people_stored_under_the_stores_category()
     {
-        var services = await _test.StartAsync(configure: b => b.Logging.AddFakeLogging());
+        var services = await Test.StartAsync(configure: b => b.Logging.AddFakeLogging());
 
         var opened = Assert.Single(services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1001);
         Assert.Equal(LogLevel.Information, opened.Level);
@@ -37,13 +34,13 @@ public sealed class TelemetryTests : IAsyncDisposable
     [Fact]
     public async Task A_wrong_master_key_is_logged_as_critical_before_the_start_fails()
     {
-        using (var first = PostgreSqlFacialDataStore.Open(_test.ConnectionString, new FacialDataStoreOptions(new FacialDataKeys(TestHost.MasterKey)) { TemplateDimension = 8 }))
+        using (var first = PostgreSqlFacialDataStore.Open(Test.ConnectionString, new FacialDataStoreOptions(new FacialDataKeys(TestHost.MasterKey)) { TemplateDimension = 8 }))
         {
             first.Consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult });
         }
 
         var otherKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
-        var host = _test.Build(o => o.MasterKey = otherKey, b => b.Logging.AddFakeLogging());
+        var host = Test.Build(o => o.MasterKey = otherKey, b => b.Logging.AddFakeLogging());
 
         var refused = await Assert.ThrowsAsync<MasterKeyMismatchException>(() => host.StartAsync());
 
@@ -55,7 +52,7 @@ public sealed class TelemetryTests : IAsyncDisposable
     [Fact]
     public async Task Grants_refusals_and_withdrawals_are_logged_and_counted_as_on_sqlite()
     {
-        var services = await _test.StartAsync(configure: b => b.Logging.AddFakeLogging());
+        var services = await Test.StartAsync(configure: b => b.Logging.AddFakeLogging());
         using var grants = Collect<long>(services, "facecompliance.consent.grants");
         using var refusals = Collect<long>(services, "facecompliance.consent.refusals");
         using var withdrawals = Collect<long>(services, "facecompliance.consent.withdrawals");
@@ -75,7 +72,7 @@ public sealed class TelemetryTests : IAsyncDisposable
     [Fact]
     public async Task The_people_and_templates_stored_are_gauges_of_the_database()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         using var people = Collect<int>(services, "facecompliance.people.stored");
         using var stored = Collect<int>(services, "facecompliance.templates.stored");
         var consents = services.GetRequiredService<IConsentRegistry>();
@@ -85,7 +82,7 @@ public sealed class TelemetryTests : IAsyncDisposable
         templates.Enroll(receipt, TestHost.Template(1));
         templates.Enroll(receipt, TestHost.Template(2));
         // A second node's enrolment counts too: the gauge reads the database, not this process.
-        using (var other = PostgreSqlFacialDataStore.Open(_test.ConnectionString, new FacialDataStoreOptions(new FacialDataKeys(TestHost.MasterKey)) { TemplateDimension = 8, Actor = "node-2" }))
+        using (var other = PostgreSqlFacialDataStore.Open(Test.ConnectionString, new FacialDataStoreOptions(new FacialDataKeys(TestHost.MasterKey)) { TemplateDimension = 8, Actor = "node-2" }))
         {
             other.Templates.Enroll(other.Consents.Grant<GateEntry>(new ConsentGrant("resident-2") { AgeBand = FacialAgeBand.Adult }), TestHost.Template(3));
         }
@@ -99,7 +96,7 @@ public sealed class TelemetryTests : IAsyncDisposable
     [Fact]
     public async Task A_filing_level_reached_is_logged_and_counted_by_level()
     {
-        var services = await _test.StartAsync(o => o.Filing = new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 }, b => b.Logging.AddFakeLogging());
+        var services = await Test.StartAsync(o => o.Filing = new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 }, b => b.Logging.AddFakeLogging());
         using var levels = Collect<long>(services, "facecompliance.filing.levels_reached");
         var consents = services.GetRequiredService<IConsentRegistry>();
         var templates = services.GetRequiredService<IFaceTemplateStore>();

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using FaceCompliance.Tests.Shared.Hosting;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +17,9 @@ namespace FaceCompliance.Sqlite.Tests.Hosting;
 /// so a real redactor (Microsoft.Extensions.Compliance.Redaction with the logging redaction of
 /// Microsoft.Extensions.Telemetry) hides them, and no event carries a template value.
 /// </summary>
-public sealed class LoggingTests : IAsyncDisposable
+public sealed class LoggingTests : StoreHostTests<TestHost>
 {
     private const string Resident = "resident-4711";
-
-    private readonly TestHost _test = new();
-
-    public ValueTask DisposeAsync() => _test.DisposeAsync();
 
     [Fact]
     public async Task With_redaction_on_a_refused_consent_logs_its_purpose_and_reason_but_not_the_subject_id()
@@ -75,11 +72,11 @@ public sealed class LoggingTests : IAsyncDisposable
         var template = TestStore.Template(7);
         templates.Enroll(receipt, template);
         var similarity = templates.Verify(receipt, template, 0.5f).Similarity;
-        _test.Clock.Advance(TimeSpan.FromDays(31));
+        Test.Clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(1, templates.PurgeExpired());
 
         var records = services.GetFakeLogCollector().GetSnapshot();
-        Assert.Contains(records, r => r.Id.Id == 1001 && r.Message.Contains(_test.StorePath, StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Id.Id == 1001 && r.Message.Contains(Test.StorePath, StringComparison.Ordinal));
         var purged = Assert.Single(records, r => r.Id.Id == 1005);
         Assert.Contains("deleted 1 template(s)", purged.Message, StringComparison.Ordinal);
         var forbidden = template.Values.ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)[..6])
@@ -114,23 +111,23 @@ public sealed class LoggingTests : IAsyncDisposable
     [Fact]
     public async Task A_wrong_master_key_is_logged_as_critical_before_the_start_fails()
     {
-        using (var first = new TestStore(path: _test.StorePath))
+        using (var first = new TestStore(path: Test.StorePath))
         {
             first.Consents.Grant<GateEntry>(new ConsentGrant(Resident) { AgeBand = FacialAgeBand.Adult });
         }
 
         var otherKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
-        var host = _test.Build(o => o.MasterKey = otherKey, b => b.Logging.AddFakeLogging());
+        var host = Test.Build(o => o.MasterKey = otherKey, b => b.Logging.AddFakeLogging());
 
         await Assert.ThrowsAsync<MasterKeyMismatchException>(() => host.StartAsync());
 
         var refused = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1002);
         Assert.Equal(LogLevel.Critical, refused.Level);
-        Assert.Contains(_test.StorePath, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(Test.StorePath, refused.Message, StringComparison.Ordinal);
     }
 
     private async Task<IServiceProvider> StartWithFakeLogging(bool redact) =>
-        await _test.StartAsync(configure: builder =>
+        await Test.StartAsync(configure: builder =>
         {
             builder.Logging.AddFakeLogging();
             if (redact)
@@ -143,7 +140,7 @@ public sealed class LoggingTests : IAsyncDisposable
     private void DamageTemplate(string templateId)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
-            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = _test.StorePath, Pooling = false }.ToString());
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Test.StorePath, Pooling = false }.ToString());
         connection.Open();
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT ciphertext FROM templates WHERE template_id = $id";

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
+using FaceCompliance.Tests.Shared.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Xunit;
@@ -14,18 +15,14 @@ namespace FaceCompliance.Sqlite.Tests.Hosting;
 /// read with <see cref="MetricCollector{T}"/>: counts by purpose and reason, verification time in seconds, the
 /// people stored; no tag carries a subject id.
 /// </summary>
-public sealed class MetricsTests : IAsyncDisposable
+public sealed class MetricsTests : StoreHostTests<TestHost>
 {
     private const string Resident = "resident-4711";
-
-    private readonly TestHost _test = new();
-
-    public ValueTask DisposeAsync() => _test.DisposeAsync();
 
     [Fact]
     public async Task Grants_refusals_and_withdrawals_are_counted_by_purpose_and_reason_without_the_subject()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         using var grants = Collect<long>(services, "facecompliance.consent.grants");
         using var refusals = Collect<long>(services, "facecompliance.consent.refusals");
         using var withdrawals = Collect<long>(services, "facecompliance.consent.withdrawals");
@@ -48,7 +45,7 @@ public sealed class MetricsTests : IAsyncDisposable
     [Fact]
     public async Task A_verification_records_its_duration_in_seconds_by_outcome()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         using var durations = Collect<double>(services, "facecompliance.verification.duration");
         var consents = services.GetRequiredService<IConsentRegistry>();
         var templates = services.GetRequiredService<IFaceTemplateStore>();
@@ -70,7 +67,7 @@ public sealed class MetricsTests : IAsyncDisposable
     [Fact]
     public async Task Enrolments_quarantines_and_purges_are_counted_and_the_people_and_templates_stored_are_observed()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         using var enrolled = Collect<long>(services, "facecompliance.templates.enrolled");
         using var quarantined = Collect<long>(services, "facecompliance.templates.quarantined");
         using var purged = Collect<long>(services, "facecompliance.templates.purged");
@@ -91,7 +88,7 @@ public sealed class MetricsTests : IAsyncDisposable
 
         FlipCiphertextByte(damaged);
         templates.Verify(first, TestStore.Template(2), 0.5f);
-        _test.Clock.Advance(TimeSpan.FromDays(8));   // past VisitorCheck's 7 days, within GateEntry's 30
+        Test.Clock.Advance(TimeSpan.FromDays(8));   // past VisitorCheck's 7 days, within GateEntry's 30
         Assert.Equal(1, templates.PurgeExpired());
 
         Assert.Equal(3, enrolled.GetMeasurementSnapshot().Sum(m => m.Value));
@@ -109,7 +106,7 @@ public sealed class MetricsTests : IAsyncDisposable
     [Fact]
     public async Task A_filing_level_reached_is_counted_by_level()
     {
-        var services = await _test.StartAsync(o => o.Filing = new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 });
+        var services = await Test.StartAsync(o => o.Filing = new FilingThresholdOptions { WarningLevel = 1, FilingLevel = 2 });
         using var levels = Collect<long>(services, "facecompliance.filing.levels_reached");
         var consents = services.GetRequiredService<IConsentRegistry>();
         var templates = services.GetRequiredService<IFaceTemplateStore>();
@@ -137,7 +134,7 @@ public sealed class MetricsTests : IAsyncDisposable
     private void FlipCiphertextByte(string templateId)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
-            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = _test.StorePath, Pooling = false }.ToString());
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Test.StorePath, Pooling = false }.ToString());
         connection.Open();
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT ciphertext FROM templates WHERE template_id = $id";

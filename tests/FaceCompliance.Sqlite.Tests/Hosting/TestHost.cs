@@ -1,9 +1,7 @@
 using System;
 using System.IO;
-using System.Threading.Tasks;
+using FaceCompliance.Tests.Shared.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FaceCompliance.Sqlite.Tests.Hosting;
 
@@ -11,9 +9,10 @@ namespace FaceCompliance.Sqlite.Tests.Hosting;
 /// A real generic host with <c>AddFaceCompliance(…).AddSqliteStore(…)</c> on a fresh folder, a fake clock and the
 /// test's own additions; deletes the folder afterwards.
 /// </summary>
-internal sealed class TestHost : IAsyncDisposable
+public sealed class TestHost : StoreTestHost
 {
     public TestHost()
+        : base("gate-1", TestStore.MasterKey)
     {
         Directory = Path.Combine(Path.GetTempPath(), "facecompliance-hosting-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -24,52 +23,10 @@ internal sealed class TestHost : IAsyncDisposable
 
     public string StorePath { get; }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    protected override void AddStore(IFaceComplianceBuilder faceCompliance, string? store) => faceCompliance.AddSqliteStore(store ?? StorePath);
 
-    public IHost? Host { get; private set; }
-
-    public IServiceProvider Services => Host!.Services;
-
-    /// <summary>Builds the host: the fake clock, FaceCompliance with the test key and the store, then <paramref name="configure"/>.</summary>
-    public IHost Build(Action<FaceComplianceOptions>? options = null, Action<HostApplicationBuilder>? configure = null, string? storePath = null)
+    protected override void DeleteStore()
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddFaceCompliance(o =>
-        {
-            o.MasterKey = TestStore.MasterKey;
-            o.Actor = "gate-1";
-            o.TemplateDimension = 8;
-            options?.Invoke(o);
-        }).AddSqliteStore(storePath ?? StorePath);
-        configure?.Invoke(builder);
-        Host = builder.Build();
-        return Host;
-    }
-
-    /// <summary>Builds and starts the host.</summary>
-    public async Task<IServiceProvider> StartAsync(Action<FaceComplianceOptions>? options = null, Action<HostApplicationBuilder>? configure = null)
-    {
-        await Build(options, configure).StartAsync();
-        return Services;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            try
-            {
-                await Host.StopAsync();
-            }
-            catch (InvalidOperationException)
-            {
-                // A host whose start failed has nothing to stop.
-            }
-
-            Host.Dispose();
-        }
-
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FaceCompliance.Tests.Shared.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -11,40 +12,36 @@ namespace FaceCompliance.Sqlite.Tests.Hosting;
 /// with <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing) the tests move time to expiry and past
 /// retention without waiting.
 /// </summary>
-public sealed class TimeProviderTests : IAsyncDisposable
+public sealed class TimeProviderTests : StoreHostTests<TestHost>
 {
-    private readonly TestHost _test = new();
-
-    public ValueTask DisposeAsync() => _test.DisposeAsync();
-
     [Fact]
     public async Task A_consent_expires_when_the_containers_clock_passes_its_validity()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         var consents = services.GetRequiredService<IConsentRegistry>();
         var receipt = consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult, ValidFor = TimeSpan.FromDays(2) });
-        Assert.Equal(_test.Clock.GetUtcNow(), receipt.GivenAt);
+        Assert.Equal(Test.Clock.GetUtcNow(), receipt.GivenAt);
 
-        _test.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromSeconds(1));
+        Test.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromSeconds(1));
         Assert.Null(consents.Check(receipt));
-        _test.Clock.Advance(TimeSpan.FromSeconds(1));
+        Test.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(ConsentRejection.Expired, consents.Check(receipt));
     }
 
     [Fact]
     public async Task Templates_are_purged_when_the_containers_clock_passes_their_retention()
     {
-        var services = await _test.StartAsync();
+        var services = await Test.StartAsync();
         var consents = services.GetRequiredService<IConsentRegistry>();
         var templates = services.GetRequiredService<IFaceTemplateStore>();
         templates.Enroll(consents.Grant<GateEntry>(new ConsentGrant("resident-1") { AgeBand = FacialAgeBand.Adult }), TestStore.Template(1));
 
-        _test.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
+        Test.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
         Assert.Equal(0, templates.PurgeExpired());
-        _test.Clock.Advance(TimeSpan.FromMinutes(1));
+        Test.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, templates.PurgeExpired());
 
         var purge = services.GetRequiredService<IAuditTrail>().Query(new AuditQuery { Action = AuditAction.Purged }).Single();
-        Assert.Equal(_test.Clock.GetUtcNow(), purge.Time);
+        Assert.Equal(Test.Clock.GetUtcNow(), purge.Time);
     }
 }

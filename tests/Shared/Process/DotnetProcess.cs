@@ -38,7 +38,7 @@ internal static class DotnetProcess
     /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/>; the message holds its last output lines.</exception>
     public static async Task<DotnetRun> RunAsync(string workingDirectory, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        string dotnet = Executable();
+        string dotnet = Host();
         var start = new ProcessStartInfo(dotnet)
         {
             RedirectStandardOutput = true,
@@ -127,10 +127,25 @@ internal static class DotnetProcess
         }
     }
 
-    // The dotnet host that runs the tests when it says so, else the one on PATH.
-    private static string Executable()
+    /// <summary>The dotnet host running these tests, so that a child process runs on the same runtime.</summary>
+    /// <returns>Its path, or <c>dotnet</c> (the one on PATH) when it cannot be told.</returns>
+    public static string Host()
     {
+        string executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
         string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        if (Environment.ProcessPath is { } process && Path.GetFileName(process) == executable)
+        {
+            return process;
+        }
+
+        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
+        string? runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        string? root = runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        return root is not null && File.Exists(Path.Combine(root, executable)) ? Path.Combine(root, executable) : executable;
     }
 }
