@@ -11,6 +11,9 @@ internal sealed record OperatesInDeclaration(EquatableArray<int> Jurisdictions, 
 
     public static OperatesInDeclaration None { get; } = new(EquatableArray<int>.Empty, "", "");
 
+    /// <summary>Whether the assembly declares <c>[assembly: OperatesIn]</c> for the jurisdiction.</summary>
+    public bool Declares(int jurisdiction) => Contains(Jurisdictions, jurisdiction);
+
     /// <summary>
     /// Whether <paramref name="purpose"/> serves the jurisdiction: the assembly declares it and the purpose does not
     /// narrow its jurisdictions to others (FacialDataPurpose.Jurisdictions).
