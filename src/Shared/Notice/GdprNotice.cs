@@ -88,8 +88,8 @@ internal static class GdprNotice
         return text.ToString();
     }
 
-    private static string Introduction(ProcessorDeclaration processor, PurposeDeclaration purpose)
-        => $"{Or(ControllerName(processor))} processes your face data for the purpose below ({purpose.Id}). This notice gives the information of Article 13 of the General Data Protection Regulation (EU) 2016/679 (GDPR).";
+    private static string Introduction(ProcessorDeclaration processor, PurposeDeclaration _)
+        => $"{Or(ControllerName(processor))} processes your face data for the purpose described below. This notice gives the information of Article 13 of the General Data Protection Regulation (EU) 2016/679 (GDPR).";
 
     public static string ControllerName(ProcessorDeclaration processor) => processor.NameEn.Length > 0 ? processor.NameEn : processor.Name;
 
@@ -150,7 +150,7 @@ internal static class GdprNotice
                 + (purpose.Method == ProcessingMethodTable.Verification ? "confirm (1:1 verification)" : "establish")
                 + " who you are, a special category of personal data (Art. 9(1); Recital 51)."
             : "";
-        return "Your explicit consent (Art. 6(1)(a) and Art. 9(2)(a)), given by an express statement for this purpose alone before any processing; without it your face data is not processed." + special;
+        return "Your explicit consent to this purpose (Art. 6(1)(a) and Art. 9(2)(a)), asked for before your face data is processed; without it, your face data is not processed for this purpose." + special;
     }
 
     private static string[] RecipientsText(PurposeDeclaration purpose)
@@ -168,7 +168,7 @@ internal static class GdprNotice
 
         if (paragraphs.Count == 0)
         {
-            paragraphs.Add("None: your face data stays on the device where it is collected and is provided to no one else.");
+            paragraphs.Add("None: your face data is kept on the face recognition device and is not provided to anyone else.");
         }
 
         return paragraphs.ToArray();

@@ -34,7 +34,7 @@ internal static class GdprDocuments
 
         foreach (var purpose in purposes)
         {
-            document.Append("---\n\n").Append(GdprNotice.Markdown(spec.Processor, purpose, spec.Jurisdictions, level: 2));
+            document.Append("---\n\nPurpose `").Append(purpose.Id).Append("`:\n\n").Append(GdprNotice.Markdown(spec.Processor, purpose, spec.Jurisdictions, level: 2));
         }
 
         return document.ToString();
@@ -62,11 +62,11 @@ internal static class GdprDocuments
             var cells = new[]
             {
                 "`" + p.Id + "`",
-                $"{Or(GdprNotice.ControllerName(processor))} ({Or(processor.Contact)}); DPO: {(eu.DataProtectionOfficerContact.Length > 0 ? eu.DataProtectionOfficerContact : "none declared")}; representative (Art. 27): {gap}",
-                $"{Or(p.DescriptionEn)} Basis: {Basis(p)}",
+                $"{Escape(GdprNotice.ControllerName(processor))} ({Escape(processor.Contact)}); DPO: {(eu.DataProtectionOfficerContact.Length > 0 ? NoticeRenderer.Escape(eu.DataProtectionOfficerContact) : "none declared")}; representative (Art. 27): {gap}",
+                $"{Escape(p.DescriptionEn)} Basis: {Basis(p)}",
                 $"Data subjects: {gap}. Data: {Categories(p.DataCategories)}{(GdprNotice.IsSpecialCategory(p) ? "; biometric data, a special category (Art. 9(1)), 1:1 verification included (EU-1TO1-SPECIAL)" : "")}{(p.MayInvolveMinors ? "; may include children" : "")}",
-                Recipients(p),
-                p.TransferAbroad == LawValues.CrossBorderNone ? "None declared" : $"{Or(p.TransferAbroadRecipientEn)}, {Or(p.TransferAbroadCountryEn)}; Chapter V safeguard: {gap}",
+                NoticeRenderer.Escape(Recipients(p)),
+                p.TransferAbroad == LawValues.CrossBorderNone ? "None declared" : $"{Escape(p.TransferAbroadRecipientEn)}, {Escape(p.TransferAbroadCountryEn)}; Chapter V safeguard: {gap}",
                 $"{p.RetentionDays.ToString(CultureInfo.InvariantCulture)} days after collection; earlier on withdrawal of consent or erasure (Art. 17)",
                 SecurityMeasures(processor.SecurityMeasures),
             };
@@ -114,7 +114,7 @@ internal static class GdprDocuments
                 .Append("- Data minimisation and storage limitation (Art. 5(1)(c), (e); Art. 25): ").Append(gap).Append('\n')
                 .Append("\n### (c) Risks to the rights and freedoms of data subjects\n\n")
                 .Append("- Declared impact: ").Append(Escape(p.ImpactEn)).Append('\n')
-                .Append(p.MayInvolveMinors ? "- Children may be processed: consent is given by a parent or guardian.\n" : "")
+                .Append(p.MayInvolveMinors ? "- Children may be processed: for a child under 14 a parent or guardian consents, checked before every use (FC0017). The ages of GDPR Art. 8 (13 to 16 by member state, for information society services) are not modelled: " + gap + "\n" : "")
                 .Append("- Likelihood and severity of each risk: ").Append(gap).Append('\n')
                 .Append("\n### (d) Measures to address the risks\n\n")
                 .Append("- Explicit consent (Art. 9(2)(a)) checked before every use of face data for this purpose, at compile time (FC0002); withdrawal as easy as consent, and it deletes the person's face data for the purpose.\n")
@@ -179,7 +179,8 @@ internal static class GdprDocuments
         return names.Count == 0 ? ReportWriter.Gap : string.Join(", ", names);
     }
 
-    private static string Cell(string text) => NoticeRenderer.Escape(text).Replace("|", "\\|").Replace("\n", " ");
+    /// <summary>A table cell: its texts are escaped already; a pipe or line break would end the cell or the row.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 
     private static string Escape(string text) => text.Length > 0 ? NoticeRenderer.Escape(text) : ReportWriter.Gap;
 
