@@ -2,8 +2,10 @@ using FaceCompliance;
 
 namespace NonCompliant.Eu;
 
-// FC0120: a 1:1 verification purpose serving the EU does not say whether people must provide their face data and
-// what happens if they do not (GDPR Art. 13(2)(e)); 1:1 verification is special-category data too (Recital 51).
+/// <summary>
+/// FC0120: a 1:1 verification purpose serving the EU does not say whether people must provide their face data and
+/// what happens if they do not (GDPR Art. 13(2)(e)); 1:1 verification is special-category data too (Recital 51).
+/// </summary>
 [FacialDataPurpose(FacialProcessingMethod.Verification, // expect FC0120
     DescriptionZh = "在办公楼门禁处核验员工本人身份。", DescriptionEn = "To confirm at the office door that you are the employee you say you are.",
     NecessityZh = "防止门禁卡被借用。", NecessityEn = "Stops lent badges from opening the door.",
@@ -14,8 +16,10 @@ public sealed partial class OfficeEntry
 {
 }
 
-// FC0121: a purpose serving the EU relies on employment (PIPL Art. 13 §1(2)) rather than explicit consent, the only
-// GDPR Art. 9(2) condition the toolkit enforces.
+/// <summary>
+/// FC0121: a purpose serving the EU relies on employment (PIPL Art. 13 §1(2)) rather than explicit consent, the only
+/// GDPR Art. 9(2) condition the toolkit enforces.
+/// </summary>
 [FacialDataPurpose(FacialProcessingMethod.Verification, // expect FC0121
     DescriptionZh = "员工考勤打卡。", DescriptionEn = "To record when employees start and end work.",
     NecessityZh = "防止代打卡。", NecessityEn = "Stops employees from clocking in for each other.",
@@ -29,7 +33,7 @@ public sealed partial class Attendance
 {
 }
 
-// Not reported: the same attendance purpose narrowed to China, where the employment basis applies (PIPL Art. 13 §1(2)).
+/// <summary>Not reported: the same attendance purpose narrowed to China, where the employment basis applies (PIPL Art. 13 §1(2)).</summary>
 [FacialDataPurpose(FacialProcessingMethod.Verification,
     DescriptionZh = "中国办公室员工考勤打卡。", DescriptionEn = "To record when employees of the China office start and end work.",
     NecessityZh = "防止代打卡。", NecessityEn = "Stops employees from clocking in for each other.",
