@@ -109,11 +109,11 @@ internal static class GdprNotice
         RequiredNoticeElement.Rights => ("Your rights (Art. 13(2)(b))", new[]
         {
             "You have the right to access your face data (Art. 15), to have it rectified (Art. 16) or erased (Art. 17), to restrict its processing (Art. 18), to object (Art. 21) and to data portability (Art. 20).",
-            $"To exercise them, contact {Or(processor.Contact)}. We answer within one month of receiving your request; where necessary, taking into account the complexity and number of requests, this can be extended by two further months, and we tell you so, with the reasons, within the first month (Art. 12(3)).",
+            $"To exercise them, contact {Or(processor.Contact)}. We must answer within one month of receiving your request; where necessary, taking into account the complexity and number of requests, this can be extended by two further months, in which case we must tell you so, with the reasons, within the first month (Art. 12(3)).",
         }),
         RequiredNoticeElement.WithdrawConsent => ("Withdrawing your consent (Art. 13(2)(c))", new[]
         {
-            "You can withdraw your consent at any time, as easily as you gave it. Withdrawal does not affect the lawfulness of processing before it (Art. 7(3)). "
+            "You can withdraw your consent at any time (Art. 7(3)); your face data for this purpose is then deleted. Withdrawal does not affect the lawfulness of processing before it. "
                 + (purpose.WithdrawalEn.Length > 0 ? purpose.WithdrawalEn : "Contact " + Or(processor.Contact) + "."),
         }),
         RequiredNoticeElement.ComplaintToAuthority => ("Complaint to a supervisory authority (Art. 13(2)(d))",
