@@ -5,7 +5,8 @@ namespace CommunityAccess;
 /// <summary>
 /// The one purpose for which the gate processes residents' faces: checking, 1:1, that the person at the gate is
 /// the resident they claim to be, so that the gate can open. Everything a resident must be told before they
-/// agree is declared here, in Chinese and in English (Measures Art. 4, 5, 7 and 8).
+/// agree is declared here, in Chinese and in English (Measures Art. 4, 5, 7 and 8), and, for the EU, what the GDPR
+/// Art. 13 notice needs beyond that (Art. 13(2)(e); the rest is in OperatesInEu.cs).
 /// </summary>
 [FacialDataPurpose(FacialProcessingMethod.Verification,
     DescriptionZh = "在小区门禁处核验住户本人身份（1:1 比对），核验通过后开启闸门。",
@@ -23,7 +24,8 @@ namespace CommunityAccess;
     AlternativeZh = "每位住户都可领取门禁卡或设置通行密码，在同一台门禁终端上刷卡或输入密码即可通行，无需办理其他手续。",
     AlternativeEn = "Every resident can have an access card or set a PIN, and can tap the card or enter the PIN at the same gate terminal. Nothing else needs to be arranged.",
     WithdrawalZh = "您可以在门禁终端上选择“撤回人脸通行”，也可以到物业服务中心办理，撤回即时生效。",
-    WithdrawalEn = "Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once.")]
+    WithdrawalEn = "Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once.",
+    ProvisionRequirementEn = "Providing your face data is not a statutory or contractual requirement, nor a requirement to enter into a contract: face entry is optional and rests on your consent alone. If you do not provide it, you enter with your access card or PIN at the same gate terminal; nothing else changes.")]
 public sealed partial class CommunityEntry
 {
 }

@@ -56,6 +56,16 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_GDPR_notice_served_is_the_generated_Art_13_constant()
+    {
+        using JsonDocument notice = JsonDocument.Parse(await Client.GetStringAsync("api/notice-gdpr"));
+
+        Assert.Equal(CommunityEntry.GdprNotice, notice.RootElement.GetProperty("text").GetString());
+        Assert.Equal(CommunityEntry.PurposeId, notice.RootElement.GetProperty("purposeId").GetString());
+        Assert.Contains("Complaint to a supervisory authority (Art. 13(2)(d))", CommunityEntry.GdprNotice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_the_store_and_the_models_healthy_after_start()
     {
         using HttpResponseMessage health = await Client.GetAsync("api/health");

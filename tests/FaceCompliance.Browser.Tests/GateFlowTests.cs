@@ -84,6 +84,11 @@ public sealed class GateFlowTests(ITestOutputHelper output)
         Assert.Equal("true", s.Attribute("lang-en", "aria-pressed"));
         s.Done("notice-en", "notice-section");
 
+        // 2b. For residents in the EU, the GDPR Art. 13 notice is shown too, exactly as generated.
+        s.Until(() => s.Js("return document.getElementById('gdpr-notice-text').textContent") as string == CommunityEntry.GdprNotice, "the GDPR Art. 13 notice");
+        Assert.Contains("Legal basis (Art. 13(1)(c))", s.Id("gdpr-notice-text").Text, StringComparison.Ordinal);
+        s.Done("notice-gdpr", "gdpr-notice-section");
+
         // 3. The operator registers the resident, their card and their initial password; the resident signs in, and
         //    consent is refused while the box is unticked.
         s.SignIn("operator", SampleApp.OperatorPassword, asOperator: true);

@@ -15,6 +15,9 @@ internal static class RepoPaths
     /// <summary>The non-compliant sample's project folder.</summary>
     public static string NonCompliant => Path.Combine(Root, "samples", "NonCompliant");
 
+    /// <summary>The non-compliant EU (GDPR) sample's project folder.</summary>
+    public static string NonCompliantEu => Path.Combine(Root, "samples", "NonCompliant.Eu");
+
     /// <summary>
     /// A scratch folder for one test, <c>artifacts/e2e/&lt;name&gt;</c>, inside the repository so that its
     /// Directory.Build.props and Directory.Packages.props still apply to projects copied there.

@@ -312,7 +312,10 @@ public sealed class NoticeRendererTests
         Assert.Matches("^[0-9a-f]{16}$", version);
 
         var changed = 0;
-        foreach (var property in typeof(PurposeDeclaration).GetProperties().Where(p => p.PropertyType == typeof(string) && (p.Name.EndsWith("Zh", StringComparison.Ordinal) || p.Name.EndsWith("En", StringComparison.Ordinal))))
+        // The GDPR Art. 13 texts are in the purpose's GdprNotice, not in this notice or its version (docs/gdpr.md).
+        string[] gdprOnly = [nameof(PurposeDeclaration.ProvisionRequirementEn), nameof(PurposeDeclaration.AutomatedDecisionEn)];
+        foreach (var property in typeof(PurposeDeclaration).GetProperties().Where(p => p.PropertyType == typeof(string) && !gdprOnly.Contains(p.Name)
+            && (p.Name.EndsWith("Zh", StringComparison.Ordinal) || p.Name.EndsWith("En", StringComparison.Ordinal))))
         {
             var edited = With(s_gate, property, "另一段文字 other text");
             var abroad = property.Name.StartsWith("TransferAbroad", StringComparison.Ordinal) ? LawValues.CrossBorderStandardContract : LawValues.CrossBorderNone;

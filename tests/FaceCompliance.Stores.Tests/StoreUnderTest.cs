@@ -65,6 +65,8 @@ public abstract class StoreUnderTest : IDisposable
 
     public abstract IFacialDataLifecycle Lifecycle { get; }
 
+    public abstract IDataSubjectRequests Requests { get; }
+
     /// <summary>Opens the same storage again with <paramref name="masterKey"/> (a second store instance, as another node or a restart would).</summary>
     public abstract OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null);
 
@@ -204,6 +206,8 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
     public override ILegalBasisRegistry LegalBases => _store.LegalBases;
 
     public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
+
+    public override IDataSubjectRequests Requests => _store.Requests;
 
     public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null)
     {
@@ -376,6 +380,8 @@ public sealed class PostgreSqlStoreUnderTest : StoreUnderTest
     public override ILegalBasisRegistry LegalBases => _store.LegalBases;
 
     public override IFacialDataLifecycle Lifecycle => _store.Lifecycle;
+
+    public override IDataSubjectRequests Requests => _store.Requests;
 
     public override OpenedStore OpenAgain(byte[] masterKey, string actor = "test-gate-2", EventHandler<FilingThresholdEventArgs>? filingThresholdReached = null)
     {

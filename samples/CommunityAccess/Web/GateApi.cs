@@ -53,6 +53,9 @@ internal static class GateApi
                 CommunityEntry.NoticeHtml.In(language), CommunityEntry.ShortNotice.In(language)))
             : Error(StatusCodes.Status404NotFound, "unknown-language", $"The notice exists in '{FacialNotice.ChineseLanguage}' and '{FacialNotice.EnglishLanguage}' only."));
 
+        // The GDPR Art. 13 notice, generated because the app operates in the EU too (OperatesInEu.cs); English only.
+        api.MapGet("/notice-gdpr", () => Results.Json(new GdprNoticeResponse(CommunityEntry.PurposeId, CommunityEntry.GdprNotice)));
+
         api.MapGet("/purpose", () => new
         {
             CommunityEntry.PurposeId,
@@ -320,6 +323,8 @@ internal static class GateApi
 }
 
 internal sealed record ErrorResponse(string Error, string Kind);
+
+internal sealed record GdprNoticeResponse(string PurposeId, string Text);
 
 internal sealed record NoticeResponse(string Language, string PurposeId, string Version, string Text, string Markdown, string Html, string Short);
 

@@ -55,6 +55,14 @@ function table(rows) {
 
 // ---------- the notice (shown first; the generated constants, unchanged) ----------
 
+// The GDPR Art. 13 notice (the generated constant CommunityEntry.GdprNotice, plain text, shown as text).
+async function loadGdprNotice() {
+  const notice = await api('GET', '/api/notice-gdpr');
+  const body = $('gdpr-notice-text');
+  body.textContent = notice.text;
+  body.dataset.purpose = notice.purposeId;
+}
+
 async function loadNotice(language) {
   const notice = await api('GET', `/api/notice/${language}`);
   const short = $('notice-short');
@@ -355,6 +363,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('my-withdraw').addEventListener('click', withdraw);
   try {
     await loadNotice('zh-CN');
+    await loadGdprNotice();
     document.body.dataset.ready = 'true';
   } catch (error) {
     $('notice-text').textContent = `The notice could not be loaded: ${error.message}`;

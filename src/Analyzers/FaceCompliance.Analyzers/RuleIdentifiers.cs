@@ -28,6 +28,8 @@ internal static class RuleIdentifiers
     public const string JurisdictionRequired = "FC0100";
     public const string JurisdictionNotDeclared = "FC0101";
     public const string ProfileConflictUnresolved = "FC0102";
+    public const string GdprNoticeElementMissing = "FC0120";
+    public const string GdprExplicitConsentRequired = "FC0121";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

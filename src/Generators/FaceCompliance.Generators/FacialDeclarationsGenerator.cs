@@ -37,11 +37,20 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .Select(static (processors, _) => processors.IsEmpty ? ProcessorDeclaration.Undeclared : processors[0])
             .WithTrackingName(StepNames.Processor);
 
-        var notices = purposes.Combine(processor)
-            .Select(static (pair, _) =>
+        // The assembly's jurisdictions (GDPR: the EU contacts), read as values from the compilation's own attributes.
+        var operatesIn = context.CompilationProvider
+            .Select(static (compilation, _) => DeclarationReader.ReadOperatesIn(compilation.Assembly.GetAttributes()))
+            .WithTrackingName(StepNames.OperatesIn);
+
+        var notices = purposes.Combine(processor).Combine(operatesIn)
+            .Select(static (input, _) =>
             {
-                var notice = NoticeRenderer.Render(pair.Right, pair.Left);
-                return new PurposeSpec(pair.Left, notice, AccessibleNoticeRenderer.Render(pair.Right, pair.Left, notice), EquatableArray<RenderedChangeNotice>.Empty);
+                var (purpose, processorDeclaration) = input.Left;
+                var notice = NoticeRenderer.Render(processorDeclaration, purpose);
+                var gdpr = input.Right.Serves(purpose, Profiles.LawValues.JurisdictionEU)
+                    ? GdprNotice.PlainText(processorDeclaration, purpose, input.Right)
+                    : "";
+                return new PurposeSpec(purpose, notice, AccessibleNoticeRenderer.Render(processorDeclaration, purpose, notice), EquatableArray<RenderedChangeNotice>.Empty, gdpr);
             })
             .WithTrackingName(StepNames.Notices);
 
@@ -79,7 +88,8 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var assembly = withChanges.Collect()
             .Combine(processor)
             .Combine(reportEnabled)
-            .Select(static (input, _) => new AssemblySpec(input.Left.Right, Ordered(input.Left.Left), input.Right))
+            .Combine(operatesIn)
+            .Select(static (input, _) => new AssemblySpec(input.Left.Left.Right, Ordered(input.Left.Left.Left), input.Left.Right, input.Right))
             .WithTrackingName(StepNames.Assembly);
 
         context.RegisterSourceOutput(assembly, static (output, spec) =>

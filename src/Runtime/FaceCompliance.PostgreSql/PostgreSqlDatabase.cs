@@ -16,7 +16,7 @@ namespace FaceCompliance.PostgreSql;
 internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
 {
     /// <summary>The schema this library writes, recorded in <c>facecompliance_schema</c>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string KeyCheckLabel = "FaceCompliance.PostgreSql master key check v1";
 
@@ -88,6 +88,14 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         return (reader.IsDBNull(0) ? null : (reader.GetInt64(0), (byte[])reader.GetValue(1)), (reader.GetInt64(2), (byte[])reader.GetValue(3)));
     }
 
+    /// <summary>Access and erasure requests with their due date (GDPR Art. 12(3), 15, 17), indexed for the overdue list (schema version 2).</summary>
+    private static void AddSubjectRequests(DbConnection connection, DbTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE subject_requests (
+            request_id text COLLATE "C" PRIMARY KEY, subject_id text COLLATE "C" NOT NULL, kind integer NOT NULL, received_at bigint NOT NULL,
+            due_at bigint NOT NULL, extension_reason text, answered_at bigint);
+        CREATE INDEX subject_requests_due ON subject_requests (answered_at, due_at);
+        """);
+
     /// <summary>
     /// Creates the schema if the database has none, and checks the master key, in one transaction: a database whose
     /// key check value differs from <paramref name="masterKeys"/>' is refused before anything is written.
@@ -142,6 +150,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
                     signature bytea NOT NULL, revoked_at bigint, revoked_by text);
                 CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
                 """, ("@zero", new byte[AuditChain.HashSize]));
+            AddSubjectRequests(connection, transaction);
             Execute(connection, transaction, "INSERT INTO facecompliance_schema (version) VALUES (@version)", ("@version", SchemaVersion));
             WriteMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));
             WriteStoreKeys(connection, transaction, masterKeys, masterKeys);
@@ -150,12 +159,19 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         }
 
         var version = Convert.ToInt32(Scalar(connection, transaction, "SELECT version FROM facecompliance_schema"), System.Globalization.CultureInfo.InvariantCulture);
-        if (version != SchemaVersion)
+        if (version is < 1 or > SchemaVersion)
         {
-            throw new InvalidOperationException($"The database {Name} has FaceCompliance schema version {version}; this library reads version {SchemaVersion}.");
+            throw new InvalidOperationException($"The database {Name} has FaceCompliance schema version {version}; this library reads versions 1 to {SchemaVersion}.");
         }
 
         CheckMasterKey(connection, transaction, KeyCheckValue(masterKeys));
+        if (version == 1)
+        {
+            // Version 1 to 2, after the key check and in the same transaction: the data subject requests table.
+            AddSubjectRequests(connection, transaction);
+            Execute(connection, transaction, "UPDATE facecompliance_schema SET version = @version", ("@version", SchemaVersion));
+        }
+
         var storeKeys = ReadStoreKeys(connection, transaction, masterKeys);
         transaction.Commit();
         return storeKeys;

@@ -43,6 +43,9 @@ public sealed class PostgreSqlFacialDataStore : IDisposable
     /// <summary>The ends of processing: end a purpose, end the relationship with a person, stop the service (PIPL Art. 47; Measures Art. 15).</summary>
     public IFacialDataLifecycle Lifecycle => _store.Lifecycle;
 
+    /// <summary>Access (GDPR Art. 15) and erasure (Art. 17) requests with their Art. 12(3) deadline.</summary>
+    public IDataSubjectRequests Requests => _store.Requests;
+
     /// <summary>Encrypted face templates: enrol, verify, delete, purge; the count of people stored (one count for all nodes).</summary>
     public IFaceTemplateStore Templates => _store.Templates;
 

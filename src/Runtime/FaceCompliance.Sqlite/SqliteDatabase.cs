@@ -19,9 +19,9 @@ internal sealed class SqliteDatabase : RelationalDatabase
     /// <summary>
     /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
     /// version 2 could not quarantine a damaged template; version 3 had no audit indexes for queries by subject, kind
-    /// and time; <see cref="CreateSchema"/> migrates each in place.
+    /// and time; version 4 had no data subject requests (GDPR Art. 15, 17); <see cref="CreateSchema"/> migrates each in place.
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     // SQLite result codes: SQLITE_CORRUPT, SQLITE_NOTADB.
     private const int SqliteCorrupt = 11;
@@ -123,7 +123,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             return keys;
         }
 
-        if (version is 1 or 2 or 3)
+        if (version is 1 or 2 or 3 or 4)
         {
             if (version == 1)
             {
@@ -135,7 +135,12 @@ internal sealed class SqliteDatabase : RelationalDatabase
                 AddQuarantine(connection, transaction);
             }
 
-            AddAuditIndexes(connection, transaction);
+            if (version <= 3)
+            {
+                AddAuditIndexes(connection, transaction);
+            }
+
+            AddSubjectRequests(connection, transaction);
         }
         else if (version == 0)
         {
@@ -162,6 +167,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             CreateLegalBasisTable(connection, transaction);
             AddQuarantine(connection, transaction);
             AddAuditIndexes(connection, transaction);
+            AddSubjectRequests(connection, transaction);
         }
         else
         {
@@ -292,6 +298,17 @@ internal sealed class SqliteDatabase : RelationalDatabase
         CREATE INDEX audit_subject ON audit (subject_id, sequence);
         CREATE INDEX audit_action ON audit (action, sequence);
         CREATE INDEX audit_time ON audit (time);
+        """);
+
+    /// <summary>
+    /// Version 4 to 5 (and part of a new file): access and erasure requests with their due date (GDPR Art. 12(3), 15, 17),
+    /// indexed for the list of overdue ones.
+    /// </summary>
+    private static void AddSubjectRequests(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE subject_requests (
+            request_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, kind INTEGER NOT NULL, received_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL, extension_reason TEXT, answered_at INTEGER);
+        CREATE INDEX subject_requests_due ON subject_requests (answered_at, due_at);
         """);
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """

@@ -73,7 +73,39 @@ internal static class DeclarationReader
             TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
             TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"),
             OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
-            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
+            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"),
+            ProvisionRequirementEn: Text(named, "ProvisionRequirementEn"),
+            AutomatedDecisionEn: Text(named, "AutomatedDecisionEn"),
+            Jurisdictions: Ints(named, "Jurisdictions"));
+    }
+
+    /// <summary>
+    /// What the assembly's <c>[assembly: OperatesIn]</c> attributes declare: the jurisdictions, and the EU's contacts
+    /// from the <c>OperatesIn(Jurisdiction.EU)</c> one (GDPR Art. 13(1)(b), (2)(d)).
+    /// </summary>
+    public static OperatesInDeclaration ReadOperatesIn(IEnumerable<AttributeData> attributes)
+    {
+        var jurisdictions = new SortedSet<int>();
+        var dpo = "";
+        var authority = "";
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != OperatesInDeclaration.AttributeName
+                || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int jurisdiction)
+            {
+                continue;
+            }
+
+            jurisdictions.Add(jurisdiction);
+            if (jurisdiction == Profiles.LawValues.JurisdictionEU)
+            {
+                var named = Named(attribute);
+                dpo = Text(named, "DataProtectionOfficerContact");
+                authority = Text(named, "SupervisoryAuthority");
+            }
+        }
+
+        return new OperatesInDeclaration(new EquatableArray<int>(ImmutableArray.CreateRange(jurisdictions)), dpo, authority);
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>
@@ -175,6 +207,23 @@ internal static class DeclarationReader
     private static string Text(Dictionary<string, TypedConstant> named, string name) => named.TryGetValue(name, out var value) ? Text(value) : "";
 
     private static int Int(Dictionary<string, TypedConstant> named, string name, int fallback) => named.TryGetValue(name, out var value) && value.Value is int number ? number : fallback;
+
+    private static EquatableArray<int> Ints(Dictionary<string, TypedConstant> named, string name)
+    {
+        var values = ImmutableArray.CreateBuilder<int>();
+        if (named.TryGetValue(name, out var array) && array.Kind == TypedConstantKind.Array && !array.IsNull)
+        {
+            foreach (var value in array.Values)
+            {
+                if (value.Value is int number)
+                {
+                    values.Add(number);
+                }
+            }
+        }
+
+        return new EquatableArray<int>(values.ToImmutable());
+    }
 
     private static string Fallback(string value, string fallback) => value.Length > 0 ? value : fallback;
 }

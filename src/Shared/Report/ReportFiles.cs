@@ -30,5 +30,8 @@ internal static class ReportFiles
         ("ChangeNoticesMarkdown", "notice-changes.md"),
         ("MinorsRulesChineseMarkdown", "minors-rules.zh-CN.md"),
         ("MinorsRulesEnglishMarkdown", "minors-rules.en.md"),
+        ("GdprNoticeMarkdown", "gdpr-notice.en.md"),
+        ("GdprRecordOfProcessingMarkdown", "gdpr-ropa.md"),
+        ("GdprImpactAssessmentMarkdown", "gdpr-dpia.md"),
     };
 }

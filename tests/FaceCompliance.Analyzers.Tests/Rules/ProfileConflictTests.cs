@@ -71,9 +71,10 @@ public sealed class ProfileConflictTests
 
         {{Processor}}
         [assembly: OperatesIn(Jurisdiction.CN)]
-        [assembly: OperatesIn(Jurisdiction.EU)]
+        [assembly: OperatesIn(Jurisdiction.EU, SupervisoryAuthority = "Example supervisory authority")]
 
-        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}}, Jurisdictions = new[] { Jurisdiction.EU })]
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}}, Jurisdictions = new[] { Jurisdiction.EU },
+            ProvisionRequirementEn = "Not required: clock in with a card instead.")]
         public sealed partial class Attendance { }
         """).WithoutPrelude().RunAsync();
 

@@ -51,6 +51,16 @@ internal static class PurposeEmitter
             .Line("/// <summary>The notice people read before they consent to this purpose (人脸信息处理规则; Measures Art. 5).</summary>")
             .Line("public static global::FaceCompliance.FacialNotice Notice => Info.Notice;")
             .Line();
+        if (spec.GdprNotice.Length > 0)
+        {
+            writer.Line("/// <summary>")
+                .Line("/// The GDPR Art. 13 notice of this purpose, in English (plain text): the assembly operates in the EU")
+                .Line("/// (<c>[assembly: OperatesIn(Jurisdiction.EU)]</c>). It is not part of <see cref=\"NoticeVersion\"/>.")
+                .Line("/// </summary>");
+            writer.StringExpression("public const string GdprNotice = ", spec.GdprNotice, ";");
+            writer.Line();
+        }
+
         NoticeVariantsEmitter.Emit(writer, spec);
         writer
             .Line("/// <summary>This purpose's declaration, notice and retention, as the runtime reads them.</summary>")

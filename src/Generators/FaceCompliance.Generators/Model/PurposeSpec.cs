@@ -8,8 +8,15 @@ namespace FaceCompliance.Generators.Model;
 /// compared by value. The generator always sets <see cref="Accessible"/>; documents that read only the notice
 /// (the report) do without it.
 /// </summary>
+/// <see cref="GdprNotice"/> is the purpose's GDPR Art. 13 notice in English (plain text), empty when the purpose does not
+/// serve the EU.
 internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice, AccessibleNotice? Accessible = null,
-    EquatableArray<RenderedChangeNotice> Changes = default);
+    EquatableArray<RenderedChangeNotice> Changes = default, string GdprNotice = "");
 
 /// <summary>Everything the assembly declares: the input of the assembly-level emitters.</summary>
-internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled);
+internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled,
+    OperatesInDeclaration? OperatesIn = null)
+{
+    /// <summary>The assembly's <c>[assembly: OperatesIn]</c> declarations; none when it declares no jurisdiction.</summary>
+    public OperatesInDeclaration Jurisdictions => OperatesIn ?? OperatesInDeclaration.None;
+}

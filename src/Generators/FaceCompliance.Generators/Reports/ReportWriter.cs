@@ -24,5 +24,8 @@ internal static class ReportWriter
         ChangeNoticeDocument.Write(spec),
         NoticeDocument.WriteMinorsRules(spec, chinese: true),
         NoticeDocument.WriteMinorsRules(spec, chinese: false),
+        GdprDocuments.Notice(spec),
+        GdprDocuments.RecordOfProcessing(spec),
+        GdprDocuments.ImpactAssessment(spec),
     };
 }

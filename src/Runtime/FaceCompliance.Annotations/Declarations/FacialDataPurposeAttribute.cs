@@ -202,4 +202,18 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// declarations: a purpose may narrow them, never add one the assembly lacks. Null or empty: all of them.
     /// </summary>
     public Jurisdiction[]? Jurisdictions { get; set; }
+
+    /// <summary>
+    /// Whether providing the face data is a statutory or contractual requirement, or a requirement for entering a
+    /// contract, whether the person must provide it, and what happens if they do not (GDPR Art. 13(2)(e)), in
+    /// English; required for a purpose that serves <see cref="Jurisdiction.EU"/> (FC0120). The Art. 13 notice states it.
+    /// </summary>
+    public string? ProvisionRequirementEn { get; set; }
+
+    /// <summary>
+    /// The automated decision-making under GDPR Art. 22(1) and (4) the purpose involves, with meaningful information
+    /// about the logic and its significance and envisaged consequences (Art. 13(2)(f)), in English. Optional: when
+    /// empty, the Art. 13 notice says that the purpose declares none.
+    /// </summary>
+    public string? AutomatedDecisionEn { get; set; }
 }

@@ -35,4 +35,16 @@ public sealed class OperatesInAttribute : Attribute
 
     /// <summary>The operator's role under the AI Act (<see cref="Jurisdiction.EU_AIACT"/>); a deployer by default.</summary>
     public AiActRole AiActRole { get; set; }
+
+    /// <summary>
+    /// How to reach the data protection officer, if one is designated (GDPR Art. 13(1)(b)); optional. The Art. 13
+    /// notice names it under <see cref="Jurisdiction.EU"/>.
+    /// </summary>
+    public string? DataProtectionOfficerContact { get; set; }
+
+    /// <summary>
+    /// The supervisory authority people may complain to, with its address or web site (GDPR Art. 13(2)(d), Art. 77);
+    /// required under <see cref="Jurisdiction.EU"/> for the Art. 13 notice (FC0120).
+    /// </summary>
+    public string? SupervisoryAuthority { get; set; }
 }

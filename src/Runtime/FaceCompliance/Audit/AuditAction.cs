@@ -95,4 +95,16 @@ public enum AuditAction
     /// decrypted until their data is deleted and they enrol again (<see cref="FacialDataDamagedException"/>).
     /// </summary>
     SubjectKeyDamaged = 21,
+
+    /// <summary>An access (GDPR Art. 15) or erasure (Art. 17) request was received (<see cref="IDataSubjectRequests.Receive"/>); the detail gives its id, kind and due date.</summary>
+    SubjectRequestReceived = 25,
+
+    /// <summary>A data subject request's deadline was extended by two months (<see cref="IDataSubjectRequests.Extend"/>); the detail gives the reason and the new due date.</summary>
+    SubjectRequestExtended = 26,
+
+    /// <summary>An access request was answered with an export of what is held (<see cref="IDataSubjectRequests.AnswerAccess"/>); the request is closed.</summary>
+    AccessRequestAnswered = 27,
+
+    /// <summary>An erasure request was answered: the person's templates deleted and consents ended (<see cref="IDataSubjectRequests.AnswerErasure"/>); the request is closed.</summary>
+    ErasureRequestAnswered = 28,
 }

@@ -29,6 +29,55 @@ namespace CommunityAccess
         public static global::FaceCompliance.FacialNotice Notice => Info.Notice;
 
         /// <summary>
+        /// The GDPR Art. 13 notice of this purpose, in English (plain text): the assembly operates in the EU
+        /// (<c>[assembly: OperatesIn(Jurisdiction.EU)]</c>). It is not part of <see cref="NoticeVersion"/>.
+        /// </summary>
+        public const string GdprNotice = "Information on the processing of your face data (GDPR Art. 13)\n"
+            + "\n"
+            + "Sunny Gardens Property Services Co., Ltd. processes your face data for the purpose described below. This notice gives the information of Article 13 of the General Data Protection Regulation (EU) 2016/679 (GDPR).\n"
+            + "\n"
+            + "Controller (Art. 13(1)(a))\n"
+            + "Sunny Gardens Property Services Co., Ltd., contact: privacy@sunny-gardens.example / +86 755 8888 0000.\n"
+            + "\n"
+            + "Data protection officer (Art. 13(1)(b))\n"
+            + "dpo@sunny-gardens.example\n"
+            + "\n"
+            + "Purpose (Art. 13(1)(c))\n"
+            + "To confirm at the community gate that you are the resident you say you are (a 1:1 comparison), and to open the gate when you are.\n"
+            + "Method: 1:1 verification. A face template is compared only with the template you enrolled, to confirm that you are who you say you are.\n"
+            + "\n"
+            + "Legal basis (Art. 13(1)(c))\n"
+            + "Your explicit consent to this purpose (Art. 6(1)(a) and Art. 9(2)(a)), asked for before your face data is processed; without it, your face data is not processed for this purpose. Your face template is biometric data used to confirm (1:1 verification) who you are, a special category of personal data (Art. 9(1); Recital 51).\n"
+            + "\n"
+            + "Recipients (Art. 13(1)(e))\n"
+            + "None: your face data is kept on the face recognition device and is not provided to anyone else.\n"
+            + "\n"
+            + "Transfers to third countries (Art. 13(1)(f))\n"
+            + "None: no transfer of your face data to a third country or an international organisation is declared for this purpose.\n"
+            + "\n"
+            + "How long your face data is kept (Art. 13(2)(a))\n"
+            + "At most 365 days after it is collected. It is deleted earlier when you withdraw your consent or when it is erased at your request.\n"
+            + "\n"
+            + "Your rights (Art. 13(2)(b))\n"
+            + "You have the right to access your face data (Art. 15), to have it rectified (Art. 16) or erased (Art. 17), to restrict its processing (Art. 18), to object (Art. 21) and to data portability (Art. 20).\n"
+            + "To exercise them, contact privacy@sunny-gardens.example / +86 755 8888 0000. We must answer within one month of receiving your request; where necessary, taking into account the complexity and number of requests, this can be extended by two further months, in which case we must tell you so, with the reasons, within the first month (Art. 12(3)).\n"
+            + "\n"
+            + "Withdrawing your consent (Art. 13(2)(c))\n"
+            + "You can withdraw your consent at any time (Art. 7(3)); your face data for this purpose is then deleted. Withdrawal does not affect the lawfulness of processing before it. Choose \"Withdraw face entry\" on the gate terminal, or ask at the property service centre; withdrawal takes effect at once.\n"
+            + "\n"
+            + "Complaint to a supervisory authority (Art. 13(2)(d))\n"
+            + "You have the right to lodge a complaint with a supervisory authority (Art. 77): the data protection supervisory authority of the EU member state where you live or work, or where you think your rights were infringed (Art. 77(1)); the authorities are listed at https://www.edpb.europa.eu/about-edpb/about-edpb/members_en.\n"
+            + "\n"
+            + "Whether you must provide your face data (Art. 13(2)(e))\n"
+            + "Providing your face data is not a statutory or contractual requirement, nor a requirement to enter into a contract: face entry is optional and rests on your consent alone. If you do not provide it, you enter with your access card or PIN at the same gate terminal; nothing else changes.\n"
+            + "\n"
+            + "Automated decision-making (Art. 13(2)(f))\n"
+            + "No decision based solely on automated processing, including profiling, within Art. 22(1) and (4) is declared for this purpose.\n"
+            + "\n"
+            + "An alternative without face recognition\n"
+            + "Every resident can have an access card or set a PIN, and can tap the card or enter the PIN at the same gate terminal. Nothing else needs to be arranged.\n";
+
+        /// <summary>
         /// The notice in plain language, a few short sentences (Measures Art. 5 §3): who, what, why, how long, the other way
         /// and how to withdraw. Shown with the full notice, which governs; it does not replace it.
         /// </summary>

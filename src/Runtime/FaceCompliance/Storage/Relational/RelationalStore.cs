@@ -22,6 +22,7 @@ internal sealed class RelationalStore
         Consents = consents;
         LegalBases = new RelationalLegalBasisRegistry(database, audit, signer, options.TimeProvider);
         Lifecycle = new RelationalLifecycle(database, audit, templates, options.Actor, options.TimeProvider);
+        Requests = new RelationalSubjectRequests(database, audit, templates, options.TimeProvider);
         if (options.FilingThresholdReached is { } handler)
         {
             templates.FilingThresholdReached += handler;
@@ -39,6 +40,8 @@ internal sealed class RelationalStore
     public RelationalLifecycle Lifecycle { get; }
 
     public RelationalAuditTrail Audit { get; }
+
+    public RelationalSubjectRequests Requests { get; }
 
     /// <summary>Refuses options no store can work with, before anything is opened.</summary>
     /// <exception cref="ArgumentException">The template dimension or a limit is out of range.</exception>
