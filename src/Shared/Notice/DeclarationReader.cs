@@ -73,7 +73,14 @@ internal static class DeclarationReader
             TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
             TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"),
             OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
-            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
+            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"),
+            ImageSource: Int(named, "ImageSource", Profiles.LawValues.ImageSourceTargeted),
+            Contexts: Int(named, "Contexts", 0),
+            MedicalOrSafetyReason: Text(named, "MedicalOrSafetyReason"),
+            IdentificationMode: Int(named, "IdentificationMode", Profiles.LawValues.IdentificationModeUnspecified),
+            RealTimeException: Int(named, "RealTimeException", Profiles.LawValues.RealTimeExceptionNone),
+            RealTimeAuthorisation: Text(named, "RealTimeAuthorisation"),
+            Jurisdictions: Ints(named, "Jurisdictions"));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>
@@ -175,6 +182,23 @@ internal static class DeclarationReader
     private static string Text(Dictionary<string, TypedConstant> named, string name) => named.TryGetValue(name, out var value) ? Text(value) : "";
 
     private static int Int(Dictionary<string, TypedConstant> named, string name, int fallback) => named.TryGetValue(name, out var value) && value.Value is int number ? number : fallback;
+
+    private static EquatableArray<int> Ints(Dictionary<string, TypedConstant> named, string name)
+    {
+        var values = ImmutableArray.CreateBuilder<int>();
+        if (named.TryGetValue(name, out var array) && array.Kind == TypedConstantKind.Array && !array.IsNull)
+        {
+            foreach (var value in array.Values)
+            {
+                if (value.Value is int number)
+                {
+                    values.Add(number);
+                }
+            }
+        }
+
+        return new EquatableArray<int>(values.ToImmutable());
+    }
 
     private static string Fallback(string value, string fallback) => value.Length > 0 ? value : fallback;
 }

@@ -211,6 +211,7 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
     {
         "age band", "gender", "facial expression", "whether glasses are worn", "facial hair", "head pose", "whether the face is covered",
         "image quality", "ethnicity", "race", "religion", "health", "political opinion", "sexual orientation",
+        "trade-union membership", "philosophical beliefs", "sex life",
     };
 
     private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0

@@ -45,7 +45,14 @@ internal sealed record PurposeDeclaration(
     string TransferAbroadCountryZh = "",
     string TransferAbroadCountryEn = "",
     string OtherNoticeItemsZh = "",
-    string OtherNoticeItemsEn = "");
+    string OtherNoticeItemsEn = "",
+    int ImageSource = 0,
+    int Contexts = 0,
+    string MedicalOrSafetyReason = "",
+    int IdentificationMode = 0,
+    int RealTimeException = 0,
+    string RealTimeAuthorisation = "",
+    EquatableArray<int> Jurisdictions = default);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for
