@@ -37,6 +37,19 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .Select(static (processors, _) => processors.IsEmpty ? ProcessorDeclaration.Undeclared : processors[0])
             .WithTrackingName(StepNames.Processor);
 
+        // The assembly's [OperatesIn] jurisdictions (LawValues.Jurisdiction*), sorted: the AI Act statement and the
+        // runtime's two-person confirmation depend on whether a purpose serves EU-AIACT.
+        var jurisdictions = context.SyntaxProvider.ForAttributeWithMetadataName(
+                DeclarationValues.OperatesInAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => new EquatableArray<int>(attributeContext.Attributes
+                    .Where(static a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int)
+                    .Select(static a => (int)a.ConstructorArguments[0].Value!)
+                    .ToImmutableArray()))
+            .Collect()
+            .Select(static (lists, _) => new EquatableArray<int>(lists.SelectMany(static list => list).Distinct().OrderBy(static j => j).ToImmutableArray()))
+            .WithTrackingName(StepNames.Jurisdictions);
+
         var notices = purposes.Combine(processor)
             .Select(static (pair, _) =>
             {
@@ -65,11 +78,12 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             })
             .WithTrackingName(StepNames.ChangeNotices);
 
-        context.RegisterSourceOutput(withChanges, static (output, spec) =>
+        context.RegisterSourceOutput(withChanges.Combine(jurisdictions), static (output, input) =>
         {
+            var (spec, declared) = input;
             if (spec.Declaration.Type.CanBeExtended)
             {
-                output.AddSource(PurposeEmitter.HintName(spec.Declaration), PurposeEmitter.Emit(spec));
+                output.AddSource(PurposeEmitter.HintName(spec.Declaration), PurposeEmitter.Emit(spec, declared));
             }
         });
 
@@ -79,7 +93,8 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var assembly = withChanges.Collect()
             .Combine(processor)
             .Combine(reportEnabled)
-            .Select(static (input, _) => new AssemblySpec(input.Left.Right, Ordered(input.Left.Left), input.Right))
+            .Combine(jurisdictions)
+            .Select(static (input, _) => new AssemblySpec(input.Left.Left.Right, Ordered(input.Left.Left.Left), input.Left.Right, input.Right))
             .WithTrackingName(StepNames.Assembly);
 
         context.RegisterSourceOutput(assembly, static (output, spec) =>

@@ -11,8 +11,9 @@ internal static class AiActDeclaration
     /// Whether the purpose serves <c>EU-AIACT</c>: the assembly declares <c>[assembly: OperatesIn(Jurisdiction.EU_AIACT)]</c>
     /// and the purpose's <c>Jurisdictions</c>, when it narrows them, lists it.
     /// </summary>
-    public static bool ServesAiAct(IReadOnlyCollection<int> declared, IEnumerable<int> purposeJurisdictions)
+    public static bool ServesAiAct(IEnumerable<int> assemblyJurisdictions, IEnumerable<int> purposeJurisdictions)
     {
+        var declared = new HashSet<int>(assemblyJurisdictions);
         if (!declared.Contains(LawValues.JurisdictionEUAiAct))
         {
             return false;

@@ -30,5 +30,6 @@ internal static class ReportFiles
         ("ChangeNoticesMarkdown", "notice-changes.md"),
         ("MinorsRulesChineseMarkdown", "minors-rules.zh-CN.md"),
         ("MinorsRulesEnglishMarkdown", "minors-rules.en.md"),
+        ("AiActMarkdown", "ai-act.md"),
     };
 }

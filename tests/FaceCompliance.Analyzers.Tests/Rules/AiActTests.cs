@@ -7,7 +7,7 @@ namespace FaceCompliance.Analyzers.Tests.Rules;
 /// <summary>FC0110-FC0114: the AI Act's Article 5 bans and the 1:N identification mode, for purposes serving EU-AIACT.</summary>
 public sealed class AiActTests
 {
-    private const string Processor = """[assembly: FacialDataProcessor("Example B.V.", "privacy@example.eu")]""";
+    private const string Processor = """[assembly: FacialDataProcessor("Example B.V.", "privacy@example.eu", NoticeLocation = "https://example.eu/face-rules")]""";
 
     private const string Texts = """
         DescriptionZh = "目的", DescriptionEn = "Purpose", NecessityZh = "必要", NecessityEn = "Needed",

@@ -12,4 +12,6 @@ internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotic
     EquatableArray<RenderedChangeNotice> Changes = default);
 
 /// <summary>Everything the assembly declares: the input of the assembly-level emitters.</summary>
-internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled);
+/// <see cref="Jurisdictions"/> are the assembly's <c>[OperatesIn]</c> jurisdictions (<c>LawValues.Jurisdiction*</c>), sorted.
+internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled,
+    EquatableArray<int> Jurisdictions = default);

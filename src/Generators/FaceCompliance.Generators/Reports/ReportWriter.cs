@@ -24,5 +24,6 @@ internal static class ReportWriter
         ChangeNoticeDocument.Write(spec),
         NoticeDocument.WriteMinorsRules(spec, chinese: true),
         NoticeDocument.WriteMinorsRules(spec, chinese: false),
+        AiActDocument.Write(spec),
     };
 }
