@@ -91,7 +91,7 @@ public sealed class AiActStatementTests
         string Section(string id) => sections.Single(s => s.Key.Contains($"`Gym.{id}`", StringComparison.Ordinal)).Value;
 
         Assert.Contains("> Example Leisure B.V. operates an emotion recognition system here. It analyses images of your face and infers emotions from your facial expression. Purpose: Class instructors see how the class feels. ", Section("ClassMood"), StringComparison.Ordinal);
-        Assert.Contains("> Example Leisure B.V. operates a biometric categorisation system here. It analyses images of your face and estimates your glasses.", Section("GlassesMirror"), StringComparison.Ordinal);
+        Assert.Contains("> Example Leisure B.V. operates a biometric categorisation system here. It analyses images of your face and estimates from it: whether glasses are worn.", Section("GlassesMirror"), StringComparison.Ordinal);
         Assert.Contains("| (c) the input data that led to a match |", Section("BannedVisitorReview"), StringComparison.Ordinal);
         foreach (var id in new[] { "LockerUnlock", "KioskCheckIn", "PoolCount", "StaffMood" })
         {

@@ -214,6 +214,9 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
         "trade-union membership", "philosophical beliefs", "sex life",
     };
 
+    /// <summary>How the notice names the attributes set in <paramref name="attributes"/>, e.g. "whether glasses are worn".</summary>
+    internal static System.Collections.Generic.IEnumerable<string> AttributeDescriptions(int attributes) => AttributeNames(attributes, s_attributeNames);
+
     private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0
         ? "Face attribute analysis: we analyse the face image to estimate " + string.Join(", ", AttributeNames(purpose.Attributes, s_attributeNames)) + ". We do not identify you."
         : MethodText(purpose.Method);

@@ -106,7 +106,7 @@ internal static class AiActDocument
 
         if (classification.Category == AiActCategory.HighRisk)
         {
-            document.Append("\nHigh-risk duties to do by hand (Annex III applies from 2026-08-02 as enacted, 2027-12-02 under the Omnibus, UNCONFIRMED): ")
+            document.Append("\nHigh-risk duties to do by hand (Annex III applies from 2026-08-02 as enacted, or 2027-12-02 once the Digital Omnibus is in force; its publication is UNCONFIRMED): ")
                 .Append("use as instructed, competent human oversight, relevant input data, monitoring, logs kept at least 6 months (Art. 26; 26(7), (10) and (11) are UNCONFIRMED); ")
                 .Append("a fundamental rights impact assessment before first use for public bodies and private entities providing public services (Art. 27). ")
                 .Append(ReportWriter.Gap).Append('\n');
@@ -148,7 +148,7 @@ internal static class AiActDocument
         if (categories != 0)
         {
             systems.Add("a biometric categorisation system");
-            inferences.Add("estimates your " + string.Join(", ", LawValues.FlagNames(categories, LawValues.Attributes).Select(Lower)));
+            inferences.Add("estimates from it: " + string.Join(", ", EnglishNoticeWriter.AttributeDescriptions(categories)));
         }
 
         var operatorName = processor.NameEn.Length > 0 ? processor.NameEn : ReportWriter.Gap;
@@ -176,13 +176,4 @@ internal static class AiActDocument
 
     private static string Flags(int flags, (int Value, string Name)[] table)
         => flags == 0 ? "none" : string.Join(", ", LawValues.FlagNames(flags, table));
-
-    private static string Lower(string name) => name switch
-    {
-        "AgeBand" => "age band",
-        "FacialHair" => "facial hair",
-        "HeadPose" => "head pose",
-        "ImageQuality" => "image quality",
-        _ => name.ToLowerInvariant(),
-    };
 }
