@@ -62,14 +62,14 @@ public sealed class RemoteIdentificationTests(PipelineFixture fixture) : IClassF
         using (var session = new RemoteIdentificationSession<BannedVisitorReview>(matcher, _test.Store.Audit, "lobby-banned-list"))
         {
             sessionId = session.Id;
-            var match = Assert.Single(session.Identify(Template(name), inputReference: "frame:" + name));
+            var match = Assert.Single(session.Identify(Template(name), inputReference: "cam2/frame-81734"));
             Assert.DoesNotContain(person, match.ToString(), StringComparison.Ordinal);
             var once = match.Confirm("alice");
             Assert.DoesNotContain(person, once.ToString(), StringComparison.Ordinal);
             confirmed = once.Confirm("bob");
         }
 
-        Assert.Equal((person, "frame:" + name, "alice", "bob"), (confirmed.SubjectId, confirmed.InputReference, confirmed.FirstConfirmedBy, confirmed.SecondConfirmedBy));
+        Assert.Equal((person, "cam2/frame-81734", "alice", "bob"), (confirmed.SubjectId, confirmed.InputReference, confirmed.FirstConfirmedBy, confirmed.SecondConfirmedBy));
         Assert.True(confirmed.Similarity >= FaceMatchThreshold.Default);
         var records = _test.Store.Audit.Read(max: 10_000).Skip(before).ToList();
         Assert.Equal(
@@ -79,7 +79,7 @@ public sealed class RemoteIdentificationTests(PipelineFixture fixture) : IClassF
         Assert.All(records, r => Assert.StartsWith($"session={sessionId};", r.Detail, StringComparison.Ordinal));
         Assert.Contains("reference database=lobby-banned-list", records[0].Detail, StringComparison.Ordinal);
         Assert.Equal(person, records[1].SubjectId);
-        Assert.Contains("reference database=lobby-banned-list; input=frame:" + name, records[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("reference database=lobby-banned-list; input=cam2/frame-81734", records[1].Detail, StringComparison.Ordinal);
         Assert.Contains("confirmed by=alice; confirmation 1 of 2", records[2].Detail, StringComparison.Ordinal);
         Assert.Contains("confirmed by=bob; confirmation 2 of 2", records[3].Detail, StringComparison.Ordinal);
         Assert.Contains("searches=1; candidates=1", records[4].Detail, StringComparison.Ordinal);
