@@ -8,4 +8,5 @@ internal static class RuleCategories
     public const string Notice = "FaceCompliance.Notice";
     public const string Configuration = "FaceCompliance.Configuration";
     public const string Jurisdiction = "FaceCompliance.Jurisdiction";
+    public const string AiAct = "FaceCompliance.AiAct";
 }

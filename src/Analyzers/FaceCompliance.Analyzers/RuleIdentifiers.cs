@@ -28,6 +28,11 @@ internal static class RuleIdentifiers
     public const string JurisdictionRequired = "FC0100";
     public const string JurisdictionNotDeclared = "FC0101";
     public const string ProfileConflictUnresolved = "FC0102";
+    public const string AiActUntargetedScraping = "FC0110";
+    public const string AiActEmotionAtWorkOrSchool = "FC0111";
+    public const string AiActSensitiveCategorisation = "FC0112";
+    public const string AiActRealTimeIdentification = "FC0113";
+    public const string AiActIdentificationModeRequired = "FC0114";
     public const string GdprNoticeElementMissing = "FC0120";
     public const string GdprExplicitConsentRequired = "FC0121";
 

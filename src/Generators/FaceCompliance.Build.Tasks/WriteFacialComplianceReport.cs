@@ -10,7 +10,7 @@ namespace FaceCompliance.Build.Tasks;
 
 /// <summary>
 /// Writes the compliance report files (notice.zh-CN.md, notice.en.md, retention.md, filing.json, pipia.md, notice-changes.md,
-/// minors-rules.zh-CN.md, minors-rules.en.md) from
+/// minors-rules.zh-CN.md, minors-rules.en.md, ai-act.md) from
 /// the constants the FaceCompliance generator compiled into <see cref="AssemblyPath"/>. The generator does no file
 /// I/O; this task does it after compilation, reading the constants from the assembly's metadata without loading it.
 /// Each file is written as UTF-8 without a byte order mark, exactly as emitted (\n line endings), and only when its

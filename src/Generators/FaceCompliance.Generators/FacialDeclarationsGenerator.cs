@@ -42,6 +42,10 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => DeclarationReader.ReadOperatesIn(compilation.Assembly.GetAttributes()))
             .WithTrackingName(StepNames.OperatesIn);
 
+        // Their ids alone (LawValues.Jurisdiction*, sorted): the AI Act statement and the runtime's two-person
+        // confirmation depend on whether a purpose serves EU-AIACT.
+        var jurisdictions = operatesIn.Select(static (declared, _) => declared.Jurisdictions).WithTrackingName(StepNames.Jurisdictions);
+
         var notices = purposes.Combine(processor).Combine(operatesIn)
             .Select(static (input, _) =>
             {
@@ -74,11 +78,12 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             })
             .WithTrackingName(StepNames.ChangeNotices);
 
-        context.RegisterSourceOutput(withChanges, static (output, spec) =>
+        context.RegisterSourceOutput(withChanges.Combine(jurisdictions), static (output, input) =>
         {
+            var (spec, declared) = input;
             if (spec.Declaration.Type.CanBeExtended)
             {
-                output.AddSource(PurposeEmitter.HintName(spec.Declaration), PurposeEmitter.Emit(spec));
+                output.AddSource(PurposeEmitter.HintName(spec.Declaration), PurposeEmitter.Emit(spec, declared));
             }
         });
 

@@ -10,4 +10,5 @@ internal static class StepNames
     public const string Baseline = nameof(Baseline);
     public const string ChangeNotices = nameof(ChangeNotices);
     public const string OperatesIn = nameof(OperatesIn);
+    public const string Jurisdictions = nameof(Jurisdictions);
 }

@@ -77,6 +77,7 @@ internal static class FilingLabels
         (16, "胡须", "FacialHair"), (32, "头部姿态", "HeadPose"), (64, "面部遮挡", "Occlusion"), (128, "图像质量", "ImageQuality"),
         (256, "民族", "Ethnicity"), (512, "种族", "Race"), (1024, "宗教信仰", "Religion"), (2048, "健康状况", "Health"),
         (4096, "政治观点", "PoliticalOpinion"), (8192, "性取向", "SexualOrientation"),
+        (16384, "工会会员身份", "TradeUnionMembership"), (32768, "哲学信仰", "PhilosophicalBeliefs"), (65536, "性生活", "SexLife"),
     };
 
     /// <summary>The Chinese label of <paramref name="value"/>, or its number when the table names none.</summary>

@@ -217,7 +217,7 @@ internal sealed class ChineseNoticeWriter : NoticeWriter
 
     private static readonly string[] s_attributeNames =
     {
-        "年龄段", "性别", "表情", "是否佩戴眼镜", "胡须", "头部姿态", "面部遮挡", "图像质量", "民族", "种族", "宗教信仰", "健康状况", "政治观点", "性取向",
+        "年龄段", "性别", "表情", "是否佩戴眼镜", "胡须", "头部姿态", "面部遮挡", "图像质量", "民族", "种族", "宗教信仰", "健康状况", "政治观点", "性取向", "工会会员身份", "哲学信仰", "性生活",
     };
 
     private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0

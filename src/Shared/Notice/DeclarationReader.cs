@@ -76,6 +76,12 @@ internal static class DeclarationReader
             OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"),
             ProvisionRequirementEn: Text(named, "ProvisionRequirementEn"),
             AutomatedDecisionEn: Text(named, "AutomatedDecisionEn"),
+            ImageSource: Int(named, "ImageSource", Profiles.LawValues.ImageSourceTargeted),
+            Contexts: Int(named, "Contexts", 0),
+            MedicalOrSafetyReason: Text(named, "MedicalOrSafetyReason"),
+            IdentificationMode: Int(named, "IdentificationMode", Profiles.LawValues.IdentificationModeUnspecified),
+            RealTimeException: Int(named, "RealTimeException", Profiles.LawValues.RealTimeExceptionNone),
+            RealTimeAuthorisation: Text(named, "RealTimeAuthorisation"),
             Jurisdictions: Ints(named, "Jurisdictions"));
     }
 

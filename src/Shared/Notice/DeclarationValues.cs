@@ -9,6 +9,7 @@ internal static class DeclarationValues
 {
     public const string ProcessorAttribute = "FaceCompliance.FacialDataProcessorAttribute";
     public const string PurposeAttribute = "FaceCompliance.FacialDataPurposeAttribute";
+    public const string OperatesInAttribute = "FaceCompliance.OperatesInAttribute";
 
     public const int StorageOnDevice = 0;
     public const int StorageServer = 1;

@@ -211,7 +211,11 @@ internal sealed class EnglishNoticeWriter : NoticeWriter
     {
         "age band", "gender", "facial expression", "whether glasses are worn", "facial hair", "head pose", "whether the face is covered",
         "image quality", "ethnicity", "race", "religion", "health", "political opinion", "sexual orientation",
+        "trade-union membership", "philosophical beliefs", "sex life",
     };
+
+    /// <summary>How the notice names the attributes set in <paramref name="attributes"/>, e.g. "whether glasses are worn".</summary>
+    internal static System.Collections.Generic.IEnumerable<string> AttributeDescriptions(int attributes) => AttributeNames(attributes, s_attributeNames);
 
     private static string MethodText(PurposeDeclaration purpose) => purpose.Method == ProcessingMethodTable.AttributeAnalysis && purpose.Attributes != 0
         ? "Face attribute analysis: we analyse the face image to estimate " + string.Join(", ", AttributeNames(purpose.Attributes, s_attributeNames)) + ". We do not identify you."

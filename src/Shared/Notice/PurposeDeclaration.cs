@@ -48,6 +48,12 @@ internal sealed record PurposeDeclaration(
     string OtherNoticeItemsEn = "",
     string ProvisionRequirementEn = "",
     string AutomatedDecisionEn = "",
+    int ImageSource = 0,
+    int Contexts = 0,
+    string MedicalOrSafetyReason = "",
+    int IdentificationMode = 0,
+    int RealTimeException = 0,
+    string RealTimeAuthorisation = "",
     EquatableArray<int> Jurisdictions = default);
 
 /// <summary>

@@ -39,6 +39,9 @@ internal static class LawValues
     public const int AttributeHealth = 2048;
     public const int AttributePoliticalOpinion = 4096;
     public const int AttributeSexualOrientation = 8192;
+    public const int AttributeTradeUnionMembership = 16384;
+    public const int AttributePhilosophicalBeliefs = 32768;
+    public const int AttributeSexLife = 65536;
 
     public static readonly (int Value, string Name)[] Attributes =
     {
@@ -47,6 +50,8 @@ internal static class LawValues
         (AttributeOcclusion, "Occlusion"), (AttributeImageQuality, "ImageQuality"), (AttributeEthnicity, "Ethnicity"),
         (AttributeRace, "Race"), (AttributeReligion, "Religion"), (AttributeHealth, "Health"),
         (AttributePoliticalOpinion, "PoliticalOpinion"), (AttributeSexualOrientation, "SexualOrientation"),
+        (AttributeTradeUnionMembership, "TradeUnionMembership"), (AttributePhilosophicalBeliefs, "PhilosophicalBeliefs"),
+        (AttributeSexLife, "SexLife"),
     };
 
     // FacialLegalBasis (PIPL Art. 13 §1 (1)-(7)): why processing is lawful.
@@ -105,6 +110,39 @@ internal static class LawValues
     public const int AiActRoleProvider = 1;
 
     public static readonly string[] AiActRoleNames = { "Deployer", "Provider" };
+
+    // FacialUseContexts (flags; AI Act Art. 5(1)(f), 5(1)(h)): the settings a purpose is used in.
+    public const int ContextWorkplace = 1;
+    public const int ContextEducation = 2;
+    public const int ContextLawEnforcement = 4;
+
+    public static readonly (int Value, string Name)[] Contexts =
+    {
+        (ContextWorkplace, "Workplace"), (ContextEducation, "Education"), (ContextLawEnforcement, "LawEnforcement"),
+    };
+
+    // FacialImageSource (AI Act Art. 5(1)(e)): where a purpose's face images come from.
+    public const int ImageSourceTargeted = 0;
+    public const int ImageSourceUntargetedInternet = 1;
+    public const int ImageSourceUntargetedCctv = 2;
+
+    public static readonly string[] ImageSourceNames = { "Targeted", "UntargetedInternet", "UntargetedCctv" };
+
+    // FacialIdentificationMode (AI Act Art. 3(41)-(43)): how a 1:N purpose identifies people.
+    public const int IdentificationModeUnspecified = 0;
+    public const int IdentificationModeNotRemote = 1;
+    public const int IdentificationModePostRemote = 2;
+    public const int IdentificationModeRealTimeRemote = 3;
+
+    public static readonly string[] IdentificationModeNames = { "Unspecified", "NotRemote", "PostRemote", "RealTimeRemote" };
+
+    // RealTimeIdentificationException (AI Act Art. 5(1)(h)(i)-(iii)): the objective real-time remote identification for law enforcement serves.
+    public const int RealTimeExceptionNone = 0;
+    public const int RealTimeExceptionTargetedVictimSearch = 1;
+    public const int RealTimeExceptionImminentThreat = 2;
+    public const int RealTimeExceptionSeriousCrimeSuspect = 3;
+
+    public static readonly string[] RealTimeExceptionNames = { "None", "TargetedVictimSearch", "ImminentThreat", "SeriousCrimeSuspect" };
 
     /// <summary>A declared transfer abroad names one of the mechanisms of PIPL Art. 38 (not <see cref="CrossBorderNone"/>).</summary>
     public static bool IsCrossBorderMechanism(int value) => value > CrossBorderNone && value < CrossBorderNames.Length;

@@ -33,5 +33,6 @@ internal static class ReportFiles
         ("GdprNoticeMarkdown", "gdpr-notice.en.md"),
         ("GdprRecordOfProcessingMarkdown", "gdpr-ropa.md"),
         ("GdprImpactAssessmentMarkdown", "gdpr-dpia.md"),
+        ("AiActMarkdown", "ai-act.md"),
     };
 }

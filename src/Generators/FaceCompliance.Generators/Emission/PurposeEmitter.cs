@@ -12,7 +12,7 @@ internal static class PurposeEmitter
 {
     public static string HintName(PurposeDeclaration purpose) => purpose.Id.Replace('+', '.') + ".FacialPurpose.g.cs";
 
-    public static string Emit(PurposeSpec spec)
+    public static string Emit(PurposeSpec spec, EquatableArray<int> jurisdictions = default)
     {
         var purpose = spec.Declaration;
         var notice = spec.Notice;
@@ -73,7 +73,20 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
-        var end = purpose.LegalBasis == Profiles.LawValues.BasisConsent ? ";" : "";
+        var initializers = new System.Collections.Generic.List<string>();
+        if (purpose.LegalBasis != Profiles.LawValues.BasisConsent)
+        {
+            // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
+            initializers.Add($"LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (AiActDeclaration.ServesAiAct(jurisdictions, purpose.Jurisdictions) && AiActDeclaration.Classify(purpose).RequiresTwoPersonConfirmation)
+        {
+            // AI Act Art. 14(5): a 1:N match's identity is withheld until two people confirm it (FaceCompliance.Vision).
+            initializers.Add("RequiresTwoPersonConfirmation = true");
+        }
+
+        var end = initializers.Count == 0 ? ";" : "";
         if (notice.ChineseMinorsRules is { } chineseMinors && notice.EnglishMinorsRules is { } englishMinors)
         {
             WriteText(writer, notice.English, ")");
@@ -93,10 +106,9 @@ internal static class PurposeEmitter
             WriteText(writer, notice.English, "))" + end);
         }
 
-        if (end.Length == 0)
+        if (initializers.Count > 0)
         {
-            // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
-            writer.Line($"{{ LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)} }};");
+            writer.Line("{ " + string.Join(", ", initializers) + " };");
         }
 
         writer.Close();

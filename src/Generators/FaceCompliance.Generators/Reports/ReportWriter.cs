@@ -27,5 +27,6 @@ internal static class ReportWriter
         GdprDocuments.Notice(spec),
         GdprDocuments.RecordOfProcessing(spec),
         GdprDocuments.ImpactAssessment(spec),
+        AiActDocument.Write(spec),
     };
 }

@@ -6,7 +6,9 @@ namespace FaceCompliance;
 /// <summary>
 /// What an attribute-analysis purpose estimates from a face, from a closed list. Ethnicity, race, religion, health,
 /// political opinion and sexual orientation are listed so that a declaration of them is reported: no purpose may
-/// estimate them (the 2023 draft Measures; EU AI Act Art. 5(1)(g)).
+/// estimate them (the 2023 draft Measures; EU AI Act Art. 5(1)(g)). Under the AI Act (<see cref="Jurisdiction.EU_AIACT"/>),
+/// trade-union membership, philosophical beliefs and sex life are banned too (FC0112), and <see cref="Expression"/> counts
+/// as emotion recognition (Art. 3(39); FC0111).
 /// </summary>
 [Flags]
 public enum FacialAttributes
@@ -55,4 +57,13 @@ public enum FacialAttributes
 
     /// <summary>Sexual orientation; forbidden.</summary>
     SexualOrientation = LawValues.AttributeSexualOrientation,
+
+    /// <summary>Trade-union membership; banned under the AI Act (Art. 5(1)(g); FC0112).</summary>
+    TradeUnionMembership = LawValues.AttributeTradeUnionMembership,
+
+    /// <summary>Philosophical beliefs; banned under the AI Act (Art. 5(1)(g); FC0112).</summary>
+    PhilosophicalBeliefs = LawValues.AttributePhilosophicalBeliefs,
+
+    /// <summary>Sex life; banned under the AI Act (Art. 5(1)(g); FC0112).</summary>
+    SexLife = LawValues.AttributeSexLife,
 }

@@ -216,4 +216,43 @@ public sealed class FacialDataPurposeAttribute : Attribute
     /// empty, the Art. 13 notice says that the purpose declares none.
     /// </summary>
     public string? AutomatedDecisionEn { get; set; }
+
+    /// <summary>
+    /// Where the purpose's face images come from (EU AI Act Art. 5(1)(e)). Defaults to <see cref="FacialImageSource.Targeted"/>.
+    /// Under <see cref="Jurisdiction.EU_AIACT"/>, a 1:1 or 1:N purpose (one that builds a recognition database) fed by
+    /// untargeted scraping from the internet or CCTV footage fails the build (FC0110).
+    /// </summary>
+    public FacialImageSource ImageSource { get; set; }
+
+    /// <summary>
+    /// The settings the purpose is used in: workplace, education, law enforcement (EU AI Act Art. 5(1)(f), 5(1)(h)).
+    /// Under <see cref="Jurisdiction.EU_AIACT"/>, emotion recognition (<see cref="FacialAttributes.Expression"/>) in a
+    /// workplace or education institution fails the build unless <see cref="MedicalOrSafetyReason"/> is given (FC0111).
+    /// </summary>
+    public FacialUseContexts Contexts { get; set; }
+
+    /// <summary>
+    /// Why emotion recognition in a workplace or education institution is intended for medical or safety reasons, the
+    /// exception of EU AI Act Art. 5(1)(f). Empty: no exception is claimed.
+    /// </summary>
+    public string? MedicalOrSafetyReason { get; set; }
+
+    /// <summary>
+    /// How a 1:N purpose identifies people (EU AI Act Art. 3(41)-(43)); required for a 1:N purpose serving
+    /// <see cref="Jurisdiction.EU_AIACT"/> (FC0114). Remote identification is high-risk (Annex III 1(a)): the runtime then
+    /// requires two people to confirm a match before its identity is given (Art. 14(5)).
+    /// </summary>
+    public FacialIdentificationMode IdentificationMode { get; set; }
+
+    /// <summary>
+    /// The objective real-time remote identification in a publicly accessible space for law enforcement serves (EU AI Act
+    /// Art. 5(1)(h)(i)-(iii)); with <see cref="RealTimeAuthorisation"/>, it lifts the ban of FC0113.
+    /// </summary>
+    public RealTimeIdentificationException RealTimeException { get; set; }
+
+    /// <summary>
+    /// The national law and the prior authorisation each real-time use relies on (EU AI Act Art. 5(2)-(5)); required with
+    /// <see cref="RealTimeException"/> (FC0113).
+    /// </summary>
+    public string? RealTimeAuthorisation { get; set; }
 }

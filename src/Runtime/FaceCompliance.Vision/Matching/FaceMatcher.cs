@@ -199,11 +199,18 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     /// similarity of their best-matching template, at or above the threshold, and with a consent that is valid now.
     /// Empty for a stranger.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The purpose is not declared for identification.</exception>
+    /// <exception cref="InvalidOperationException">The purpose is not declared for identification, or needs two-person confirmation (<see cref="RemoteIdentificationSession{TPurpose}"/>).</exception>
     /// <exception cref="ArgumentException">The probe has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Identification)]
     public IReadOnlyList<FaceIdentification> Identify(FaceTemplate probe, int k = 1)
+    {
+        EnsureNoConfirmationRequired();
+        return IdentifyForConfirmation(probe, k);
+    }
+
+    /// <summary><see cref="Identify"/> without the two-person check: for <see cref="RemoteIdentificationSession{TPurpose}"/>, which withholds the identities.</summary>
+    internal IReadOnlyList<FaceIdentification> IdentifyForConfirmation(FaceTemplate probe, int k)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
@@ -215,12 +222,13 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
     /// <see cref="Identify"/> for many probes at once: the gallery is read once per block of 64 probes, so a batch
     /// costs a fraction of the same searches one by one. Results are in probe order.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The purpose is not declared for identification.</exception>
+    /// <exception cref="InvalidOperationException">The purpose is not declared for identification, or needs two-person confirmation (<see cref="RemoteIdentificationSession{TPurpose}"/>).</exception>
     /// <exception cref="ArgumentException">A probe is null or has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Identification)]
     public IReadOnlyList<IReadOnlyList<FaceIdentification>> IdentifyBatch(IReadOnlyList<FaceTemplate> probes, int k = 1)
     {
+        EnsureNoConfirmationRequired();
         ArgumentNullException.ThrowIfNull(probes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ConsentGate.EnsureAllowed<TPurpose>(FacialProcessingMethod.Identification);
@@ -253,6 +261,20 @@ public sealed class FaceMatcher<TPurpose> : IDisposable, IFacialDataHolder
         }
 
         SubjectsChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>
+    /// A purpose that is remote biometric identification under the EU AI Act gives no identity from a plain search
+    /// (Art. 14(5)): its matches go through a session that withholds them until two people confirm.
+    /// </summary>
+    private static void EnsureNoConfirmationRequired()
+    {
+        var purpose = TPurpose.Info;
+        if (purpose.RequiresTwoPersonConfirmation)
+        {
+            throw new InvalidOperationException(
+                $"Purpose '{purpose.Id}' is remote biometric identification under the EU AI Act: no one may act on a match until two people confirm it (Art. 14(5)). Search with RemoteIdentificationSession<TPurpose>, whose matches give the subject only once confirmed twice.");
+        }
     }
 
     private static string SubjectOf(string entryId) => entryId[..entryId.LastIndexOf(EntrySeparator)];

@@ -123,6 +123,7 @@ public sealed class SynchronizedFaceGallery<TPurpose> : IDisposable, IFacialData
     /// <paramref name="k"/>, at or above the threshold, each with a consent that is valid now.
     /// </summary>
     /// <exception cref="GalleryNotCurrentException">The gallery cannot be sure it is current; nothing was searched.</exception>
+    /// <exception cref="InvalidOperationException">The purpose needs two-person confirmation (EU AI Act Art. 14(5)); see <see cref="RemoteIdentificationSession{TPurpose}"/>.</exception>
     /// <exception cref="ArgumentException">The probe has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
     [ProcessesFacialData(FacialProcessingMethod.Identification)]

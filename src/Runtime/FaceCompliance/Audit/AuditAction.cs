@@ -96,6 +96,21 @@ public enum AuditAction
     /// </summary>
     SubjectKeyDamaged = 21,
 
+    /// <summary>
+    /// A use of remote biometric identification started (EU AI Act Art. 12(3)(a) and (b)): the detail names the session
+    /// and the reference database searched (<c>RemoteIdentificationSession</c> in FaceCompliance.Vision).
+    /// </summary>
+    IdentificationUseStarted = 22,
+
+    /// <summary>A use of remote biometric identification ended (EU AI Act Art. 12(3)(a)): the detail names the session and counts its searches and matches.</summary>
+    IdentificationUseEnded = 23,
+
+    /// <summary>
+    /// A person verified and confirmed a 1:N match before anyone acts on it (EU AI Act Art. 12(3)(d), Art. 14(5)): the
+    /// subject is the candidate; the detail names the session, the input reference, the confirming person and whether it
+    /// is the first or the second confirmation.
+    /// </summary>
+    IdentificationConfirmed = 24,
     /// <summary>An access (GDPR Art. 15) or erasure (Art. 17) request was received (<see cref="IDataSubjectRequests.Receive"/>); the detail gives its id, kind and due date.</summary>
     SubjectRequestReceived = 25,
 

@@ -31,6 +31,20 @@ public interface IAuditTrail
     /// <exception cref="System.ArgumentException">The id is malformed, the outcome is not defined, or the detail is empty, too long or holds a control character.</exception>
     AuditRecord RecordApplicationEvent(string? subjectId, AuditOutcome outcome, string detail);
 
+    /// <summary>
+    /// Records an event of remote biometric identification in the same hash chain (EU AI Act Art. 12(3)), written by
+    /// FaceCompliance.Vision's <c>RemoteIdentificationSession</c>: <see cref="AuditAction.IdentificationUseStarted"/>,
+    /// <see cref="AuditAction.IdentificationUseEnded"/>, <see cref="AuditAction.Identified"/> (a candidate and the input
+    /// that led to it) or <see cref="AuditAction.IdentificationConfirmed"/>.
+    /// </summary>
+    /// <param name="action">One of the four actions above.</param>
+    /// <param name="purposeId">The purpose's id.</param>
+    /// <param name="subjectId">The candidate, or <see langword="null"/> for the start and end of a use.</param>
+    /// <param name="detail">The session, reference database, input reference or confirming person, at most 200 characters on one line; never biometric data.</param>
+    /// <returns>The audit record.</returns>
+    /// <exception cref="System.ArgumentException">The action is not one of the four, an id is malformed, or the detail is empty, too long or holds a control character.</exception>
+    AuditRecord RecordIdentificationEvent(AuditAction action, string purposeId, string? subjectId, string detail);
+
     /// <summary>Checks the whole chain and returns the first problem, if any.</summary>
     AuditVerification Verify();
 

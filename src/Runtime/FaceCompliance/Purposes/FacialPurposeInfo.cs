@@ -50,6 +50,14 @@ public sealed class FacialPurposeInfo
     /// </summary>
     public FacialLegalBasis LegalBasis { get; init; }
 
+    /// <summary>
+    /// Whether a 1:N match's identity is withheld until two different people confirm it (EU AI Act Art. 14(5)): set by
+    /// the generator for a 1:N purpose serving EU-AIACT that is remote biometric identification (Annex III 1(a)), or
+    /// that does not declare its identification mode. FaceCompliance.Vision then refuses plain 1:N searches; a
+    /// <c>RemoteIdentificationSession</c> returns unconfirmed matches and logs the Art. 12(3) records.
+    /// </summary>
+    public bool RequiresTwoPersonConfirmation { get; init; }
+
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }
 

@@ -109,6 +109,23 @@ internal class RelationalAuditTrail(RelationalDatabase database, AuditChain chai
         return Append(AuditAction.ApplicationEvent, subjectId, null, null, outcome, RelationalLifecycle.Reason(detail, nameof(detail)));
     }
 
+    public AuditRecord RecordIdentificationEvent(AuditAction action, string purposeId, string? subjectId, string detail)
+    {
+        if (action is not (AuditAction.IdentificationUseStarted or AuditAction.IdentificationUseEnded or AuditAction.Identified or AuditAction.IdentificationConfirmed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, $"{action} is not an event of remote biometric identification.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(purposeId);
+        AuditInput.Optional(purposeId, AuditChain.MaxIdentifierLength, nameof(purposeId));
+        if (subjectId is not null)
+        {
+            SubjectId.Validate(subjectId, nameof(subjectId));
+        }
+
+        return Append(action, subjectId, purposeId, null, AuditOutcome.Succeeded, RelationalLifecycle.Reason(detail, nameof(detail)));
+    }
+
     public AuditVerification Verify()
     {
         // One snapshot: the anchor, the head and the records are read as of the same moment, even while others append or purge.
