@@ -123,21 +123,21 @@ public sealed class AiActTests
 
     [Fact]
     public Task Without_EU_AIACT_or_narrowed_away_from_it_nothing_is_reported() => new AnalyzerTest(Source("""
-        [assembly: OperatesIn(Jurisdiction.EU)]
+        [assembly: OperatesIn(Jurisdiction.EU, SupervisoryAuthority = "Authority")]
         [assembly: OperatesIn(Jurisdiction.EU_AIACT)]
         """, $$"""
         [FacialDataPurpose(FacialProcessingMethod.AttributeAnalysis, {{Texts}},
-            Attributes = FacialAttributes.TradeUnionMembership, Jurisdictions = new[] { Jurisdiction.EU })]
+            Attributes = FacialAttributes.TradeUnionMembership, Jurisdictions = new[] { Jurisdiction.EU }, ProvisionRequirementEn = "Voluntary")]
         public sealed partial class UnionGuessOutsideTheAiAct { }
 
-        [FacialDataPurpose(FacialProcessingMethod.Identification, {{Texts}}, {{Alternative}}, Jurisdictions = new[] { Jurisdiction.EU })]
+        [FacialDataPurpose(FacialProcessingMethod.Identification, {{Texts}}, {{Alternative}}, Jurisdictions = new[] { Jurisdiction.EU }, ProvisionRequirementEn = "Voluntary")]
         public sealed partial class GateSearch { }
         """)).WithoutPrelude().RunAsync();
 
     [Fact]
-    public Task A_project_that_declares_no_EU_AIACT_gets_none_of_the_AI_Act_rules() => new AnalyzerTest(Source("[assembly: OperatesIn(Jurisdiction.EU)]", $$"""
+    public Task A_project_that_declares_no_EU_AIACT_gets_none_of_the_AI_Act_rules() => new AnalyzerTest(Source("""[assembly: OperatesIn(Jurisdiction.EU, SupervisoryAuthority = "Authority")]""", $$"""
         [FacialDataPurpose(FacialProcessingMethod.AttributeAnalysis, {{Texts}},
-            Attributes = FacialAttributes.Expression, Contexts = FacialUseContexts.Workplace)]
+            Attributes = FacialAttributes.Expression, Contexts = FacialUseContexts.Workplace, ProvisionRequirementEn = "Voluntary")]
         public sealed partial class StaffMood { }
         """)).WithoutPrelude().RunAsync();
 }
