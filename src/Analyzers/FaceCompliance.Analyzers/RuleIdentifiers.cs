@@ -28,6 +28,9 @@ internal static class RuleIdentifiers
     public const string JurisdictionRequired = "FC0100";
     public const string JurisdictionNotDeclared = "FC0101";
     public const string ProfileConflictUnresolved = "FC0102";
+    public const string PublicRetentionPolicyRequired = "FC0130";
+    public const string BiometricDataForProfit = "FC0131";
+    public const string DisclosureBasisNotAllowed = "FC0132";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

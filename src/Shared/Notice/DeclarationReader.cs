@@ -104,7 +104,9 @@ internal static class DeclarationReader
             PurposeZh: Text(named, "PurposeZh"),
             PurposeEn: Text(named, "PurposeEn"),
             Method: Int(named, "Method", ProcessingMethodTable.Unspecified),
-            DataCategories: Int(named, "DataCategories", 0));
+            DataCategories: Int(named, "DataCategories", 0),
+            DisclosureBasis: Int(named, "DisclosureBasis", Profiles.LawValues.DisclosureUnspecified),
+            ForProfit: named.TryGetValue("ForProfit", out var forProfit) && forProfit.Value is true);
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>
