@@ -16,7 +16,7 @@ namespace FaceCompliance.PostgreSql;
 internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
 {
     /// <summary>The schema this library writes, recorded in <c>facecompliance_schema</c>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string KeyCheckLabel = "FaceCompliance.PostgreSql master key check v1";
 
@@ -142,6 +142,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
                     signature bytea NOT NULL, revoked_at bigint, revoked_by text);
                 CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
                 """, ("@zero", new byte[AuditChain.HashSize]));
+            CreateInteractions(connection, transaction);
             Execute(connection, transaction, "INSERT INTO facecompliance_schema (version) VALUES (@version)", ("@version", SchemaVersion));
             WriteMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));
             WriteStoreKeys(connection, transaction, masterKeys, masterKeys);
@@ -150,6 +151,14 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         }
 
         var version = Convert.ToInt32(Scalar(connection, transaction, "SELECT version FROM facecompliance_schema"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == 1)
+        {
+            CheckMasterKey(connection, transaction, KeyCheckValue(masterKeys));
+            CreateInteractions(connection, transaction);
+            Execute(connection, transaction, "UPDATE facecompliance_schema SET version = @version", ("@version", SchemaVersion));
+            version = SchemaVersion;
+        }
+
         if (version != SchemaVersion)
         {
             throw new InvalidOperationException($"The database {Name} has FaceCompliance schema version {version}; this library reads version {SchemaVersion}.");
@@ -160,6 +169,15 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         transaction.Commit();
         return storeKeys;
     }
+
+    /// <summary>
+    /// Version 1 to 2 (and part of a new schema): each person's last interaction per purpose, from which BIPA's 3 years
+    /// and Colorado's 24 months run. A template stored before has no row; the purge counts its enrolment instead.
+    /// </summary>
+    private static void CreateInteractions(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE interactions (
+            subject_id text COLLATE "C" NOT NULL, purpose_id text COLLATE "C" NOT NULL, last_at bigint NOT NULL, PRIMARY KEY (subject_id, purpose_id));
+        """);
 
     public void Dispose() => _dataSource.Dispose();
 }

@@ -21,7 +21,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
     /// version 2 could not quarantine a damaged template; version 3 had no audit indexes for queries by subject, kind
     /// and time; <see cref="CreateSchema"/> migrates each in place.
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     // SQLite result codes: SQLITE_CORRUPT, SQLITE_NOTADB.
     private const int SqliteCorrupt = 11;
@@ -123,7 +123,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             return keys;
         }
 
-        if (version is 1 or 2 or 3)
+        if (version is 1 or 2 or 3 or 4)
         {
             if (version == 1)
             {
@@ -135,7 +135,12 @@ internal sealed class SqliteDatabase : RelationalDatabase
                 AddQuarantine(connection, transaction);
             }
 
-            AddAuditIndexes(connection, transaction);
+            if (version <= 3)
+            {
+                AddAuditIndexes(connection, transaction);
+            }
+
+            AddInteractions(connection, transaction);
         }
         else if (version == 0)
         {
@@ -162,6 +167,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             CreateLegalBasisTable(connection, transaction);
             AddQuarantine(connection, transaction);
             AddAuditIndexes(connection, transaction);
+            AddInteractions(connection, transaction);
         }
         else
         {
@@ -292,6 +298,16 @@ internal sealed class SqliteDatabase : RelationalDatabase
         CREATE INDEX audit_subject ON audit (subject_id, sequence);
         CREATE INDEX audit_action ON audit (action, sequence);
         CREATE INDEX audit_time ON audit (time);
+        """);
+
+    /// <summary>
+    /// Version 4 to 5 (and part of a new file): each person's last interaction per purpose (enrolment, a matching
+    /// verification, a recorded interaction), from which BIPA's 3 years and Colorado's 24 months run. A template stored
+    /// before has no row; the purge counts its enrolment as the last interaction.
+    /// </summary>
+    private static void AddInteractions(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE interactions (
+            subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (subject_id, purpose_id));
         """);
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """

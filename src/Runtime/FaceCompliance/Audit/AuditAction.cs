@@ -95,4 +95,11 @@ public enum AuditAction
     /// decrypted until their data is deleted and they enrol again (<see cref="FacialDataDamagedException"/>).
     /// </summary>
     SubjectKeyDamaged = 21,
+
+    /// <summary>
+    /// A person's interaction recorded by the application (<see cref="IFaceTemplateStore.RecordInteraction{TPurpose}"/>),
+    /// such as a 1:N identification match: the deadlines that run from the last interaction (BIPA §15(a): 3 years;
+    /// Colorado: 24 months) start again from it. Enrolment and a matching verification record it themselves.
+    /// </summary>
+    InteractionRecorded = 30,
 }
