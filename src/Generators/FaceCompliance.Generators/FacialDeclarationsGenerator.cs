@@ -37,11 +37,24 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .Select(static (processors, _) => processors.IsEmpty ? ProcessorDeclaration.Undeclared : processors[0])
             .WithTrackingName(StepNames.Processor);
 
-        var notices = purposes.Combine(processor)
-            .Select(static (pair, _) =>
+        // Every [assembly: OperatesIn], ordered, so that the purposes' served jurisdictions compare by value.
+        var jurisdictions = context.SyntaxProvider.ForAttributeWithMetadataName(
+                JurisdictionDeclaration.AttributeName,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => new EquatableArray<JurisdictionDeclaration>(
+                    attributeContext.Attributes.Select(DeclarationReader.ReadOperatesIn).ToImmutableArray()))
+            .Collect()
+            .Select(static (declared, _) => new EquatableArray<JurisdictionDeclaration>(declared.SelectMany(d => d)
+                .OrderBy(d => d.Jurisdiction).ThenBy(d => d.PublicRetentionPolicyUrl, StringComparer.Ordinal).ToImmutableArray()))
+            .WithTrackingName(StepNames.Jurisdictions);
+
+        var notices = purposes.Combine(processor).Combine(jurisdictions)
+            .Select(static (input, _) =>
             {
-                var notice = NoticeRenderer.Render(pair.Right, pair.Left);
-                return new PurposeSpec(pair.Left, notice, AccessibleNoticeRenderer.Render(pair.Right, pair.Left, notice), EquatableArray<RenderedChangeNotice>.Empty);
+                var (purpose, processorDeclaration) = input.Left;
+                var notice = NoticeRenderer.Render(processorDeclaration, purpose);
+                return new PurposeSpec(purpose, notice, AccessibleNoticeRenderer.Render(processorDeclaration, purpose, notice),
+                    EquatableArray<RenderedChangeNotice>.Empty, input.Right, processorDeclaration);
             })
             .WithTrackingName(StepNames.Notices);
 

@@ -73,7 +73,31 @@ internal static class DeclarationReader
             TransferAbroadCountryZh: Text(named, "TransferAbroadCountryZh"),
             TransferAbroadCountryEn: Text(named, "TransferAbroadCountryEn"),
             OtherNoticeItemsZh: Text(named, "OtherNoticeItemsZh"),
-            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"));
+            OtherNoticeItemsEn: Text(named, "OtherNoticeItemsEn"),
+            Jurisdictions: IntArray(named, "Jurisdictions"));
+    }
+
+    /// <summary>What one <c>[assembly: OperatesIn]</c> declares.</summary>
+    public static JurisdictionDeclaration ReadOperatesIn(AttributeData attribute)
+        => new(
+            attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int jurisdiction ? jurisdiction : -1,
+            Text(Named(attribute), "PublicRetentionPolicyUrl"));
+
+    private static EquatableArray<int> IntArray(Dictionary<string, TypedConstant> named, string name)
+    {
+        var values = ImmutableArray.CreateBuilder<int>();
+        if (named.TryGetValue(name, out var array) && array.Kind == TypedConstantKind.Array && !array.IsNull)
+        {
+            foreach (var value in array.Values)
+            {
+                if (value.Value is int item)
+                {
+                    values.Add(item);
+                }
+            }
+        }
+
+        return new EquatableArray<int>(values.ToImmutable());
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

@@ -45,7 +45,8 @@ internal sealed record PurposeDeclaration(
     string TransferAbroadCountryZh = "",
     string TransferAbroadCountryEn = "",
     string OtherNoticeItemsZh = "",
-    string OtherNoticeItemsEn = "");
+    string OtherNoticeItemsEn = "",
+    EquatableArray<int> Jurisdictions = default);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

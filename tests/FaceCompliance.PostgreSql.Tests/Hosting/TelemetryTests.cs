@@ -30,7 +30,7 @@ public sealed class TelemetryTests : IAsyncDisposable
         Assert.Equal(LogLevel.Information, opened.Level);
         Assert.Equal("FaceCompliance.PostgreSql.PostgreSqlFacialDataStore", opened.Category);
         Assert.Contains(services.GetRequiredService<PostgreSqlFacialDataStore>().Database, opened.Message, StringComparison.Ordinal);
-        Assert.Contains(opened.StructuredState!, pair => pair.Key == "SchemaVersion" && pair.Value == "1");
+        Assert.Contains(opened.StructuredState!, pair => pair.Key == "SchemaVersion" && pair.Value == "2");
         Assert.Contains(opened.StructuredState!, pair => pair.Key == "PeopleStored" && pair.Value == "0");
     }
 

@@ -9,7 +9,12 @@ namespace FaceCompliance.Generators.Model;
 /// (the report) do without it.
 /// </summary>
 internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice, AccessibleNotice? Accessible = null,
-    EquatableArray<RenderedChangeNotice> Changes = default);
+    EquatableArray<RenderedChangeNotice> Changes = default, EquatableArray<JurisdictionDeclaration> OperatesIn = default,
+    ProcessorDeclaration? Processor = null)
+{
+    /// <summary>The assembly's jurisdictions this purpose serves (narrowed by its <c>Jurisdictions</c>).</summary>
+    public System.Collections.Generic.List<JurisdictionDeclaration> Served => JurisdictionDeclaration.Served(OperatesIn, Declaration.Jurisdictions);
+}
 
 /// <summary>Everything the assembly declares: the input of the assembly-level emitters.</summary>
 internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled);
