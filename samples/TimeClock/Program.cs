@@ -54,7 +54,17 @@ switch (command)
             return 1;
         }
 
-        var matched = timeClock.PunchWithFace(current);
+        bool matched;
+        try
+        {
+            matched = timeClock.PunchWithFace(current);
+        }
+        catch (System.Collections.Generic.KeyNotFoundException)
+        {
+            Console.WriteLine($"{args[2]} has no face template (destroyed, or never enrolled): use the badge, or sign the release and enrol again");
+            return 1;
+        }
+
         Console.WriteLine(matched ? $"{args[2]} clocked in by face" : $"{args[2]} not recognised: use the badge");
         return matched ? 0 : 1;
     case "punch" when args.Length > 4 && args[3] == "badge":
