@@ -74,7 +74,7 @@ switch (command)
     case "status":
         var last = store.Templates.LastInteraction<ClockIn>(args[2]);
         Console.WriteLine(last is { } at
-            ? $"{args[2]}: last interaction {at:yyyy-MM-dd}; template destroyed by {ClockIn.Info.DeleteByAfterLastInteraction(at):yyyy-MM-dd} at the latest (3 years, BIPA §15(a)), or earlier at the end of the declared {ClockIn.RetentionPeriod.TotalDays:0} days"
+            ? $"{args[2]}: last interaction {at:yyyy-MM-dd}; template destroyed by {ClockIn.Info.DeleteBy(at):yyyy-MM-dd} at the latest (3 years, BIPA §15(a)), or earlier at the end of the declared {ClockIn.RetentionPeriod.TotalDays:0} days"
             : $"{args[2]}: no interaction recorded");
         return 0;
     case "purge":

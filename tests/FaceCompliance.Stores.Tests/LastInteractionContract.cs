@@ -31,6 +31,11 @@ public sealed class IllinoisAndColoradoClockIn : IFacialDataPurpose
     public static FacialPurposeInfo Info { get; } = UsStatePurposes.Declare(nameof(IllinoisAndColoradoClockIn), "US-IL", "US-CO");
 }
 
+public sealed class ColoradoClockIn : IFacialDataPurpose
+{
+    public static FacialPurposeInfo Info { get; } = UsStatePurposes.Declare(nameof(ColoradoClockIn), "US-CO");
+}
+
 public sealed class TexasClockIn : IFacialDataPurpose
 {
     public static FacialPurposeInfo Info { get; } = UsStatePurposes.Declare(nameof(TexasClockIn), "US-TX");
@@ -143,6 +148,41 @@ public abstract class LastInteractionContract
     }
 
     [Fact]
+    public void Colorado_purges_45_days_after_the_no_longer_necessary_decision_marked_unconfirmed()
+    {
+        using var test = NewStore();
+        var receipt = test.Consents.Grant<ColoradoClockIn>(new ConsentGrant("worker-9") { ValidFor = s_tenYears });
+        test.Templates.Enroll(receipt, StoreUnderTest.Template(1));
+        test.Clock.Advance(TimeSpan.FromDays(200));
+        var decidedAt = test.Clock.Now;
+        test.Templates.RecordNoLongerNecessary<ColoradoClockIn>("worker-9", "annual review: no shifts since March");
+
+        test.Clock.Now = decidedAt.AddDays(45).AddSeconds(-1);
+        Assert.Equal(0, test.Templates.PurgeExpired());
+        test.Clock.Now = decidedAt.AddDays(45);
+        Assert.Equal(1, test.Templates.PurgeExpired());
+
+        var decided = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.NoLongerNecessaryDecided);
+        Assert.Equal(31, (int)decided.Action);
+        Assert.Equal("annual review: no shifts since March", decided.Detail);
+        var purged = Assert.Single(test.Audit.Read(), r => r.Action == AuditAction.Purged);
+        Assert.Contains($"45 days after the decision on {decidedAt:yyyy-MM-dd} that it is no longer necessary (US-CO CO-2-POLICY (CO2; UNCONFIRMED))", purged.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_no_longer_necessary_decision_needs_a_template_and_sets_no_deadline_where_no_jurisdiction_has_one()
+    {
+        using var test = NewStore();
+        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => test.Templates.RecordNoLongerNecessary<IllinoisClockIn>("nobody", "review"));
+
+        var receipt = test.Consents.Grant<IllinoisClockIn>(new ConsentGrant("worker-10") { ValidFor = s_tenYears });
+        test.Templates.Enroll(receipt, StoreUnderTest.Template(1));
+        test.Templates.RecordNoLongerNecessary<IllinoisClockIn>("worker-10", "review");
+        test.Clock.Advance(TimeSpan.FromDays(365));
+        Assert.Equal(0, test.Templates.PurgeExpired());
+    }
+
+    [Fact]
     public void Texas_sets_no_deadline_after_the_last_interaction()
     {
         using var test = NewStore();
@@ -151,7 +191,7 @@ public abstract class LastInteractionContract
 
         test.Clock.Advance(TimeSpan.FromDays(5 * 366));
         Assert.Equal(0, test.Templates.PurgeExpired());
-        Assert.Null(TexasClockIn.Info.DeleteByAfterLastInteraction(test.Clock.Now));
+        Assert.Null(TexasClockIn.Info.DeleteBy(test.Clock.Now));
         test.Clock.Advance(s_tenYears);
         Assert.Equal(1, test.Templates.PurgeExpired());
     }

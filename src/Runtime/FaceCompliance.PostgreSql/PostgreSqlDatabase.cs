@@ -176,7 +176,8 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
     /// </summary>
     private static void CreateInteractions(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) => Execute(connection, transaction, """
         CREATE TABLE interactions (
-            subject_id text COLLATE "C" NOT NULL, purpose_id text COLLATE "C" NOT NULL, last_at bigint NOT NULL, PRIMARY KEY (subject_id, purpose_id));
+            subject_id text COLLATE "C" NOT NULL, purpose_id text COLLATE "C" NOT NULL, last_at bigint NOT NULL, no_longer_necessary_at bigint,
+            PRIMARY KEY (subject_id, purpose_id));
         """);
 
     public void Dispose() => _dataSource.Dispose();

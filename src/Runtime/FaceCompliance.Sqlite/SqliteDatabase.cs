@@ -302,12 +302,14 @@ internal sealed class SqliteDatabase : RelationalDatabase
 
     /// <summary>
     /// Version 4 to 5 (and part of a new file): each person's last interaction per purpose (enrolment, a matching
-    /// verification, a recorded interaction), from which BIPA's 3 years and Colorado's 24 months run. A template stored
+    /// verification, a recorded interaction), from which BIPA's 3 years and Colorado's 24 months run, and the time of a
+    /// decision that keeping it is no longer necessary (Colorado's 45 days). A template stored
     /// before has no row; the purge counts its enrolment as the last interaction.
     /// </summary>
     private static void AddInteractions(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
         CREATE TABLE interactions (
-            subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (subject_id, purpose_id));
+            subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, last_at INTEGER NOT NULL, no_longer_necessary_at INTEGER,
+            PRIMARY KEY (subject_id, purpose_id));
         """);
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """

@@ -73,7 +73,7 @@ internal static class UsBiometricDocuments
             .Append("- Follows this schedule unless a valid warrant or subpoena requires otherwise.\n");
         if (profiles.Any(p => p.Id == "US-CO"))
         {
-            text.Append("- Colorado: reviews at least once a year whether storage is still necessary, and deletes within 45 days (UNCONFIRMED) of deciding it is not. The runtime does not record that decision: delete with `EndPurpose` or `DeleteSubject`.\n")
+            text.Append("- Colorado: reviews at least once a year whether storage is still necessary, and records each decision that it is not (`RecordNoLongerNecessary`): the purge then deletes within 45 days (UNCONFIRMED), and the decision is audited.\n")
                 .Append("- Colorado: keeps an incident-response protocol (notification under C.R.S. 6-1-716). The operator adds it here: **TO COMPLETE**.\n");
         }
 

@@ -102,4 +102,11 @@ public enum AuditAction
     /// Colorado: 24 months) start again from it. Enrolment and a matching verification record it themselves.
     /// </summary>
     InteractionRecorded = 30,
+
+    /// <summary>
+    /// The controller decided that keeping a person's face data for a purpose is no longer necessary
+    /// (<see cref="IFaceTemplateStore.RecordNoLongerNecessary{TPurpose}"/>; Colorado C.R.S. 6-1-1314(2): delete within 45
+    /// days, UNCONFIRMED); the purge applies the deadline that runs from it.
+    /// </summary>
+    NoLongerNecessaryDecided = 31,
 }

@@ -83,10 +83,11 @@ public sealed class FacialPurposeInfo
 
     /// <summary>
     /// When face information must be gone because of the jurisdictions' deadlines that run from the person's last
-    /// interaction (the earliest of them), or null when no jurisdiction of the purpose sets one.
+    /// interaction (BIPA 3 years; Colorado 24 months) and from a decision that keeping it is no longer necessary
+    /// (Colorado 45 days): the earliest of them, or null when no jurisdiction of the purpose sets one for the events given.
     /// </summary>
-    public DateTimeOffset? DeleteByAfterLastInteraction(DateTimeOffset lastInteraction)
-        => Requirements?.DeleteBy(lastInteraction, purposeEnded: null, noLongerNecessaryDecided: null);
+    public DateTimeOffset? DeleteBy(DateTimeOffset? lastInteraction, DateTimeOffset? noLongerNecessaryDecided = null)
+        => Requirements?.DeleteBy(lastInteraction, purposeEnded: null, noLongerNecessaryDecided);
 
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }

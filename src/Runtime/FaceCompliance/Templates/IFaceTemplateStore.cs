@@ -86,4 +86,17 @@ public interface IFaceTemplateStore : IFacialDataHolder
     /// </summary>
     DateTimeOffset? LastInteraction<TPurpose>(string subjectId)
         where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// Records the controller's decision that keeping the person's face data for the purpose is no longer necessary
+    /// (Colorado's yearly review: delete within 45 days, UNCONFIRMED). The purge applies the deadline that the
+    /// purpose's jurisdictions set from this decision; a purpose serving none sets none (delete at once instead with
+    /// <see cref="DeleteSubject"/> or <see cref="IFacialDataLifecycle.EndRelationship"/>). Audited
+    /// (<see cref="AuditAction.NoLongerNecessaryDecided"/>).
+    /// </summary>
+    /// <param name="subjectId">The person.</param>
+    /// <param name="reason">Why, for the audit trail (e.g. "annual review 2026: no shifts since March").</param>
+    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no template for the purpose.</exception>
+    void RecordNoLongerNecessary<TPurpose>(string subjectId, string reason)
+        where TPurpose : IFacialDataPurpose;
 }

@@ -327,7 +327,7 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
             var now = _clock.GetUtcNow();
             var expired = new List<(string Template, string Subject, string Purpose, string Why)>();
             using (var command = RelationalDatabase.Command(connection, transaction, """
-                SELECT t.template_id, t.subject_id, t.purpose_id, t.collected_at, t.expires_at, i.last_at
+                SELECT t.template_id, t.subject_id, t.purpose_id, t.collected_at, t.expires_at, i.last_at, i.no_longer_necessary_at
                 FROM templates t LEFT JOIN interactions i ON i.subject_id = t.subject_id AND i.purpose_id = t.purpose_id
                 """))
             using (var reader = command.ExecuteReader())
@@ -345,9 +345,10 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
 
                     // A template stored before interactions were recorded counts its enrolment as the last interaction.
                     var lastInteraction = reader.IsDBNull(5) ? collected : new DateTimeOffset(Math.Max(reader.GetInt64(5), collected.UtcTicks), TimeSpan.Zero);
-                    if (purpose?.DeleteByAfterLastInteraction(lastInteraction) is { } deleteBy && deleteBy <= now)
+                    DateTimeOffset? decided = reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero);
+                    if (purpose?.DeleteBy(lastInteraction, decided) is { } deleteBy && deleteBy <= now)
                     {
-                        expired.Add((reader.GetString(0), reader.GetString(1), purposeId, LastInteractionReason(purpose, lastInteraction)));
+                        expired.Add((reader.GetString(0), reader.GetString(1), purposeId, DeadlineReason(purpose, lastInteraction, decided, deleteBy)));
                     }
                 }
             }
@@ -399,10 +400,44 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
             """,
             ("@subject", subjectId), ("@purpose", purposeId), ("@at", at.UtcTicks));
 
-    /// <summary>The audit detail of a purge decided by a deadline after the last interaction, naming the profile rows.</summary>
-    private static string LastInteractionReason(FacialPurposeInfo purpose, DateTimeOffset lastInteraction)
+    public void RecordNoLongerNecessary<TPurpose>(string subjectId, string reason)
+        where TPurpose : IFacialDataPurpose
     {
-        var limit = purpose.Requirements!.DeletionLimitFrom(Profiles.RetentionAnchor.LastInteraction)!;
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var purposeId = TPurpose.Info.Id;
+        _database.Write((connection, transaction) =>
+        {
+            var collected = RelationalDatabase.Scalar(connection, transaction,
+                "SELECT MAX(collected_at) FROM templates WHERE subject_id = @subject AND purpose_id = @purpose", ("@subject", subjectId), ("@purpose", purposeId));
+            if (collected is not long collectedAt)
+            {
+                throw new KeyNotFoundException($"Subject '{subjectId}' has no template for purpose '{purposeId}'.");
+            }
+
+            var now = _clock.GetUtcNow();
+            // The row exists once a template was enrolled since schema 5; an older template gets one from its enrolment.
+            WriteInteraction(connection, transaction, subjectId, purposeId, new DateTimeOffset(collectedAt, TimeSpan.Zero));
+            RelationalDatabase.Execute(connection, transaction,
+                "UPDATE interactions SET no_longer_necessary_at = @now WHERE subject_id = @subject AND purpose_id = @purpose AND no_longer_necessary_at IS NULL",
+                ("@now", now.UtcTicks), ("@subject", subjectId), ("@purpose", purposeId));
+            _audit.Append(connection, transaction, AuditAction.NoLongerNecessaryDecided, subjectId, purposeId, null, AuditOutcome.Succeeded, reason.Trim());
+            return 0;
+        });
+    }
+
+    /// <summary>The audit detail of a purge decided by a jurisdiction's deadline: the period, its event and the profile rows.</summary>
+    private static string DeadlineReason(FacialPurposeInfo purpose, DateTimeOffset lastInteraction, DateTimeOffset? decided, DateTimeOffset deleteBy)
+    {
+        var requirements = purpose.Requirements!;
+        if (decided is { } decidedAt && requirements.DeletionLimitFrom(Profiles.RetentionAnchor.NoLongerNecessaryDecision) is { } fromDecision
+            && fromDecision.Value.Period.After(decidedAt) == deleteBy)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{fromDecision.Value.Period} after the decision on {decidedAt:yyyy-MM-dd} that it is no longer necessary ({string.Join("; ", fromDecision.Sources)})");
+        }
+
+        var limit = requirements.DeletionLimitFrom(Profiles.RetentionAnchor.LastInteraction)!;
         return string.Create(CultureInfo.InvariantCulture,
             $"{limit.Value.Period} after the last interaction on {lastInteraction:yyyy-MM-dd} ({string.Join("; ", limit.Sources)})");
     }
