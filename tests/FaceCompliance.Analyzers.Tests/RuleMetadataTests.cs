@@ -14,7 +14,7 @@ public sealed class RuleMetadataTests
 
     [Fact]
     public void Every_rule_of_the_design_is_implemented()
-        => Assert.Equal(new[] { "FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC0012", "FC0013", "FC0014", "FC0015", "FC0016", "FC0017", "FC0018", "FC0019", "FC0100", "FC0101", "FC0102", "FC0110", "FC0111", "FC0112", "FC0113", "FC0114", "FC0120", "FC0121", "FC1001", "FC1002", "FC1003" }, s_descriptorIds);
+        => Assert.Equal(new[] { "FC0001", "FC0002", "FC0003", "FC0004", "FC0005", "FC0006", "FC0007", "FC0008", "FC0009", "FC0010", "FC0011", "FC0012", "FC0013", "FC0014", "FC0015", "FC0016", "FC0017", "FC0018", "FC0019", "FC0100", "FC0101", "FC0102", "FC0110", "FC0111", "FC0112", "FC0113", "FC0114", "FC0120", "FC0121", "FC0130", "FC0131", "FC0132", "FC1001", "FC1002", "FC1003" }, s_descriptorIds);
 
     [Fact]
     public void Every_help_link_points_at_an_existing_rule_page()

@@ -18,6 +18,12 @@ internal static class RepoPaths
     /// <summary>The non-compliant EU (GDPR) sample's project folder.</summary>
     public static string NonCompliantEu => Path.Combine(Root, "samples", "NonCompliant.Eu");
 
+    /// <summary>The non-compliant Illinois (BIPA) sample's project folder.</summary>
+    public static string NonCompliantIllinois => Path.Combine(Root, "samples", "NonCompliant.Illinois");
+
+    /// <summary>The Illinois time clock sample's project folder.</summary>
+    public static string TimeClock => Path.Combine(Root, "samples", "TimeClock");
+
     /// <summary>
     /// A scratch folder for one test, <c>artifacts/e2e/&lt;name&gt;</c>, inside the repository so that its
     /// Directory.Build.props and Directory.Packages.props still apply to projects copied there.

@@ -86,7 +86,7 @@ public sealed class AuditIndexMigrationTests
         using (var connection = old.Raw())
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP INDEX audit_subject; DROP INDEX audit_action; DROP INDEX audit_time; DROP TABLE subject_requests; PRAGMA user_version = 3;";
+            command.CommandText = "DROP INDEX audit_subject; DROP INDEX audit_action; DROP INDEX audit_time; DROP TABLE subject_requests; DROP TABLE interactions; PRAGMA user_version = 3;";
             command.ExecuteNonQuery();
         }
 
@@ -97,7 +97,7 @@ public sealed class AuditIndexMigrationTests
             command.CommandText = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%')";
             using var reader = command.ExecuteReader();
             Assert.True(reader.Read());
-            Assert.Equal((5L, 3L), (reader.GetInt64(0), reader.GetInt64(1)));
+            Assert.Equal((6L, 3L), (reader.GetInt64(0), reader.GetInt64(1)));
         }
 
         Assert.Equal(new long[] { 1, 2 }, test.Audit.Query(new AuditQuery { SubjectId = "resident-7" }).Select(r => r.Sequence));

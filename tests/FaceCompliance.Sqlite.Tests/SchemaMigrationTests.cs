@@ -66,8 +66,9 @@ public sealed class SchemaMigrationTests : IDisposable
         using (var test = new TestStore(path: _path))
         {
             using var connection = test.Raw();
-            Assert.Equal(5L, Scalar(connection, "PRAGMA user_version;"));
+            Assert.Equal(6L, Scalar(connection, "PRAGMA user_version;"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM subject_requests"));
+            Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM interactions"));
             Assert.Equal(3L, Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('audit_subject', 'audit_action', 'audit_time')"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM templates WHERE quarantined_at IS NOT NULL"));
             Assert.Equal(1L, Scalar(connection, $"SELECT COUNT(*) FROM meta WHERE key = '{MasterKeyCheck.MetaKey}'"));
@@ -75,6 +76,7 @@ public sealed class SchemaMigrationTests : IDisposable
             Assert.Equal(2L, Scalar(connection, "SELECT age_band FROM consents WHERE receipt_id = 'v1-child'"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM consents WHERE scopes <> 0"));
             Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM basis_grants"));
+            Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM interactions"));
         }
 
         using var reopened = new TestStore(path: _path);
@@ -152,12 +154,12 @@ public sealed class SchemaMigrationTests : IDisposable
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString()))
         {
             connection.Open();
-            Execute(connection, "PRAGMA user_version = 6;");
+            Execute(connection, "PRAGMA user_version = 7;");
         }
 
         var error = Assert.Throws<InvalidOperationException>(() => new TestStore(path: _path));
 
-        Assert.EndsWith("has FaceCompliance schema version 6; this library reads versions 1 to 5.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("has FaceCompliance schema version 7; this library reads versions 1 to 6.", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

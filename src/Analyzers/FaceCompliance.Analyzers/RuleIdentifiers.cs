@@ -35,6 +35,9 @@ internal static class RuleIdentifiers
     public const string AiActIdentificationModeRequired = "FC0114";
     public const string GdprNoticeElementMissing = "FC0120";
     public const string GdprExplicitConsentRequired = "FC0121";
+    public const string PublicRetentionPolicyRequired = "FC0130";
+    public const string BiometricDataForProfit = "FC0131";
+    public const string DisclosureBasisNotAllowed = "FC0132";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

@@ -54,7 +54,8 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
                 var gdpr = input.Right.Serves(purpose, Profiles.LawValues.JurisdictionEU)
                     ? GdprNotice.PlainText(processorDeclaration, purpose, input.Right)
                     : "";
-                return new PurposeSpec(purpose, notice, AccessibleNoticeRenderer.Render(processorDeclaration, purpose, notice), EquatableArray<RenderedChangeNotice>.Empty, gdpr);
+                return new PurposeSpec(purpose, notice, AccessibleNoticeRenderer.Render(processorDeclaration, purpose, notice), EquatableArray<RenderedChangeNotice>.Empty, gdpr,
+                    input.Right.Declarations, processorDeclaration);
             })
             .WithTrackingName(StepNames.Notices);
 

@@ -16,7 +16,7 @@ namespace FaceCompliance.PostgreSql;
 internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
 {
     /// <summary>The schema this library writes, recorded in <c>facecompliance_schema</c>.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string KeyCheckLabel = "FaceCompliance.PostgreSql master key check v1";
 
@@ -151,6 +151,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
                 CREATE INDEX basis_grants_purpose ON basis_grants (purpose_id);
                 """, ("@zero", new byte[AuditChain.HashSize]));
             AddSubjectRequests(connection, transaction);
+            CreateInteractions(connection, transaction);
             Execute(connection, transaction, "INSERT INTO facecompliance_schema (version) VALUES (@version)", ("@version", SchemaVersion));
             WriteMeta(connection, transaction, KeyCheckMetaKey, KeyCheckValue(masterKeys));
             WriteStoreKeys(connection, transaction, masterKeys, masterKeys);
@@ -165,10 +166,17 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         }
 
         CheckMasterKey(connection, transaction, KeyCheckValue(masterKeys));
-        if (version == 1)
+        if (version < SchemaVersion)
         {
-            // Version 1 to 2, after the key check and in the same transaction: the data subject requests table.
-            AddSubjectRequests(connection, transaction);
+            // Migrations run after the key check and in the same transaction.
+            if (version == 1)
+            {
+                // Version 1 to 2: the data subject requests table.
+                AddSubjectRequests(connection, transaction);
+            }
+
+            // Version 2 to 3: the last interactions table.
+            CreateInteractions(connection, transaction);
             Execute(connection, transaction, "UPDATE facecompliance_schema SET version = @version", ("@version", SchemaVersion));
         }
 
@@ -176,6 +184,16 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase, IDisposable
         transaction.Commit();
         return storeKeys;
     }
+
+    /// <summary>
+    /// Version 2 to 3 (and part of a new schema): each person's last interaction per purpose, from which BIPA's 3 years
+    /// and Colorado's 24 months run. A template stored before has no row; the purge counts its enrolment instead.
+    /// </summary>
+    private static void CreateInteractions(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE interactions (
+            subject_id text COLLATE "C" NOT NULL, purpose_id text COLLATE "C" NOT NULL, last_at bigint NOT NULL, no_longer_necessary_at bigint,
+            PRIMARY KEY (subject_id, purpose_id));
+        """);
 
     public void Dispose() => _dataSource.Dispose();
 }

@@ -19,9 +19,10 @@ internal sealed class SqliteDatabase : RelationalDatabase
     /// <summary>
     /// The schema this library writes. Version 1 had no consent scopes, no age band and no legal-basis grants;
     /// version 2 could not quarantine a damaged template; version 3 had no audit indexes for queries by subject, kind
-    /// and time; version 4 had no data subject requests (GDPR Art. 15, 17); <see cref="CreateSchema"/> migrates each in place.
+    /// and time; version 4 had no data subject requests (GDPR Art. 15, 17); version 5 recorded no last interactions
+    /// (BIPA, Colorado); <see cref="CreateSchema"/> migrates each in place.
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     // SQLite result codes: SQLITE_CORRUPT, SQLITE_NOTADB.
     private const int SqliteCorrupt = 11;
@@ -123,7 +124,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             return keys;
         }
 
-        if (version is 1 or 2 or 3 or 4)
+        if (version is 1 or 2 or 3 or 4 or 5)
         {
             if (version == 1)
             {
@@ -140,7 +141,12 @@ internal sealed class SqliteDatabase : RelationalDatabase
                 AddAuditIndexes(connection, transaction);
             }
 
-            AddSubjectRequests(connection, transaction);
+            if (version <= 4)
+            {
+                AddSubjectRequests(connection, transaction);
+            }
+
+            AddInteractions(connection, transaction);
         }
         else if (version == 0)
         {
@@ -168,6 +174,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             AddQuarantine(connection, transaction);
             AddAuditIndexes(connection, transaction);
             AddSubjectRequests(connection, transaction);
+            AddInteractions(connection, transaction);
         }
         else
         {
@@ -309,6 +316,18 @@ internal sealed class SqliteDatabase : RelationalDatabase
             request_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, kind INTEGER NOT NULL, received_at INTEGER NOT NULL,
             due_at INTEGER NOT NULL, extension_reason TEXT, answered_at INTEGER);
         CREATE INDEX subject_requests_due ON subject_requests (answered_at, due_at);
+        """);
+
+    /// <summary>
+    /// Version 5 to 6 (and part of a new file): each person's last interaction per purpose (enrolment, a matching
+    /// verification, a recorded interaction), from which BIPA's 3 years and Colorado's 24 months run, and the time of a
+    /// decision that keeping it is no longer necessary (Colorado's 45 days). A template stored
+    /// before has no row; the purge counts its enrolment as the last interaction.
+    /// </summary>
+    private static void AddInteractions(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        CREATE TABLE interactions (
+            subject_id TEXT NOT NULL, purpose_id TEXT NOT NULL, last_at INTEGER NOT NULL, no_longer_necessary_at INTEGER,
+            PRIMARY KEY (subject_id, purpose_id));
         """);
 
     private static void CreateLegalBasisTable(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """

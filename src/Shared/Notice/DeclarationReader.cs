@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using FaceCompliance.Methods;
 using Microsoft.CodeAnalysis;
@@ -94,6 +96,7 @@ internal static class DeclarationReader
         var jurisdictions = new SortedSet<int>();
         var dpo = "";
         var authority = "";
+        var declared = new List<JurisdictionDeclaration>();
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass?.ToDisplayString() != OperatesInDeclaration.AttributeName
@@ -103,6 +106,7 @@ internal static class DeclarationReader
             }
 
             jurisdictions.Add(jurisdiction);
+            declared.Add(new JurisdictionDeclaration(jurisdiction, Text(Named(attribute), "PublicRetentionPolicyUrl")));
             if (jurisdiction == Profiles.LawValues.JurisdictionEU)
             {
                 var named = Named(attribute);
@@ -111,7 +115,9 @@ internal static class DeclarationReader
             }
         }
 
-        return new OperatesInDeclaration(new EquatableArray<int>(ImmutableArray.CreateRange(jurisdictions)), dpo, authority);
+        return new OperatesInDeclaration(new EquatableArray<int>(ImmutableArray.CreateRange(jurisdictions)), dpo, authority,
+            new EquatableArray<JurisdictionDeclaration>(declared
+                .OrderBy(static d => d.Jurisdiction).ThenBy(static d => d.PublicRetentionPolicyUrl, StringComparer.Ordinal).ToImmutableArray()));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>
@@ -142,7 +148,9 @@ internal static class DeclarationReader
             PurposeZh: Text(named, "PurposeZh"),
             PurposeEn: Text(named, "PurposeEn"),
             Method: Int(named, "Method", ProcessingMethodTable.Unspecified),
-            DataCategories: Int(named, "DataCategories", 0));
+            DataCategories: Int(named, "DataCategories", 0),
+            DisclosureBasis: Int(named, "DisclosureBasis", Profiles.LawValues.DisclosureUnspecified),
+            ForProfit: named.TryGetValue("ForProfit", out var forProfit) && forProfit.Value is true);
     }
 
     /// <summary>The name a purpose is stored and approved under: namespace, containing types and type, as in metadata.</summary>

@@ -3,9 +3,11 @@ namespace FaceCompliance.Notice;
 /// <summary>
 /// What the assembly's <c>[assembly: OperatesIn]</c> attributes declare, as plain values: the jurisdictions
 /// (<c>LawValues.Jurisdiction*</c>, sorted) and, from the EU one, the data protection officer's contact and the
-/// supervisory authority (GDPR Art. 13(1)(b), (2)(d)); texts trimmed, absent ones empty.
+/// supervisory authority (GDPR Art. 13(1)(b), (2)(d)); texts trimmed, absent ones empty. <see cref="Declarations"/> has
+/// each attribute with its public retention policy address (BIPA §15(a)), ordered.
 /// </summary>
-internal sealed record OperatesInDeclaration(EquatableArray<int> Jurisdictions, string DataProtectionOfficerContact, string SupervisoryAuthority)
+internal sealed record OperatesInDeclaration(EquatableArray<int> Jurisdictions, string DataProtectionOfficerContact, string SupervisoryAuthority,
+    EquatableArray<JurisdictionDeclaration> Declarations = default)
 {
     public const string AttributeName = "FaceCompliance.OperatesInAttribute";
 

@@ -4,8 +4,8 @@ namespace FaceCompliance.Notice;
 
 /// <summary>
 /// What one <c>[FacialDataRecipient]</c> on a purpose type declares, as plain values: another processor the purpose
-/// provides face information to (PIPL Art. 23). Texts are trimmed, absent ones empty; the method and categories are
-/// integers (<c>ProcessingMethodTable</c>, <c>DeclarationValues.Categories</c>).
+/// provides face information to (PIPL Art. 23). Texts are trimmed, absent ones empty; the method, categories and disclosure
+/// basis are integers (<c>ProcessingMethodTable</c>, <c>DeclarationValues.Categories</c>, <c>LawValues.Disclosure*</c>).
 /// </summary>
 internal sealed record RecipientDeclaration(
     string Id,
@@ -15,7 +15,9 @@ internal sealed record RecipientDeclaration(
     string PurposeZh,
     string PurposeEn,
     int Method,
-    int DataCategories)
+    int DataCategories,
+    int DisclosureBasis = 0,
+    bool ForProfit = false)
 {
     public const string AttributeName = "FaceCompliance.FacialDataRecipientAttribute";
 

@@ -144,6 +144,23 @@ internal static class LawValues
 
     public static readonly string[] RealTimeExceptionNames = { "None", "TargetedVictimSearch", "ImminentThreat", "SeriousCrimeSuspect" };
 
+    // FacialDisclosureBasis (FacialDataRecipient.DisclosureBasis): the ground a recipient gets biometric data on (BIPA §15(d),
+    // CUBI (c)(1), C.R.S. 6-1-1314); the values of the internal DisclosureBasis enum, 0 = none declared.
+    public const int DisclosureUnspecified = 0;
+    public const int DisclosureSubjectConsent = 1;
+    public const int DisclosureRequestedFinancialTransaction = 2;
+    public const int DisclosureRequiredByLaw = 3;
+    public const int DisclosurePermittedByLaw = 4;
+    public const int DisclosureWarrantOrSubpoena = 5;
+    public const int DisclosureProcessorWithinConsentedPurpose = 6;
+    public const int DisclosureIdentificationOfMissingOrDeceased = 7;
+
+    public static readonly string[] DisclosureBasisNames =
+    {
+        "Unspecified", "SubjectConsent", "RequestedFinancialTransaction", "RequiredByLaw", "PermittedByLaw", "WarrantOrSubpoena",
+        "ProcessorWithinConsentedPurpose", "IdentificationOfMissingOrDeceased",
+    };
+
     /// <summary>A declared transfer abroad names one of the mechanisms of PIPL Art. 38 (not <see cref="CrossBorderNone"/>).</summary>
     public static bool IsCrossBorderMechanism(int value) => value > CrossBorderNone && value < CrossBorderNames.Length;
 

@@ -167,13 +167,13 @@ internal enum RequiredAssessment
 /// <summary>The grounds on which a profile allows disclosing biometric data to someone else; merged profiles keep the intersection.</summary>
 internal enum DisclosureBasis
 {
-    SubjectConsent,
-    RequestedFinancialTransaction,
-    RequiredByLaw,
-    PermittedByLaw,
-    WarrantOrSubpoena,
-    ProcessorWithinConsentedPurpose,
-    IdentificationOfMissingOrDeceased,
+    SubjectConsent = LawValues.DisclosureSubjectConsent,
+    RequestedFinancialTransaction = LawValues.DisclosureRequestedFinancialTransaction,
+    RequiredByLaw = LawValues.DisclosureRequiredByLaw,
+    PermittedByLaw = LawValues.DisclosurePermittedByLaw,
+    WarrantOrSubpoena = LawValues.DisclosureWarrantOrSubpoena,
+    ProcessorWithinConsentedPurpose = LawValues.DisclosureProcessorWithinConsentedPurpose,
+    IdentificationOfMissingOrDeceased = LawValues.DisclosureIdentificationOfMissingOrDeceased,
 }
 
 /// <summary>A scope a profile exempts from its duties; merged profiles keep an exemption only if every profile grants it.</summary>

@@ -23,7 +23,7 @@ public sealed class ProfileConflictTests
 
             {{Processor}}
             [assembly: OperatesIn(Jurisdiction.CN)]
-            [assembly: OperatesIn(Jurisdiction.US_IL)]
+            [assembly: OperatesIn(Jurisdiction.US_IL, PublicRetentionPolicyUrl = "https://example.com/biometric-policy")]
 
             [{|FC0102:FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})|}]
             public sealed partial class Attendance { }

@@ -27,7 +27,7 @@ public sealed class TelemetryTests : StoreHostTests<TestHost>
         Assert.Equal(LogLevel.Information, opened.Level);
         Assert.Equal("FaceCompliance.PostgreSql.PostgreSqlFacialDataStore", opened.Category);
         Assert.Contains(services.GetRequiredService<PostgreSqlFacialDataStore>().Database, opened.Message, StringComparison.Ordinal);
-        Assert.Contains(opened.StructuredState!, pair => pair.Key == "SchemaVersion" && pair.Value == "2");
+        Assert.Contains(opened.StructuredState!, pair => pair.Key == "SchemaVersion" && pair.Value == "3");
         Assert.Contains(opened.StructuredState!, pair => pair.Key == "PeopleStored" && pair.Value == "0");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Notice;
 
@@ -73,6 +74,7 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
+        var served = spec.Served;
         var initializers = new System.Collections.Generic.List<string>();
         if (purpose.LegalBasis != Profiles.LawValues.BasisConsent)
         {
@@ -84,6 +86,12 @@ internal static class PurposeEmitter
         {
             // AI Act Art. 14(5): a 1:N match's identity is withheld until two people confirm it (FaceCompliance.Vision).
             initializers.Add("RequiresTwoPersonConfirmation = true");
+        }
+
+        if (served.Count > 0)
+        {
+            // The runtime merges these profiles' deadlines into the purge (FacialPurposeInfo.Jurisdictions).
+            initializers.Add("Jurisdictions = new string[] { " + string.Join(", ", served.Select(d => SourceWriter.Literal(d.ProfileId))) + " }");
         }
 
         var end = initializers.Count == 0 ? ";" : "";
@@ -109,6 +117,22 @@ internal static class PurposeEmitter
         if (initializers.Count > 0)
         {
             writer.Line("{ " + string.Join(", ", initializers) + " };");
+        }
+
+        if (Reports.UsBiometricDocuments.UsProfiles(served).Count > 0)
+        {
+            writer.Line()
+                .Line("/// <summary>")
+                .Line("/// The public written retention and destruction policy for this purpose (Illinois BIPA §15(a); Colorado C.R.S.")
+                .Line("/// 6-1-1314(2)), in Markdown: publish it at the declared PublicRetentionPolicyUrl before collecting.")
+                .Line("/// </summary>");
+            writer.StringExpression("public const string BiometricRetentionPolicy = ", Reports.UsBiometricDocuments.Policy(spec.Processor ?? ProcessorDeclaration.Undeclared, purpose, served), ";");
+            writer.Line()
+                .Line("/// <summary>")
+                .Line("/// The written notice and release form people sign before their face is captured (Illinois BIPA §15(b), an")
+                .Line("/// electronic signature allowed; Texas CUBI (b); Colorado C.R.S. 6-1-1314(4)), in Markdown.")
+                .Line("/// </summary>");
+            writer.StringExpression("public const string WrittenReleaseForm = ", Reports.UsBiometricDocuments.Release(spec.Processor ?? ProcessorDeclaration.Undeclared, purpose, served, notice.Version), ";");
         }
 
         writer.Close();

@@ -11,7 +11,12 @@ namespace FaceCompliance.Generators.Model;
 /// <see cref="GdprNotice"/> is the purpose's GDPR Art. 13 notice in English (plain text), empty when the purpose does not
 /// serve the EU.
 internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice, AccessibleNotice? Accessible = null,
-    EquatableArray<RenderedChangeNotice> Changes = default, string GdprNotice = "");
+    EquatableArray<RenderedChangeNotice> Changes = default, string GdprNotice = "",
+    EquatableArray<JurisdictionDeclaration> OperatesIn = default, ProcessorDeclaration? Processor = null)
+{
+    /// <summary>The assembly's jurisdictions this purpose serves (narrowed by its <c>Jurisdictions</c>).</summary>
+    public System.Collections.Generic.List<JurisdictionDeclaration> Served => JurisdictionDeclaration.Served(OperatesIn, Declaration.Jurisdictions);
+}
 
 /// <summary>Everything the assembly declares: the input of the assembly-level emitters.</summary>
 internal sealed record AssemblySpec(ProcessorDeclaration Processor, EquatableArray<PurposeSpec> Purposes, bool ReportEnabled,

@@ -52,4 +52,16 @@ public sealed class FacialDataRecipientAttribute : Attribute
 
     /// <summary>The categories of personal information provided (个人信息的种类); must not be <see cref="FacialDataCategories.None"/>.</summary>
     public FacialDataCategories DataCategories { get; set; }
+
+    /// <summary>
+    /// The ground the recipient gets the data on. Under Illinois, Texas or Colorado it must be one that every
+    /// jurisdiction the purpose serves lists (BIPA §15(d); CUBI (c)(1); C.R.S. 6-1-1314), or the build fails (FC0132).
+    /// </summary>
+    public FacialDisclosureBasis DisclosureBasis { get; set; }
+
+    /// <summary>
+    /// The data is sold, leased or traded to the recipient, or the processor otherwise profits from providing it.
+    /// Illinois (BIPA §15(c)), Texas (CUBI (c)(1)) and Colorado forbid it: true under any of them fails the build (FC0131).
+    /// </summary>
+    public bool ForProfit { get; set; }
 }

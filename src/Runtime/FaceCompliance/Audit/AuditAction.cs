@@ -111,6 +111,7 @@ public enum AuditAction
     /// is the first or the second confirmation.
     /// </summary>
     IdentificationConfirmed = 24,
+
     /// <summary>An access (GDPR Art. 15) or erasure (Art. 17) request was received (<see cref="IDataSubjectRequests.Receive"/>); the detail gives its id, kind and due date.</summary>
     SubjectRequestReceived = 25,
 
@@ -122,4 +123,18 @@ public enum AuditAction
 
     /// <summary>An erasure request was answered: the person's templates deleted and consents ended (<see cref="IDataSubjectRequests.AnswerErasure"/>); the request is closed.</summary>
     ErasureRequestAnswered = 28,
+
+    /// <summary>
+    /// A person's interaction recorded by the application (<see cref="IFaceTemplateStore.RecordInteraction{TPurpose}"/>),
+    /// such as a 1:N identification match: the deadlines that run from the last interaction (BIPA §15(a): 3 years;
+    /// Colorado: 24 months) start again from it. Enrolment and a matching verification record it themselves.
+    /// </summary>
+    InteractionRecorded = 30,
+
+    /// <summary>
+    /// The controller decided that keeping a person's face data for a purpose is no longer necessary
+    /// (<see cref="IFaceTemplateStore.RecordNoLongerNecessary{TPurpose}"/>; Colorado C.R.S. 6-1-1314(2): delete within 45
+    /// days, UNCONFIRMED); the purge applies the deadline that runs from it.
+    /// </summary>
+    NoLongerNecessaryDecided = 31,
 }

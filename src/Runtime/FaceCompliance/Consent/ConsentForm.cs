@@ -8,4 +8,11 @@ public enum ConsentForm
 
     /// <summary>Written consent (书面同意), where a law requires it; also separate.</summary>
     Written = 2,
+
+    /// <summary>
+    /// A written release signed electronically (Illinois BIPA §10 as amended by P.A. 103-0769 in 2024: a "written
+    /// release" includes an electronic signature); written, and also separate. <see cref="Written"/> records a release
+    /// signed on paper or as informed written consent.
+    /// </summary>
+    ElectronicSignature = 3,
 }

@@ -40,7 +40,7 @@ public sealed record ConsentGrant(string SubjectId, ConsentForm Form = ConsentFo
         FaceCompliance.SubjectId.Validate(SubjectId, nameof(SubjectId));
         if (!Enum.IsDefined(Form))
         {
-            throw new ArgumentException($"{Form} is not a consent form; use Separate or Written.", nameof(Form));
+            throw new ArgumentException($"{Form} is not a consent form; use Separate, Written or ElectronicSignature.", nameof(Form));
         }
 
         if (!Enum.IsDefined(AgeBand))

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace FaceCompliance;
 
@@ -57,6 +58,44 @@ public sealed class FacialPurposeInfo
     /// <c>RemoteIdentificationSession</c> returns unconfirmed matches and logs the Art. 12(3) records.
     /// </summary>
     public bool RequiresTwoPersonConfirmation { get; init; }
+
+    /// <summary>
+    /// The profile ids of the jurisdictions the purpose serves (<c>[assembly: OperatesIn]</c>, narrowed by the purpose),
+    /// such as <c>US-IL</c>; empty when the assembly declares none. Their deletion deadlines merge, the earliest winning:
+    /// the store purges a template at the earliest of its retention period and the merged deadline after the person's
+    /// last interaction (BIPA §15(a): 3 years; Colorado: 24 months, UNCONFIRMED).
+    /// </summary>
+    /// <exception cref="ArgumentException">An id names no profile.</exception>
+    public System.Collections.Generic.IReadOnlyList<string> Jurisdictions
+    {
+        get => _jurisdictions;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var profiles = new System.Collections.Generic.List<Profiles.JurisdictionRequirements>();
+            foreach (var id in value)
+            {
+                profiles.Add(Profiles.JurisdictionRequirementTable.Find(id)
+                    ?? throw new ArgumentException($"Purpose '{Id}' names the jurisdiction '{id}', which is no profile ({string.Join(", ", Profiles.LawValues.JurisdictionIds)}).", nameof(Jurisdictions)));
+            }
+
+            _jurisdictions = value.ToArray();
+            Requirements = profiles.Count == 0 ? null : Profiles.ProfileMerge.Merge(profiles);
+        }
+    }
+
+    private readonly string[] _jurisdictions = [];
+
+    /// <summary>The merged requirements of <see cref="Jurisdictions"/>; null when it is empty.</summary>
+    internal Profiles.MergedRequirements? Requirements { get; private init; }
+
+    /// <summary>
+    /// When face information must be gone because of the jurisdictions' deadlines that run from the person's last
+    /// interaction (BIPA 3 years; Colorado 24 months) and from a decision that keeping it is no longer necessary
+    /// (Colorado 45 days): the earliest of them, or null when no jurisdiction of the purpose sets one for the events given.
+    /// </summary>
+    public DateTimeOffset? DeleteBy(DateTimeOffset? lastInteraction, DateTimeOffset? noLongerNecessaryDecided = null)
+        => Requirements?.DeleteBy(lastInteraction, purposeEnded: null, noLongerNecessaryDecided);
 
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }

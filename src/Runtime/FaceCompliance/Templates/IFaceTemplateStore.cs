@@ -62,6 +62,41 @@ public interface IFaceTemplateStore : IFacialDataHolder
     /// <summary>Deletes every template of the person and destroys their data key (crypto-shredding). Returns the number of templates deleted.</summary>
     int DeleteSubject(string subjectId);
 
-    /// <summary>Deletes every template past its purpose's retention period. Returns the number deleted.</summary>
+    /// <summary>
+    /// Deletes every template past its purpose's retention period, or past the earliest deadline its purpose's
+    /// jurisdictions set after the person's last interaction (<see cref="FacialPurposeInfo.Jurisdictions"/>: BIPA
+    /// §15(a) 3 years, Colorado 24 months). Each deletion is audited with the deadline that decided it. Returns the number deleted.
+    /// </summary>
     int PurgeExpired();
+
+    /// <summary>
+    /// Records an interaction of the person for the purpose that the store does not see itself, such as a 1:N
+    /// identification match: the deadlines after the last interaction start again from now. Enrolment and a
+    /// verification that matches record it themselves. Audited (<see cref="AuditAction.InteractionRecorded"/>).
+    /// </summary>
+    /// <param name="receipt">The person's consent receipt for the purpose; it must be valid now.</param>
+    /// <param name="what">What the interaction was, for the audit trail (e.g. "identification match at door 2").</param>
+    /// <exception cref="ConsentRequiredException">The receipt is not valid now.</exception>
+    void RecordInteraction<TPurpose>(ConsentReceipt<TPurpose> receipt, string what)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// The person's last recorded interaction for the purpose (enrolment, a matching verification, or
+    /// <see cref="RecordInteraction{TPurpose}"/>), or null when none is recorded.
+    /// </summary>
+    DateTimeOffset? LastInteraction<TPurpose>(string subjectId)
+        where TPurpose : IFacialDataPurpose;
+
+    /// <summary>
+    /// Records the controller's decision that keeping the person's face data for the purpose is no longer necessary
+    /// (Colorado's yearly review: delete within 45 days, UNCONFIRMED). The purge applies the deadline that the
+    /// purpose's jurisdictions set from this decision; a purpose serving none sets none (delete at once instead with
+    /// <see cref="DeleteSubject"/> or <see cref="IFacialDataLifecycle.EndRelationship"/>). Audited
+    /// (<see cref="AuditAction.NoLongerNecessaryDecided"/>).
+    /// </summary>
+    /// <param name="subjectId">The person.</param>
+    /// <param name="reason">Why, for the audit trail (e.g. "annual review 2026: no shifts since March").</param>
+    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The person has no template for the purpose.</exception>
+    void RecordNoLongerNecessary<TPurpose>(string subjectId, string reason)
+        where TPurpose : IFacialDataPurpose;
 }

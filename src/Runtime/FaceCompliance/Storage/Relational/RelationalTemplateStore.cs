@@ -122,6 +122,7 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
                 ("@collected", collectedAt.UtcTicks), ("@expires", purpose.ExpiresAt(collectedAt).UtcTicks),
                 ("@ciphertext", ciphertext));
             _audit.Append(connection, transaction, AuditAction.Enrolled, receipt.Subject, purpose.Id, receipt.Id, AuditOutcome.Succeeded, "template " + templateId);
+            WriteInteraction(connection, transaction, receipt.Subject, purpose.Id, collectedAt);
             return (templateId, before, existingKey is null ? before + 1 : before, (FacialDataDamagedException?)null);
         });
         if (damagedKey is not null)
@@ -226,6 +227,11 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
                 best is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
                 best is not null ? VerifiedDetail(new FaceVerification(best.Value, threshold))
                     : quarantined > 0 ? $"no usable template ({quarantined} quarantined)" : "no template enrolled");
+            if (best is { } similarity && new FaceVerification(similarity, threshold).IsMatch)
+            {
+                WriteInteraction(connection, transaction, receipt.Subject, purpose.Id, _clock.GetUtcNow());
+            }
+
             return (best, quarantined, damagedKey);
         });
         if (result.damagedKey is not null)
@@ -319,26 +325,38 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
         {
             var before = CountPeople(connection, transaction);
             var now = _clock.GetUtcNow();
-            var expired = new List<(string Template, string Subject, string Purpose)>();
-            using (var command = RelationalDatabase.Command(connection, transaction, "SELECT template_id, subject_id, purpose_id, collected_at, expires_at FROM templates"))
+            var expired = new List<(string Template, string Subject, string Purpose, string Why)>();
+            using (var command = RelationalDatabase.Command(connection, transaction, """
+                SELECT t.template_id, t.subject_id, t.purpose_id, t.collected_at, t.expires_at, i.last_at, i.no_longer_necessary_at
+                FROM templates t LEFT JOIN interactions i ON i.subject_id = t.subject_id AND i.purpose_id = t.purpose_id
+                """))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
                     var purposeId = reader.GetString(2);
                     var collected = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero);
-                    var dueByDeclaration = FacialPurposeRegistry.Find(purposeId)?.IsExpired(collected, now) ?? false;
-                    if (reader.GetInt64(4) <= now.UtcTicks || dueByDeclaration)
+                    var purpose = FacialPurposeRegistry.Find(purposeId);
+                    if (reader.GetInt64(4) <= now.UtcTicks || (purpose?.IsExpired(collected, now) ?? false))
                     {
-                        expired.Add((reader.GetString(0), reader.GetString(1), purposeId));
+                        expired.Add((reader.GetString(0), reader.GetString(1), purposeId, "past its retention"));
+                        continue;
+                    }
+
+                    // A template stored before interactions were recorded counts its enrolment as the last interaction.
+                    var lastInteraction = reader.IsDBNull(5) ? collected : new DateTimeOffset(Math.Max(reader.GetInt64(5), collected.UtcTicks), TimeSpan.Zero);
+                    DateTimeOffset? decided = reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero);
+                    if (purpose?.DeleteBy(lastInteraction, decided) is { } deleteBy && deleteBy <= now)
+                    {
+                        expired.Add((reader.GetString(0), reader.GetString(1), purposeId, DeadlineReason(purpose, lastInteraction, decided, deleteBy)));
                     }
                 }
             }
 
-            foreach (var (template, subject, purpose) in expired)
+            foreach (var (template, subject, purpose, why) in expired)
             {
                 RelationalDatabase.Execute(connection, transaction, "DELETE FROM templates WHERE template_id = @id", ("@id", template));
-                _audit.Append(connection, transaction, AuditAction.Purged, subject, purpose, null, AuditOutcome.Succeeded, "template " + template + " past its retention");
+                _audit.Append(connection, transaction, AuditAction.Purged, subject, purpose, null, AuditOutcome.Succeeded, "template " + template + " " + why);
             }
 
             DeleteKeysWithoutTemplates(connection, transaction);
@@ -347,6 +365,81 @@ internal sealed class RelationalTemplateStore : IFaceTemplateStore
         _observer.TemplatesPurged(deleted);
         AfterDeletion(before, after);
         return deleted;
+    }
+
+    public void RecordInteraction<TPurpose>(ConsentReceipt<TPurpose> receipt, string what)
+        where TPurpose : IFacialDataPurpose
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        var purposeId = TPurpose.Info.Id;
+        _database.Write((connection, transaction) =>
+        {
+            Consents.EnsureValid(connection, transaction, receipt);
+            var now = _clock.GetUtcNow();
+            WriteInteraction(connection, transaction, receipt.Subject, purposeId, now);
+            _audit.Append(connection, transaction, AuditAction.InteractionRecorded, receipt.Subject, purposeId, receipt.Id, AuditOutcome.Succeeded, what.Trim());
+            return 0;
+        });
+    }
+
+    public DateTimeOffset? LastInteraction<TPurpose>(string subjectId)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        using var connection = _database.OpenConnection();
+        return RelationalDatabase.Scalar(connection, null, "SELECT last_at FROM interactions WHERE subject_id = @subject AND purpose_id = @purpose",
+            ("@subject", subjectId), ("@purpose", TPurpose.Info.Id)) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>Moves the person's last interaction for the purpose to <paramref name="at"/>, never back.</summary>
+    private static void WriteInteraction(DbConnection connection, DbTransaction transaction, string subjectId, string purposeId, DateTimeOffset at) =>
+        RelationalDatabase.Execute(connection, transaction, """
+            INSERT INTO interactions (subject_id, purpose_id, last_at) VALUES (@subject, @purpose, @at)
+            ON CONFLICT (subject_id, purpose_id) DO UPDATE SET last_at = CASE WHEN excluded.last_at > interactions.last_at THEN excluded.last_at ELSE interactions.last_at END
+            """,
+            ("@subject", subjectId), ("@purpose", purposeId), ("@at", at.UtcTicks));
+
+    public void RecordNoLongerNecessary<TPurpose>(string subjectId, string reason)
+        where TPurpose : IFacialDataPurpose
+    {
+        SubjectId.Validate(subjectId, nameof(subjectId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var purposeId = TPurpose.Info.Id;
+        _database.Write((connection, transaction) =>
+        {
+            var collected = RelationalDatabase.Scalar(connection, transaction,
+                "SELECT MAX(collected_at) FROM templates WHERE subject_id = @subject AND purpose_id = @purpose", ("@subject", subjectId), ("@purpose", purposeId));
+            if (collected is not long collectedAt)
+            {
+                throw new KeyNotFoundException($"Subject '{subjectId}' has no template for purpose '{purposeId}'.");
+            }
+
+            var now = _clock.GetUtcNow();
+            // The row exists once a template was enrolled since SQLite schema 6 (PostgreSQL 3); an older template gets one from its enrolment.
+            WriteInteraction(connection, transaction, subjectId, purposeId, new DateTimeOffset(collectedAt, TimeSpan.Zero));
+            RelationalDatabase.Execute(connection, transaction,
+                "UPDATE interactions SET no_longer_necessary_at = @now WHERE subject_id = @subject AND purpose_id = @purpose AND no_longer_necessary_at IS NULL",
+                ("@now", now.UtcTicks), ("@subject", subjectId), ("@purpose", purposeId));
+            _audit.Append(connection, transaction, AuditAction.NoLongerNecessaryDecided, subjectId, purposeId, null, AuditOutcome.Succeeded, reason.Trim());
+            return 0;
+        });
+    }
+
+    /// <summary>The audit detail of a purge decided by a jurisdiction's deadline: the period, its event and the profile rows.</summary>
+    private static string DeadlineReason(FacialPurposeInfo purpose, DateTimeOffset lastInteraction, DateTimeOffset? decided, DateTimeOffset deleteBy)
+    {
+        var requirements = purpose.Requirements!;
+        if (decided is { } decidedAt && requirements.DeletionLimitFrom(Profiles.RetentionAnchor.NoLongerNecessaryDecision) is { } fromDecision
+            && fromDecision.Value.Period.After(decidedAt) == deleteBy)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{fromDecision.Value.Period} after the decision on {decidedAt:yyyy-MM-dd} that it is no longer necessary ({string.Join("; ", fromDecision.Sources)})");
+        }
+
+        var limit = requirements.DeletionLimitFrom(Profiles.RetentionAnchor.LastInteraction)!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{limit.Value.Period} after the last interaction on {lastInteraction:yyyy-MM-dd} ({string.Join("; ", limit.Sources)})");
     }
 
     /// <summary>Deletes a person's templates (for one purpose, or all) and their key once none is left; audited.</summary>
