@@ -166,8 +166,11 @@ public sealed partial class SampleApp : IAsyncDisposable
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
+                process.WaitForExit();
             }
 
+            // The copy of the build output is some 800 MB: an app that never started must not leave it behind.
+            DeleteFolder(root);
             throw new InvalidOperationException(
                 $"`dotnet {start.ArgumentList[0]}` did not print its address within {StartTimeout.TotalSeconds:F0} s ({e.Message}). Output:\n  {printed}", e);
         }
@@ -249,9 +252,14 @@ public sealed partial class SampleApp : IAsyncDisposable
         }
 
         process.Dispose();
+        DeleteFolder(root);
+    }
+
+    private static void DeleteFolder(string folder)
+    {
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
