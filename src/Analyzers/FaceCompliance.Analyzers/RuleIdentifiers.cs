@@ -28,6 +28,8 @@ internal static class RuleIdentifiers
     public const string JurisdictionRequired = "FC0100";
     public const string JurisdictionNotDeclared = "FC0101";
     public const string ProfileConflictUnresolved = "FC0102";
+    public const string LawDateInvalid = "FC0103";
+    public const string RetentionAboveProfileCeiling = "FC0104";
 
     public const string HelpLinkBase = "https://github.com/FaceCompliance/FaceCompliance/blob/main/docs/rules/";
 

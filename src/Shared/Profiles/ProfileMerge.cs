@@ -253,6 +253,11 @@ internal static class ProfileMerge
     public static MergedRequirements Merge(IEnumerable<JurisdictionRequirements> profiles)
         => Merge(profiles, PurposeDesign.None, Array.Empty<ConflictResolution>());
 
+    /// <summary>The merge as the law stands on <paramref name="lawDate"/>: rows not in force then are ignored.</summary>
+    public static MergedRequirements Merge(
+        IEnumerable<JurisdictionRequirements> profiles, DateTime lawDate, PurposeDesign design, IEnumerable<ConflictResolution> resolutions)
+        => Merge(profiles.Select(profile => profile.At(lawDate)), design, resolutions);
+
     public static MergedRequirements Merge(
         IEnumerable<JurisdictionRequirements> profiles, PurposeDesign design, IEnumerable<ConflictResolution> resolutions)
     {

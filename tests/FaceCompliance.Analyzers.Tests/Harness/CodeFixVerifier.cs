@@ -81,9 +81,6 @@ public static class CodeFixVerifier<TCodeFix>
                 DisabledDiagnostics.Add(AnalyzerTest.NoticeApprovalId);
             }
 
-            // The testing library reports rules that are disabled by default; FC0100 is, until the profile rules read OperatesIn.
-            DisabledDiagnostics.Add(RuleIdentifiers.JurisdictionRequired);
-
             foreach (var state in new[] { TestState, FixedState, BatchFixedState })
             {
                 // The fixed states inherit the references of the test state unless they inherit nothing.
@@ -107,10 +104,10 @@ public static class CodeFixVerifier<TCodeFix>
                 foreach (var project in state.AdditionalProjects.Values)
                 {
                     project.AdditionalReferences.AddRange(TestReferences.All);
-                    var disabled = ChecksNoticeApproval
-                        ? $"dotnet_diagnostic.{RuleIdentifiers.JurisdictionRequired}.severity = none\n"
-                        : $"dotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\ndotnet_diagnostic.{RuleIdentifiers.JurisdictionRequired}.severity = none\n";
-                    project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", "is_global = true\n" + disabled));
+                    if (!ChecksNoticeApproval)
+                    {
+                        project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", $"is_global = true\ndotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\n"));
+                    }
                 }
             }
 
