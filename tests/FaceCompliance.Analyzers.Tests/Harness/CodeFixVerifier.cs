@@ -94,6 +94,10 @@ public static class CodeFixVerifier<TCodeFix>
                 {
                     state.Sources.Add(($"{AnalyzerTest.Directory}/Prelude.cs", Prelude.Source));
                 }
+                else if (state.Sources.Count > 0 && !DefaultJurisdiction.DeclaredIn(state.Sources.Select(source => source.content.ToString())))
+                {
+                    state.Sources.Add(($"{AnalyzerTest.Directory}/{DefaultJurisdiction.FileName}", DefaultJurisdiction.Source));
+                }
 
                 if (state.OutputKind is null && state.Sources.Any(s => HasTopLevelStatements(s.content.ToString())))
                 {
@@ -104,6 +108,11 @@ public static class CodeFixVerifier<TCodeFix>
                 foreach (var project in state.AdditionalProjects.Values)
                 {
                     project.AdditionalReferences.AddRange(TestReferences.All);
+                    if (project.Sources.Count > 0 && !DefaultJurisdiction.DeclaredIn(project.Sources.Select(source => source.content.ToString())))
+                    {
+                        project.Sources.Add(($"/{project.Name}/{DefaultJurisdiction.FileName}", DefaultJurisdiction.Source));
+                    }
+
                     if (!ChecksNoticeApproval)
                     {
                         project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", $"is_global = true\ndotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\n"));

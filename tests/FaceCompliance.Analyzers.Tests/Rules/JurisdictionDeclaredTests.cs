@@ -35,7 +35,7 @@ public sealed class JurisdictionDeclaredTests
 
         [{|FC0100:FacialDataPurpose(FacialProcessingMethod.Detection, {{CompletePurposeArguments}})|}]
         public sealed partial class Counting { }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 
     [Fact]
     public Task FC0100_can_be_turned_off_in_editorconfig() => new AnalyzerTest($$"""
@@ -45,7 +45,7 @@ public sealed class JurisdictionDeclaredTests
 
         [FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}})]
         public sealed partial class Attendance { }
-        """).WithoutPrelude().WithEditorConfig(Disabled).RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().WithEditorConfig(Disabled).RunAsync();
 
     [Fact]
     public Task One_OperatesIn_declaration_satisfies_FC0100() => new AnalyzerTest($$"""
@@ -59,12 +59,12 @@ public sealed class JurisdictionDeclaredTests
         [FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, Jurisdictions = new[] { Jurisdiction.CN })]
         [ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Separate consent to server matching.")]
         public sealed partial class Attendance { }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 
     [Fact]
     public Task No_purpose_needs_no_jurisdiction() => new AnalyzerTest("""
         public class Plain { public int Add(int a, int b) => a + b; }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 
     [Fact]
     public async Task Purpose_adding_a_jurisdiction_is_FC0101_naming_each_one_once()
@@ -80,7 +80,7 @@ public sealed class JurisdictionDeclaredTests
 
             [FacialDataPurpose(FacialProcessingMethod.Detection, {{CompletePurposeArguments}}, Jurisdictions = new[] { Jurisdiction.CN })]
             public sealed partial class Counting { }
-            """).WithoutPrelude().RunAsync();
+            """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 
         Assert.Contains("lists EU, US-IL in Jurisdictions", Assert.Single(diagnostics).GetMessage(), System.StringComparison.Ordinal);
     }
@@ -93,5 +93,5 @@ public sealed class JurisdictionDeclaredTests
 
         [{|FC0100:{|FC0101:FacialDataPurpose(FacialProcessingMethod.Verification, {{CompletePurposeArguments}}, Jurisdictions = new[] { Jurisdiction.US_TX })|}|}]
         public sealed partial class Attendance { }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 }

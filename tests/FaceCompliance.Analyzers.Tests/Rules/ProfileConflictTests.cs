@@ -146,5 +146,5 @@ public sealed class ProfileConflictTests
 
         [{|FC0100:FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})|}]
         public sealed partial class Attendance { }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 }
