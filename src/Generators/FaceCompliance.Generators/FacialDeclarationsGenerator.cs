@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using FaceCompliance.Generators.Emission;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 using FaceCompliance.Reports;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,8 +26,9 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var purposes = context.SyntaxProvider.ForAttributeWithMetadataName(
                 DeclarationValues.PurposeAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (attributeContext, cancellationToken) => DeclarationReader.ReadPurpose(
-                    (INamedTypeSymbol)attributeContext.TargetSymbol, attributeContext.Attributes[0], cancellationToken))
+                static (attributeContext, cancellationToken) => (
+                    Declaration: DeclarationReader.ReadPurpose((INamedTypeSymbol)attributeContext.TargetSymbol, attributeContext.Attributes[0], cancellationToken),
+                    Narrowed: Narrowed(attributeContext.Attributes[0])))
             .WithTrackingName(StepNames.Purposes);
 
         var processor = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -40,8 +42,10 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var notices = purposes.Combine(processor)
             .Select(static (pair, _) =>
             {
-                var notice = NoticeRenderer.Render(pair.Right, pair.Left);
-                return new PurposeSpec(pair.Left, notice, AccessibleNoticeRenderer.Render(pair.Right, pair.Left, notice), EquatableArray<RenderedChangeNotice>.Empty);
+                var declaration = pair.Left.Declaration;
+                var notice = NoticeRenderer.Render(pair.Right, declaration);
+                return new PurposeSpec(declaration, notice, AccessibleNoticeRenderer.Render(pair.Right, declaration, notice),
+                    EquatableArray<RenderedChangeNotice>.Empty, pair.Left.Narrowed);
             })
             .WithTrackingName(StepNames.Notices);
 
@@ -65,7 +69,29 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             })
             .WithTrackingName(StepNames.ChangeNotices);
 
-        context.RegisterSourceOutput(withChanges, static (output, spec) =>
+        // Where the assembly operates and the law date: the purpose information carries the merged consent requirements.
+        var declaredJurisdictions = context.SyntaxProvider.ForAttributeWithMetadataName(
+                OperatesInAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => attributeContext.Attributes
+                    .Select(static attribute => attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : -1)
+                    .ToImmutableArray())
+            .Collect()
+            .Select(static (found, _) => new EquatableArray<int>(found.SelectMany(static values => values).Where(static value => value >= 0).Distinct().OrderBy(static value => value).ToImmutableArray()))
+            .WithTrackingName(StepNames.Jurisdictions);
+        var lawDate = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+        {
+            // An invalid value is FC0103's to report; the default date stands in.
+            options.GlobalOptions.TryGetValue(LawDate.BuildProperty, out var text);
+            LawDate.TryParse(text, out var date);
+            return date;
+        });
+
+        var withProfiles = withChanges.Combine(declaredJurisdictions.Combine(lawDate))
+            .Select(static (input, _) => input.Left with { Profile = ProfileSpec.Of(input.Right.Left, input.Left.Narrowed, input.Right.Right) })
+            .WithTrackingName(StepNames.Profiles);
+
+        context.RegisterSourceOutput(withProfiles, static (output, spec) =>
         {
             if (spec.Declaration.Type.CanBeExtended)
             {
@@ -76,7 +102,7 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var reportEnabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue(ReportFiles.ReportPathProperty, out var path) && !string.IsNullOrWhiteSpace(path));
 
-        var assembly = withChanges.Collect()
+        var assembly = withProfiles.Collect()
             .Combine(processor)
             .Combine(reportEnabled)
             .Select(static (input, _) => new AssemblySpec(input.Left.Right, Ordered(input.Left.Left), input.Right))
@@ -95,6 +121,23 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
                 output.AddSource(DeclarationsEmitter.ReportHintName, DeclarationsEmitter.EmitReport(spec));
             }
         });
+    }
+
+    private const string OperatesInAttribute = "FaceCompliance.OperatesInAttribute";
+
+    /// <summary>The values of the purpose's <c>Jurisdictions</c> array; empty when it does not narrow.</summary>
+    private static EquatableArray<int> Narrowed(AttributeData purpose)
+    {
+        var values = ImmutableArray.CreateBuilder<int>();
+        foreach (var argument in purpose.NamedArguments)
+        {
+            if (argument.Key == "Jurisdictions" && argument.Value.Kind == TypedConstantKind.Array && !argument.Value.IsNull)
+            {
+                values.AddRange(argument.Value.Values.Select(static value => value.Value is int jurisdiction ? jurisdiction : -1).Where(static value => value >= 0));
+            }
+        }
+
+        return new EquatableArray<int>(values.ToImmutable());
     }
 
     private static EquatableArray<PurposeSpec> Ordered(ImmutableArray<PurposeSpec> purposes)

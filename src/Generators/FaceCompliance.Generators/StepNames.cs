@@ -9,4 +9,6 @@ internal static class StepNames
     public const string Assembly = nameof(Assembly);
     public const string Baseline = nameof(Baseline);
     public const string ChangeNotices = nameof(ChangeNotices);
+    public const string Jurisdictions = nameof(Jurisdictions);
+    public const string Profiles = nameof(Profiles);
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Globalization;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Notice;
@@ -63,7 +64,7 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
-        var end = purpose.LegalBasis == Profiles.LawValues.BasisConsent ? ";" : "";
+        var end = purpose.LegalBasis == Profiles.LawValues.BasisConsent && (spec.Profile ?? ProfileSpec.None).Jurisdictions.Count == 0 ? ";" : "";
         if (notice.ChineseMinorsRules is { } chineseMinors && notice.EnglishMinorsRules is { } englishMinors)
         {
             WriteText(writer, notice.English, ")");
@@ -83,10 +84,31 @@ internal static class PurposeEmitter
             WriteText(writer, notice.English, "))" + end);
         }
 
-        if (end.Length == 0)
+        var profile = spec.Profile ?? ProfileSpec.None;
+        if (end.Length == 0 || profile.Jurisdictions.Count > 0)
         {
-            // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
-            writer.Line($"{{ LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)} }};");
+            // The runtime refuses consent grants for a purpose on another basis and checks its basis grants against
+            // LegalBasis; it refuses grants that lack a consent property a served jurisdiction requires.
+            writer.Line("{");
+            if (end.Length == 0)
+            {
+                writer.Line($"    LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)},");
+            }
+
+            if (profile.Jurisdictions.Count > 0)
+            {
+                writer.Line("    Jurisdictions = new string[] { " + string.Join(", ", profile.Jurisdictions.Select(SourceWriter.Literal)) + " },");
+                writer.Line("    ConsentRequirements = new global::FaceCompliance.FacialConsentRequirement[]");
+                writer.Line("    {");
+                foreach (var requirement in profile.ConsentRequirements)
+                {
+                    writer.Line($"        new((global::FaceCompliance.FacialConsentProperty){requirement.Property.ToString(CultureInfo.InvariantCulture)}, {SourceWriter.Literal(requirement.Jurisdiction)}, {SourceWriter.Literal(requirement.Rule)}),");
+                }
+
+                writer.Line("    },");
+            }
+
+            writer.Line("};");
         }
 
         writer.Close();

@@ -6,6 +6,9 @@ public enum ConsentForm
     /// <summary>Separate consent (单独同意): a distinct action for facial processing alone, not bundled with anything else.</summary>
     Separate = 1,
 
-    /// <summary>Written consent (书面同意), where a law requires it; also separate.</summary>
+    /// <summary>Written consent (书面同意), where a law requires it; also separate. A written release under BIPA §15(b)(3).</summary>
     Written = 2,
+
+    /// <summary>A written release signed electronically, which BIPA §15(b)(3) accepts from 2024-08-02 (P.A. 103-0769); also separate.</summary>
+    ElectronicSignature = 3,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FaceCompliance;
 
@@ -49,6 +50,19 @@ public sealed class FacialPurposeInfo
     /// (<see cref="ILegalBasisRegistry.RequireBasis{TPurpose}"/>).
     /// </summary>
     public FacialLegalBasis LegalBasis { get; init; }
+
+    /// <summary>
+    /// The jurisdiction profiles the purpose serves (<c>[assembly: OperatesIn]</c>, narrowed by the purpose's
+    /// <c>Jurisdictions</c>), sorted by id, e.g. <c>CN</c>, <c>US-IL</c>; empty when the assembly declares none.
+    /// </summary>
+    public IReadOnlyList<string> Jurisdictions { get; init; } = [];
+
+    /// <summary>
+    /// What every consent receipt for the purpose must be: the union of the served profiles' consent properties at the
+    /// law date, one entry per profile row (GDPR Art. 9(2)(a); BIPA §15(b)(3); Measures Art. 6). The registries refuse
+    /// a grant whose form meets one of them not (<see cref="ConsentRequirementNotMetException"/>).
+    /// </summary>
+    public IReadOnlyList<FacialConsentRequirement> ConsentRequirements { get; init; } = [];
 
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }
