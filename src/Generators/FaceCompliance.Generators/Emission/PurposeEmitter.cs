@@ -64,7 +64,9 @@ internal static class PurposeEmitter
             .Line("    new global::FaceCompliance.FacialNotice(")
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
-        var end = purpose.LegalBasis == Profiles.LawValues.BasisConsent && (spec.Profile ?? ProfileSpec.None).Jurisdictions.Count == 0 ? ";" : "";
+        var otherBasis = purpose.LegalBasis != Profiles.LawValues.BasisConsent;
+        var profile = spec.Profile ?? ProfileSpec.None;
+        var end = !otherBasis && profile.Jurisdictions.Count == 0 ? ";" : "";
         if (notice.ChineseMinorsRules is { } chineseMinors && notice.EnglishMinorsRules is { } englishMinors)
         {
             WriteText(writer, notice.English, ")");
@@ -84,13 +86,12 @@ internal static class PurposeEmitter
             WriteText(writer, notice.English, "))" + end);
         }
 
-        var profile = spec.Profile ?? ProfileSpec.None;
-        if (end.Length == 0 || profile.Jurisdictions.Count > 0)
+        if (end.Length == 0)
         {
             // The runtime refuses consent grants for a purpose on another basis and checks its basis grants against
             // LegalBasis; it refuses grants that lack a consent property a served jurisdiction requires.
             writer.Line("{");
-            if (end.Length == 0)
+            if (otherBasis)
             {
                 writer.Line($"    LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)},");
             }
@@ -102,7 +103,7 @@ internal static class PurposeEmitter
                 writer.Line("    {");
                 foreach (var requirement in profile.ConsentRequirements)
                 {
-                    writer.Line($"        new((global::FaceCompliance.FacialConsentProperty){requirement.Property.ToString(CultureInfo.InvariantCulture)}, {SourceWriter.Literal(requirement.Jurisdiction)}, {SourceWriter.Literal(requirement.Rule)}),");
+                    writer.Line($"        new(global::FaceCompliance.FacialConsentProperty.{(Profiles.ConsentProperty)requirement.Property}, {SourceWriter.Literal(requirement.Jurisdiction)}, {SourceWriter.Literal(requirement.Rule)}),");
                 }
 
                 writer.Line("    },");
