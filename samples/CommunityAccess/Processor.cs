@@ -9,3 +9,6 @@ using FaceCompliance;
     ComplaintChannelEn = "the property service centre complaints line 0755-8888-0001, or the homeowners' committee office",
     SecurityMeasures = FacialDataSecurityMeasures.DataEncryption | FacialDataSecurityMeasures.SecurityAudit
         | FacialDataSecurityMeasures.AccessControl | FacialDataSecurityMeasures.AuthorizationManagement)]
+
+// Where the application operates, so China's profile applies (Measures Art. 2; FC0100).
+[assembly: OperatesIn(Jurisdiction.CN)]

@@ -17,6 +17,7 @@ namespace NonCompliant;
     Storage = FacialDataStorage.Server,
     TransferRecipientZh = "示例云人脸服务（上海区域）",
     TransferRecipientEn = "Example Cloud Face (Shanghai region)")]
+[ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Visitors are not enrolled on the device; each gives separate consent to the transfer (Measures Art. 8 §1).")]
 public sealed partial class CloudVisitorCheck
 {
 }

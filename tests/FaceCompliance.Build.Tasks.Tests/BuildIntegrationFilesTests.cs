@@ -75,14 +75,21 @@ public sealed class BuildIntegrationFilesTests
     [Fact]
     public void The_props_make_the_path_visible_to_the_generator_except_in_design_time_builds()
     {
-        XElement visible = Assert.Single(Props.Descendants("CompilerVisibleProperty"));
-        Assert.Equal("FaceComplianceReportPath", visible.Attribute("Include")!.Value);
+        XElement visible = Assert.Single(Props.Descendants("CompilerVisibleProperty"), p => p.Attribute("Include")!.Value == "FaceComplianceReportPath");
         Assert.Equal(ReportFiles.ReportPathProperty, "build_property." + visible.Attribute("Include")!.Value);
         Assert.Equal("'$(DesignTimeBuild)' != 'true'", visible.Attribute("Condition")!.Value);
 
         XElement emptied = Assert.Single(Props.Descendants("FaceComplianceReportPath"));
         Assert.Equal(string.Empty, emptied.Value);
         Assert.Equal("'$(DesignTimeBuild)' == 'true'", emptied.Parent!.Attribute("Condition")!.Value);
+    }
+
+    [Fact]
+    public void The_props_make_the_law_date_visible_to_the_analyzers_in_every_build()
+    {
+        XElement visible = Assert.Single(Props.Descendants("CompilerVisibleProperty"), p => p.Attribute("Include")!.Value == "FaceComplianceLawDate");
+        Assert.Null(visible.Attribute("Condition"));
+        Assert.Equal(2, Props.Descendants("CompilerVisibleProperty").Count());
     }
 
     private static string RepositoryRoot() =>

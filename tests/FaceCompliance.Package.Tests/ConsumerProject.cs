@@ -56,6 +56,7 @@ internal sealed class ConsumerProject
             using FaceCompliance;
 
             [assembly: FacialDataProcessor("Example Estate Management Ltd", "privacy@estate.example")]
+            [assembly: OperatesIn(Jurisdiction.CN)]
 
             namespace Consumer;
 

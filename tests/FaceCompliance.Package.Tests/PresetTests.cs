@@ -39,7 +39,7 @@ public sealed class PresetTests
         Assert.Equal(rules.Keys.Order(StringComparer.Ordinal), preset.Keys.Order(StringComparer.Ordinal));
         foreach ((string id, string declared) in rules)
         {
-            // A rule not enabled by default (FC0100 until the profile rules read the declarations) is off in every preset.
+            // A rule not enabled by default would be off in every preset (none is today).
             string expected = declared == "disabled" ? "none" : mode switch
             {
                 "default" => declared,

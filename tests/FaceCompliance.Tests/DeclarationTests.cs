@@ -21,7 +21,7 @@ public sealed class DeclarationTests
     {
         var docs = XDocument.Load(Path.ChangeExtension(s_runtime.Location, ".xml"));
         var attributes = s_runtime.GetExportedTypes().Where(IsDeclaration).ToList();
-        Assert.Equal(12, attributes.Count);
+        Assert.Equal(13, attributes.Count);
         foreach (var attribute in attributes)
         {
             var id = "T:" + attribute.FullName!.Replace('+', '.');

@@ -224,4 +224,58 @@ public sealed class ProfileMergeTests
             string.Join(",", merged.NoticeElements), string.Join(",", merged.RequiredAssessments), string.Join(",", merged.Bans),
             string.Join(",", merged.Exemptions), string.Join(",", merged.AllowedDisclosureBases!),
         });
+
+    [Fact]
+    public void The_merge_ignores_rows_not_in_force_on_the_law_date()
+    {
+        var profiles = new[] { JurisdictionRequirementTable.CN, JurisdictionRequirementTable.USIL, JurisdictionRequirementTable.USCO, JurisdictionRequirementTable.EUAIACT };
+        MergedRequirements At(int year, int month, int day) => ProfileMerge.Merge(profiles, new DateTime(year, month, day), PurposeDesign.None, Array.Empty<ConflictResolution>());
+
+        // Before the Measures (2025-06-01) China asks only the PIPL's properties; before P.A. 103-0769 BIPA a written release.
+        var early = At(2024, 8, 1);
+        Assert.Equal(ConsentProperty.Explicit | ConsentProperty.PurposeSpecific | ConsentProperty.NoticeVersionBound | ConsentProperty.Written, early.ConsentFlags);
+        Assert.Null(early.FilingThreshold);
+        Assert.Null(early.DeviceLocalDefault);
+        Assert.Equal(ConsentProperty.WrittenOrESignature, At(2024, 8, 2).ConsentFlags & (ConsentProperty.WrittenOrESignature | ConsentProperty.Written));
+
+        // Colorado's 24 months from 2025-07-01; the AI Act bans from 2025-02-02 and its high-risk log floor from 2026-08-02.
+        Assert.Equal(LawPeriod.OfYears(3), At(2025, 6, 30).DeletionLimitFrom(RetentionAnchor.LastInteraction)!.Value.Period);
+        Assert.Equal(LawPeriod.OfMonths(24), At(2025, 7, 1).DeletionLimitFrom(RetentionAnchor.LastInteraction)!.Value.Period);
+        Assert.DoesNotContain(At(2025, 2, 1).Bans, ban => ban.Value.StartsWith("AIA-5", StringComparison.Ordinal));
+        Assert.Contains(At(2025, 2, 2).Bans, ban => ban.Value == "AIA-5-1-F");
+        Assert.Equal(LawPeriod.OfYears(3), At(2026, 8, 2).RecordsFloor!.Value);
+        var logs = ProfileMerge.Merge(new[] { JurisdictionRequirementTable.EUAIACT }, new DateTime(2026, 8, 2), PurposeDesign.None, Array.Empty<ConflictResolution>()).RecordsFloor!;
+        Assert.Equal(("AIA-12-LOGS", LawPeriod.OfMonths(6)), (Assert.Single(logs.Sources).Rule, logs.Value));
+        Assert.True(JurisdictionRequirementTable.EUAIACT.RecordsFloor!.Value.Window.DateUnconfirmed);
+        Assert.Null(ProfileMerge.Merge(new[] { JurisdictionRequirementTable.EUAIACT }, new DateTime(2026, 8, 1), PurposeDesign.None, Array.Empty<ConflictResolution>()).RecordsFloor);
+    }
+
+    [Fact]
+    public void Without_a_date_the_merge_uses_the_fixed_default_law_date()
+    {
+        Assert.Equal(new DateTime(2026, 12, 1), LawDate.Default);
+        var undated = ProfileMerge.Merge(new[] { JurisdictionRequirementTable.USIL });
+        var dated = ProfileMerge.Merge(new[] { JurisdictionRequirementTable.USIL }, LawDate.Default, PurposeDesign.None, Array.Empty<ConflictResolution>());
+        Assert.Equal(dated.ConsentFlags, undated.ConsentFlags);
+        Assert.Equal(ConsentProperty.WrittenOrESignature | ConsentProperty.PurposeSpecific | ConsentProperty.NoticeVersionBound, undated.ConsentFlags);
+    }
+
+    [Theory]
+    [InlineData("2026-12-01", true, 2026, 12, 1)]
+    [InlineData(" 2024-02-29 ", true, 2024, 2, 29)]
+    [InlineData(null, true, 2026, 12, 1)]
+    [InlineData("", true, 2026, 12, 1)]
+    [InlineData("2023-02-29", false, 2026, 12, 1)]
+    [InlineData("2026/12/01", false, 2026, 12, 1)]
+    public void The_law_date_is_read_as_yyyy_MM_dd_and_defaults_to_the_shipped_date(string? text, bool valid, int year, int month, int day)
+    {
+        Assert.Equal(valid, LawDate.TryParse(text, out var date));
+        Assert.Equal(new DateTime(year, month, day), date);
+    }
+
+    [Fact]
+    public void The_runtime_consent_property_mirrors_the_profile_table_value_for_value()
+        => Assert.Equal(
+            Enum.GetValues<ConsentProperty>().Where(v => v != ConsentProperty.None).Select(v => (v.ToString(), (int)v)),
+            Enum.GetValues<FacialConsentProperty>().Select(v => (v.ToString(), (int)v)));
 }

@@ -28,6 +28,7 @@ internal static class RuleIdentifiers
     public const string JurisdictionRequired = "FC0100";
     public const string JurisdictionNotDeclared = "FC0101";
     public const string ProfileConflictUnresolved = "FC0102";
+    public const string LawDateInvalid = "FC0103";
     public const string AiActUntargetedScraping = "FC0110";
     public const string AiActEmotionAtWorkOrSchool = "FC0111";
     public const string AiActSensitiveCategorisation = "FC0112";

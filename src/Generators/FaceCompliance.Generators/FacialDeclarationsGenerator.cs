@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using FaceCompliance.Generators.Emission;
 using FaceCompliance.Generators.Model;
 using FaceCompliance.Notice;
+using FaceCompliance.Profiles;
 using FaceCompliance.Reports;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -79,7 +80,20 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             })
             .WithTrackingName(StepNames.ChangeNotices);
 
-        context.RegisterSourceOutput(withChanges.Combine(jurisdictions), static (output, input) =>
+        // The law date: the purpose information carries the consent requirements merged at it.
+        var lawDate = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+        {
+            // An invalid value is FC0103's to report; the default date stands in.
+            options.GlobalOptions.TryGetValue(LawDate.BuildProperty, out var text);
+            LawDate.TryParse(text, out var date);
+            return date;
+        });
+
+        var withProfiles = withChanges.Combine(jurisdictions.Combine(lawDate))
+            .Select(static (input, _) => input.Left with { Profile = ProfileSpec.Of(input.Right.Left, input.Left.Declaration.Jurisdictions, input.Right.Right) })
+            .WithTrackingName(StepNames.Profiles);
+
+        context.RegisterSourceOutput(withProfiles.Combine(jurisdictions), static (output, input) =>
         {
             var (spec, declared) = input;
             if (spec.Declaration.Type.CanBeExtended)
@@ -91,7 +105,7 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
         var reportEnabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue(ReportFiles.ReportPathProperty, out var path) && !string.IsNullOrWhiteSpace(path));
 
-        var assembly = withChanges.Collect()
+        var assembly = withProfiles.Collect()
             .Combine(processor)
             .Combine(reportEnabled)
             .Combine(operatesIn)

@@ -11,4 +11,5 @@ internal static class StepNames
     public const string ChangeNotices = nameof(ChangeNotices);
     public const string OperatesIn = nameof(OperatesIn);
     public const string Jurisdictions = nameof(Jurisdictions);
+    public const string Profiles = nameof(Profiles);
 }

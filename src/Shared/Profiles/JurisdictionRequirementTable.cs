@@ -10,6 +10,25 @@ namespace FaceCompliance.Profiles;
 /// </summary>
 internal static class JurisdictionRequirementTable
 {
+    // Date windows (JURISDICTIONS.md §0 and AIA-113-DATES; REGULATION.md for CN). Declared before the rows that use them.
+    public static readonly LawWindow MeasuresInForce = LawWindow.Since(2025, 6, 1);
+    public static readonly LawWindow PiplInForce = LawWindow.Since(2021, 11, 1);
+    public static readonly LawWindow GdprInForce = LawWindow.Since(2018, 5, 25);
+    public static readonly LawWindow AiActBansInForce = LawWindow.Since(2025, 2, 2);
+
+    /// <summary>
+    /// Annex III high-risk duties (and Art. 50) apply from 2026-08-02 as enacted; the Digital Omnibus would move Annex III
+    /// to 2027-12-02, but its publication is UNCONFIRMED, so the enacted date stands and is marked.
+    /// </summary>
+    public static readonly LawWindow AiActHighRiskInForce = LawWindow.Since(2026, 8, 2, unconfirmed: true);
+    public static readonly LawWindow AiActTransparencyInForce = LawWindow.Since(2026, 8, 2);
+
+    /// <summary>P.A. 103-0769 (SB 2979): a written release includes an electronic signature from 2024-08-02.</summary>
+    public static readonly LawWindow BipaESignatureInForce = LawWindow.Since(2024, 8, 2);
+    public static readonly LawWindow BipaBeforeESignature = LawWindow.Before(2024, 8, 2);
+    public static readonly LawWindow TexasHb149InForce = LawWindow.Since(2026, 1, 1);
+    public static readonly LawWindow ColoradoInForce = LawWindow.Since(2025, 7, 1);
+
     public static readonly string China = LawValues.JurisdictionIds[LawValues.JurisdictionCN];
     public static readonly string EuGdpr = LawValues.JurisdictionIds[LawValues.JurisdictionEU];
     public static readonly string EuAiAct = LawValues.JurisdictionIds[LawValues.JurisdictionEUAiAct];
@@ -22,28 +41,28 @@ internal static class JurisdictionRequirementTable
         name: JurisdictionProfiles.China.Name,
         consentRequirements: new[]
         {
-            new Sourced<ConsentProperty>(ConsentProperty.Separate, "CN-ART6-SEPCONSENT", "S1-press, S4, S12"),
-            new Sourced<ConsentProperty>(ConsentProperty.Explicit, "PIPL-ART14-QUALITY", "P4"),
-            new Sourced<ConsentProperty>(ConsentProperty.PurposeSpecific, "PIPL-ART14-QUALITY", "P4"),
-            new Sourced<ConsentProperty>(ConsentProperty.NoticeVersionBound, "CN-ART5-CHANGE", "S3"),
+            new Sourced<ConsentProperty>(ConsentProperty.Separate, "CN-ART6-SEPCONSENT", "S1-press, S4, S12", window: MeasuresInForce),
+            new Sourced<ConsentProperty>(ConsentProperty.Explicit, "PIPL-ART14-QUALITY", "P4", window: PiplInForce),
+            new Sourced<ConsentProperty>(ConsentProperty.PurposeSpecific, "PIPL-ART14-QUALITY", "P4", window: PiplInForce),
+            new Sourced<ConsentProperty>(ConsentProperty.NoticeVersionBound, "CN-ART5-CHANGE", "S3", window: MeasuresInForce),
         },
-        guardianConsentAge: new Sourced<int>(JurisdictionProfiles.China.GuardianConsentAge, "CN-ART7-MINOR14", "S1-press, S2, S3, S4"),
+        guardianConsentAge: new Sourced<int>(JurisdictionProfiles.China.GuardianConsentAge, "CN-ART7-MINOR14", "S1-press, S2, S3, S4", window: MeasuresInForce),
         // CN-ART8-RETENTION: the shortest time the purpose needs, no fixed number.
         deletionLimits: Array.Empty<Sourced<DeletionLimit>>(),
-        recordsFloor: new Sourced<LawPeriod>(LawPeriod.OfYears(3), "CN-ART9-RECORDS", "S4, S8"),
+        recordsFloor: new Sourced<LawPeriod>(LawPeriod.OfYears(3), "CN-ART9-RECORDS", "S4, S8", window: MeasuresInForce),
         requiresPublicPolicy: null,
-        noticeElements: Elements("CN-ART5-NOTICE", "S1, S3, S4", false,
+        noticeElements: ElementsIn(MeasuresInForce, "CN-ART5-NOTICE", "S1, S3, S4", false,
             RequiredNoticeElement.ControllerContact, RequiredNoticeElement.SpecificPurpose, RequiredNoticeElement.Method, RequiredNoticeElement.RetentionTerm,
             RequiredNoticeElement.Recipients, RequiredNoticeElement.Rights, RequiredNoticeElement.WithdrawConsent, RequiredNoticeElement.ComplaintToAuthority,
             RequiredNoticeElement.NonBiometricAlternative),
         // PIPL Art. 28 makes all biometric data sensitive, verification included; the Measures cover 1:1 (Art. 19).
-        oneToOneIsSpecialCategory: new Sourced<bool>(true, "PIPL-ART28-SENSITIVE", "P3"),
-        deviceLocalDefault: new Sourced<bool>(true, "CN-ART8-LOCALSTORE", "S1-press, S2, S4"),
-        filingThreshold: new Sourced<int>(JurisdictionProfiles.China.FilingThreshold, "CN-ART15-FILING", "S4, S5, S6, S7"),
+        oneToOneIsSpecialCategory: new Sourced<bool>(true, "PIPL-ART28-SENSITIVE", "P3", window: PiplInForce),
+        deviceLocalDefault: new Sourced<bool>(true, "CN-ART8-LOCALSTORE", "S1-press, S2, S4", window: MeasuresInForce),
+        filingThreshold: new Sourced<int>(JurisdictionProfiles.China.FilingThreshold, "CN-ART15-FILING", "S4, S5, S6, S7", window: MeasuresInForce),
         requestResponseDeadline: null,
-        requiredAssessments: new[] { new Sourced<RequiredAssessment>(RequiredAssessment.Pipia, "CN-ART9-PIPIA", "S4, S8") },
-        bans: new[] { new Sourced<string>("CN-ART13-PRIVATE", "CN-ART13-PRIVATE", "S2, S9") },
-        exemptions: new[] { new Sourced<ProfileExemption>(ProfileExemption.ResearchAndDevelopment, "CN-ART2-RDEXCL", "S1, S9") },
+        requiredAssessments: new[] { new Sourced<RequiredAssessment>(RequiredAssessment.Pipia, "CN-ART9-PIPIA", "S4, S8", window: MeasuresInForce) },
+        bans: new[] { new Sourced<string>("CN-ART13-PRIVATE", "CN-ART13-PRIVATE", "S2, S9", window: MeasuresInForce) },
+        exemptions: new[] { new Sourced<ProfileExemption>(ProfileExemption.ResearchAndDevelopment, "CN-ART2-RDEXCL", "S1, S9", window: MeasuresInForce) },
         allowedDisclosureBases: null);
 
     public static readonly JurisdictionRequirements EU = new(
@@ -51,8 +70,8 @@ internal static class JurisdictionRequirementTable
         name: "GDPR (Regulation (EU) 2016/679) with EDPB guidance",
         consentRequirements: new[]
         {
-            new Sourced<ConsentProperty>(ConsentProperty.Explicit, "EU-GDPR-9-2-A-EXPLICIT", "GD4, ED1"),
-            new Sourced<ConsentProperty>(ConsentProperty.PurposeSpecific, "EU-GDPR-9-2-A-EXPLICIT", "GD4, ED1"),
+            new Sourced<ConsentProperty>(ConsentProperty.Explicit, "EU-GDPR-9-2-A-EXPLICIT", "GD4, ED1", window: GdprInForce),
+            new Sourced<ConsentProperty>(ConsentProperty.PurposeSpecific, "EU-GDPR-9-2-A-EXPLICIT", "GD4, ED1", window: GdprInForce),
         },
         guardianConsentAge: null,
         // Storage limitation (Art. 5(1)(e), Art. 25): no fixed number; the purpose's declared term applies.
@@ -60,21 +79,21 @@ internal static class JurisdictionRequirementTable
         recordsFloor: null,
         requiresPublicPolicy: null,
         noticeElements: Concat(
-            Elements("EU-GDPR-13-NOTICE", "GD5", false,
+            ElementsIn(GdprInForce, "EU-GDPR-13-NOTICE", "GD5", false,
                 RequiredNoticeElement.ControllerContact, RequiredNoticeElement.DpoContact, RequiredNoticeElement.SpecificPurpose, RequiredNoticeElement.LegalBasis,
                 RequiredNoticeElement.Recipients, RequiredNoticeElement.TransfersAbroad, RequiredNoticeElement.RetentionTerm, RequiredNoticeElement.Rights,
                 RequiredNoticeElement.WithdrawConsent, RequiredNoticeElement.ComplaintToAuthority),
             // The document did not re-read the wording of Art. 13(2)(e)-(f).
-            Elements("EU-GDPR-13-NOTICE", "GD5", true, RequiredNoticeElement.StatutoryOrContractualRequirement, RequiredNoticeElement.AutomatedDecisions),
-            Elements("EU-EDPB-ALT", "ED1", false, RequiredNoticeElement.NonBiometricAlternative)),
-        oneToOneIsSpecialCategory: new Sourced<bool>(true, "EU-1TO1-SPECIAL", "GD2, UK1, E2"),
+            ElementsIn(GdprInForce, "EU-GDPR-13-NOTICE", "GD5", true, RequiredNoticeElement.StatutoryOrContractualRequirement, RequiredNoticeElement.AutomatedDecisions),
+            ElementsIn(GdprInForce, "EU-EDPB-ALT", "ED1", false, RequiredNoticeElement.NonBiometricAlternative)),
+        oneToOneIsSpecialCategory: new Sourced<bool>(true, "EU-1TO1-SPECIAL", "GD2, UK1, E2", window: GdprInForce),
         deviceLocalDefault: null,
         filingThreshold: null,
-        requestResponseDeadline: new Sourced<LawPeriod>(LawPeriod.OfMonths(1), "EU-GDPR-12-3-RESPOND", "GD6"),
+        requestResponseDeadline: new Sourced<LawPeriod>(LawPeriod.OfMonths(1), "EU-GDPR-12-3-RESPOND", "GD6", window: GdprInForce),
         requiredAssessments: new[]
         {
-            new Sourced<RequiredAssessment>(RequiredAssessment.Dpia, "EU-GDPR-35-DPIA", "GD11"),
-            new Sourced<RequiredAssessment>(RequiredAssessment.RecordOfProcessing, "EU-GDPR-30-ROPA", "GD10"),
+            new Sourced<RequiredAssessment>(RequiredAssessment.Dpia, "EU-GDPR-35-DPIA", "GD11", window: GdprInForce),
+            new Sourced<RequiredAssessment>(RequiredAssessment.RecordOfProcessing, "EU-GDPR-30-ROPA", "GD10", window: GdprInForce),
         },
         bans: Array.Empty<Sourced<string>>(),
         exemptions: Array.Empty<Sourced<ProfileExemption>>(),
@@ -87,7 +106,7 @@ internal static class JurisdictionRequirementTable
         guardianConsentAge: null,
         deletionLimits: Array.Empty<Sourced<DeletionLimit>>(),
         // Logs of high-risk systems (Art. 19, 26(6)); they hold no biometric data.
-        recordsFloor: new Sourced<LawPeriod>(LawPeriod.OfMonths(6), "AIA-12-LOGS", "AI4"),
+        recordsFloor: new Sourced<LawPeriod>(LawPeriod.OfMonths(6), "AIA-12-LOGS", "AI4", window: AiActHighRiskInForce),
         requiresPublicPolicy: null,
         // The Art. 50(3) exposure notice depends on the purpose (emotion recognition, categorisation), not the profile.
         noticeElements: Array.Empty<Sourced<RequiredNoticeElement>>(),
@@ -98,10 +117,10 @@ internal static class JurisdictionRequirementTable
         requiredAssessments: Array.Empty<Sourced<RequiredAssessment>>(),
         bans: new[]
         {
-            new Sourced<string>("AIA-5-1-E", "AIA-5-1-E", "AI1, AI14"),
-            new Sourced<string>("AIA-5-1-F", "AIA-5-1-F", "AI1"),
-            new Sourced<string>("AIA-5-1-G", "AIA-5-1-G", "AI1"),
-            new Sourced<string>("AIA-5-1-H", "AIA-5-1-H", "AI1, AI3"),
+            new Sourced<string>("AIA-5-1-E", "AIA-5-1-E", "AI1, AI14", window: AiActBansInForce),
+            new Sourced<string>("AIA-5-1-F", "AIA-5-1-F", "AI1", window: AiActBansInForce),
+            new Sourced<string>("AIA-5-1-G", "AIA-5-1-G", "AI1", window: AiActBansInForce),
+            new Sourced<string>("AIA-5-1-H", "AIA-5-1-H", "AI1, AI3", window: AiActBansInForce),
         },
         exemptions: Array.Empty<Sourced<ProfileExemption>>(),
         allowedDisclosureBases: null);
@@ -111,7 +130,8 @@ internal static class JurisdictionRequirementTable
         name: "Illinois Biometric Information Privacy Act (740 ILCS 14)",
         consentRequirements: new[]
         {
-            new Sourced<ConsentProperty>(ConsentProperty.WrittenOrESignature, "IL-15B3-RELEASE", "IL1, IL3, IL4"),
+            new Sourced<ConsentProperty>(ConsentProperty.Written, "IL-15B3-RELEASE", "IL1", window: BipaBeforeESignature),
+            new Sourced<ConsentProperty>(ConsentProperty.WrittenOrESignature, "IL-15B3-RELEASE", "IL1, IL3, IL4", window: BipaESignatureInForce),
             new Sourced<ConsentProperty>(ConsentProperty.PurposeSpecific, "IL-15B2-PURPOSE-TERM", "IL1"),
             new Sourced<ConsentProperty>(ConsentProperty.NoticeVersionBound, "IL-15B1-NOTICE", "IL1"),
         },
@@ -161,7 +181,7 @@ internal static class JurisdictionRequirementTable
         requestResponseDeadline: null,
         requiredAssessments: Array.Empty<Sourced<RequiredAssessment>>(),
         bans: new[] { new Sourced<string>("TX-C1-NOSALE", "TX-C1-NOSALE", "TX1") },
-        exemptions: new[] { new Sourced<ProfileExemption>(ProfileExemption.AiTraining, "TX-E-AI-EXEMPT", "TX4", unconfirmed: true) },
+        exemptions: new[] { new Sourced<ProfileExemption>(ProfileExemption.AiTraining, "TX-E-AI-EXEMPT", "TX4", unconfirmed: true, window: TexasHb149InForce) },
         allowedDisclosureBases: Bases("TX-C1-NOSALE", "TX1", false,
             DisclosureBasis.IdentificationOfMissingOrDeceased, DisclosureBasis.RequestedFinancialTransaction,
             DisclosureBasis.RequiredByLaw, DisclosureBasis.PermittedByLaw, DisclosureBasis.WarrantOrSubpoena));
@@ -175,22 +195,22 @@ internal static class JurisdictionRequirementTable
         // The 24-month and 45-day figures come from an OCR of the signed act (JURISDICTIONS.md §8 item 3).
         deletionLimits: new[]
         {
-            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.LastInteraction, LawPeriod.OfMonths(24)), "CO-2-POLICY", "CO2, CO1, CO3", unconfirmed: true),
-            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.PurposeEnd, LawPeriod.Zero), "CO-2-POLICY", "CO2, CO1"),
-            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.NoLongerNecessaryDecision, LawPeriod.OfDays(45)), "CO-2-POLICY", "CO2", unconfirmed: true),
+            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.LastInteraction, LawPeriod.OfMonths(24)), "CO-2-POLICY", "CO2, CO1, CO3", unconfirmed: true, window: ColoradoInForce),
+            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.PurposeEnd, LawPeriod.Zero), "CO-2-POLICY", "CO2, CO1", window: ColoradoInForce),
+            new Sourced<DeletionLimit>(new DeletionLimit(RetentionAnchor.NoLongerNecessaryDecision, LawPeriod.OfDays(45)), "CO-2-POLICY", "CO2", unconfirmed: true, window: ColoradoInForce),
         },
         recordsFloor: null,
-        requiresPublicPolicy: new Sourced<bool>(true, "CO-2-POLICY", "CO2, CO1"),
-        noticeElements: Elements("CO-4A-NOTICE", "CO2, CO1, CO4", false,
+        requiresPublicPolicy: new Sourced<bool>(true, "CO-2-POLICY", "CO2, CO1", window: ColoradoInForce),
+        noticeElements: ElementsIn(ColoradoInForce, "CO-4A-NOTICE", "CO2, CO1, CO4", false,
             RequiredNoticeElement.BiometricDataCollected, RequiredNoticeElement.SpecificPurpose, RequiredNoticeElement.RetentionTerm, RequiredNoticeElement.Recipients),
         oneToOneIsSpecialCategory: null,
         deviceLocalDefault: null,
         filingThreshold: null,
         requestResponseDeadline: null,
         requiredAssessments: Array.Empty<Sourced<RequiredAssessment>>(),
-        bans: new[] { new Sourced<string>("CO-PROHIBIT", "CO-PROHIBIT", "CO2") },
+        bans: new[] { new Sourced<string>("CO-PROHIBIT", "CO-PROHIBIT", "CO2", window: ColoradoInForce) },
         exemptions: Array.Empty<Sourced<ProfileExemption>>(),
-        allowedDisclosureBases: Bases("CO-PROHIBIT", "CO2", false,
+        allowedDisclosureBases: BasesIn(ColoradoInForce, "CO-PROHIBIT", "CO2", false,
             DisclosureBasis.SubjectConsent, DisclosureBasis.RequestedFinancialTransaction,
             DisclosureBasis.ProcessorWithinConsentedPurpose, DisclosureBasis.RequiredByLaw));
 
@@ -211,10 +231,16 @@ internal static class JurisdictionRequirementTable
     }
 
     private static Sourced<RequiredNoticeElement>[] Elements(string rule, string evidence, bool unconfirmed, params RequiredNoticeElement[] elements)
-        => Array.ConvertAll(elements, element => new Sourced<RequiredNoticeElement>(element, rule, evidence, unconfirmed));
+        => ElementsIn(LawWindow.Always, rule, evidence, unconfirmed, elements);
+
+    private static Sourced<RequiredNoticeElement>[] ElementsIn(LawWindow window, string rule, string evidence, bool unconfirmed, params RequiredNoticeElement[] elements)
+        => Array.ConvertAll(elements, element => new Sourced<RequiredNoticeElement>(element, rule, evidence, unconfirmed, window));
 
     private static Sourced<DisclosureBasis>[] Bases(string rule, string evidence, bool unconfirmed, params DisclosureBasis[] bases)
-        => Array.ConvertAll(bases, basis => new Sourced<DisclosureBasis>(basis, rule, evidence, unconfirmed));
+        => BasesIn(LawWindow.Always, rule, evidence, unconfirmed, bases);
+
+    private static Sourced<DisclosureBasis>[] BasesIn(LawWindow window, string rule, string evidence, bool unconfirmed, params DisclosureBasis[] bases)
+        => Array.ConvertAll(bases, basis => new Sourced<DisclosureBasis>(basis, rule, evidence, unconfirmed, window));
 
     private static Sourced<RequiredNoticeElement>[] Concat(params Sourced<RequiredNoticeElement>[][] parts)
     {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace FaceCompliance.Profiles;
 
@@ -91,6 +93,35 @@ internal sealed class JurisdictionRequirements
 
     /// <summary>The only grounds for disclosing biometric data, or null when the profile has no such list.</summary>
     public IReadOnlyList<Sourced<DisclosureBasis>>? AllowedDisclosureBases { get; }
+
+    /// <summary>
+    /// This profile as the law stands on <paramref name="lawDate"/>: rows whose <see cref="LawWindow"/> does not include
+    /// the date are left out.
+    /// </summary>
+    public JurisdictionRequirements At(DateTime lawDate)
+    {
+        return new JurisdictionRequirements(
+            Id,
+            Name,
+            InForce(ConsentRequirements),
+            InForceValue(GuardianConsentAge),
+            InForce(DeletionLimits),
+            InForceValue(RecordsFloor),
+            InForceValue(RequiresPublicPolicy),
+            InForce(NoticeElements),
+            InForceValue(OneToOneIsSpecialCategory),
+            InForceValue(DeviceLocalDefault),
+            InForceValue(FilingThreshold),
+            InForceValue(RequestResponseDeadline),
+            InForce(RequiredAssessments),
+            InForce(Bans),
+            InForce(Exemptions),
+            AllowedDisclosureBases is null ? null : InForce(AllowedDisclosureBases));
+
+        IReadOnlyList<Sourced<T>> InForce<T>(IReadOnlyList<Sourced<T>> rows) => rows.Where(row => row.Window.InForceOn(lawDate)).ToList();
+
+        Sourced<T>? InForceValue<T>(Sourced<T>? row) => row is { } value && value.Window.InForceOn(lawDate) ? value : null;
+    }
 
     /// <summary>The deletion limit that runs from <paramref name="anchor"/>, if the profile sets one.</summary>
     public Sourced<DeletionLimit>? DeletionLimitFrom(RetentionAnchor anchor)

@@ -250,10 +250,21 @@ internal sealed class MergedRequirements
 /// </summary>
 internal static class ProfileMerge
 {
+    /// <summary>The merge at <see cref="LawDate.Default"/>.</summary>
     public static MergedRequirements Merge(IEnumerable<JurisdictionRequirements> profiles)
-        => Merge(profiles, PurposeDesign.None, Array.Empty<ConflictResolution>());
+        => Merge(profiles, LawDate.Default, PurposeDesign.None, Array.Empty<ConflictResolution>());
 
+    /// <summary>The merge at <see cref="LawDate.Default"/>.</summary>
     public static MergedRequirements Merge(
+        IEnumerable<JurisdictionRequirements> profiles, PurposeDesign design, IEnumerable<ConflictResolution> resolutions)
+        => Merge(profiles, LawDate.Default, design, resolutions);
+
+    /// <summary>The merge as the law stands on <paramref name="lawDate"/>: rows not in force then are ignored.</summary>
+    public static MergedRequirements Merge(
+        IEnumerable<JurisdictionRequirements> profiles, DateTime lawDate, PurposeDesign design, IEnumerable<ConflictResolution> resolutions)
+        => MergeInForce(profiles.Select(profile => profile.At(lawDate)), design, resolutions);
+
+    private static MergedRequirements MergeInForce(
         IEnumerable<JurisdictionRequirements> profiles, PurposeDesign design, IEnumerable<ConflictResolution> resolutions)
     {
         var active = profiles

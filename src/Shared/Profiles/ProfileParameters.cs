@@ -9,12 +9,13 @@ namespace FaceCompliance.Profiles;
 /// </summary>
 internal readonly struct Sourced<T>
 {
-    public Sourced(T value, string rule, string evidence, bool unconfirmed = false)
+    public Sourced(T value, string rule, string evidence, bool unconfirmed = false, LawWindow window = default)
     {
         Value = value;
         Rule = rule;
         Evidence = evidence;
         Unconfirmed = unconfirmed;
+        Window = window;
     }
 
     public T Value { get; }
@@ -28,7 +29,44 @@ internal readonly struct Sourced<T>
     /// <summary>The document marks the value UNCONFIRMED: generated text must say so.</summary>
     public bool Unconfirmed { get; }
 
-    public override string ToString() => $"{Value} ({Rule}; {Evidence}{(Unconfirmed ? "; UNCONFIRMED" : "")})";
+    /// <summary>When the row is in force; <see cref="LawWindow.Always"/> (the default) for a row with no date.</summary>
+    public LawWindow Window { get; }
+
+    public override string ToString() => $"{Value} ({Rule}; {Evidence}{(Unconfirmed ? "; UNCONFIRMED" : "")}{Window.Describe()})";
+}
+
+/// <summary>
+/// The dates between which a profile row is in force: from <see cref="From"/> (inclusive) until <see cref="Until"/>
+/// (exclusive, the day a later text replaced it). Compared with the law date (<see cref="LawDate"/>), never the clock.
+/// </summary>
+internal readonly struct LawWindow
+{
+    public LawWindow(DateTime? from, DateTime? until, bool unconfirmed = false)
+    {
+        From = from;
+        Until = until;
+        DateUnconfirmed = unconfirmed;
+    }
+
+    public static readonly LawWindow Always = default;
+
+    public DateTime? From { get; }
+
+    public DateTime? Until { get; }
+
+    /// <summary>The document marks the date itself UNCONFIRMED (e.g. a postponement not yet published).</summary>
+    public bool DateUnconfirmed { get; }
+
+    public static LawWindow Since(int year, int month, int day, bool unconfirmed = false) => new(new DateTime(year, month, day), null, unconfirmed);
+
+    public static LawWindow Before(int year, int month, int day) => new(null, new DateTime(year, month, day), false);
+
+    public bool InForceOn(DateTime lawDate) => (From is null || lawDate >= From.Value) && (Until is null || lawDate < Until.Value);
+
+    public string Describe()
+        => (From is null ? "" : "; in force from " + LawDate.Format(From.Value))
+        + (Until is null ? "" : "; until " + LawDate.Format(Until.Value))
+        + (DateUnconfirmed ? " (date UNCONFIRMED)" : "");
 }
 
 /// <summary>What one consent receipt must be (Part 2 <c>ConsentRequirements</c>); merged profiles need the union.</summary>
@@ -51,6 +89,9 @@ internal enum ConsentProperty
 
     /// <summary>The receipt names the notice version the person was shown.</summary>
     NoticeVersionBound = 16,
+
+    /// <summary>A written release, as BIPA §15(b)(3) read before 2024-08-02 (an electronic signature was not settled).</summary>
+    Written = 32,
 }
 
 /// <summary>The event a deletion deadline runs from.</summary>

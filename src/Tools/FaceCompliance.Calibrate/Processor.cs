@@ -9,3 +9,6 @@ using FaceCompliance;
     ComplaintChannel = "部署单位在征求同意时告知的投诉渠道",
     ComplaintChannelEn = "the complaints channel the organisation named when it asked for consent",
     SecurityMeasures = FacialDataSecurityMeasures.DataEncryption | FacialDataSecurityMeasures.AccessControl)]
+
+// The tool is calibrated under China's profile (Measures Art. 2; FC0100).
+[assembly: OperatesIn(Jurisdiction.CN)]

@@ -31,6 +31,7 @@ public sealed class AnalyzerTest
     private readonly List<(string Path, string Markup)> _additionalFiles = new();
     private string? _editorConfig;
     private bool _prelude = true;
+    private bool _jurisdiction = true;
     private bool _checkNoticeApproval;
 
     public AnalyzerTest(string source) => _sources.Add(($"{Directory}/Test0.cs", source));
@@ -70,6 +71,16 @@ public sealed class AnalyzerTest
     public AnalyzerTest WithoutPrelude()
     {
         _prelude = false;
+        return this;
+    }
+
+    /// <summary>
+    /// Leaves out the China declaration that a snippet without the prelude otherwise gets (<see cref="DefaultJurisdiction"/>),
+    /// for tests of FC0100.
+    /// </summary>
+    public AnalyzerTest WithoutJurisdiction()
+    {
+        _jurisdiction = false;
         return this;
     }
 
@@ -125,7 +136,9 @@ public sealed class AnalyzerTest
     }
 
     private IEnumerable<(string Path, string Markup)> Inputs(List<(string Path, string Markup)> sources)
-        => _prelude ? sources.Append(($"{Directory}/Prelude.cs", Prelude.Source)) : sources;
+        => _prelude ? sources.Append(($"{Directory}/Prelude.cs", Prelude.Source))
+        : _jurisdiction && !DefaultJurisdiction.DeclaredIn(sources.Select(s => s.Markup)) ? sources.Append(($"{Directory}/{DefaultJurisdiction.FileName}", DefaultJurisdiction.Source))
+        : sources;
 
     internal sealed record AnalysisResult(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<string> Exceptions);
 

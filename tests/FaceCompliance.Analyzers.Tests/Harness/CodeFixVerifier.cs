@@ -81,9 +81,6 @@ public static class CodeFixVerifier<TCodeFix>
                 DisabledDiagnostics.Add(AnalyzerTest.NoticeApprovalId);
             }
 
-            // The testing library reports rules that are disabled by default; FC0100 is, until the profile rules read OperatesIn.
-            DisabledDiagnostics.Add(RuleIdentifiers.JurisdictionRequired);
-
             foreach (var state in new[] { TestState, FixedState, BatchFixedState })
             {
                 // The fixed states inherit the references of the test state unless they inherit nothing.
@@ -97,6 +94,10 @@ public static class CodeFixVerifier<TCodeFix>
                 {
                     state.Sources.Add(($"{AnalyzerTest.Directory}/Prelude.cs", Prelude.Source));
                 }
+                else if (state.Sources.Count > 0 && !DefaultJurisdiction.DeclaredIn(state.Sources.Select(source => source.content.ToString())))
+                {
+                    state.Sources.Add(($"{AnalyzerTest.Directory}/{DefaultJurisdiction.FileName}", DefaultJurisdiction.Source));
+                }
 
                 if (state.OutputKind is null && state.Sources.Any(s => HasTopLevelStatements(s.content.ToString())))
                 {
@@ -107,10 +108,15 @@ public static class CodeFixVerifier<TCodeFix>
                 foreach (var project in state.AdditionalProjects.Values)
                 {
                     project.AdditionalReferences.AddRange(TestReferences.All);
-                    var disabled = ChecksNoticeApproval
-                        ? $"dotnet_diagnostic.{RuleIdentifiers.JurisdictionRequired}.severity = none\n"
-                        : $"dotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\ndotnet_diagnostic.{RuleIdentifiers.JurisdictionRequired}.severity = none\n";
-                    project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", "is_global = true\n" + disabled));
+                    if (project.Sources.Count > 0 && !DefaultJurisdiction.DeclaredIn(project.Sources.Select(source => source.content.ToString())))
+                    {
+                        project.Sources.Add(($"/{project.Name}/{DefaultJurisdiction.FileName}", DefaultJurisdiction.Source));
+                    }
+
+                    if (!ChecksNoticeApproval)
+                    {
+                        project.AnalyzerConfigFiles.Add(($"/{project.Name}/.globalconfig", $"is_global = true\ndotnet_diagnostic.{AnalyzerTest.NoticeApprovalId}.severity = none\n"));
+                    }
                 }
             }
 

@@ -3,6 +3,8 @@ namespace FaceCompliance.Analyzers.Tests.Harness;
 /// <summary>
 /// Declarations most snippets share, compiled beside them as Prelude.cs: a complete processor, three purposes of
 /// different methods, a face engine whose members are processing APIs, a receipt type and a consent book (with a check that verifies the Transfer scope and a guardian-aware one).
+/// The assembly operates in China (FC0100) and resolves China's device-local default for the snippets whose purposes
+/// store on the server (FC0102): those test other rules.
 /// </summary>
 public static class Prelude
 {
@@ -11,6 +13,8 @@ public static class Prelude
         using FaceCompliance;
 
         [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@sunny-gardens.example", NoticeLocation = "https://sunny-gardens.example/face-rules")]
+        [assembly: OperatesIn(Jurisdiction.CN)]
+        [assembly: ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Server storage needs the separate Transfer consent (Measures Art. 8; FC0018).")]
 
         [FacialDataPurpose(FacialProcessingMethod.Verification,
             DescriptionZh = "核验住户身份以开启小区门禁", DescriptionEn = "Verify residents at the community gate",

@@ -78,13 +78,74 @@ public sealed class ProfileConflictTests
         public sealed partial class Attendance { }
         """).WithoutPrelude().RunAsync();
 
+    private const string DevicePurposeArguments = """
+        DescriptionZh = "考勤", DescriptionEn = "Attendance", NecessityZh = "确认身份", NecessityEn = "Establish identity",
+        ImpactZh = "仅用于考勤", ImpactEn = "Attendance only", AlternativeZh = "打卡", AlternativeEn = "Clock in with a card", RetentionDays = 30
+        """;
+
     [Fact]
-    public Task Without_declared_jurisdictions_server_storage_is_not_FC0102() => new AnalyzerTest($$"""
+    public async Task A_retention_duty_longer_than_a_deletion_deadline_is_FC0102_citing_the_deadline_row()
+    {
+        var diagnostics = await new AnalyzerTest($$"""
+            using FaceCompliance;
+
+            {{Processor}}
+            [assembly: OperatesIn(Jurisdiction.US_TX)]
+
+            [{|FC0102:FacialDataPurpose(FacialProcessingMethod.Verification, {{DevicePurposeArguments}})|}]
+            [FacialDataRetentionDuty(400, "Payroll records order")]
+            public sealed partial class Attendance { }
+            """).WithoutPrelude().RunAsync();
+
+        var message = Assert.Single(diagnostics).GetMessage();
+        Assert.Contains("RetentionFloorAboveCeiling", message, System.StringComparison.Ordinal);
+        Assert.Contains("400 days", message, System.StringComparison.Ordinal);
+        Assert.Contains("US-TX TX-C3-DESTROY", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_retention_duty_on_the_assembly_covers_every_purpose_and_a_shorter_one_no_conflict() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+        [assembly: OperatesIn(Jurisdiction.US_TX)]
+        [assembly: FacialDataRetentionDuty(300, "Within Texas's one year")]
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{DevicePurposeArguments}})]
+        public sealed partial class Attendance { }
+        """).WithSource("Other.cs", $$"""
+        using FaceCompliance;
+
+        [{|FC0102:FacialDataPurpose(FacialProcessingMethod.Detection, {{DevicePurposeArguments}})|}]
+        [FacialDataRetentionDuty(5 * 365, "Legal hold")]
+        public sealed partial class Counting { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task A_resolution_resolves_a_retention_duty_conflict_and_China_alone_has_no_deadline_to_conflict_with() => new AnalyzerTest($$"""
+        using FaceCompliance;
+
+        {{Processor}}
+        [assembly: OperatesIn(Jurisdiction.CN)]
+        [assembly: OperatesIn(Jurisdiction.US_IL)]
+
+        [FacialDataPurpose(FacialProcessingMethod.Verification, {{DevicePurposeArguments}})]
+        [FacialDataRetentionDuty(30, "Court order (legal hold)")]
+        [ProfileConflictResolution("RetentionFloorAboveCeiling", "A court order overrides BIPA's destruction schedule while it lasts.")]
+        public sealed partial class Attendance { }
+
+        [FacialDataPurpose(FacialProcessingMethod.Detection, {{DevicePurposeArguments}}, Jurisdictions = new[] { Jurisdiction.CN })]
+        [FacialDataRetentionDuty(3650, "Records law")]
+        public sealed partial class Counting { }
+        """).WithoutPrelude().RunAsync();
+
+    [Fact]
+    public Task Without_declared_jurisdictions_server_storage_is_FC0100_not_FC0102() => new AnalyzerTest($$"""
         using FaceCompliance;
 
         {{Processor}}
 
-        [FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})]
+        [{|FC0100:FacialDataPurpose(FacialProcessingMethod.Verification, {{ServerPurposeArguments}})|}]
         public sealed partial class Attendance { }
-        """).WithoutPrelude().RunAsync();
+        """).WithoutPrelude().WithoutJurisdiction().RunAsync();
 }

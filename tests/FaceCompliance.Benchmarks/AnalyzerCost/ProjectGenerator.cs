@@ -284,6 +284,7 @@ internal static class ProjectGenerator
 
         [assembly: FacialDataProcessor("阳光花园物业服务有限公司", "privacy@acme-portal.example",
             NameEn = "Acme Property Services Ltd.", ComplaintChannel = "+86 10 5555 0100")]
+        [assembly: OperatesIn(Jurisdiction.CN)]
 
         namespace Acme.Portal.Compliance;
 

@@ -2,6 +2,7 @@ using System;
 using FaceCompliance;
 
 [assembly: FacialDataProcessor("Sunny Gardens Property Services", "privacy@sunny-gardens.example")]
+[assembly: OperatesIn(Jurisdiction.CN)]
 
 namespace RazorGate;
 

@@ -59,19 +59,29 @@ internal static class GeneratorHarness
             : OutputKind.DynamicallyLinkedLibrary,
         s_sampleReferences);
 
-    public static GeneratorDriver CreateDriver(string? reportPath = null, IEnumerable<AdditionalText>? additionalTexts = null) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver CreateDriver(string? reportPath = null, IEnumerable<AdditionalText>? additionalTexts = null, string? lawDate = null) => CSharpGeneratorDriver.Create(
         new[] { new FacialDeclarationsGenerator().AsSourceGenerator() },
         additionalTexts: additionalTexts,
         parseOptions: ParseOptions,
-        optionsProvider: new BuildProperties(reportPath is null ? ImmutableDictionary<string, string>.Empty
-            : ImmutableDictionary<string, string>.Empty.Add("build_property.FaceComplianceReportPath", reportPath)),
+        optionsProvider: new BuildProperties(BuildPropertyValues(reportPath, lawDate)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    private static ImmutableDictionary<string, string> BuildPropertyValues(string? reportPath, string? lawDate)
+    {
+        var values = ImmutableDictionary<string, string>.Empty;
+        if (reportPath is not null)
+        {
+            values = values.Add("build_property.FaceComplianceReportPath", reportPath);
+        }
+
+        return lawDate is null ? values : values.Add("build_property.FaceComplianceLawDate", lawDate);
+    }
 
     /// <summary>Runs the generator and checks that it neither throws nor produces code that fails to compile.</summary>
     public static (GeneratorRunResult Result, Compilation Output) Run(Compilation compilation, string? reportPath = null,
-        IEnumerable<AdditionalText>? additionalTexts = null)
+        IEnumerable<AdditionalText>? additionalTexts = null, string? lawDate = null)
     {
-        var driver = CreateDriver(reportPath, additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(reportPath, additionalTexts, lawDate).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);

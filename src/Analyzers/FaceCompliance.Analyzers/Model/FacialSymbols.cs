@@ -24,7 +24,8 @@ internal sealed class FacialSymbols
         "FaceCompliance.FacialDataProcessorAttribute",
         "FaceCompliance.FacialDataRecipientAttribute",
         "FaceCompliance.OperatesInAttribute",
-        "FaceCompliance.ProfileConflictResolutionAttribute");
+        "FaceCompliance.ProfileConflictResolutionAttribute",
+        "FaceCompliance.FacialDataRetentionDutyAttribute");
 
     private FacialSymbols(Compilation compilation)
     {

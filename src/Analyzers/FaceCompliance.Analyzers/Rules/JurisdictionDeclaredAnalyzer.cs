@@ -10,9 +10,8 @@ namespace FaceCompliance.Analyzers.Rules;
 
 /// <summary>
 /// FC0100: an assembly that declares purposes must say where it operates (<c>[assembly: OperatesIn(...)]</c>), so the
-/// rules of each jurisdiction's profile can apply (JURISDICTIONS.md Part 2; generalises CN-ART2-SCOPE). Not enabled
-/// by default yet: existing projects declare no jurisdiction, and China stays their implicit profile until the
-/// profile rules read the declarations.
+/// rules of each jurisdiction's profile can apply (JURISDICTIONS.md Part 2; generalises CN-ART2-SCOPE). An error by
+/// default: the profile rules (FC0102) read only the declared jurisdictions.
 /// FC0101: a purpose's <c>Jurisdictions</c> may narrow the assembly's, never add one it does not declare.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -24,7 +23,7 @@ public sealed class JurisdictionDeclaredAnalyzer : DiagnosticAnalyzer
         "Purpose '{0}' is declared, but the assembly declares no jurisdiction: add [assembly: OperatesIn(Jurisdiction.…)] for each jurisdiction where the application operates",
         RuleCategories.Jurisdiction,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: false,
+        isEnabledByDefault: true,
         description: "Which law applies depends on where the application operates: declare each jurisdiction once with [assembly: OperatesIn(jurisdiction)], with the parameters its profile needs. Purposes serve all of them unless they narrow them with FacialDataPurpose.Jurisdictions.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.JurisdictionRequired));
 

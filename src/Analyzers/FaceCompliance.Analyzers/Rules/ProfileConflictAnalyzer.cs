@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FaceCompliance.Analyzers.Internals;
-using FaceCompliance.Notice;
-using FaceCompliance.Profiles;
+using FaceCompliance.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,15 +9,14 @@ namespace FaceCompliance.Analyzers.Rules;
 
 /// <summary>
 /// FC0102: the jurisdictions a purpose serves have requirements with no strictest answer for its design (the merge of
-/// <see cref="ProfileMerge"/>), and no <c>[ProfileConflictResolution(rule, justification)]</c> on the purpose or the
-/// assembly resolves it. Today the design read is the purpose's storage: on the server while a profile keeps face data
-/// on the device by default (CN Measures Art. 8).
+/// <see cref="Profiles.ProfileMerge"/> at the law date), and no <c>[ProfileConflictResolution(rule, justification)]</c>
+/// on the purpose or the assembly resolves it. The design read: the purpose's storage (on the server while a profile
+/// keeps face data on the device by default, CN Measures Art. 8) and a declared <c>[FacialDataRetentionDuty]</c> (a duty
+/// to keep templates that outlasts a deletion deadline).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProfileConflictAnalyzer : DiagnosticAnalyzer
 {
-    private const string ResolutionAttributeName = "FaceCompliance.ProfileConflictResolutionAttribute";
-
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ProfileConflictUnresolved,
         "Profile conflict not resolved",
@@ -38,31 +35,19 @@ public sealed class ProfileConflictAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterFacialModelAction(static (start, model) =>
         {
-            var declared = JurisdictionDeclaredAnalyzer.DeclaredJurisdictions(start.Compilation.Assembly, model.Symbols.OperatesIn);
-            if (declared.Count == 0)
+            var profiles = ProfileContext.Create(start.Compilation, start.Options, model.Symbols);
+            if (profiles.Declared.Count == 0)
             {
                 return;
             }
 
-            var resolutionType = start.Compilation.GetTypeByMetadataName(ResolutionAttributeName);
-            var assemblyResolutions = Resolutions(start.Compilation.Assembly, resolutionType);
             start.RegisterPurposeTypeAction(model, (symbolContext, type, purpose) =>
             {
-                var narrowed = JurisdictionDeclaredAnalyzer.PurposeJurisdictions(purpose).Where(declared.Contains).ToList();
-                var profiles = (narrowed.Count > 0 ? narrowed : declared.ToList())
-                    .Where(j => j >= 0 && j < LawValues.JurisdictionIds.Length)
-                    .Select(j => JurisdictionRequirementTable.Find(LawValues.JurisdictionIds[j]))
-                    .Where(profile => profile is not null)
-                    .Select(profile => profile!)
-                    .ToList();
-                if (profiles.Count == 0)
+                if (profiles.MergedFor(type, purpose) is not { } merged)
                 {
                     return;
                 }
 
-                var storage = purpose.NamedArguments.LastOrDefault(a => a.Key == "Storage").Value.Value;
-                var design = new PurposeDesign(matchesInCloud: storage is int value && value == DeclarationValues.StorageServer);
-                var merged = ProfileMerge.Merge(profiles, design, assemblyResolutions.Concat(Resolutions(type, resolutionType)));
                 foreach (var conflict in merged.UnresolvedConflicts)
                 {
                     symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, purpose.GetLocation(type, symbolContext.CancellationToken),
@@ -70,28 +55,5 @@ public sealed class ProfileConflictAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
-    }
-
-    private static List<ConflictResolution> Resolutions(ISymbol symbol, INamedTypeSymbol? resolutionType)
-    {
-        var resolutions = new List<ConflictResolution>();
-        if (resolutionType is null)
-        {
-            return resolutions;
-        }
-
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, resolutionType)
-                && attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArguments[0].Value is string rule
-                && attribute.ConstructorArguments[1].Value is string justification
-                && !string.IsNullOrWhiteSpace(justification))
-            {
-                resolutions.Add(new ConflictResolution(rule, justification));
-            }
-        }
-
-        return resolutions;
     }
 }

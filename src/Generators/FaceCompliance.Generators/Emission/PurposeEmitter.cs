@@ -75,23 +75,33 @@ internal static class PurposeEmitter
             .Line("        NoticeVersion,");
         WriteText(writer, notice.Chinese, ",");
         var served = spec.Served;
+        var profile = spec.Profile ?? ProfileSpec.None;
         var initializers = new System.Collections.Generic.List<string>();
         if (purpose.LegalBasis != Profiles.LawValues.BasisConsent)
         {
             // The runtime refuses consent grants for such a purpose and checks its basis grants against this value.
-            initializers.Add($"LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)}");
+            initializers.Add($"    LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)},");
         }
 
         if (AiActDeclaration.ServesAiAct(jurisdictions, purpose.Jurisdictions) && AiActDeclaration.Classify(purpose).RequiresTwoPersonConfirmation)
         {
             // AI Act Art. 14(5): a 1:N match's identity is withheld until two people confirm it (FaceCompliance.Vision).
-            initializers.Add("RequiresTwoPersonConfirmation = true");
+            initializers.Add("    RequiresTwoPersonConfirmation = true,");
         }
 
-        if (served.Count > 0)
+        if (profile.Jurisdictions.Count > 0)
         {
-            // The runtime merges these profiles' deadlines into the purge (FacialPurposeInfo.Jurisdictions).
-            initializers.Add("Jurisdictions = new string[] { " + string.Join(", ", served.Select(d => SourceWriter.Literal(d.ProfileId))) + " }");
+            // The runtime refuses grants that lack a consent property a served jurisdiction requires, and merges the
+            // profiles' deadlines into the purge.
+            initializers.Add("    Jurisdictions = new string[] { " + string.Join(", ", profile.Jurisdictions.Select(SourceWriter.Literal)) + " },");
+            initializers.Add("    ConsentRequirements = new global::FaceCompliance.FacialConsentRequirement[]");
+            initializers.Add("    {");
+            foreach (var requirement in profile.ConsentRequirements)
+            {
+                initializers.Add($"        new(global::FaceCompliance.FacialConsentProperty.{(Profiles.ConsentProperty)requirement.Property}, {SourceWriter.Literal(requirement.Jurisdiction)}, {SourceWriter.Literal(requirement.Rule)}),");
+            }
+
+            initializers.Add("    },");
         }
 
         var end = initializers.Count == 0 ? ";" : "";
@@ -116,7 +126,13 @@ internal static class PurposeEmitter
 
         if (initializers.Count > 0)
         {
-            writer.Line("{ " + string.Join(", ", initializers) + " };");
+            writer.Line("{");
+            foreach (var line in initializers)
+            {
+                writer.Line(line);
+            }
+
+            writer.Line("};");
         }
 
         if (Reports.UsBiometricDocuments.UsProfiles(served).Count > 0)

@@ -6,13 +6,13 @@ namespace FaceCompliance.Generators.Model;
 /// A purpose, its rendered notice with the accessible variants, and the change notices for the earlier approved
 /// versions in the baseline (empty until the baseline step adds them): the whole input of the purpose emitter,
 /// compared by value. The generator always sets <see cref="Accessible"/>; documents that read only the notice
-/// (the report) do without it.
+/// (the report) do without it. <see cref="GdprNotice"/> is the purpose's GDPR Art. 13 notice in English (plain text),
+/// empty when the purpose does not serve the EU; <see cref="OperatesIn"/> the assembly's jurisdiction declarations;
+/// <see cref="Profile"/> its served profiles and merged consent requirements at the law date (set by the profiles step).
 /// </summary>
-/// <see cref="GdprNotice"/> is the purpose's GDPR Art. 13 notice in English (plain text), empty when the purpose does not
-/// serve the EU.
 internal sealed record PurposeSpec(PurposeDeclaration Declaration, RenderedNotice Notice, AccessibleNotice? Accessible = null,
     EquatableArray<RenderedChangeNotice> Changes = default, string GdprNotice = "",
-    EquatableArray<JurisdictionDeclaration> OperatesIn = default, ProcessorDeclaration? Processor = null)
+    EquatableArray<JurisdictionDeclaration> OperatesIn = default, ProcessorDeclaration? Processor = null, ProfileSpec? Profile = null)
 {
     /// <summary>The assembly's jurisdictions this purpose serves (narrowed by its <c>Jurisdictions</c>).</summary>
     public System.Collections.Generic.List<JurisdictionDeclaration> Served => JurisdictionDeclaration.Served(OperatesIn, Declaration.Jurisdictions);

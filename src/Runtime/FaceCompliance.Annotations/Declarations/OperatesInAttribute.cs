@@ -6,7 +6,7 @@ namespace FaceCompliance;
 /// Declares a jurisdiction where the application operates, with the parameters its profile needs; one attribute per
 /// jurisdiction. Every purpose serves all declared jurisdictions unless it narrows them with
 /// <see cref="FacialDataPurposeAttribute.Jurisdictions"/>, and their requirements merge with the strictest value winning.
-/// Each law sets its own reach (Measures Art. 2; GDPR Art. 3). Processing facial data with no jurisdiction declared is reported (FC0100, not yet enabled by default).
+/// Each law sets its own reach (Measures Art. 2; GDPR Art. 3). Processing facial data with no jurisdiction declared is an error (FC0100).
 /// </summary>
 /// <example><code>
 /// [assembly: OperatesIn(Jurisdiction.CN)]

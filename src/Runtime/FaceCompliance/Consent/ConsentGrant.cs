@@ -34,6 +34,9 @@ public sealed record ConsentGrant(string SubjectId, ConsentForm Form = ConsentFo
     /// issues a receipt.
     /// </summary>
     /// <exception cref="ArgumentException">The grant is invalid; the message names the problem.</exception>
+    /// <exception cref="ConsentRequirementNotMetException">
+    /// The form lacks a property a jurisdiction of the purpose requires (<see cref="FacialPurposeInfo.ConsentRequirements"/>).
+    /// </exception>
     public void Validate(FacialPurposeInfo purpose)
     {
         ArgumentNullException.ThrowIfNull(purpose);
@@ -41,6 +44,14 @@ public sealed record ConsentGrant(string SubjectId, ConsentForm Form = ConsentFo
         if (!Enum.IsDefined(Form))
         {
             throw new ArgumentException($"{Form} is not a consent form; use Separate, Written or ElectronicSignature.", nameof(Form));
+        }
+
+        foreach (var requirement in purpose.ConsentRequirements)
+        {
+            if (!requirement.IsMetBy(Form))
+            {
+                throw new ConsentRequirementNotMetException(purpose.Id, Form, requirement);
+            }
         }
 
         if (!Enum.IsDefined(AgeBand))

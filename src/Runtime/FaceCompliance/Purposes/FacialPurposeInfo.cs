@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace FaceCompliance;
@@ -60,19 +61,20 @@ public sealed class FacialPurposeInfo
     public bool RequiresTwoPersonConfirmation { get; init; }
 
     /// <summary>
-    /// The profile ids of the jurisdictions the purpose serves (<c>[assembly: OperatesIn]</c>, narrowed by the purpose),
-    /// such as <c>US-IL</c>; empty when the assembly declares none. Their deletion deadlines merge, the earliest winning:
+    /// The jurisdiction profiles the purpose serves (<c>[assembly: OperatesIn]</c>, narrowed by the purpose's
+    /// <c>Jurisdictions</c>), sorted by id, e.g. <c>CN</c>, <c>US-IL</c>; empty when the assembly declares none. Their
+    /// deletion deadlines merge, the earliest winning:
     /// the store purges a template at the earliest of its retention period and the merged deadline after the person's
     /// last interaction (BIPA §15(a): 3 years; Colorado: 24 months, UNCONFIRMED).
     /// </summary>
     /// <exception cref="ArgumentException">An id names no profile.</exception>
-    public System.Collections.Generic.IReadOnlyList<string> Jurisdictions
+    public IReadOnlyList<string> Jurisdictions
     {
         get => _jurisdictions;
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            var profiles = new System.Collections.Generic.List<Profiles.JurisdictionRequirements>();
+            var profiles = new List<Profiles.JurisdictionRequirements>();
             foreach (var id in value)
             {
                 profiles.Add(Profiles.JurisdictionRequirementTable.Find(id)
@@ -96,6 +98,13 @@ public sealed class FacialPurposeInfo
     /// </summary>
     public DateTimeOffset? DeleteBy(DateTimeOffset? lastInteraction, DateTimeOffset? noLongerNecessaryDecided = null)
         => Requirements?.DeleteBy(lastInteraction, purposeEnded: null, noLongerNecessaryDecided);
+
+    /// <summary>
+    /// What every consent receipt for the purpose must be: the union of the served profiles' consent properties at the
+    /// law date, one entry per profile row (GDPR Art. 9(2)(a); BIPA §15(b)(3); Measures Art. 6). The registries refuse
+    /// a grant whose form meets one of them not (<see cref="ConsentRequirementNotMetException"/>).
+    /// </summary>
+    public IReadOnlyList<FacialConsentRequirement> ConsentRequirements { get; init; } = [];
 
     /// <summary>The notice people read before they consent, and its version.</summary>
     public FacialNotice Notice { get; }

@@ -619,6 +619,16 @@ namespace CommunityAccess
                         + "\n"
                         + "Rules version: `c6a465a4941b0189`\n",
                     null),
-            });
+            })
+        {
+            Jurisdictions = new string[] { "CN" },
+            ConsentRequirements = new global::FaceCompliance.FacialConsentRequirement[]
+            {
+                new(global::FaceCompliance.FacialConsentProperty.Separate, "CN", "CN-ART6-SEPCONSENT"),
+                new(global::FaceCompliance.FacialConsentProperty.Explicit, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.PurposeSpecific, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.NoticeVersionBound, "CN", "CN-ART5-CHANGE"),
+            },
+        };
     }
 }

@@ -380,6 +380,16 @@ namespace NonCompliant
                         + "If you believe our processing of your face information infringes your rights, you can complain or report it through: \\[not declared\\]. You can also complain to the Cyberspace Administration of China (or its local offices), the public security organs or another authority responsible for personal information protection.\n"
                         + "\n"
                         + "Rules version: `ad830ac1ec44f7fd`\n",
-                    null)));
+                    null)))
+        {
+            Jurisdictions = new string[] { "CN" },
+            ConsentRequirements = new global::FaceCompliance.FacialConsentRequirement[]
+            {
+                new(global::FaceCompliance.FacialConsentProperty.Separate, "CN", "CN-ART6-SEPCONSENT"),
+                new(global::FaceCompliance.FacialConsentProperty.Explicit, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.PurposeSpecific, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.NoticeVersionBound, "CN", "CN-ART5-CHANGE"),
+            },
+        };
     }
 }
