@@ -58,7 +58,8 @@ public sealed class UsBiometricDocumentTests
         var policy = Constant(assembly, "Demo.Shift", "BiometricRetentionPolicy");
         var release = Constant(assembly, "Demo.Shift", "WrittenReleaseForm");
 
-        Assert.Equal(["US-IL", "US-TX", "US-CO"], GeneratedAssembly.Purposes(assembly).Single().Jurisdictions);
+        // Sorted by profile id, as FacialPurposeInfo.Jurisdictions documents.
+        Assert.Equal(["US-CO", "US-IL", "US-TX"], GeneratedAssembly.Purposes(assembly).Single().Jurisdictions);
         // The merge: the earliest deadline per anchor, from the profile that sets it, Colorado's marked UNCONFIRMED.
         Assert.Contains("| 2 years (24 months) after the person's last interaction **(UNCONFIRMED", policy, StringComparison.Ordinal);
         Assert.Contains("| 45 days after deciding that storage is no longer necessary **(UNCONFIRMED", policy, StringComparison.Ordinal);

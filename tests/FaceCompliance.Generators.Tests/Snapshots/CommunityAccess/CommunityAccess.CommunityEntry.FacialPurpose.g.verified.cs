@@ -621,12 +621,14 @@ namespace CommunityAccess
                     null),
             })
         {
-            Jurisdictions = new string[] { "CN" },
+            Jurisdictions = new string[] { "CN", "EU" },
             ConsentRequirements = new global::FaceCompliance.FacialConsentRequirement[]
             {
                 new(global::FaceCompliance.FacialConsentProperty.Separate, "CN", "CN-ART6-SEPCONSENT"),
                 new(global::FaceCompliance.FacialConsentProperty.Explicit, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.Explicit, "EU", "EU-GDPR-9-2-A-EXPLICIT"),
                 new(global::FaceCompliance.FacialConsentProperty.PurposeSpecific, "CN", "PIPL-ART14-QUALITY"),
+                new(global::FaceCompliance.FacialConsentProperty.PurposeSpecific, "EU", "EU-GDPR-9-2-A-EXPLICIT"),
                 new(global::FaceCompliance.FacialConsentProperty.NoticeVersionBound, "CN", "CN-ART5-CHANGE"),
             },
         };
