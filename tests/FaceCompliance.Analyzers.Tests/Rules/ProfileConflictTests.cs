@@ -127,7 +127,7 @@ public sealed class ProfileConflictTests
 
         {{Processor}}
         [assembly: OperatesIn(Jurisdiction.CN)]
-        [assembly: OperatesIn(Jurisdiction.US_IL)]
+        [assembly: OperatesIn(Jurisdiction.US_IL, PublicRetentionPolicyUrl = "https://example.com/biometrics")]
 
         [FacialDataPurpose(FacialProcessingMethod.Verification, {{DevicePurposeArguments}})]
         [FacialDataRetentionDuty(30, "Court order (legal hold)")]
