@@ -114,4 +114,30 @@ public sealed class GdprDocumentTests
         Assert.Contains("No purpose serves the EU", GdprDocuments.RecordOfProcessing(spec), StringComparison.Ordinal);
         Assert.Contains("No purpose serves the EU", GdprDocuments.ImpactAssessment(spec), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_resolved_conflict_between_jurisdictions_is_repeated_with_its_justification_in_both_assessments()
+    {
+        var purpose = s_entry with
+        {
+            Resolutions = new EquatableArray<ConflictResolutionDeclaration>(ImmutableArray.Create(
+                new ConflictResolutionDeclaration("RetentionFloorAboveCeiling", "A court order overrides the destruction schedule while it lasts."))),
+        };
+        var operatesIn = s_eu with
+        {
+            Resolutions = new EquatableArray<ConflictResolutionDeclaration>(ImmutableArray.Create(
+                new ConflictResolutionDeclaration("DeviceLocalVersusCloudMatching", "Separate consent to server matching is asked for."))),
+        };
+        var spec = new AssemblySpec(s_processor, new EquatableArray<PurposeSpec>(ImmutableArray.Create(new PurposeSpec(purpose, NoticeRenderer.Render(s_processor, purpose)))),
+            ReportEnabled: true, operatesIn);
+
+        var dpia = GdprDocuments.ImpactAssessment(spec);
+        var pipia = ImpactAssessmentDocument.Write(spec);
+
+        Assert.Contains("- Conflict between jurisdictions `RetentionFloorAboveCeiling` resolved by declaration: A court order overrides the destruction schedule while it lasts.\n", dpia, StringComparison.Ordinal);
+        Assert.Contains("- Conflict between jurisdictions `DeviceLocalVersusCloudMatching` resolved by declaration: Separate consent to server matching is asked for.\n", dpia, StringComparison.Ordinal);
+        Assert.Contains("- `Demo.OfficeEntry`：冲突 `RetentionFloorAboveCeiling`，处理理由：A court order overrides the destruction schedule while it lasts.\n", pipia, StringComparison.Ordinal);
+        Assert.Contains("- `Demo.OfficeEntry`：冲突 `DeviceLocalVersusCloudMatching`，处理理由：Separate consent to server matching is asked for.\n", pipia, StringComparison.Ordinal);
+        Assert.DoesNotContain("ProfileConflictResolution", ImpactAssessmentDocument.Write(spec with { OperatesIn = s_eu, Purposes = new EquatableArray<PurposeSpec>(ImmutableArray.Create(new PurposeSpec(s_entry, NoticeRenderer.Render(s_processor, s_entry)))) }), StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,8 @@ internal static class DeclarationReader
             IdentificationMode: Int(named, "IdentificationMode", Profiles.LawValues.IdentificationModeUnspecified),
             RealTimeException: Int(named, "RealTimeException", Profiles.LawValues.RealTimeExceptionNone),
             RealTimeAuthorisation: Text(named, "RealTimeAuthorisation"),
-            Jurisdictions: Ints(named, "Jurisdictions"));
+            Jurisdictions: Ints(named, "Jurisdictions"),
+            Resolutions: ConflictResolutionDeclaration.Read(type.GetAttributes()));
     }
 
     /// <summary>
@@ -117,7 +118,8 @@ internal static class DeclarationReader
 
         return new OperatesInDeclaration(new EquatableArray<int>(ImmutableArray.CreateRange(jurisdictions)), dpo, authority,
             new EquatableArray<JurisdictionDeclaration>(declared
-                .OrderBy(static d => d.Jurisdiction).ThenBy(static d => d.PublicRetentionPolicyUrl, StringComparer.Ordinal).ToImmutableArray()));
+                .OrderBy(static d => d.Jurisdiction).ThenBy(static d => d.PublicRetentionPolicyUrl, StringComparer.Ordinal).ToImmutableArray()),
+            ConflictResolutionDeclaration.Read(attributes));
     }
 
     /// <summary>The type's <c>[FacialDataRecipient]</c> declarations, in source order (PIPL Art. 23).</summary>

@@ -1,13 +1,17 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace FaceCompliance.Notice;
 
 /// <summary>
 /// What the assembly's <c>[assembly: OperatesIn]</c> attributes declare, as plain values: the jurisdictions
 /// (<c>LawValues.Jurisdiction*</c>, sorted) and, from the EU one, the data protection officer's contact and the
 /// supervisory authority (GDPR Art. 13(1)(b), (2)(d)); texts trimmed, absent ones empty. <see cref="Declarations"/> has
-/// each attribute with its public retention policy address (BIPA §15(a)), ordered.
+/// each attribute with its public retention policy address (BIPA §15(a)), ordered; <see cref="Resolutions"/> the
+/// assembly-level <c>[ProfileConflictResolution]</c> declarations, which apply to every purpose.
 /// </summary>
 internal sealed record OperatesInDeclaration(EquatableArray<int> Jurisdictions, string DataProtectionOfficerContact, string SupervisoryAuthority,
-    EquatableArray<JurisdictionDeclaration> Declarations = default)
+    EquatableArray<JurisdictionDeclaration> Declarations = default, EquatableArray<ConflictResolutionDeclaration> Resolutions = default)
 {
     public const string AttributeName = "FaceCompliance.OperatesInAttribute";
 
@@ -29,6 +33,10 @@ internal sealed record OperatesInDeclaration(EquatableArray<int> Jurisdictions, 
 
         return purpose.Jurisdictions.Count == 0 || Contains(purpose.Jurisdictions, jurisdiction);
     }
+
+    /// <summary>The conflict resolutions that apply to <paramref name="purpose"/>: its own, then the assembly's.</summary>
+    public IEnumerable<ConflictResolutionDeclaration> ResolutionsFor(PurposeDeclaration purpose)
+        => purpose.Resolutions.Concat(Resolutions);
 
     private static bool Contains(EquatableArray<int> values, int value)
     {

@@ -54,7 +54,8 @@ internal sealed record PurposeDeclaration(
     int IdentificationMode = 0,
     int RealTimeException = 0,
     string RealTimeAuthorisation = "",
-    EquatableArray<int> Jurisdictions = default);
+    EquatableArray<int> Jurisdictions = default,
+    EquatableArray<ConflictResolutionDeclaration> Resolutions = default);
 
 /// <summary>
 /// Where a purpose type is declared, enough to reopen it as a <c>partial</c> declaration: its namespace (empty for

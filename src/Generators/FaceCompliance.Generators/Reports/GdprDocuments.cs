@@ -120,6 +120,7 @@ internal static class GdprDocuments
                 .Append("- Explicit consent (Art. 9(2)(a)) checked before every use of face data for this purpose, at compile time (FC0002); withdrawal as easy as consent, and it deletes the person's face data for the purpose.\n")
                 .Append("- Access (Art. 15) and erasure (Art. 17) requests recorded in the audit trail with their due date (1 month, extendable once by 2 months; Art. 12(3)); overdue requests can be listed.\n")
                 .Append("- Security measures declared by the controller: ").Append(SecurityMeasures(processor.SecurityMeasures)).Append('\n')
+                .Append(ResolvedConflicts(spec, p))
                 .Append("- Whether the measures are in place and sufficient: ").Append(gap).Append('\n')
                 .Append("- Residual risk, and prior consultation of the supervisory authority if it stays high (Art. 36): ").Append(gap).Append('\n');
         }
@@ -185,4 +186,12 @@ internal static class GdprDocuments
     private static string Escape(string text) => text.Length > 0 ? NoticeRenderer.Escape(text) : ReportWriter.Gap;
 
     private static string Or(string value) => value.Length > 0 ? value : GdprNotice.Undeclared;
+
+    /// <summary>
+    /// The purpose's conflicts between jurisdictions and the declared justification of each resolution
+    /// (<c>[ProfileConflictResolution]</c>, FC0102), one line each; empty when it declares none.
+    /// </summary>
+    private static string ResolvedConflicts(AssemblySpec spec, PurposeDeclaration purpose)
+        => string.Concat(spec.Jurisdictions.ResolutionsFor(purpose).Select(r =>
+            "- Conflict between jurisdictions `" + r.Rule + "` resolved by declaration: " + Escape(r.Justification) + "\n"));
 }

@@ -89,6 +89,8 @@ internal static class ImpactAssessmentDocument
             .Append("- 人脸识别系统是否属于网络安全等级保护对象及其保护等级，是否已完成定级备案和等级测评（《办法》第十四条）：").Append(gap).Append('\n')
             .Append("- 是否属于关键信息基础设施，如属于，所履行的保护义务：").Append(gap).Append('\n');
 
+        AppendResolvedConflicts(document, spec);
+
         document.Append("\n## 十、重新评估的情形\n\n")
             .Append("有下列情形之一的，应当重新开展个人信息保护影响评估（《办法》第九条）：\n\n")
             .Append("1. 处理目的、处理方式发生变化的，包括存储方式、保存期限、处理的个人信息种类或者接收方的变化（本报告所依据的规则版本：")
@@ -96,6 +98,30 @@ internal static class ImpactAssessmentDocument
             .Append("；规则版本变化即表明告知事项已变化，应当审查是否须重新评估）；\n")
             .Append("2. 发生重大网络安全事件或者人脸信息安全事件的。\n");
         return document.ToString();
+    }
+
+    /// <summary>
+    /// The conflicts between the declared jurisdictions that a <c>[ProfileConflictResolution]</c> resolves (FC0102), with
+    /// its justification, as the attribute promises; nothing when no purpose has one.
+    /// </summary>
+    private static void AppendResolvedConflicts(StringBuilder document, AssemblySpec spec)
+    {
+        var lines = spec.Purposes
+            .SelectMany(p => spec.Jurisdictions.ResolutionsFor(p.Declaration).Select(r => (p.Declaration.Id, r)))
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        document.Append("\n## 九之一、多法域要求冲突的处理（ProfileConflictResolution）\n\n");
+        foreach (var (id, resolution) in lines)
+        {
+            document.Append("- `").Append(id).Append("`：冲突 `").Append(resolution.Rule).Append("`，处理理由：")
+                .Append(NoticeRenderer.Escape(resolution.Justification)).Append('\n');
+        }
+
+        document.Append("- 该处理是否合法、充分：").Append(ReportWriter.GapZh).Append('\n');
     }
 
     private static void AppendEntrusted(StringBuilder document, IReadOnlyList<FilingPurpose> purposes)
