@@ -121,4 +121,14 @@ public sealed class AiActStatementTests
         Assert.Contains("The assembly declares no `[assembly: OperatesIn(Jurisdiction.EU_AIACT)]`", GeneratedAssembly.ReportConstants(assembly)["AiActMarkdown"], StringComparison.Ordinal);
         Assert.All(GeneratedAssembly.Purposes(assembly), p => Assert.False(p.RequiresTwoPersonConfirmation));
     }
+
+    [Fact]
+    public void Before_the_Annex_III_date_no_purpose_requires_two_person_confirmation()
+    {
+        var (_, before) = GeneratorHarness.Run(GeneratorHarness.Compile(s_source), lawDate: "2026-08-01");
+        var (_, from) = GeneratorHarness.Run(GeneratorHarness.Compile(s_source), lawDate: "2026-08-02");
+
+        Assert.All(GeneratedAssembly.Purposes(GeneratedAssembly.Load(before)), p => Assert.False(p.RequiresTwoPersonConfirmation));
+        Assert.True(GeneratedAssembly.Purposes(GeneratedAssembly.Load(from)).Single(p => p.Id == "Gym.BannedVisitorReview").RequiresTwoPersonConfirmation);
+    }
 }

@@ -140,4 +140,27 @@ public sealed class AiActTests
             Attributes = FacialAttributes.Expression, Contexts = FacialUseContexts.Workplace, ProvisionRequirementEn = "Voluntary")]
         public sealed partial class StaffMood { }
         """)).WithoutPrelude().RunAsync();
+
+    [Theory]
+    [InlineData("2025-02-01", false, false)]
+    [InlineData("2025-02-02", true, false)]
+    [InlineData("2026-08-02", true, true)]
+    public async Task The_law_date_decides_the_bans_from_2025_02_02_and_the_identification_mode_from_the_Annex_III_date(string lawDate, bool ban, bool mode)
+    {
+        var banned = ban ? "{|FC0111:FacialDataPurpose" : "FacialDataPurpose";
+        var bannedEnd = ban ? ")|}]" : ")]";
+        var search = mode ? "{|FC0114:FacialDataPurpose" : "FacialDataPurpose";
+        var searchEnd = mode ? ")|}]" : ")]";
+        await new AnalyzerTest(Source(AiAct, $$"""
+            [{{banned}}(FacialProcessingMethod.AttributeAnalysis, {{Texts}},
+                Attributes = FacialAttributes.Expression, Contexts = FacialUseContexts.Workplace{{bannedEnd}}
+            public sealed partial class StaffMood { }
+
+            [{{search}}(FacialProcessingMethod.Identification, {{Texts}}, {{Alternative}}{{searchEnd}}
+            public sealed partial class GateSearch { }
+            """)).WithoutPrelude().WithEditorConfig($"""
+            is_global = true
+            build_property.FaceComplianceLawDate = {lawDate}
+            """).RunAsync();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using FaceCompliance.Analyzers.Internals;
+using FaceCompliance.Analyzers.Model;
 using FaceCompliance.Notice;
 using FaceCompliance.Profiles;
 using Microsoft.CodeAnalysis;
@@ -65,6 +66,16 @@ public sealed class AiActAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // The law date (FaceComplianceLawDate) decides what applies: the bans from 2025-02-02, the high-risk duties
+            // (which make the identification mode matter) from the Annex III date.
+            var lawDate = ProfileContext.Create(start.Compilation, start.Options, model.Symbols).LawDate;
+            var bansInForce = JurisdictionRequirementTable.AiActBansInForce.InForceOn(lawDate);
+            var highRiskInForce = JurisdictionRequirementTable.AiActHighRiskInForce.InForceOn(lawDate);
+            if (!bansInForce && !highRiskInForce)
+            {
+                return;
+            }
+
             start.RegisterPurposeTypeAction(model, (symbolContext, type, attribute) =>
             {
                 if (!AiActDeclaration.ServesAiAct(declared, JurisdictionDeclaredAnalyzer.PurposeJurisdictions(attribute)))
@@ -75,12 +86,12 @@ public sealed class AiActAnalyzer : DiagnosticAnalyzer
                 var purpose = DeclarationReader.ReadPurpose(type, attribute, symbolContext.CancellationToken);
                 var classification = AiActDeclaration.Classify(purpose);
                 var location = attribute.GetLocation(type, symbolContext.CancellationToken);
-                foreach (var ban in classification.Bans)
+                foreach (var ban in bansInForce ? classification.Bans : [])
                 {
                     symbolContext.ReportDiagnostic(Diagnostic.Create(s_bans[ban.RuleId], location, type.Name, ban.Reason, ban.Article));
                 }
 
-                if (classification.Category == AiActCategory.Undetermined)
+                if (highRiskInForce && classification.Category == AiActCategory.Undetermined)
                 {
                     symbolContext.ReportDiagnostic(Diagnostic.Create(IdentificationModeRule, location, type.Name));
                 }

@@ -83,9 +83,11 @@ internal static class PurposeEmitter
             initializers.Add($"    LegalBasis = (global::FaceCompliance.FacialLegalBasis){purpose.LegalBasis.ToString(CultureInfo.InvariantCulture)},");
         }
 
-        if (AiActDeclaration.ServesAiAct(jurisdictions, purpose.Jurisdictions) && AiActDeclaration.Classify(purpose).RequiresTwoPersonConfirmation)
+        if (profile.AiActHighRiskInForce && AiActDeclaration.ServesAiAct(jurisdictions, purpose.Jurisdictions)
+            && AiActDeclaration.Classify(purpose).RequiresTwoPersonConfirmation)
         {
-            // AI Act Art. 14(5): a 1:N match's identity is withheld until two people confirm it (FaceCompliance.Vision).
+            // AI Act Art. 14(5), from the Annex III date on: a 1:N match's identity is withheld until two people confirm
+            // it (FaceCompliance.Vision).
             initializers.Add("    RequiresTwoPersonConfirmation = true,");
         }
 

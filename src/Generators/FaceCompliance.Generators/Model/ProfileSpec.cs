@@ -12,9 +12,11 @@ internal sealed record ConsentRequirementSpec(int Property, string Jurisdiction,
 
 /// <summary>
 /// What the runtime needs of a purpose's jurisdiction profiles: the served profiles' ids and their merged consent
-/// requirements at the law date (<see cref="PurposeProfiles"/>, the same merge the analyzers run).
+/// requirements at the law date (<see cref="PurposeProfiles"/>, the same merge the analyzers run), and whether the AI
+/// Act's high-risk duties (the Art. 14(5) two-person confirmation) are in force at that date.
 /// </summary>
-internal sealed record ProfileSpec(EquatableArray<string> Jurisdictions, EquatableArray<ConsentRequirementSpec> ConsentRequirements)
+internal sealed record ProfileSpec(EquatableArray<string> Jurisdictions, EquatableArray<ConsentRequirementSpec> ConsentRequirements,
+    bool AiActHighRiskInForce = false)
 {
     public static ProfileSpec None { get; } = new(EquatableArray<string>.Empty, EquatableArray<ConsentRequirementSpec>.Empty);
 
@@ -28,6 +30,7 @@ internal sealed record ProfileSpec(EquatableArray<string> Jurisdictions, Equatab
         var requirements = merged.ConsentRequirements
             .SelectMany(requirement => requirement.Sources.Select(source => new ConsentRequirementSpec((int)requirement.Value, source.ProfileId, source.Rule)))
             .ToImmutableArray();
-        return new ProfileSpec(new EquatableArray<string>(merged.ProfileIds.ToImmutableArray()), new EquatableArray<ConsentRequirementSpec>(requirements));
+        return new ProfileSpec(new EquatableArray<string>(merged.ProfileIds.ToImmutableArray()), new EquatableArray<ConsentRequirementSpec>(requirements),
+            JurisdictionRequirementTable.AiActHighRiskInForce.InForceOn(lawDate));
     }
 }
