@@ -28,6 +28,9 @@ internal static class TestAssemblies
         ["ChangeNoticesMarkdown"] = "# 人脸信息处理规则变更告知 Change notices\n\n```text\n一、人脸信息的保存期限由365日变更为180日。\n```\n",
         ["MinorsRulesChineseMarkdown"] = "# 不满十四周岁未成年人人脸信息处理规则汇总\n\n### 四、专门处理规则\n\n应当由监护人作出同意。\n",
         ["MinorsRulesEnglishMarkdown"] = "# Rules for processing the face information of children under 14\n\n### 4. Our special rules\n\nA guardian's \"own\" consent.\n",
+        ["GdprNoticeMarkdown"] = "# How we process your face data (GDPR Art. 13)\n\nPurpose `Demo.OfficeEntry`:\n",
+        ["GdprRecordOfProcessingMarkdown"] = "# Record of processing activities (GDPR Art. 30(1))\n\n| Purpose | Controller |\n|---|---|\n",
+        ["GdprImpactAssessmentMarkdown"] = "# Data protection impact assessment (GDPR Art. 35) — skeleton\n\n- Date of the assessment: 【待填写 TO COMPLETE】\n",
         ["AiActMarkdown"] = "# AI Act classification statement (Regulation (EU) 2024/1689)\n\n**Classification: not covered**\n",
     };
 

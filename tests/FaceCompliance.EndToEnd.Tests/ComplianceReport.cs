@@ -14,7 +14,7 @@ namespace FaceCompliance.EndToEnd.Tests;
 internal sealed class ComplianceReport
 {
     /// <summary>The report files, as src/Shared/Report/ReportFiles.cs names them.</summary>
-    public static readonly string[] FileNames = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "operating-procedures.md", "authorisation-letter.md", "commitment-letter.md", "notice-changes.md", "minors-rules.zh-CN.md", "minors-rules.en.md", "ai-act.md"];
+    public static readonly string[] FileNames = ["notice.zh-CN.md", "notice.en.md", "retention.md", "filing.json", "pipia.md", "operating-procedures.md", "authorisation-letter.md", "commitment-letter.md", "notice-changes.md", "minors-rules.zh-CN.md", "minors-rules.en.md", "gdpr-notice.en.md", "gdpr-ropa.md", "gdpr-dpia.md", "ai-act.md"];
 
     private static readonly Regex ChineseVersion = new("^规则版本：`(?<version>[0-9a-f]{16})`$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex EnglishVersion = new("^Rules version: `(?<version>[0-9a-f]{16})`$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
