@@ -15,12 +15,6 @@ internal static class RepoPaths
     /// <summary>The non-compliant sample's project folder.</summary>
     public static string NonCompliant => Path.Combine(Root, "samples", "NonCompliant");
 
-    /// <summary>The non-compliant EU (GDPR) sample's project folder.</summary>
-    public static string NonCompliantEu => Path.Combine(Root, "samples", "NonCompliant.Eu");
-
-    /// <summary>The non-compliant Illinois (BIPA) sample's project folder.</summary>
-    public static string NonCompliantIllinois => Path.Combine(Root, "samples", "NonCompliant.Illinois");
-
     /// <summary>The Illinois time clock sample's project folder.</summary>
     public static string TimeClock => Path.Combine(Root, "samples", "TimeClock");
 
