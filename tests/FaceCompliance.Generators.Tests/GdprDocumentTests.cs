@@ -140,4 +140,28 @@ public sealed class GdprDocumentTests
         Assert.Contains("- `Demo.OfficeEntry`：冲突 `DeviceLocalVersusCloudMatching`，处理理由：Separate consent to server matching is asked for.\n", pipia, StringComparison.Ordinal);
         Assert.DoesNotContain("ProfileConflictResolution", ImpactAssessmentDocument.Write(spec with { OperatesIn = s_eu, Purposes = new EquatableArray<PurposeSpec>(ImmutableArray.Create(new PurposeSpec(s_entry, NoticeRenderer.Render(s_processor, s_entry)))) }), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_generator_reads_assembly_and_purpose_conflict_resolutions_into_the_assessments()
+    {
+        var compilation = GeneratorHarness.Compile("""
+            using FaceCompliance;
+
+            [assembly: FacialDataProcessor("示例有限公司", "privacy@example.eu", NameEn = "Example GmbH")]
+            [assembly: OperatesIn(Jurisdiction.EU, SupervisoryAuthority = "Example authority")]
+            [assembly: ProfileConflictResolution("DeviceLocalVersusCloudMatching", "Assembly-wide reason.")]
+
+            namespace Demo;
+
+            [FacialDataPurpose(FacialProcessingMethod.Verification, DescriptionEn = "Office entry", RetentionDays = 30, ProvisionRequirementEn = "Not required.")]
+            [ProfileConflictResolution("RetentionFloorAboveCeiling", "Purpose reason.")]
+            public sealed partial class OfficeEntry { }
+            """);
+
+        var report = GeneratedAssembly.ReportConstants(GeneratedAssembly.Load(GeneratorHarness.Run(compilation, reportPath: "report").Output));
+
+        Assert.Contains("`RetentionFloorAboveCeiling` resolved by declaration: Purpose reason.", report["GdprImpactAssessmentMarkdown"], StringComparison.Ordinal);
+        Assert.Contains("`DeviceLocalVersusCloudMatching` resolved by declaration: Assembly-wide reason.", report["GdprImpactAssessmentMarkdown"], StringComparison.Ordinal);
+        Assert.Contains("`Demo.OfficeEntry`：冲突 `DeviceLocalVersusCloudMatching`，处理理由：Assembly-wide reason.", report["ImpactAssessmentMarkdown"], StringComparison.Ordinal);
+    }
 }

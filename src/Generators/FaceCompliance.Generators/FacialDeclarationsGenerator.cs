@@ -38,9 +38,21 @@ public sealed class FacialDeclarationsGenerator : IIncrementalGenerator
             .Select(static (processors, _) => processors.IsEmpty ? ProcessorDeclaration.Undeclared : processors[0])
             .WithTrackingName(StepNames.Processor);
 
-        // The assembly's jurisdictions (GDPR: the EU contacts), read as values from the compilation's own attributes.
-        var operatesIn = context.CompilationProvider
-            .Select(static (compilation, _) => DeclarationReader.ReadOperatesIn(compilation.Assembly.GetAttributes()))
+        // The assembly's jurisdictions (GDPR: the EU contacts) and its conflict resolutions, read as values from the
+        // [assembly: OperatesIn] and [assembly: ProfileConflictResolution] attributes alone: an edit elsewhere does not
+        // read the assembly's attributes again.
+        var operatesInAttributes = context.SyntaxProvider.ForAttributeWithMetadataName(
+                OperatesInDeclaration.AttributeName,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => attributeContext.Attributes)
+            .Collect();
+        var resolutionAttributes = context.SyntaxProvider.ForAttributeWithMetadataName(
+                ConflictResolutionDeclaration.AttributeName,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, _) => attributeContext.Attributes)
+            .Collect();
+        var operatesIn = operatesInAttributes.Combine(resolutionAttributes)
+            .Select(static (input, _) => DeclarationReader.ReadOperatesIn(input.Left.SelectMany(static a => a).Concat(input.Right.SelectMany(static a => a))))
             .WithTrackingName(StepNames.OperatesIn);
 
         // Their ids alone (LawValues.Jurisdiction*, sorted): the AI Act statement and the runtime's two-person
